@@ -1,0 +1,208 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.api;
+
+import com.google.common.collect.ImmutableSet;
+
+import java.util.Set;
+
+import static com.google.common.base.MoreObjects.toStringHelper;
+import static com.google.common.base.Preconditions.checkArgument;
+
+/**
+ * Limits and access rules that front doors enforce on their connections.
+ * Operators change them through ONOS's component configuration
+ * ({@code cfg set org.flowsocket.impl.FlowSocketManager ...}).
+ */
+public final class ConnectionSettings {
+
+    /** Defaults used when nothing is configured. */
+    public static final ConnectionSettings DEFAULT = builder().build();
+
+    private final int maxFrameBytes;
+    private final int maxSessions;
+    private final int maxInFlight;
+    private final int maxQueuedMessages;
+    private final long idleTimeoutMillis;
+    private final long pingIntervalMillis;
+    private final Set<String> allowedOrigins;
+
+    private ConnectionSettings(Builder b) {
+        checkArgument(b.maxFrameBytes >= 1024, "maxFrameBytes must be at least 1024");
+        checkArgument(b.maxSessions >= 1, "maxSessions must be positive");
+        checkArgument(b.maxInFlight >= 1, "maxInFlight must be positive");
+        checkArgument(b.maxQueuedMessages >= 16, "maxQueuedMessages must be at least 16");
+        checkArgument(b.idleTimeoutMillis >= 1000, "idleTimeoutMillis must be at least 1000");
+        checkArgument(b.pingIntervalMillis >= 100 && b.pingIntervalMillis < b.idleTimeoutMillis,
+                      "pingIntervalMillis must be at least 100 and below idleTimeoutMillis");
+        this.maxFrameBytes = b.maxFrameBytes;
+        this.maxSessions = b.maxSessions;
+        this.maxInFlight = b.maxInFlight;
+        this.maxQueuedMessages = b.maxQueuedMessages;
+        this.idleTimeoutMillis = b.idleTimeoutMillis;
+        this.pingIntervalMillis = b.pingIntervalMillis;
+        this.allowedOrigins = ImmutableSet.copyOf(b.allowedOrigins);
+    }
+
+    /** @return largest accepted text frame, in bytes */
+    public int maxFrameBytes() {
+        return maxFrameBytes;
+    }
+
+    /** @return most concurrent sessions on this node */
+    public int maxSessions() {
+        return maxSessions;
+    }
+
+    /** @return most unanswered requests per session */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    /** @return most outbound messages queued for a slow client before it is dropped */
+    public int maxQueuedMessages() {
+        return maxQueuedMessages;
+    }
+
+    /** @return how long a silent connection lives, in ms */
+    public long idleTimeoutMillis() {
+        return idleTimeoutMillis;
+    }
+
+    /** @return how often the server pings a connection, in ms */
+    public long pingIntervalMillis() {
+        return pingIntervalMillis;
+    }
+
+    /**
+     * Returns the origins allowed besides the server's own origin, each as
+     * {@code scheme://host[:port]}; {@code *} allows any origin.
+     *
+     * @return allowed origins
+     */
+    public Set<String> allowedOrigins() {
+        return allowedOrigins;
+    }
+
+    /**
+     * Returns a new builder with the defaults.
+     *
+     * @return builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String toString() {
+        return toStringHelper(this).add("maxFrameBytes", maxFrameBytes).add("maxSessions", maxSessions)
+                .add("maxInFlight", maxInFlight).add("maxQueuedMessages", maxQueuedMessages)
+                .add("idleTimeoutMillis", idleTimeoutMillis).add("pingIntervalMillis", pingIntervalMillis)
+                .add("allowedOrigins", allowedOrigins).toString();
+    }
+
+    /**
+     * Builder of connection settings.
+     */
+    public static final class Builder {
+        private int maxFrameBytes = 1024 * 1024;
+        private int maxSessions = 1024;
+        private int maxInFlight = 256;
+        private int maxQueuedMessages = 4096;
+        private long idleTimeoutMillis = 120_000;
+        private long pingIntervalMillis = 30_000;
+        private Set<String> allowedOrigins = ImmutableSet.of();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the largest accepted frame.
+         *
+         * @param bytes size in bytes
+         * @return this builder
+         */
+        public Builder maxFrameBytes(int bytes) {
+            this.maxFrameBytes = bytes;
+            return this;
+        }
+
+        /**
+         * Sets the session cap.
+         *
+         * @param sessions number of sessions
+         * @return this builder
+         */
+        public Builder maxSessions(int sessions) {
+            this.maxSessions = sessions;
+            return this;
+        }
+
+        /**
+         * Sets the per-session in-flight cap.
+         *
+         * @param requests number of requests
+         * @return this builder
+         */
+        public Builder maxInFlight(int requests) {
+            this.maxInFlight = requests;
+            return this;
+        }
+
+        /**
+         * Sets the per-session outbound queue cap.
+         *
+         * @param messages number of messages
+         * @return this builder
+         */
+        public Builder maxQueuedMessages(int messages) {
+            this.maxQueuedMessages = messages;
+            return this;
+        }
+
+        /**
+         * Sets the idle timeout.
+         *
+         * @param millis timeout in ms
+         * @return this builder
+         */
+        public Builder idleTimeoutMillis(long millis) {
+            this.idleTimeoutMillis = millis;
+            return this;
+        }
+
+        /**
+         * Sets the ping interval.
+         *
+         * @param millis interval in ms
+         * @return this builder
+         */
+        public Builder pingIntervalMillis(long millis) {
+            this.pingIntervalMillis = millis;
+            return this;
+        }
+
+        /**
+         * Sets the allowed foreign origins.
+         *
+         * @param origins origins such as {@code https://console.example.net}
+         * @return this builder
+         */
+        public Builder allowedOrigins(Set<String> origins) {
+            this.allowedOrigins = origins;
+            return this;
+        }
+
+        /**
+         * Builds the settings.
+         *
+         * @return settings
+         * @throws IllegalArgumentException if a value is out of range
+         */
+        public ConnectionSettings build() {
+            return new ConnectionSettings(this);
+        }
+    }
+}
