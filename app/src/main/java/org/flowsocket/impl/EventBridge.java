@@ -1,0 +1,126 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.impl.command.Topic;
+import org.flowsocket.impl.flow.FlowHandle;
+import org.flowsocket.impl.flow.FlowHandleJson;
+import org.onosproject.codec.CodecContext;
+import org.onosproject.net.Device;
+import org.onosproject.net.Host;
+import org.onosproject.net.Link;
+import org.onosproject.net.Port;
+import org.onosproject.net.device.DeviceEvent;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleEvent;
+import org.onosproject.net.host.HostEvent;
+import org.onosproject.net.link.LinkEvent;
+import org.onosproject.store.service.MapEvent;
+
+import java.util.Collection;
+import java.util.function.Supplier;
+
+/**
+ * Turns ONOS events and flow handle changes into event messages for the
+ * sessions subscribed to their topic. Each event's data is rendered once
+ * and shared by all its subscribers; only the per-session sequence number
+ * differs.
+ */
+final class EventBridge {
+
+    private final CodecContext codecs;
+    private final Supplier<Collection<DefaultClientSession>> sessions;
+    private final FlowHandleJson handleJson;
+
+    EventBridge(CodecContext codecs, Supplier<Collection<DefaultClientSession>> sessions,
+                FlowHandleJson handleJson) {
+        this.codecs = codecs;
+        this.sessions = sessions;
+        this.handleJson = handleJson;
+    }
+
+    void deviceEvent(DeviceEvent event) {
+        if (wanted(Topic.DEVICES)) {
+            ObjectNode data = codecs.mapper().createObjectNode();
+            data.set("device", codecs.codec(Device.class).encode(event.subject(), codecs));
+            if (event.port() != null) {
+                data.set("port", codecs.codec(Port.class).encode(event.port(), codecs));
+            }
+            publish(Topic.DEVICES, event.type().name(), data);
+        }
+    }
+
+    void hostEvent(HostEvent event) {
+        if (wanted(Topic.HOSTS)) {
+            ObjectNode data = codecs.mapper().createObjectNode();
+            data.set("host", codecs.codec(Host.class).encode(event.subject(), codecs));
+            if (event.prevSubject() != null && event.type() == HostEvent.Type.HOST_MOVED) {
+                data.set("previous", codecs.codec(Host.class).encode(event.prevSubject(), codecs));
+            }
+            publish(Topic.HOSTS, event.type().name(), data);
+        }
+    }
+
+    void linkEvent(LinkEvent event) {
+        if (wanted(Topic.LINKS)) {
+            ObjectNode data = codecs.mapper().createObjectNode();
+            data.set("link", codecs.codec(Link.class).encode(event.subject(), codecs));
+            publish(Topic.LINKS, event.type().name(), data);
+        }
+    }
+
+    // Statistics refresh every rule every few seconds: RULE_UPDATED would drown the rest.
+    void ruleEvent(FlowRuleEvent event) {
+        if (event.type() != FlowRuleEvent.Type.RULE_UPDATED && wanted(Topic.FLOWS)) {
+            ObjectNode data = codecs.mapper().createObjectNode();
+            data.set("rule", codecs.codec(FlowRule.class).encode(event.subject(), codecs));
+            publish(Topic.FLOWS, event.type().name(), data);
+        }
+    }
+
+    void handleEvent(MapEvent<String, FlowHandle> event) {
+        if (!wanted(Topic.FLOWS)) {
+            return;
+        }
+        if (event.type() == MapEvent.Type.REMOVE) {
+            ObjectNode data = codecs.mapper().createObjectNode();
+            data.put("flowId", event.key());
+            publish(Topic.FLOWS, "FLOW_REMOVED", data);
+        } else if (event.newValue() != null) {
+            FlowHandle handle = event.newValue().value();
+            FlowHandle before = event.oldValue() == null ? null : event.oldValue().value();
+            if (before == null || before.state() != handle.state()) {
+                publish(Topic.FLOWS, "FLOW_" + handle.state().name(), handleJson.encode(handle, false));
+            }
+        }
+    }
+
+    private boolean wanted(Topic topic) {
+        String name = topic.protocolName();
+        return sessions.get().stream().anyMatch(s -> s.isSubscribed(name));
+    }
+
+    private void publish(Topic topic, String type, JsonNode data) {
+        String name = topic.protocolName();
+        String head = "{\"kind\":\"event\",\"topic\":\"" + name + "\",\"event\":\"" + type + "\",\"time\":"
+                + System.currentTimeMillis() + ",\"data\":" + render(data) + ",\"seq\":";
+        for (DefaultClientSession session : sessions.get()) {
+            if (session.isSubscribed(name)) {
+                session.send(head + session.nextEventSeq() + "}", false);
+            }
+        }
+    }
+
+    private String render(JsonNode data) {
+        try {
+            return codecs.mapper().writeValueAsString(data);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render event data", e);
+        }
+    }
+}

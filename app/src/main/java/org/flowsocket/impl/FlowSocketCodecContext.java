@@ -1,0 +1,54 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.collect.ImmutableMap;
+import org.onosproject.codec.CodecContext;
+import org.onosproject.codec.CodecService;
+import org.onosproject.codec.JsonCodec;
+
+import java.util.Map;
+
+/**
+ * Lets ONOS's codecs encode and decode on FlowSocket's behalf: they find
+ * their codecs through {@link CodecService} and the services they consult
+ * (devices, drivers, core) among the ones FlowSocket holds.
+ */
+final class FlowSocketCodecContext implements CodecContext {
+
+    private final ObjectMapper mapper;
+    private final CodecService codecService;
+    private final Map<Class<?>, Object> services;
+
+    FlowSocketCodecContext(ObjectMapper mapper, CodecService codecService, Map<Class<?>, Object> services) {
+        this.mapper = mapper;
+        this.codecService = codecService;
+        this.services = ImmutableMap.copyOf(services);
+    }
+
+    @Override
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    @Override
+    public <T> JsonCodec<T> codec(Class<T> entityClass) {
+        JsonCodec<T> codec = codecService.getCodec(entityClass);
+        if (codec == null) {
+            throw new IllegalStateException("ONOS has no JSON codec for " + entityClass.getSimpleName());
+        }
+        return codec;
+    }
+
+    @Override
+    public <T> T getService(Class<T> serviceClass) {
+        Object service = services.get(serviceClass);
+        if (service == null) {
+            throw new IllegalStateException("FlowSocket does not hold " + serviceClass.getSimpleName());
+        }
+        return serviceClass.cast(service);
+    }
+}

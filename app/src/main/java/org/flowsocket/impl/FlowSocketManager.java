@@ -1,0 +1,328 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import org.flowsocket.api.ClientIdentity;
+import org.flowsocket.api.ClientSession;
+import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.MessageSink;
+import org.flowsocket.api.SessionInfo;
+import org.flowsocket.impl.command.AddNodeCommand;
+import org.flowsocket.impl.command.BatchCommand;
+import org.flowsocket.impl.command.Command;
+import org.flowsocket.impl.command.GetFlowCommand;
+import org.flowsocket.impl.command.GetNodeCommand;
+import org.flowsocket.impl.command.HelloCommand;
+import org.flowsocket.impl.command.InstallFlowCommand;
+import org.flowsocket.impl.command.ListFlowsCommand;
+import org.flowsocket.impl.command.ListNodesCommand;
+import org.flowsocket.impl.command.RemoveFlowCommand;
+import org.flowsocket.impl.command.RemoveNodeCommand;
+import org.flowsocket.impl.command.SubscriptionCommand;
+import org.flowsocket.impl.flow.FlowHandleJson;
+import org.flowsocket.impl.flow.FlowHandleStore;
+import org.flowsocket.impl.flow.FlowInstaller;
+import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.MeterAllocator;
+import org.flowsocket.impl.flow.QosRuleBuilder;
+import org.flowsocket.impl.flow.RouteFinder;
+import org.flowsocket.impl.node.DeviceNodes;
+import org.flowsocket.impl.node.HostNodes;
+import org.flowsocket.impl.node.NodeJson;
+import org.flowsocket.impl.protocol.Messages;
+import org.onosproject.cfg.ComponentConfigService;
+import org.onosproject.codec.CodecService;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
+import org.onosproject.net.device.DeviceAdminService;
+import org.onosproject.net.device.DeviceListener;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.driver.DriverService;
+import org.onosproject.net.flow.FlowRuleListener;
+import org.onosproject.net.flow.FlowRuleService;
+import org.onosproject.net.host.HostAdminService;
+import org.onosproject.net.host.HostListener;
+import org.onosproject.net.host.HostProviderRegistry;
+import org.onosproject.net.host.HostService;
+import org.onosproject.net.link.LinkListener;
+import org.onosproject.net.link.LinkService;
+import org.onosproject.net.meter.MeterService;
+import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.topology.PathService;
+import org.onosproject.store.service.StorageService;
+import org.osgi.service.component.ComponentContext;
+import org.osgi.service.component.annotations.Activate;
+import org.osgi.service.component.annotations.Component;
+import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
+import org.osgi.service.component.annotations.Reference;
+import org.osgi.service.component.annotations.ReferenceCardinality;
+import org.slf4j.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.stream.Collectors;
+
+import static org.flowsocket.impl.OsgiPropertyConstants.*;
+import static org.onlab.util.Tools.groupedThreads;
+import static org.slf4j.LoggerFactory.getLogger;
+
+/**
+ * FlowSocket's command core: wires the commands to ONOS's services, keeps
+ * the sessions of every front door and feeds them events.
+ */
+@Component(immediate = true, service = FlowSocketService.class,
+        property = {
+            CONFIRM_TIMEOUT_MS + ":Integer=" + CONFIRM_TIMEOUT_MS_DEFAULT,
+            MAX_FRAME_BYTES + ":Integer=" + MAX_FRAME_BYTES_DEFAULT,
+            MAX_SESSIONS + ":Integer=" + MAX_SESSIONS_DEFAULT,
+            MAX_IN_FLIGHT + ":Integer=" + MAX_IN_FLIGHT_DEFAULT,
+            MAX_QUEUED_MESSAGES + ":Integer=" + MAX_QUEUED_MESSAGES_DEFAULT,
+            IDLE_TIMEOUT_MS + ":Integer=" + IDLE_TIMEOUT_MS_DEFAULT,
+            PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
+            ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
+        })
+public class FlowSocketManager implements FlowSocketService {
+
+    /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
+    public static final int CLOSE_GOING_AWAY = 1001;
+
+    private final Logger log = getLogger(getClass());
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CoreService coreService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ComponentConfigService cfgService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CodecService codecService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DeviceService deviceService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DeviceAdminService deviceAdminService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected DriverService driverService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected HostService hostService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected HostAdminService hostAdminService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected HostProviderRegistry hostProviderRegistry;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected LinkService linkService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected PathService pathService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected FlowRuleService flowRuleService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected MeterService meterService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected NetworkConfigService networkConfigService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected StorageService storageService;
+
+    /** How long InstallFlow and RemoveFlow wait for the switches by default. */
+    private int confirmTimeoutMs = CONFIRM_TIMEOUT_MS_DEFAULT;
+    /** Largest accepted frame, bytes. */
+    private int maxFrameBytes = MAX_FRAME_BYTES_DEFAULT;
+    /** Most concurrent sessions on this node. */
+    private int maxSessions = MAX_SESSIONS_DEFAULT;
+    /** Most unanswered requests per session. */
+    private int maxInFlight = MAX_IN_FLIGHT_DEFAULT;
+    /** Most queued outbound messages per session. */
+    private int maxQueuedMessages = MAX_QUEUED_MESSAGES_DEFAULT;
+    /** Idle timeout of a connection, ms. */
+    private int idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
+    /** Server ping interval, ms. */
+    private int pingIntervalMs = PING_INTERVAL_MS_DEFAULT;
+    /** Comma-separated origins allowed besides the server's own; * for any. */
+    private String allowedOrigins = ALLOWED_ORIGINS_DEFAULT;
+
+    private volatile ConnectionSettings settings = ConnectionSettings.DEFAULT;
+
+    private ObjectMapper mapper;
+    private ApplicationId appId;
+    private ScheduledExecutorService timer;
+    private ExecutorService eventExecutor;
+    private HostNodes hostNodes;
+    private FlowHandleStore flowStore;
+    private FlowLifecycle flows;
+    private EventBridge bridge;
+    private HelloCommand hello;
+    private RequestDispatcher dispatcher;
+
+    private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
+    private final DeviceListener deviceListener = e -> events(() -> {
+        flows.deviceEvent(e);
+        bridge.deviceEvent(e);
+    });
+    private final HostListener hostListener = e -> events(() -> bridge.hostEvent(e));
+    private final LinkListener linkListener = e -> events(() -> bridge.linkEvent(e));
+    private final FlowRuleListener flowRuleListener = e -> events(() -> {
+        flows.ruleEvent(e);
+        bridge.ruleEvent(e);
+    });
+
+
+    @Activate
+    protected void activate(ComponentContext context) {
+        appId = coreService.registerApplication(APP_NAME);
+        cfgService.registerProperties(getClass());
+        modified(context);
+        mapper = new ObjectMapper();
+        timer = Executors.newSingleThreadScheduledExecutor(groupedThreads("onos/flowsocket", "confirm-timer", log));
+        eventExecutor = Executors.newSingleThreadExecutor(groupedThreads("onos/flowsocket", "events", log));
+
+        FlowSocketCodecContext codecs = new FlowSocketCodecContext(mapper, codecService, ImmutableMap.of(
+                CoreService.class, coreService, DeviceService.class, deviceService,
+                DriverService.class, driverService, HostService.class, hostService));
+        hostNodes = new HostNodes(hostProviderRegistry, hostService, hostAdminService, deviceService);
+        DeviceNodes deviceNodes = new DeviceNodes(networkConfigService, deviceService, deviceAdminService, mapper);
+        NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
+        RouteFinder routes = new RouteFinder(hostService, pathService);
+        MeterAllocator meters = new MeterAllocator(meterService, appId);
+        flowStore = new FlowHandleStore(storageService, e -> events(() -> bridge.handleEvent(e)));
+        flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
+                                  flowRuleService, deviceService, mapper);
+        FlowHandleJson handleJson = new FlowHandleJson(codecs, flows);
+        bridge = new EventBridge(codecs, sessions::values, handleJson);
+
+        hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), () -> settings);
+        List<Command> commands = ImmutableList.of(
+                hello,
+                new AddNodeCommand(hostNodes, deviceNodes, nodeJson),
+                new RemoveNodeCommand(hostNodes, deviceNodes, nodeJson),
+                new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
+                new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
+                new InstallFlowCommand(flows, routes, new QosRuleBuilder(appId), meters, codecs, handleJson,
+                                       () -> confirmTimeoutMs),
+                new RemoveFlowCommand(flows, handleJson, () -> confirmTimeoutMs),
+                new GetFlowCommand(flows, handleJson),
+                new ListFlowsCommand(flows, handleJson, mapper),
+                new SubscriptionCommand(true, mapper),
+                new SubscriptionCommand(false, mapper),
+                new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
+        dispatcher = new RequestDispatcher(mapper, commands, () -> settings);
+
+        deviceService.addListener(deviceListener);
+        hostService.addListener(hostListener);
+        linkService.addListener(linkListener);
+        flowRuleService.addListener(flowRuleListener);
+        log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", version(),
+                 commands.size(), flowStore.list().size());
+    }
+
+    @Deactivate
+    protected void deactivate() {
+        List<DefaultClientSession> open = ImmutableList.copyOf(sessions.values());
+        open.forEach(s -> s.disconnect(CLOSE_GOING_AWAY, "FlowSocket is stopping"));
+        flowRuleService.removeListener(flowRuleListener);
+        linkService.removeListener(linkListener);
+        hostService.removeListener(hostListener);
+        deviceService.removeListener(deviceListener);
+        flowStore.close();
+        hostNodes.close();
+        eventExecutor.shutdownNow();
+        timer.shutdownNow();
+        cfgService.unregisterProperties(getClass(), false);
+        log.info("Stopped FlowSocket; closed {} session(s)", open.size());
+    }
+
+    @Modified
+    protected void modified(ComponentContext context) {
+        ConnectionSettingsReader reader = new ConnectionSettingsReader(context == null ? null
+                : context.getProperties());
+        confirmTimeoutMs = reader.integer(CONFIRM_TIMEOUT_MS, CONFIRM_TIMEOUT_MS_DEFAULT, 100, 120_000);
+        maxFrameBytes = reader.integer(MAX_FRAME_BYTES, MAX_FRAME_BYTES_DEFAULT, 1024, 64 * 1024 * 1024);
+        maxSessions = reader.integer(MAX_SESSIONS, MAX_SESSIONS_DEFAULT, 1, 1_000_000);
+        maxInFlight = reader.integer(MAX_IN_FLIGHT, MAX_IN_FLIGHT_DEFAULT, 1, 1_000_000);
+        maxQueuedMessages = reader.integer(MAX_QUEUED_MESSAGES, MAX_QUEUED_MESSAGES_DEFAULT, 16, 10_000_000);
+        idleTimeoutMs = reader.integer(IDLE_TIMEOUT_MS, IDLE_TIMEOUT_MS_DEFAULT, 1000, Integer.MAX_VALUE);
+        pingIntervalMs = reader.integer(PING_INTERVAL_MS, PING_INTERVAL_MS_DEFAULT, 100, idleTimeoutMs - 1);
+        allowedOrigins = reader.text(ALLOWED_ORIGINS, ALLOWED_ORIGINS_DEFAULT);
+        settings = ConnectionSettings.builder().maxFrameBytes(maxFrameBytes).maxSessions(maxSessions)
+                .maxInFlight(maxInFlight).maxQueuedMessages(maxQueuedMessages).idleTimeoutMillis(idleTimeoutMs)
+                .pingIntervalMillis(pingIntervalMs).allowedOrigins(ConnectionSettingsReader.origins(allowedOrigins))
+                .build();
+        log.info("FlowSocket settings: {}, confirmTimeoutMs={}", settings, confirmTimeoutMs);
+    }
+
+    @Override
+    public ClientSession openSession(ClientIdentity client, MessageSink sink) {
+        String id = UUID.randomUUID().toString().substring(0, 8);
+        DefaultClientSession session = new DefaultClientSession(id, client, sink, dispatcher,
+                                                                s -> sessions.remove(s.id()));
+        sessions.put(id, session);
+        ObjectNode greeting = hello.describe(session);
+        greeting.put(Messages.KIND, "hello");
+        session.send(dispatcher.render(greeting), false);
+        log.info("Session {} opened for {} ({}) from {} over {}", id, client.user(), client.role(),
+                 client.remoteAddress(), client.transport());
+        return session;
+    }
+
+    @Override
+    public List<SessionInfo> sessions() {
+        return sessions.values().stream().map(DefaultClientSession::info)
+                .sorted(Comparator.comparingLong(SessionInfo::openedMillis)).collect(Collectors.toList());
+    }
+
+    @Override
+    public ConnectionSettings connectionSettings() {
+        return settings;
+    }
+
+    private void events(Runnable task) {
+        ExecutorService executor = eventExecutor;
+        if (executor != null && !executor.isShutdown()) {
+            executor.execute(() -> {
+                try {
+                    task.run();
+                } catch (RuntimeException e) {
+                    log.warn("Could not process an ONOS event", e);
+                }
+            });
+        }
+    }
+
+    private String version() {
+        try (InputStream in = getClass().getResourceAsStream("version.properties")) {
+            Properties properties = new Properties();
+            if (in != null) {
+                properties.load(in);
+            }
+            return properties.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

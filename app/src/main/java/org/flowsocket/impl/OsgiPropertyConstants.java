@@ -1,0 +1,39 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+/**
+ * Names and defaults of FlowSocket's configurable properties
+ * ({@code cfg set org.flowsocket.impl.FlowSocketManager NAME VALUE}).
+ */
+public final class OsgiPropertyConstants {
+
+    private OsgiPropertyConstants() {
+    }
+
+    public static final String CONFIRM_TIMEOUT_MS = "confirmTimeoutMs";
+    public static final int CONFIRM_TIMEOUT_MS_DEFAULT = 10_000;
+
+    public static final String MAX_FRAME_BYTES = "maxFrameBytes";
+    public static final int MAX_FRAME_BYTES_DEFAULT = 1024 * 1024;
+
+    public static final String MAX_SESSIONS = "maxSessions";
+    public static final int MAX_SESSIONS_DEFAULT = 1024;
+
+    public static final String MAX_IN_FLIGHT = "maxInFlight";
+    public static final int MAX_IN_FLIGHT_DEFAULT = 256;
+
+    public static final String MAX_QUEUED_MESSAGES = "maxQueuedMessages";
+    public static final int MAX_QUEUED_MESSAGES_DEFAULT = 4096;
+
+    public static final String IDLE_TIMEOUT_MS = "idleTimeoutMs";
+    public static final int IDLE_TIMEOUT_MS_DEFAULT = 120_000;
+
+    public static final String PING_INTERVAL_MS = "pingIntervalMs";
+    public static final int PING_INTERVAL_MS_DEFAULT = 30_000;
+
+    public static final String ALLOWED_ORIGINS = "allowedOrigins";
+    public static final String ALLOWED_ORIGINS_DEFAULT = "";
+}

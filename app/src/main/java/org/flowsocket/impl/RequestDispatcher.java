@@ -1,0 +1,246 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMap;
+import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.impl.command.Command;
+import org.flowsocket.impl.command.CommandSession;
+import org.flowsocket.impl.protocol.ErrorCode;
+import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.impl.protocol.Messages;
+import org.flowsocket.impl.protocol.RequestFields;
+import org.slf4j.Logger;
+
+import java.io.IOException;
+import java.util.Collection;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import static org.slf4j.LoggerFactory.getLogger;
+
+/**
+ * Turns request text into exactly one reply: parses and checks the envelope,
+ * enforces roles and the in-flight limit, runs the command and renders its
+ * result or error.
+ */
+public final class RequestDispatcher {
+
+    /** Deepest JSON nesting accepted; deeper documents are rejected unparsed. */
+    public static final int MAX_DEPTH = 32;
+
+    /** Longest request id accepted, in characters. */
+    public static final int MAX_ID_LENGTH = 128;
+
+    private final Logger log = getLogger(getClass());
+
+    private final ObjectMapper mapper;
+    private final Map<String, Command> commands;
+    private final Supplier<ConnectionSettings> settings;
+
+    /**
+     * Creates a dispatcher.
+     *
+     * @param mapper   JSON mapper
+     * @param commands the commands, by name
+     * @param settings current connection settings
+     */
+    public RequestDispatcher(ObjectMapper mapper, Collection<Command> commands,
+                             Supplier<ConnectionSettings> settings) {
+        this.mapper = mapper;
+        this.commands = commands.stream().collect(ImmutableMap.toImmutableMap(Command::name, Function.identity()));
+        this.settings = settings;
+    }
+
+    /**
+     * Returns the command names, for the hello message.
+     *
+     * @return command names
+     */
+    public Collection<String> commandNames() {
+        return commands.keySet();
+    }
+
+    /**
+     * Handles one request frame of a session; the reply goes to the session.
+     *
+     * @param session the session
+     * @param text    the frame's text
+     */
+    void dispatch(DefaultClientSession session, String text) {
+        ObjectNode request;
+        try {
+            request = parse(text);
+        } catch (FlowSocketException e) {
+            session.send(render(Messages.error(mapper, null, null, e)), true);
+            return;
+        }
+        JsonNode id = request.get(Messages.ID);
+        String type = request.path(Messages.TYPE).isTextual() ? request.get(Messages.TYPE).asText() : null;
+        String key;
+        try {
+            key = checkEnvelope(request);
+        } catch (FlowSocketException e) {
+            session.send(render(Messages.error(mapper, validIdOrNull(id), type, e)), true);
+            return;
+        }
+        DefaultClientSession.InFlightRejection rejection = session.admit(key, settings.get().maxInFlight());
+        if (rejection != null) {
+            session.send(render(Messages.error(mapper, id, type, rejectionError(rejection, key))), true);
+            return;
+        }
+        execute(RequestFields.of(request), session).whenComplete((reply, error) -> {
+            session.complete(key);
+            session.send(render(reply), "error".equals(reply.path(Messages.STATUS).asText()));
+        });
+    }
+
+    /**
+     * Runs one request whose envelope has been checked and returns its reply
+     * message. The future never fails: errors become error replies.
+     *
+     * @param request the request
+     * @param session the requesting session
+     * @return future reply
+     */
+    public CompletableFuture<ObjectNode> execute(RequestFields request, CommandSession session) {
+        JsonNode id = request.node().get(Messages.ID);
+        String type = request.node().path(Messages.TYPE).asText();
+        CompletableFuture<JsonNode> result;
+        try {
+            Command command = commands.get(type);
+            if (command == null) {
+                throw new FlowSocketException(ErrorCode.UNKNOWN_COMMAND, "unknown command '" + type
+                        + "'; known commands are " + commands.keySet(), Messages.TYPE, null);
+            }
+            if (command.mutating() && !session.client().role().mayModify()) {
+                throw new FlowSocketException(ErrorCode.FORBIDDEN, "user '" + session.client().user()
+                        + "' has a viewer role and may not run " + type);
+            }
+            result = command.execute(request, session);
+        } catch (RuntimeException e) {
+            result = CompletableFuture.failedFuture(e);
+        }
+        return result.handle((value, error) -> error == null
+                ? Messages.ok(mapper, id, type, value)
+                : Messages.error(mapper, id, type, asFlowSocketError(type, error)));
+    }
+
+    /**
+     * Checks the {@code id} and {@code type} of a request.
+     *
+     * @param request the request
+     * @return the id's JSON text, the key for in-flight bookkeeping
+     */
+    String checkEnvelope(ObjectNode request) {
+        JsonNode id = request.get(Messages.ID);
+        if (id == null || id.isNull()) {
+            throw FlowSocketException.missing(Messages.ID);
+        }
+        boolean textId = id.isTextual() && !id.asText().isEmpty() && id.asText().length() <= MAX_ID_LENGTH;
+        boolean numberId = id.isIntegralNumber() && id.canConvertToLong();
+        if (!textId && !numberId) {
+            throw FlowSocketException.invalid(Messages.ID, "must be a non-empty string of at most "
+                    + MAX_ID_LENGTH + " characters or a whole number");
+        }
+        JsonNode type = request.get(Messages.TYPE);
+        if (type == null || type.isNull()) {
+            throw FlowSocketException.missing(Messages.TYPE);
+        }
+        if (!type.isTextual()) {
+            throw FlowSocketException.invalid(Messages.TYPE, "must be a string naming a command");
+        }
+        return id.toString();
+    }
+
+    private JsonNode validIdOrNull(JsonNode id) {
+        try {
+            ObjectNode probe = mapper.createObjectNode();
+            probe.set(Messages.ID, id);
+            probe.put(Messages.TYPE, "");
+            checkEnvelope(probe);
+            return id;
+        } catch (FlowSocketException e) {
+            return null;
+        }
+    }
+
+    private ObjectNode parse(String text) {
+        if (text.length() > settings.get().maxFrameBytes()) {
+            throw new FlowSocketException(ErrorCode.TOO_LARGE, "the request is larger than "
+                    + settings.get().maxFrameBytes() + " bytes");
+        }
+        try {
+            checkDepth(text);
+            JsonNode tree = mapper.readTree(text);
+            if (tree == null || !tree.isObject()) {
+                throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "a request must be a JSON object");
+            }
+            return (ObjectNode) tree;
+        } catch (JsonProcessingException e) {
+            throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
+                                          "the request is not valid JSON: " + e.getOriginalMessage());
+        } catch (IOException e) {
+            throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "the request could not be read");
+        }
+    }
+
+    // Tree building recurses per level; refuse absurd nesting before it.
+    private void checkDepth(String text) throws IOException {
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+            int depth = 0;
+            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+                if (token.isStructStart() && ++depth > MAX_DEPTH) {
+                    throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
+                                                  "the request is nested deeper than " + MAX_DEPTH + " levels");
+                } else if (token.isStructEnd()) {
+                    depth--;
+                }
+            }
+        }
+    }
+
+    private FlowSocketException rejectionError(DefaultClientSession.InFlightRejection rejection, String key) {
+        if (rejection == DefaultClientSession.InFlightRejection.BUSY) {
+            return new FlowSocketException(ErrorCode.BUSY, "too many requests in flight (at most "
+                    + settings.get().maxInFlight() + "); wait for replies before sending more");
+        }
+        return new FlowSocketException(ErrorCode.DUPLICATE_ID, "a request with id " + key
+                + " is still in flight on this connection", Messages.ID, null);
+    }
+
+    private FlowSocketException asFlowSocketError(String type, Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null
+                ? error.getCause() : error;
+        if (cause instanceof FlowSocketException) {
+            return (FlowSocketException) cause;
+        }
+        log.warn("{} failed unexpectedly", type, cause);
+        return new FlowSocketException(ErrorCode.INTERNAL_ERROR, type + " failed: " + cause);
+    }
+
+    /**
+     * Renders a message as JSON text.
+     *
+     * @param message the message
+     * @return JSON text
+     */
+    String render(JsonNode message) {
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render a JSON tree", e);
+        }
+    }
+}

@@ -1,0 +1,66 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.command;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.impl.node.DeviceNodes;
+import org.flowsocket.impl.node.HostNodes;
+import org.flowsocket.impl.node.NodeJson;
+import org.flowsocket.impl.protocol.RequestFields;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code RemoveNode}: removes a host, or a device with its configuration;
+ * replies with the node as it was.
+ */
+public final class RemoveNodeCommand implements Command {
+
+    private final HostNodes hosts;
+    private final DeviceNodes devices;
+    private final NodeJson json;
+
+    /**
+     * Creates the command.
+     *
+     * @param hosts   host nodes
+     * @param devices device nodes
+     * @param json    node renderer
+     */
+    public RemoveNodeCommand(HostNodes hosts, DeviceNodes devices, NodeJson json) {
+        this.hosts = hosts;
+        this.devices = devices;
+        this.json = json;
+    }
+
+    @Override
+    public String name() {
+        return "RemoveNode";
+    }
+
+    @Override
+    public boolean mutating() {
+        return true;
+    }
+
+    @Override
+    public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
+        request.allowOnly("type", "id", "hostId", "deviceId");
+        NodeRef ref = NodeRef.of(request);
+        ObjectNode removed;
+        if (ref.isHost()) {
+            removed = json.host(hosts.remove(ref.hostId()));
+        } else {
+            if (!devices.isKnown(ref.deviceId())) {
+                throw DeviceNodes.unknown(ref.deviceId());
+            }
+            removed = json.device(ref.deviceId());
+            devices.remove(ref.deviceId());
+        }
+        removed.put("state", "removed");
+        return CompletableFuture.completedFuture(removed);
+    }
+}

@@ -1,0 +1,303 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.google.common.collect.ImmutableList;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowRule;
+
+import java.util.List;
+import java.util.Objects;
+
+import static com.google.common.base.MoreObjects.toStringHelper;
+import static com.google.common.base.Preconditions.checkNotNull;
+
+/**
+ * What FlowSocket remembers of one InstallFlow: the rules it created, the
+ * meters it allocated and the state the client sees. Stored in ONOS's
+ * distributed store, so every field is a plain value Kryo can copy.
+ */
+public final class FlowHandle {
+
+    /** Where a flow handle is in its life. */
+    public enum State {
+        /** Submitted; the switches have not confirmed yet. */
+        PENDING,
+        /** Every rule confirmed by its switch. */
+        INSTALLED,
+        /** A rule was removed behind FlowSocket's back or its device went offline. */
+        DEGRADED,
+        /** The switches refused or did not confirm; the rules were withdrawn. */
+        FAILED,
+        /** RemoveFlow is in progress. */
+        REMOVING
+    }
+
+    /** How the flow was described. */
+    public enum Kind {
+        /** ONOS flow JSON, rules given device by device. */
+        DEVICE,
+        /** Source and destination IPs with QoS; rules computed per hop. */
+        NETWORK
+    }
+
+    private final String id;
+    private final Kind kind;
+    private final String owner;
+    private final long createdMillis;
+    private final State state;
+    private final String reason;
+    private final String spec;
+    private final List<FlowRule> rules;
+    private final List<MeterRef> meters;
+
+    private FlowHandle(Builder b) {
+        this.id = checkNotNull(b.id, "id");
+        this.kind = checkNotNull(b.kind, "kind");
+        this.owner = checkNotNull(b.owner, "owner");
+        this.createdMillis = b.createdMillis;
+        this.state = checkNotNull(b.state, "state");
+        this.reason = b.reason;
+        this.spec = b.spec;
+        this.rules = ImmutableList.copyOf(b.rules);
+        this.meters = ImmutableList.copyOf(b.meters);
+    }
+
+    /** @return handle id, unique in the cluster */
+    public String id() {
+        return id;
+    }
+
+    /** @return how the flow was described */
+    public Kind kind() {
+        return kind;
+    }
+
+    /** @return user who installed the flow */
+    public String owner() {
+        return owner;
+    }
+
+    /** @return creation time, epoch ms */
+    public long createdMillis() {
+        return createdMillis;
+    }
+
+    /** @return current state */
+    public State state() {
+        return state;
+    }
+
+    /** @return why the state is what it is, or null */
+    public String reason() {
+        return reason;
+    }
+
+    /** @return the resolved request as JSON text, or null */
+    public String spec() {
+        return spec;
+    }
+
+    /** @return the rules this flow created */
+    public List<FlowRule> rules() {
+        return rules;
+    }
+
+    /** @return the meters this flow allocated */
+    public List<MeterRef> meters() {
+        return meters;
+    }
+
+    /**
+     * Tells whether the flow has a rule on a device.
+     *
+     * @param deviceId device
+     * @return true if one of its rules is there
+     */
+    public boolean touches(DeviceId deviceId) {
+        return rules.stream().anyMatch(r -> r.deviceId().equals(deviceId));
+    }
+
+    /**
+     * Returns a copy in another state.
+     *
+     * @param newState state
+     * @param newReason reason, or null
+     * @return the updated handle
+     */
+    public FlowHandle withState(State newState, String newReason) {
+        return toBuilder().state(newState).reason(newReason).build();
+    }
+
+    /**
+     * Returns a builder initialised from this handle.
+     *
+     * @return builder
+     */
+    public Builder toBuilder() {
+        return builder().id(id).kind(kind).owner(owner).createdMillis(createdMillis).state(state)
+                .reason(reason).spec(spec).rules(rules).meters(meters);
+    }
+
+    /**
+     * Returns a new builder.
+     *
+     * @return builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        if (this == o) {
+            return true;
+        }
+        if (!(o instanceof FlowHandle)) {
+            return false;
+        }
+        FlowHandle that = (FlowHandle) o;
+        return createdMillis == that.createdMillis && id.equals(that.id) && kind == that.kind
+                && owner.equals(that.owner) && state == that.state && Objects.equals(reason, that.reason)
+                && Objects.equals(spec, that.spec) && rules.equals(that.rules) && meters.equals(that.meters);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters);
+    }
+
+    @Override
+    public String toString() {
+        return toStringHelper(this).add("id", id).add("kind", kind).add("state", state)
+                .add("reason", reason).add("rules", rules.size()).add("meters", meters.size()).toString();
+    }
+
+    /**
+     * Builder of flow handles.
+     */
+    public static final class Builder {
+        private String id;
+        private Kind kind;
+        private String owner;
+        private long createdMillis = System.currentTimeMillis();
+        private State state = State.PENDING;
+        private String reason;
+        private String spec;
+        private List<FlowRule> rules = ImmutableList.of();
+        private List<MeterRef> meters = ImmutableList.of();
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the id.
+         *
+         * @param id handle id
+         * @return this builder
+         */
+        public Builder id(String id) {
+            this.id = id;
+            return this;
+        }
+
+        /**
+         * Sets the kind.
+         *
+         * @param kind kind
+         * @return this builder
+         */
+        public Builder kind(Kind kind) {
+            this.kind = kind;
+            return this;
+        }
+
+        /**
+         * Sets the owner.
+         *
+         * @param owner user name
+         * @return this builder
+         */
+        public Builder owner(String owner) {
+            this.owner = owner;
+            return this;
+        }
+
+        /**
+         * Sets the creation time.
+         *
+         * @param millis epoch ms
+         * @return this builder
+         */
+        public Builder createdMillis(long millis) {
+            this.createdMillis = millis;
+            return this;
+        }
+
+        /**
+         * Sets the state.
+         *
+         * @param state state
+         * @return this builder
+         */
+        public Builder state(State state) {
+            this.state = state;
+            return this;
+        }
+
+        /**
+         * Sets the reason for the state.
+         *
+         * @param reason text or null
+         * @return this builder
+         */
+        public Builder reason(String reason) {
+            this.reason = reason;
+            return this;
+        }
+
+        /**
+         * Sets the resolved request.
+         *
+         * @param spec JSON text or null
+         * @return this builder
+         */
+        public Builder spec(String spec) {
+            this.spec = spec;
+            return this;
+        }
+
+        /**
+         * Sets the rules.
+         *
+         * @param rules rules
+         * @return this builder
+         */
+        public Builder rules(List<FlowRule> rules) {
+            this.rules = rules;
+            return this;
+        }
+
+        /**
+         * Sets the meters.
+         *
+         * @param meters meters
+         * @return this builder
+         */
+        public Builder meters(List<MeterRef> meters) {
+            this.meters = meters;
+            return this;
+        }
+
+        /**
+         * Builds the handle.
+         *
+         * @return flow handle
+         */
+        public FlowHandle build() {
+            return new FlowHandle(this);
+        }
+    }
+}

@@ -1,0 +1,84 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.onosproject.codec.CodecContext;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
+
+/**
+ * Renders flow handles for replies and events. The brief form lists rule
+ * references; the detailed form adds each rule's live state and the rule
+ * itself in ONOS's own flow JSON.
+ */
+public final class FlowHandleJson {
+
+    private final CodecContext context;
+    private final FlowLifecycle lifecycle;
+
+    /**
+     * Creates a renderer.
+     *
+     * @param context   ONOS codec context
+     * @param lifecycle source of live rule entries
+     */
+    public FlowHandleJson(CodecContext context, FlowLifecycle lifecycle) {
+        this.context = context;
+        this.lifecycle = lifecycle;
+    }
+
+    /**
+     * Renders a handle.
+     *
+     * @param handle   the handle
+     * @param detailed whether to add live rule states and rule JSON
+     * @return JSON object
+     */
+    public ObjectNode encode(FlowHandle handle, boolean detailed) {
+        ObjectNode json = context.mapper().createObjectNode();
+        json.put("flowId", handle.id());
+        json.put("kind", handle.kind().name().toLowerCase());
+        json.put("state", handle.state().name());
+        if (handle.reason() != null) {
+            json.put("reason", handle.reason());
+        }
+        json.put("owner", handle.owner());
+        json.put("createdAt", handle.createdMillis());
+        if (handle.spec() != null) {
+            json.set("spec", parse(handle.spec()));
+        }
+        ArrayNode rules = json.putArray("rules");
+        for (FlowRule rule : handle.rules()) {
+            ObjectNode ref = lifecycle.ruleRef(rule);
+            if (detailed) {
+                FlowEntry entry = lifecycle.entryOf(rule);
+                ref.put("state", entry == null ? "NOT_IN_ONOS" : entry.state().name());
+                if (entry != null) {
+                    ref.put("packets", entry.packets());
+                    ref.put("bytes", entry.bytes());
+                }
+                ref.set("rule", context.codec(FlowRule.class).encode(rule, context));
+            }
+            rules.add(ref);
+        }
+        ArrayNode meters = json.putArray("meters");
+        handle.meters().forEach(m -> meters.addObject().put("deviceId", m.deviceId().toString())
+                .put("meterId", m.meterId().id()));
+        return json;
+    }
+
+    private ObjectNode parse(String spec) {
+        try {
+            return (ObjectNode) context.mapper().readTree(spec);
+        } catch (JsonProcessingException | ClassCastException e) {
+            ObjectNode unreadable = context.mapper().createObjectNode();
+            unreadable.put("unreadable", spec);
+            return unreadable;
+        }
+    }
+}

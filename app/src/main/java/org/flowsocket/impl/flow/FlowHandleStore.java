@@ -1,0 +1,192 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.google.common.collect.ImmutableList;
+import org.onlab.util.KryoNamespace;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.store.serializers.KryoNamespaces;
+import org.onosproject.store.service.AtomicCounter;
+import org.onosproject.store.service.ConsistentMap;
+import org.onosproject.store.service.MapEvent;
+import org.onosproject.store.service.MapEventListener;
+import org.onosproject.store.service.Serializer;
+import org.onosproject.store.service.StorageService;
+import org.onosproject.store.service.Versioned;
+
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+import java.util.function.UnaryOperator;
+import java.util.stream.Collectors;
+
+/**
+ * Flow handles in ONOS's distributed store: any node of the cluster can
+ * get, list and remove the flows made through another. Keeps a local index
+ * from rule to handle, fed by the map's events, so rule and device events
+ * find their handle without scanning.
+ */
+public final class FlowHandleStore {
+
+    /** Serializer of handles: ONOS's API types plus FlowSocket's own. */
+    public static final Serializer SERIALIZER = Serializer.using(KryoNamespace.newBuilder()
+            .register(KryoNamespaces.API)
+            .register(FlowHandle.class, FlowHandle.State.class, FlowHandle.Kind.class, MeterRef.class)
+            .build("flowsocket-flow-handles"));
+
+    private static final String MAP_NAME = "flowsocket-flow-handles";
+    private static final String COUNTER_NAME = "flowsocket-flow-handle-ids";
+
+    private final ConsistentMap<String, FlowHandle> handles;
+    private final AtomicCounter ids;
+    private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
+    private final MapEventListener<String, FlowHandle> indexer = this::index;
+    private final Consumer<MapEvent<String, FlowHandle>> observer;
+    private final MapEventListener<String, FlowHandle> forwarder;
+
+    /**
+     * Opens the store.
+     *
+     * @param storageService ONOS storage service
+     * @param observer       told of every change, from any node
+     */
+    public FlowHandleStore(StorageService storageService, Consumer<MapEvent<String, FlowHandle>> observer) {
+        this.handles = storageService.<String, FlowHandle>consistentMapBuilder()
+                .withName(MAP_NAME).withSerializer(SERIALIZER).build();
+        this.ids = storageService.getAtomicCounter(COUNTER_NAME);
+        this.observer = observer;
+        this.forwarder = observer::accept;
+        handles.values().stream().map(Versioned::value).forEach(this::indexRules);
+        handles.addListener(indexer);
+        handles.addListener(forwarder);
+    }
+
+    /** Stops listening to the store. */
+    public void close() {
+        handles.removeListener(forwarder);
+        handles.removeListener(indexer);
+        ruleIndex.clear();
+    }
+
+    /**
+     * Returns a new cluster-wide unique handle id.
+     *
+     * @return handle id such as {@code fs-17}
+     */
+    public String nextId() {
+        return "fs-" + ids.incrementAndGet();
+    }
+
+    /**
+     * Stores a new handle.
+     *
+     * @param handle the handle
+     */
+    public void create(FlowHandle handle) {
+        handles.put(handle.id(), handle);
+    }
+
+    /**
+     * Returns a handle.
+     *
+     * @param id handle id
+     * @return the handle, if it exists
+     */
+    public Optional<FlowHandle> get(String id) {
+        return Optional.ofNullable(Versioned.valueOrNull(handles.get(id)));
+    }
+
+    /**
+     * Changes a handle atomically.
+     *
+     * @param id     handle id
+     * @param change how to change it
+     * @return the changed handle, if it exists
+     */
+    public Optional<FlowHandle> update(String id, UnaryOperator<FlowHandle> change) {
+        return Optional.ofNullable(Versioned.valueOrNull(handles.computeIfPresent(id, (k, h) -> change.apply(h))));
+    }
+
+    /**
+     * Deletes a handle.
+     *
+     * @param id handle id
+     * @return the deleted handle, if it existed
+     */
+    public Optional<FlowHandle> remove(String id) {
+        return Optional.ofNullable(Versioned.valueOrNull(handles.remove(id)));
+    }
+
+    /**
+     * Returns every handle, oldest first.
+     *
+     * @return handles
+     */
+    public List<FlowHandle> list() {
+        return handles.values().stream().map(Versioned::value)
+                .sorted(Comparator.comparingLong(FlowHandle::createdMillis).thenComparing(FlowHandle::id))
+                .collect(ImmutableList.toImmutableList());
+    }
+
+    /**
+     * Returns the id of the handle that owns a rule.
+     *
+     * @param rule the rule
+     * @return handle id, if a handle owns it
+     */
+    public Optional<String> ownerOf(FlowRule rule) {
+        return Optional.ofNullable(ruleIndex.get(new RuleKey(rule)));
+    }
+
+    /**
+     * Returns the ids of the handles with a rule on a device.
+     *
+     * @param deviceId device
+     * @return handle ids
+     */
+    public Collection<String> handlesOn(DeviceId deviceId) {
+        return ruleIndex.entrySet().stream().filter(e -> e.getKey().deviceId.equals(deviceId))
+                .map(Map.Entry::getValue).collect(Collectors.toSet());
+    }
+
+    private void index(MapEvent<String, FlowHandle> event) {
+        if (event.oldValue() != null) {
+            event.oldValue().value().rules().forEach(r -> ruleIndex.remove(new RuleKey(r), event.key()));
+        }
+        if (event.newValue() != null) {
+            indexRules(event.newValue().value());
+        }
+    }
+
+    private void indexRules(FlowHandle handle) {
+        handle.rules().forEach(r -> ruleIndex.put(new RuleKey(r), handle.id()));
+    }
+
+    // Rule ids are unique per device only.
+    private static final class RuleKey {
+        private final DeviceId deviceId;
+        private final long flowId;
+
+        RuleKey(FlowRule rule) {
+            this.deviceId = rule.deviceId();
+            this.flowId = rule.id().value();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RuleKey && ((RuleKey) o).flowId == flowId && ((RuleKey) o).deviceId.equals(deviceId);
+        }
+
+        @Override
+        public int hashCode() {
+            return deviceId.hashCode() * 31 + Long.hashCode(flowId);
+        }
+    }
+}

@@ -1,0 +1,256 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.impl.protocol.ErrorCode;
+import org.flowsocket.impl.protocol.FlowSocketException;
+import org.onosproject.net.device.DeviceEvent;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleEvent;
+import org.onosproject.net.flow.FlowRuleService;
+import org.slf4j.Logger;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.stream.StreamSupport;
+
+import static org.slf4j.LoggerFactory.getLogger;
+
+/**
+ * The life of a flow handle: install its rules and wait for the switches,
+ * roll back whatever a refusal or timeout leaves behind, remove it, and
+ * follow what ONOS later reports about its rules and devices.
+ */
+public final class FlowLifecycle {
+
+    private final Logger log = getLogger(getClass());
+
+    private final FlowHandleStore store;
+    private final FlowInstaller installer;
+    private final MeterAllocator meters;
+    private final FlowRuleService flowRuleService;
+    private final DeviceService deviceService;
+    private final ObjectMapper mapper;
+
+    /**
+     * Creates the lifecycle manager.
+     *
+     * @param store           handle store
+     * @param installer       rule installer
+     * @param meters          meter allocator
+     * @param flowRuleService ONOS flow rule service
+     * @param deviceService   ONOS device service
+     * @param mapper          JSON mapper for error details
+     */
+    public FlowLifecycle(FlowHandleStore store, FlowInstaller installer, MeterAllocator meters,
+                         FlowRuleService flowRuleService, DeviceService deviceService, ObjectMapper mapper) {
+        this.store = store;
+        this.installer = installer;
+        this.meters = meters;
+        this.flowRuleService = flowRuleService;
+        this.deviceService = deviceService;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Returns the handle store.
+     *
+     * @return store
+     */
+    public FlowHandleStore store() {
+        return store;
+    }
+
+    /**
+     * Checks that every rule targets a known device and that no other
+     * handle owns an identical rule.
+     *
+     * @param rules the rules
+     * @param field request field the rules came from, for errors
+     */
+    public void checkInstallable(List<FlowRule> rules, String field) {
+        for (FlowRule rule : rules) {
+            if (deviceService.getDevice(rule.deviceId()) == null) {
+                throw new FlowSocketException(ErrorCode.UNKNOWN_DEVICE, "device " + rule.deviceId()
+                        + " is not known to ONOS", field, null);
+            }
+            store.ownerOf(rule).ifPresent(owner -> {
+                throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "flow " + owner
+                        + " already has an identical rule on " + rule.deviceId(), field, null);
+            });
+        }
+    }
+
+    /**
+     * Stores a new handle and installs its rules.
+     *
+     * @param handle        the handle, state PENDING
+     * @param confirm       whether the future waits for the switches
+     * @param timeoutMillis how long to wait for them
+     * @return the handle as the client should see it: INSTALLED once
+     *         confirmed, or PENDING right away if not confirming
+     */
+    public CompletableFuture<FlowHandle> install(FlowHandle handle, boolean confirm, long timeoutMillis) {
+        store.create(handle);
+        log.info("Installing flow {} for {}: {} rule(s)", handle.id(), handle.owner(), handle.rules().size());
+        CompletableFuture<FlowHandle> outcome = installer.install(handle.rules(), timeoutMillis)
+                .handle((ok, error) -> settleInstall(handle, error));
+        return confirm ? outcome : CompletableFuture.completedFuture(handle);
+    }
+
+    private FlowHandle settleInstall(FlowHandle handle, Throwable error) {
+        if (error == null) {
+            log.info("Flow {} confirmed by the switches", handle.id());
+            return store.update(handle.id(), h -> h.state() == FlowHandle.State.PENDING
+                    ? h.withState(FlowHandle.State.INSTALLED, null) : h).orElse(handle);
+        }
+        FlowSocketException failure = installFailure(unwrap(error));
+        log.warn("Flow {} failed and was rolled back: {}", handle.id(), failure.getMessage());
+        installer.withdraw(handle.rules());
+        meters.release(handle.meters());
+        store.update(handle.id(), h -> h.withState(FlowHandle.State.FAILED, failure.getMessage()));
+        store.remove(handle.id());
+        throw failure;
+    }
+
+    private FlowSocketException installFailure(Throwable error) {
+        if (error instanceof FlowInstaller.Refused) {
+            List<FlowRule> refused = ((FlowInstaller.Refused) error).rules();
+            ArrayNode details = mapper.createArrayNode();
+            refused.forEach(r -> details.add(ruleRef(r)));
+            ObjectNode body = mapper.createObjectNode();
+            body.set("refused", details);
+            return new FlowSocketException(ErrorCode.FLOW_REFUSED, "the switches refused " + refused.size()
+                    + " rule(s), first on " + (refused.isEmpty() ? "an unnamed device" : refused.get(0).deviceId())
+                    + "; every rule of the request was withdrawn", null, body);
+        }
+        if (error instanceof FlowInstaller.TimedOut) {
+            return new FlowSocketException(ErrorCode.CONFIRM_TIMEOUT, error.getMessage()
+                    + "; every rule of the request was withdrawn");
+        }
+        if (error instanceof FlowSocketException) {
+            return (FlowSocketException) error;
+        }
+        return new FlowSocketException(ErrorCode.INTERNAL_ERROR, "installing failed: " + error);
+    }
+
+    /**
+     * Removes a flow: all its rules and meters.
+     *
+     * @param id            handle id
+     * @param force         forget the handle even if the switches do not confirm
+     * @param timeoutMillis how long to wait for the switches
+     * @return the removed handle
+     */
+    public CompletableFuture<FlowHandle> remove(String id, boolean force, long timeoutMillis) {
+        FlowHandle handle = store.get(id).orElseThrow(() -> unknown(id));
+        if (handle.state() == FlowHandle.State.REMOVING && !force) {
+            throw new FlowSocketException(ErrorCode.INVALID_FIELD, "flow " + id + " is being removed already",
+                                          "flowId", null);
+        }
+        store.update(id, h -> h.withState(FlowHandle.State.REMOVING, "removal requested"));
+        log.info("Removing flow {}: {} rule(s)", id, handle.rules().size());
+        return installer.remove(handle.rules(), timeoutMillis).handle((ok, error) -> {
+            Throwable cause = error == null ? null : unwrap(error);
+            if (cause == null || force) {
+                meters.release(handle.meters());
+                store.remove(id);
+                return handle.withState(FlowHandle.State.REMOVING, null);
+            }
+            FlowSocketException failure = installFailure(cause);
+            store.update(id, h -> h.withState(FlowHandle.State.DEGRADED, "removal failed: " + failure.getMessage()));
+            throw failure;
+        });
+    }
+
+    /**
+     * Follows a rule event: a rule of a handle removed by someone else
+     * degrades the handle; its coming back restores it.
+     *
+     * @param event ONOS flow rule event
+     */
+    public void ruleEvent(FlowRuleEvent event) {
+        FlowRule rule = event.subject();
+        store.ownerOf(rule).ifPresent(id -> {
+            if (event.type() == FlowRuleEvent.Type.RULE_REMOVED) {
+                store.update(id, h -> h.state() == FlowHandle.State.INSTALLED
+                        ? h.withState(FlowHandle.State.DEGRADED, "rule " + rule.id() + " was removed from "
+                        + rule.deviceId()) : h);
+            } else if (event.type() == FlowRuleEvent.Type.RULE_ADDED) {
+                store.update(id, h -> h.state() == FlowHandle.State.DEGRADED && allAdded(h)
+                        ? h.withState(FlowHandle.State.INSTALLED, null) : h);
+            }
+        });
+    }
+
+    /**
+     * Follows a device event: a device going offline or away degrades
+     * every handle with a rule on it.
+     *
+     * @param event ONOS device event
+     */
+    public void deviceEvent(DeviceEvent event) {
+        boolean gone = event.type() == DeviceEvent.Type.DEVICE_REMOVED
+                || event.type() == DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED
+                && !deviceService.isAvailable(event.subject().id());
+        if (gone) {
+            String reason = "device " + event.subject().id() + " went offline";
+            for (String id : store.handlesOn(event.subject().id())) {
+                store.update(id, h -> h.state() == FlowHandle.State.INSTALLED || h.state() == FlowHandle.State.PENDING
+                        ? h.withState(FlowHandle.State.DEGRADED, reason) : h);
+            }
+        }
+    }
+
+    private boolean allAdded(FlowHandle handle) {
+        return handle.rules().stream().allMatch(rule -> entryOf(rule) != null
+                && entryOf(rule).state() == FlowEntry.FlowEntryState.ADDED);
+    }
+
+    /**
+     * Returns ONOS's entry for a rule, with its live state and counters.
+     *
+     * @param rule the rule
+     * @return the entry, or null if ONOS has none
+     */
+    public FlowEntry entryOf(FlowRule rule) {
+        return StreamSupport.stream(flowRuleService.getFlowEntries(rule.deviceId()).spliterator(), false)
+                .filter(e -> e.id().equals(rule.id())).findFirst().orElse(null);
+    }
+
+    /**
+     * Describes a rule briefly: device and flow id.
+     *
+     * @param rule the rule
+     * @return JSON object
+     */
+    public ObjectNode ruleRef(FlowRule rule) {
+        ObjectNode ref = mapper.createObjectNode();
+        ref.put("deviceId", rule.deviceId().toString());
+        ref.put("flowId", Objects.toString(rule.id()));
+        return ref;
+    }
+
+    /**
+     * Builds the error for an unknown handle id.
+     *
+     * @param id handle id
+     * @return the error
+     */
+    public static FlowSocketException unknown(String id) {
+        return new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "no flow has id " + id, "flowId", null);
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+}

@@ -1,0 +1,96 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import static com.google.common.base.Preconditions.checkNotNull;
+
+/**
+ * A request failed in a way the client should be told about: carries the
+ * error code, a human-readable message, the offending field if any, and
+ * optional structured details.
+ */
+public class FlowSocketException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final ErrorCode code;
+    private final String field;
+    private final transient JsonNode details;
+
+    /**
+     * Creates an error without field or details.
+     *
+     * @param code    error code
+     * @param message human-readable message
+     */
+    public FlowSocketException(ErrorCode code, String message) {
+        this(code, message, null, null);
+    }
+
+    /**
+     * Creates an error.
+     *
+     * @param code    error code
+     * @param message human-readable message
+     * @param field   path of the offending field, or null
+     * @param details structured details, or null
+     */
+    public FlowSocketException(ErrorCode code, String message, String field, JsonNode details) {
+        super(message);
+        this.code = checkNotNull(code);
+        this.field = field;
+        this.details = details;
+    }
+
+    /**
+     * Reports a required field that is absent.
+     *
+     * @param field field path
+     * @return the exception
+     */
+    public static FlowSocketException missing(String field) {
+        return new FlowSocketException(ErrorCode.MISSING_FIELD, "'" + field + "' is required", field, null);
+    }
+
+    /**
+     * Reports a field with a bad value.
+     *
+     * @param field  field path
+     * @param reason what is wrong with it
+     * @return the exception
+     */
+    public static FlowSocketException invalid(String field, String reason) {
+        return new FlowSocketException(ErrorCode.INVALID_FIELD, "'" + field + "' " + reason, field, null);
+    }
+
+    /**
+     * Returns the error code.
+     *
+     * @return code
+     */
+    public ErrorCode code() {
+        return code;
+    }
+
+    /**
+     * Returns the offending field path.
+     *
+     * @return field path or null
+     */
+    public String field() {
+        return field;
+    }
+
+    /**
+     * Returns structured details.
+     *
+     * @return details or null
+     */
+    public JsonNode details() {
+        return details;
+    }
+}

@@ -1,0 +1,110 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.protocol;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Builds the envelopes of what the server sends. Every message has a
+ * {@code kind}: {@code hello}, {@code reply} (echoes the request's
+ * {@code id}) or {@code event} (carries a {@code topic} and no {@code id}).
+ */
+public final class Messages {
+
+    public static final String KIND = "kind";
+    public static final String ID = "id";
+    public static final String TYPE = "type";
+    public static final String STATUS = "status";
+    public static final String RESULT = "result";
+    public static final String ERROR = "error";
+
+    private Messages() {
+    }
+
+    /**
+     * Builds a successful reply.
+     *
+     * @param mapper JSON mapper
+     * @param id     the request's id (null if the request had none)
+     * @param type   the request's type (null if unknown)
+     * @param result the command's result
+     * @return reply message
+     */
+    public static ObjectNode ok(ObjectMapper mapper, JsonNode id, String type, JsonNode result) {
+        ObjectNode reply = envelope(mapper, id, type);
+        reply.put(STATUS, "ok");
+        reply.set(RESULT, result);
+        return reply;
+    }
+
+    /**
+     * Builds an error reply.
+     *
+     * @param mapper JSON mapper
+     * @param id     the request's id (null if the request had none)
+     * @param type   the request's type (null if unknown)
+     * @param error  what went wrong
+     * @return reply message
+     */
+    public static ObjectNode error(ObjectMapper mapper, JsonNode id, String type, FlowSocketException error) {
+        ObjectNode reply = envelope(mapper, id, type);
+        reply.put(STATUS, "error");
+        reply.set(ERROR, errorBody(mapper, error));
+        return reply;
+    }
+
+    /**
+     * Builds the {@code error} object of a reply.
+     *
+     * @param mapper JSON mapper
+     * @param error  the error
+     * @return error object
+     */
+    public static ObjectNode errorBody(ObjectMapper mapper, FlowSocketException error) {
+        ObjectNode body = mapper.createObjectNode();
+        body.put("code", error.code().name());
+        body.put("message", error.getMessage());
+        if (error.field() != null) {
+            body.put("field", error.field());
+        }
+        if (error.details() != null) {
+            body.set("details", error.details());
+        }
+        return body;
+    }
+
+    /**
+     * Builds an event message.
+     *
+     * @param mapper JSON mapper
+     * @param topic  topic name
+     * @param event  event type, e.g. {@code DEVICE_ADDED}
+     * @param seq    per-session sequence number
+     * @param data   event data
+     * @return event message
+     */
+    public static ObjectNode event(ObjectMapper mapper, String topic, String event, long seq, JsonNode data) {
+        ObjectNode message = mapper.createObjectNode();
+        message.put(KIND, "event");
+        message.put("topic", topic);
+        message.put("event", event);
+        message.put("seq", seq);
+        message.put("time", System.currentTimeMillis());
+        message.set("data", data);
+        return message;
+    }
+
+    private static ObjectNode envelope(ObjectMapper mapper, JsonNode id, String type) {
+        ObjectNode reply = mapper.createObjectNode();
+        reply.put(KIND, "reply");
+        reply.set(ID, id == null ? mapper.nullNode() : id);
+        if (type != null) {
+            reply.put(TYPE, type);
+        }
+        return reply;
+    }
+}
