@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import org.onlab.util.KryoNamespace;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.instructions.L3ModificationInstruction;
 import org.onosproject.store.serializers.KryoNamespaces;
 import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
@@ -38,6 +39,8 @@ public final class FlowHandleStore {
     /** Serializer of handles: ONOS's API types plus FlowSocket's own. */
     public static final Serializer SERIALIZER = Serializer.using(KryoNamespace.newBuilder()
             .register(KryoNamespaces.API)
+            // DSCP marking is missing from ONOS 2.5's API namespace.
+            .register(L3ModificationInstruction.ModDscpInstruction.class)
             .register(FlowHandle.class, FlowHandle.State.class, FlowHandle.Kind.class, MeterRef.class)
             .build("flowsocket-flow-handles"));
 

@@ -1,0 +1,128 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+import com.google.common.collect.ImmutableList;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.DefaultFlowEntry;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleEvent;
+import org.onosproject.net.flow.FlowRuleListener;
+import org.onosproject.net.flow.FlowRuleOperation;
+import org.onosproject.net.flow.FlowRuleOperations;
+import org.onosproject.net.flow.FlowRuleServiceAdapter;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+
+/**
+ * Stands for ONOS's flow subsystem with switches behind it: applied batches
+ * are confirmed (rules become ADDED with RULE_ADDED events), refused per
+ * device, or left unanswered, as a test chooses.
+ */
+class FakeSwitches extends FlowRuleServiceAdapter {
+
+    enum Mode { CONFIRM, SILENT }
+
+    private final Map<DeviceId, Map<Long, FlowEntry>> tables = new ConcurrentHashMap<>();
+    private final List<FlowRuleListener> listeners = new CopyOnWriteArrayList<>();
+    private final Set<DeviceId> refusing = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger batches = new AtomicInteger();
+    private volatile Mode mode = Mode.CONFIRM;
+
+    void mode(Mode newMode) {
+        mode = newMode;
+    }
+
+    void refuseOn(DeviceId deviceId) {
+        refusing.add(deviceId);
+    }
+
+    int batches() {
+        return batches.get();
+    }
+
+    List<FlowEntry> rules(DeviceId deviceId) {
+        return ImmutableList.copyOf(tables.getOrDefault(deviceId, Map.of()).values());
+    }
+
+    int ruleCount() {
+        return tables.values().stream().mapToInt(Map::size).sum();
+    }
+
+    /** Removes a rule as a switch would on its own, e.g. on a timeout. */
+    void dropRule(FlowRule rule) {
+        FlowEntry removed = tables.getOrDefault(rule.deviceId(), Map.of()).remove(rule.id().value());
+        if (removed != null) {
+            fire(FlowRuleEvent.Type.RULE_REMOVED, removed);
+        }
+    }
+
+    @Override
+    public void apply(FlowRuleOperations ops) {
+        batches.incrementAndGet();
+        if (mode == Mode.SILENT) {
+            return;
+        }
+        List<FlowRuleOperation> all = ops.stages().stream().flatMap(Collection::stream).collect(Collectors.toList());
+        List<FlowRuleOperation> refused = all.stream()
+                .filter(op -> op.type() == FlowRuleOperation.Type.ADD && refusing.contains(op.rule().deviceId()))
+                .collect(Collectors.toList());
+        for (FlowRuleOperation op : all) {
+            if (refused.contains(op)) {
+                continue;
+            }
+            Map<Long, FlowEntry> table = tables.computeIfAbsent(op.rule().deviceId(), d -> new ConcurrentHashMap<>());
+            if (op.type() == FlowRuleOperation.Type.REMOVE) {
+                FlowEntry removed = table.remove(op.rule().id().value());
+                if (removed != null) {
+                    fire(FlowRuleEvent.Type.RULE_REMOVED, removed);
+                }
+            } else {
+                FlowEntry entry = new DefaultFlowEntry(op.rule(), FlowEntry.FlowEntryState.ADDED);
+                table.put(op.rule().id().value(), entry);
+                fire(FlowRuleEvent.Type.RULE_ADDED, entry);
+            }
+        }
+        if (refused.isEmpty()) {
+            ops.callback().onSuccess(ops);
+        } else {
+            FlowRuleOperations.Builder failed = FlowRuleOperations.builder();
+            refused.forEach(op -> failed.add(op.rule()));
+            ops.callback().onError(failed.build());
+        }
+    }
+
+    private void fire(FlowRuleEvent.Type type, FlowRule rule) {
+        FlowRuleEvent event = new FlowRuleEvent(type, rule);
+        listeners.forEach(l -> l.event(event));
+    }
+
+    @Override
+    public Iterable<FlowEntry> getFlowEntries(DeviceId deviceId) {
+        return rules(deviceId);
+    }
+
+    @Override
+    public void addListener(FlowRuleListener listener) {
+        listeners.add(listener);
+    }
+
+    @Override
+    public void removeListener(FlowRuleListener listener) {
+        listeners.remove(listener);
+    }
+
+    int listenerCount() {
+        return listeners.size();
+    }
+}
