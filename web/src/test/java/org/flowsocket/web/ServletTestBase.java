@@ -1,0 +1,158 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.web;
+
+import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.UpgradeException;
+import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.api.FlowSocketService;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Rule;
+import org.junit.rules.Timeout;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * Starts the servlet in a real embedded Jetty with a recording core, and a
+ * real Jetty WebSocket client, for each test.
+ */
+public abstract class ServletTestBase {
+
+    @Rule
+    public Timeout timeout = Timeout.seconds(60);
+
+    protected RecordingService core;
+    protected EmbeddedServer server;
+    protected WebSocketClient client;
+
+    @Before
+    public void startServer() throws Exception {
+        core = new RecordingService();
+        core.setSettings(initialSettings());
+        server = new EmbeddedServer(new FlowSocketServlet(core));
+        client = new WebSocketClient();
+        client.start();
+    }
+
+    @After
+    public void stopServer() throws Exception {
+        client.stop();
+        server.stop();
+        core.shutdown();
+    }
+
+    /**
+     * Returns the settings the core reports when the server starts.
+     *
+     * @return settings
+     */
+    protected ConnectionSettings initialSettings() {
+        return ConnectionSettings.DEFAULT;
+    }
+
+    /**
+     * Returns an upgrade request with the admin's credentials and the subprotocol.
+     *
+     * @return request
+     */
+    protected static ClientUpgradeRequest adminRequest() {
+        return request(EmbeddedServer.ADMIN, EmbeddedServer.ADMIN_PASSWORD);
+    }
+
+    protected static ClientUpgradeRequest request(String user, String password) {
+        ClientUpgradeRequest req = new ClientUpgradeRequest();
+        if (user != null) {
+            req.setHeader("Authorization", EmbeddedServer.basic(user, password));
+        }
+        req.setSubProtocols(FlowSocketService.PROTOCOL);
+        return req;
+    }
+
+    /**
+     * Connects and fails the test unless the upgrade succeeds and the core's
+     * hello arrives.
+     *
+     * @param endpoint client endpoint
+     * @param req      upgrade request
+     * @return the open session
+     * @throws Exception on failure
+     */
+    protected Session connect(TestClient endpoint, ClientUpgradeRequest req) throws Exception {
+        Session s = client.connect(endpoint, server.wsUri(), req).get(10, TimeUnit.SECONDS);
+        String hello = endpoint.next();
+        assertNotNull("no hello", hello);
+        assertTrue(hello, hello.contains("\"Hello\""));
+        return s;
+    }
+
+    protected TestClient connectAdmin() throws Exception {
+        TestClient c = new TestClient();
+        connect(c, adminRequest());
+        return c;
+    }
+
+    /**
+     * Attempts a handshake and returns its HTTP status: 101 on success (the
+     * socket is then closed), otherwise the refusal's status.
+     *
+     * @param req upgrade request
+     * @return HTTP status
+     * @throws Exception if the attempt fails without a status
+     */
+    protected int handshakeStatus(ClientUpgradeRequest req) throws Exception {
+        TestClient c = new TestClient();
+        try {
+            Session s = client.connect(c, server.wsUri(), req).get(10, TimeUnit.SECONDS);
+            int status = s.getUpgradeResponse().getStatusCode();
+            s.close();
+            return status;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UpgradeException) {
+                return ((UpgradeException) e.getCause()).getResponseStatusCode();
+            }
+            throw e;
+        }
+    }
+
+    protected static String echo(String id) {
+        return "{\"type\":\"Echo\",\"id\":\"" + id + "\"}";
+    }
+
+    protected static String delay(String id, long ms) {
+        return "{\"type\":\"Delay\",\"id\":\"" + id + "\",\"ms\":" + ms + "}";
+    }
+
+    protected static String idOf(String reply) {
+        int start = reply.indexOf("\"id\":\"") + 6;
+        return reply.substring(start, reply.indexOf('"', start));
+    }
+
+    /**
+     * Polls a condition every 10 ms until it holds or the time runs out.
+     *
+     * @param millis    longest wait
+     * @param condition condition
+     * @return whether the condition held
+     * @throws InterruptedException if interrupted
+     */
+    protected static boolean eventually(long millis, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(10);
+        }
+        return true;
+    }
+}
