@@ -7,6 +7,8 @@ package org.flowsocket.impl;
 /**
  * Names and defaults of FlowSocket's configurable properties
  * ({@code cfg set org.flowsocket.impl.FlowSocketManager NAME VALUE}).
+ * Defaults are plain literals: ONOS's build copies their source text into
+ * the component's configuration definitions.
  */
 public final class OsgiPropertyConstants {
 
@@ -14,10 +16,10 @@ public final class OsgiPropertyConstants {
     }
 
     public static final String CONFIRM_TIMEOUT_MS = "confirmTimeoutMs";
-    public static final int CONFIRM_TIMEOUT_MS_DEFAULT = 10_000;
+    public static final int CONFIRM_TIMEOUT_MS_DEFAULT = 10000;
 
     public static final String MAX_FRAME_BYTES = "maxFrameBytes";
-    public static final int MAX_FRAME_BYTES_DEFAULT = 1024 * 1024;
+    public static final int MAX_FRAME_BYTES_DEFAULT = 1048576;
 
     public static final String MAX_SESSIONS = "maxSessions";
     public static final int MAX_SESSIONS_DEFAULT = 1024;
@@ -29,10 +31,10 @@ public final class OsgiPropertyConstants {
     public static final int MAX_QUEUED_MESSAGES_DEFAULT = 4096;
 
     public static final String IDLE_TIMEOUT_MS = "idleTimeoutMs";
-    public static final int IDLE_TIMEOUT_MS_DEFAULT = 120_000;
+    public static final int IDLE_TIMEOUT_MS_DEFAULT = 120000;
 
     public static final String PING_INTERVAL_MS = "pingIntervalMs";
-    public static final int PING_INTERVAL_MS_DEFAULT = 30_000;
+    public static final int PING_INTERVAL_MS_DEFAULT = 30000;
 
     public static final String ALLOWED_ORIGINS = "allowedOrigins";
     public static final String ALLOWED_ORIGINS_DEFAULT = "";

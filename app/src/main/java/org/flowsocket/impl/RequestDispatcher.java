@@ -7,6 +7,7 @@ package org.flowsocket.impl;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -21,6 +22,7 @@ import org.flowsocket.impl.protocol.RequestFields;
 import org.slf4j.Logger;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -177,13 +179,15 @@ public final class RequestDispatcher {
     }
 
     private ObjectNode parse(String text) {
-        if (text.length() > settings.get().maxFrameBytes()) {
-            throw new FlowSocketException(ErrorCode.TOO_LARGE, "the request is larger than "
-                    + settings.get().maxFrameBytes() + " bytes");
+        int limit = settings.get().maxFrameBytes();
+        if (text.length() > limit || text.length() * 3L > limit
+                && text.getBytes(StandardCharsets.UTF_8).length > limit) {
+            throw new FlowSocketException(ErrorCode.TOO_LARGE, "the request is larger than " + limit + " bytes");
         }
         try {
             checkDepth(text);
-            JsonNode tree = mapper.readTree(text);
+            // One frame is one request: a second JSON value after it would otherwise be dropped unanswered.
+            JsonNode tree = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
             if (tree == null || !tree.isObject()) {
                 throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "a request must be a JSON object");
             }

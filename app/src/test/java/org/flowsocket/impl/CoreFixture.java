@@ -13,15 +13,26 @@ import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.driver.DriverServiceAdapter;
 import org.onosproject.net.link.LinkServiceAdapter;
-import org.onosproject.store.service.TestStorageService;
 
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.driver.DefaultDriver;
+import org.onosproject.net.driver.Driver;
+import org.osgi.service.component.ComponentContext;
+
+import java.lang.reflect.Proxy;
+import java.util.Hashtable;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * FlowSocket's real command core wired to ONOS's test adapters and the
- * fakes of this package: three switches in a line, an empty host store.
+ * fakes of this package: three switches in a line, an empty host store,
+ * a driver for every device and named application ids (as ONOS always
+ * has), and a store whose map events arrive in order (see
+ * {@link OrderedStorage}).
  */
 final class CoreFixture {
 
@@ -36,12 +47,12 @@ final class CoreFixture {
 
     CoreFixture() {
         codecs.activate();
-        manager.coreService = new TestCoreService();
+        manager.coreService = new NamedApps();
         manager.cfgService = new ComponentConfigAdapter();
         manager.codecService = codecs;
         manager.deviceService = devices;
         manager.deviceAdminService = devices;
-        manager.driverService = new DriverServiceAdapter();
+        manager.driverService = new OneDriver();
         manager.hostService = hosts;
         manager.hostAdminService = hosts;
         manager.hostProviderRegistry = hosts;
@@ -50,7 +61,7 @@ final class CoreFixture {
         manager.flowRuleService = switches;
         manager.meterService = meters;
         manager.networkConfigService = netcfg;
-        manager.storageService = new TestStorageService();
+        manager.storageService = new OrderedStorage();
         manager.activate(null);
     }
 
@@ -68,18 +79,59 @@ final class CoreFixture {
         codecs.deactivate();
     }
 
-    static final class TestCoreService extends CoreServiceAdapter {
-        private final Map<String, ApplicationId> ids = new ConcurrentHashMap<>();
+    /** Changes the core's settings as {@code cfg set} would. */
+    void configure(Map<String, Object> properties) {
+        manager.modified(context(properties));
+    }
+
+    short appId() {
+        return manager.coreService.getAppId("org.flowsocket.app").id();
+    }
+
+    /** A component context that only carries properties. */
+    static ComponentContext context(Map<String, Object> properties) {
+        Hashtable<String, Object> dictionary = new Hashtable<>(properties);
+        return (ComponentContext) Proxy.newProxyInstance(
+                CoreFixture.class.getClassLoader(), new Class<?>[]{ComponentContext.class}, (proxy, method, args) -> {
+                    if ("getProperties".equals(method.getName())) {
+                        return dictionary;
+                    }
+                    throw new UnsupportedOperationException(method.getName());
+                });
+    }
+
+    static final class OneDriver extends DriverServiceAdapter {
+        private final Driver driver = new DefaultDriver("default", ImmutableList.of(), "test", "1", "1",
+                                                        ImmutableMap.of(), ImmutableMap.of());
+
+        @Override
+        public Driver getDriver(DeviceId deviceId) {
+            return driver;
+        }
+    }
+
+    static final class NamedApps extends CoreServiceAdapter {
+        private final Map<String, ApplicationId> byName = new ConcurrentHashMap<>();
+        private final Map<Short, ApplicationId> byId = new ConcurrentHashMap<>();
         private final AtomicInteger next = new AtomicInteger(1);
 
         @Override
         public ApplicationId registerApplication(String name) {
-            return ids.computeIfAbsent(name, n -> new DefaultApplicationId(next.getAndIncrement(), n));
+            return byName.computeIfAbsent(name, n -> {
+                ApplicationId id = new DefaultApplicationId(next.getAndIncrement(), n);
+                byId.put(id.id(), id);
+                return id;
+            });
         }
 
         @Override
         public ApplicationId getAppId(String name) {
-            return ids.get(name);
+            return byName.get(name);
+        }
+
+        @Override
+        public ApplicationId getAppId(Short id) {
+            return byId.get(id);
         }
     }
 }

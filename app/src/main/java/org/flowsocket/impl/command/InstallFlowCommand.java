@@ -135,8 +135,10 @@ public final class InstallFlowCommand implements Command {
         if (!checked.has("deviceId")) {
             throw FlowSocketException.missing(flow.path("deviceId"));
         }
-        checked.deviceId("deviceId");
-        checked.integer("priority", 0, 65535);
+        if (flow.has("deviceId")) {
+            flow.deviceId("deviceId");
+        }
+        flow.integer("priority", 0, 65535);
         if (!copy.has("isPermanent")) {
             copy.put("isPermanent", !copy.has("timeout"));
         }
@@ -144,7 +146,7 @@ public final class InstallFlowCommand implements Command {
         try {
             return codecs.codec(FlowRule.class).decode(copy, codecs);
         } catch (RuntimeException e) {
-            throw FlowSocketException.invalid(flow.path("").replaceAll("\\.$", ""),
+            throw FlowSocketException.invalid(flow.location(),
                                               "is not a flow ONOS can read: " + e.getMessage());
         }
     }

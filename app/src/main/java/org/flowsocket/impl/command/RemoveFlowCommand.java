@@ -6,6 +6,7 @@ package org.flowsocket.impl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.impl.flow.FlowHandle;
 import org.flowsocket.impl.flow.FlowHandleJson;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.protocol.RequestFields;
@@ -53,16 +54,15 @@ public final class RemoveFlowCommand implements Command {
         String flowId = request.text("flowId");
         boolean force = request.bool("force", false);
         ConfirmOptions options = ConfirmOptions.parse(request, defaultTimeoutMillis);
+        FlowHandle handle = lifecycle.store().get(flowId).orElseThrow(() -> FlowLifecycle.unknown(flowId));
         CompletableFuture<JsonNode> removal = lifecycle.remove(flowId, force, options.timeoutMillis())
-                .thenApply(handle -> {
-                    ObjectNode result = json.encode(handle, false);
-                    result.put("state", "REMOVED");
-                    return result;
-                });
-        if (options.confirm()) {
-            return removal;
-        }
-        ObjectNode submitted = json.encode(lifecycle.store().get(flowId).orElseThrow(), false);
-        return CompletableFuture.completedFuture(submitted);
+                .thenApply(removed -> withState(removed, "REMOVED"));
+        return options.confirm() ? removal : CompletableFuture.completedFuture(withState(handle, "REMOVING"));
+    }
+
+    private JsonNode withState(FlowHandle handle, String state) {
+        ObjectNode result = json.encode(handle, false);
+        result.put("state", state);
+        return result;
     }
 }

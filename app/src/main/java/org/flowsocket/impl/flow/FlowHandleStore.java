@@ -114,6 +114,7 @@ public final class FlowHandleStore {
      * @return the changed handle, if it exists
      */
     public Optional<FlowHandle> update(String id, UnaryOperator<FlowHandle> change) {
+        // ONOS's map keeps (and does not announce) a value computed equal to the current one.
         return Optional.ofNullable(Versioned.valueOrNull(handles.computeIfPresent(id, (k, h) -> change.apply(h))));
     }
 

@@ -12,12 +12,15 @@ import org.flowsocket.impl.protocol.FlowSocketException;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.flow.FlowRuleService;
 import org.slf4j.Logger;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -78,7 +81,12 @@ public final class FlowLifecycle {
      * @param field request field the rules came from, for errors
      */
     public void checkInstallable(List<FlowRule> rules, String field) {
+        Set<FlowId> seen = new HashSet<>();
         for (FlowRule rule : rules) {
+            if (!seen.add(rule.id())) {
+                throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "the request holds two identical rules for "
+                        + rule.deviceId(), field, null);
+            }
             if (deviceService.getDevice(rule.deviceId()) == null) {
                 throw new FlowSocketException(ErrorCode.UNKNOWN_DEVICE, "device " + rule.deviceId()
                         + " is not known to ONOS", field, null);
@@ -212,8 +220,10 @@ public final class FlowLifecycle {
     }
 
     private boolean allAdded(FlowHandle handle) {
-        return handle.rules().stream().allMatch(rule -> entryOf(rule) != null
-                && entryOf(rule).state() == FlowEntry.FlowEntryState.ADDED);
+        return handle.rules().stream().allMatch(rule -> {
+            FlowEntry entry = entryOf(rule);
+            return entry != null && entry.state() == FlowEntry.FlowEntryState.ADDED;
+        });
     }
 
     /**

@@ -73,7 +73,8 @@ public final class DeviceNodes {
         if (!f.bool("replace", false) && isKnown(deviceId)) {
             throw new FlowSocketException(ErrorCode.DUPLICATE_NODE, "device " + deviceId
                     + " exists or is provisioned already; send replace: true to update it",
-                                          f.has("deviceId") ? "deviceId" : "ip", null);
+                                          f.has("deviceId") ? "deviceId"
+                                                  : protocol.get() == DeviceProtocol.OPENFLOW ? "dpid" : "ip", null);
         }
         ObjectNode basic = basicConfig(f);
         ObjectNode protocolConfig = protocol.filter(DeviceProtocol::hasConfig)
@@ -169,12 +170,12 @@ public final class DeviceNodes {
         }
         if (f.has("latitude") || f.has("longitude")) {
             basic.put("locType", "geo");
-            basic.put("latitude", f.integer("latitude", -90, 90));
-            basic.put("longitude", f.integer("longitude", -180, 180));
+            basic.put("latitude", f.decimal("latitude", -90, 90));
+            basic.put("longitude", f.decimal("longitude", -180, 180));
         } else if (f.has("gridX") || f.has("gridY")) {
             basic.put("locType", "grid");
-            basic.put("gridX", f.integer("gridX", -100_000, 100_000));
-            basic.put("gridY", f.integer("gridY", -100_000, 100_000));
+            basic.put("gridX", f.decimal("gridX", -100_000, 100_000));
+            basic.put("gridY", f.decimal("gridY", -100_000, 100_000));
         }
         return basic;
     }

@@ -216,7 +216,7 @@ public final class HostNodes implements HostProvider {
             Map.Entry<String, JsonNode> entry = it.next();
             if (++count > MAX_ANNOTATIONS) {
                 throw new FlowSocketException(ErrorCode.TOO_LARGE, "at most " + MAX_ANNOTATIONS
-                        + " annotations are accepted", f.path(""), null);
+                        + " annotations are accepted", f.location(), null);
             }
             annotations.set(entry.getKey(), f.text(entry.getKey()));
         }

@@ -63,6 +63,15 @@ public final class RequestFields {
     }
 
     /**
+     * Returns the path of this object itself, e.g. {@code flows[2]}.
+     *
+     * @return dotted path, empty at the root
+     */
+    public String location() {
+        return prefix.endsWith(".") ? prefix.substring(0, prefix.length() - 1) : prefix;
+    }
+
+    /**
      * Returns the full path of a field of this object.
      *
      * @param name field name
@@ -224,6 +233,23 @@ public final class RequestFields {
      */
     public Optional<Long> optInteger(String name, long min, long max) {
         return has(name) ? Optional.of(integer(name, min, max)) : Optional.empty();
+    }
+
+    /**
+     * Returns a required number, fractions allowed, within bounds.
+     *
+     * @param name field name
+     * @param min  smallest accepted value
+     * @param max  largest accepted value
+     * @return the value
+     */
+    public double decimal(String name, double min, double max) {
+        JsonNode value = required(name);
+        double v = value.asDouble();
+        if (!value.isNumber() || Double.isNaN(v) || v < min || v > max) {
+            throw invalid(path(name), "must be a number from " + min + " to " + max);
+        }
+        return v;
     }
 
     /**

@@ -1,0 +1,115 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+import org.onosproject.store.service.AsyncConsistentMap;
+import org.onosproject.store.service.ConsistentMap;
+import org.onosproject.store.service.ConsistentMapAdapter;
+import org.onosproject.store.service.ConsistentMapBuilder;
+import org.onosproject.store.service.MapEventListener;
+import org.onosproject.store.service.TestStorageService;
+import org.onosproject.store.service.Versioned;
+
+import java.util.Collection;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.function.BiFunction;
+
+/**
+ * ONOS's test storage, with consistent maps whose listeners see changes in
+ * the order they were made, as ONOS's store delivers them. The plain test
+ * map tells its listeners after its atomic update, on the caller's thread:
+ * two threads changing one key (a command and the event thread) could
+ * otherwise deliver their events in the reverse order.
+ */
+class OrderedStorage extends TestStorageService {
+
+    @Override
+    public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
+        ConsistentMapBuilder<K, V> plain = super.consistentMapBuilder();
+        return new ConsistentMapBuilder<K, V>() {
+            @Override
+            public ConsistentMap<K, V> build() {
+                return new OrderedMap<>(plain.withName(name()).withSerializer(serializer()).build());
+            }
+
+            @Override
+            public AsyncConsistentMap<K, V> buildAsyncMap() {
+                throw new UnsupportedOperationException("not used by FlowSocket");
+            }
+        };
+    }
+
+    /** Applies each change and tells the listeners of it under one lock. */
+    private static final class OrderedMap<K, V> extends ConsistentMapAdapter<K, V> {
+        private final ConsistentMap<K, V> map;
+
+        OrderedMap(ConsistentMap<K, V> map) {
+            this.map = map;
+        }
+
+        @Override
+        public String name() {
+            return map.name();
+        }
+
+        @Override
+        public int size() {
+            return map.size();
+        }
+
+        @Override
+        public boolean containsKey(K key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public Versioned<V> get(K key) {
+            return map.get(key);
+        }
+
+        @Override
+        public Set<K> keySet() {
+            return map.keySet();
+        }
+
+        @Override
+        public Collection<Versioned<V>> values() {
+            return map.values();
+        }
+
+        @Override
+        public synchronized Versioned<V> put(K key, V value) {
+            return map.put(key, value);
+        }
+
+        @Override
+        public synchronized Versioned<V> remove(K key) {
+            return map.remove(key);
+        }
+
+        @Override
+        public synchronized Versioned<V> computeIfPresent(K key,
+                                                         BiFunction<? super K, ? super V, ? extends V> change) {
+            return map.computeIfPresent(key, change);
+        }
+
+        // The test map tells its listeners directly, whatever the executor.
+        @Override
+        public synchronized void addListener(MapEventListener<K, V> listener) {
+            map.addListener(listener);
+        }
+
+        @Override
+        public void addListener(MapEventListener<K, V> listener, Executor executor) {
+            addListener(listener);
+        }
+
+        @Override
+        public synchronized void removeListener(MapEventListener<K, V> listener) {
+            map.removeListener(listener);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.impl.protocol.RequestFields;
+import org.junit.Test;
+import org.onosproject.core.DefaultApplicationId;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.instructions.Instruction;
+import org.onosproject.net.meter.MeterId;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertNotSame;
+import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * Flow handles live in ONOS's distributed store: every field, including
+ * the rules with their QoS actions, must survive the store's serializer.
+ */
+public class FlowHandleSerializationTest {
+
+    private static final DeviceId S1 = DeviceId.deviceId("of:0000000000000001");
+    private static final DeviceId S2 = DeviceId.deviceId("of:0000000000000002");
+    private static final QosRuleBuilder RULES =
+            new QosRuleBuilder(new DefaultApplicationId(7, "org.flowsocket.app"));
+
+    static NetworkFlowSpec spec(String network) {
+        try {
+            ObjectNode request = (ObjectNode) new ObjectMapper().readTree("{\"network\":" + network + "}");
+            return NetworkFlowSpec.parse(RequestFields.of(request).object("network"));
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    private static FlowHandle roundTrip(FlowHandle handle) {
+        byte[] bytes = FlowHandleStore.SERIALIZER.encode(handle);
+        FlowHandle copy = FlowHandleStore.SERIALIZER.decode(bytes);
+        assertNotSame(handle, copy);
+        return copy;
+    }
+
+    private static void assertSameRules(List<FlowRule> expected, List<FlowRule> actual) {
+        assertEquals(expected, actual);
+        for (int i = 0; i < expected.size(); i++) {
+            FlowRule want = expected.get(i);
+            FlowRule got = actual.get(i);
+            assertTrue("rule " + i + " differs: " + got, want.exactMatch(got));
+            assertEquals(want.treatment().allInstructions(), got.treatment().allInstructions());
+            assertEquals(want.selector(), got.selector());
+            assertEquals(want.appId(), got.appId());
+            assertEquals(want.isPermanent(), got.isPermanent());
+            assertEquals(want.timeout(), got.timeout());
+        }
+    }
+
+    @Test
+    public void networkHandleWithQosActionsAndMetersSurvives() {
+        NetworkFlowSpec spec = spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\",\"protocol\":\"udp\","
+                + "\"dstPort\":5060,\"class\":\"voice\",\"qos\":{\"dscp\":40,\"queue\":2,\"meterKbps\":512,"
+                + "\"meterBurstKb\":64}}");
+        Hop first = new Hop(S1, PortNumber.portNumber(3), PortNumber.portNumber(2));
+        Hop second = new Hop(S2, PortNumber.portNumber(1), PortNumber.portNumber(3));
+        List<FlowRule> rules = List.of(RULES.rule(spec, first, MeterId.meterId(5)),
+                                       RULES.rule(spec.reverse(), second, MeterId.meterId(6)));
+        List<Instruction.Type> actions = rules.get(0).treatment().allInstructions().stream()
+                .map(Instruction::type).collect(Collectors.toList());
+        assertEquals("the rule carries every QoS action", List.of(Instruction.Type.L3MODIFICATION,
+                     Instruction.Type.QUEUE, Instruction.Type.OUTPUT), actions);
+        assertEquals(MeterId.meterId(5), rules.get(0).treatment().metered().meterId());
+
+        FlowHandle handle = FlowHandle.builder().id("fs-12").kind(FlowHandle.Kind.NETWORK).owner("alice")
+                .createdMillis(1_700_000_000_000L).state(FlowHandle.State.DEGRADED)
+                .reason("device of:0000000000000002 went offline")
+                .spec(spec.toJson(new ObjectMapper()).toString()).rules(rules)
+                .meters(List.of(new MeterRef(S1, MeterId.meterId(5)), new MeterRef(S2, MeterId.meterId(6))))
+                .build();
+
+        FlowHandle copy = roundTrip(handle);
+        assertEquals(handle, copy);
+        assertSameRules(handle.rules(), copy.rules());
+        assertEquals(MeterId.meterId(6), copy.meters().get(1).meterId());
+        assertEquals(S2, copy.meters().get(1).deviceId());
+        assertEquals(handle.reason(), copy.reason());
+        assertEquals(handle.spec(), copy.spec());
+        assertTrue(copy.touches(S2));
+    }
+
+    @Test
+    public void ipv6TcpTemporaryRulesSurvive() {
+        NetworkFlowSpec spec = spec("{\"src\":\"2001:db8::1\",\"dst\":\"2001:db8::2\",\"protocol\":\"tcp\","
+                + "\"srcPort\":4000,\"dstPort\":443,\"class\":\"bulk\",\"timeout\":30}");
+        FlowRule rule = RULES.rule(spec, new Hop(S1, PortNumber.portNumber(4), PortNumber.portNumber(2)), null);
+        FlowHandle handle = FlowHandle.builder().id("fs-13").kind(FlowHandle.Kind.NETWORK).owner("bob")
+                .rules(List.of(rule)).build();
+        FlowHandle copy = roundTrip(handle);
+        assertEquals(handle, copy);
+        assertSameRules(handle.rules(), copy.rules());
+        assertEquals(30, copy.rules().get(0).timeout());
+    }
+
+    @Test
+    public void bareHandleSurvivesWithNullFields() {
+        FlowHandle handle = FlowHandle.builder().id("fs-1").kind(FlowHandle.Kind.DEVICE).owner("onos").build();
+        FlowHandle copy = roundTrip(handle);
+        assertEquals(handle, copy);
+        assertEquals(FlowHandle.State.PENDING, copy.state());
+        assertNull(copy.reason());
+        assertTrue(copy.rules().isEmpty());
+    }
+}
