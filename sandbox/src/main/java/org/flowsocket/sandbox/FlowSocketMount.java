@@ -1,0 +1,133 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox;
+
+import org.flowsocket.sandbox.runtime.ComponentRuntime;
+import org.flowsocket.sandbox.web.SandboxWebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.servlet.Servlet;
+import java.lang.reflect.Constructor;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.util.Optional;
+
+/**
+ * The one place where FlowSocket itself joins the sandbox: its DS component
+ * {@value #MANAGER_CLASS} is wired into the core like any ONOS manager (from
+ * its own DS descriptor, {@code OSGI-INF/org.flowsocket.impl.FlowSocketManager.xml}
+ * in the app bundle), and its servlet {@value #SERVLET_CLASS}, built around
+ * the {@code FlowSocketService} that component provides, is mounted at
+ * {@code /onos/flowsocket/ws}.
+ * <p>
+ * Both classes are looked up by name, so the sandbox builds and runs while
+ * they are still being written: when one is not on the class path, the
+ * sandbox says so and runs without FlowSocket. Once both modules are stable
+ * the manager can become a plain {@code new} expression.
+ * <p>
+ * FlowSocket's web module is a Web Application Bundle: in its jar the classes
+ * sit under {@code WEB-INF/classes}, where a servlet container (pax-web in
+ * ONOS) looks for them. When the servlet is not visible at the class path's
+ * root, it is loaded the same way, by a class loader over that folder whose
+ * parent is the sandbox's own (which has FlowSocket's API, ONOS and Jetty).
+ */
+public final class FlowSocketMount {
+
+    private static final Logger log = LoggerFactory.getLogger(FlowSocketMount.class);
+
+    /** FlowSocket's command core component. */
+    public static final String MANAGER_CLASS = "org.flowsocket.impl.FlowSocketManager";
+    /** FlowSocket's service interface. */
+    public static final String SERVICE_CLASS = "org.flowsocket.api.FlowSocketService";
+    /** FlowSocket's WebSocket servlet. */
+    public static final String SERVLET_CLASS = "org.flowsocket.web.FlowSocketServlet";
+
+    private static final String WAB_CLASSES = "WEB-INF/classes/";
+
+    private FlowSocketMount() {
+    }
+
+    /**
+     * Activates FlowSocket's component in the runtime, if it is on the class
+     * path.
+     *
+     * @param runtime the sandbox's component runtime
+     * @return the FlowSocketService it provides, or empty if the component is
+     *         not on the class path
+     * @throws IllegalStateException if the component is there but cannot be
+     *                               activated (e.g. a service it needs is missing)
+     */
+    public static Optional<Object> startManager(ComponentRuntime runtime) {
+        Optional<Class<?>> type = load(MANAGER_CLASS);
+        Optional<Class<?>> service = load(SERVICE_CLASS);
+        if (type.isEmpty() || service.isEmpty()) {
+            log.warn("{} is not on the class path: running without FlowSocket", MANAGER_CLASS);
+            return Optional.empty();
+        }
+        Object manager;
+        try {
+            manager = type.get().getDeclaredConstructor().newInstance();
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot instantiate " + MANAGER_CLASS, e);
+        }
+        runtime.start(manager, service.get());
+        return runtime.services().findByName(SERVICE_CLASS);
+    }
+
+    /**
+     * Mounts FlowSocket's servlet around the service, if the servlet is on the
+     * class path.
+     *
+     * @param web     the web server (not started yet)
+     * @param service the FlowSocketService
+     * @return true if mounted
+     */
+    public static boolean mountServlet(SandboxWebServer web, Object service) {
+        Optional<Class<?>> servlet = load(SERVLET_CLASS).or(() -> loadFromWab(SERVLET_CLASS));
+        Optional<Class<?>> serviceType = load(SERVICE_CLASS);
+        if (servlet.isEmpty() || serviceType.isEmpty()) {
+            log.warn("{} is not on the class path: {} is not served", SERVLET_CLASS,
+                    SandboxWebServer.FLOWSOCKET_PATH + SandboxWebServer.WEBSOCKET_PATH);
+            return false;
+        }
+        try {
+            Constructor<?> c = servlet.get().getConstructor(serviceType.get());
+            web.mountWebSocket((Servlet) c.newInstance(service));
+            return true;
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot create " + SERVLET_CLASS, e);
+        }
+    }
+
+    // Loads a class from the WEB-INF/classes folder of a WAB on the class path.
+    private static Optional<Class<?>> loadFromWab(String name) {
+        ClassLoader parent = FlowSocketMount.class.getClassLoader();
+        String path = name.replace('.', '/') + ".class";
+        URL url = parent.getResource(WAB_CLASSES + path);
+        if (url == null) {
+            return Optional.empty();
+        }
+        String s = url.toString();
+        try {
+            URL base = new URL(s.substring(0, s.length() - path.length()));
+            ClassLoader wab = new URLClassLoader(new URL[]{base}, parent);
+            log.debug("Loading {} from {}", name, base);
+            return Optional.of(Class.forName(name, true, wab));
+        } catch (MalformedURLException | ClassNotFoundException | LinkageError e) {
+            log.warn("Cannot load {} from {}: {}", name, s, e.toString());
+            return Optional.empty();
+        }
+    }
+
+    private static Optional<Class<?>> load(String name) {
+        try {
+            return Optional.of(Class.forName(name, false, FlowSocketMount.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return Optional.empty();
+        }
+    }
+}

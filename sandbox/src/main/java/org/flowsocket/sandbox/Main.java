@@ -1,0 +1,241 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox;
+
+import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.sandbox.web.SandboxUsers;
+import org.flowsocket.sandbox.web.SandboxWebServer;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.BindException;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Command line entry point: {@code java -jar flowsocket-sandbox.jar [options]}.
+ * Starts the {@link Sandbox}, prints where to reach it, and stops it cleanly on
+ * Ctrl-C.
+ */
+public final class Main {
+
+    static final String USAGE = String.join("\n",
+            "Usage: java -jar flowsocket-sandbox.jar [options]",
+            "",
+            "Runs FlowSocket on ONOS 2.5.6's own core managers in this JVM, with a",
+            "simulated network of OpenFlow switches and ONOS's REST API.",
+            "",
+            "Options:",
+            "  --port N           HTTP port (default 8181; 0 picks a free port)",
+            "  --bind ADDRESS     address to listen on (default 127.0.0.1; 0.0.0.0 for all)",
+            "  --topo SPEC        linear,N | tree,DEPTH,FANOUT | none | FILE.json",
+            "                     (default linear,3)",
+            "  --users FILE       users, one a line: name: password, role[, role]",
+            "                     roles: admin (read and change), viewer (read only)",
+            "                     (default: onos/rocks admin, viewer/viewer viewer)",
+            "  --ack-latency MS   how long switches take to confirm a batch (default 20)",
+            "  --no-flowsocket    run ONOS's core and REST API only",
+            "  --verbose          log ONOS's and Jetty's INFO messages",
+            "  --help             show this help",
+            "");
+
+    private Main() {
+    }
+
+    /** Parsed command line. */
+    static final class Options {
+        int port = SandboxWebServer.DEFAULT_PORT;
+        String bind = "127.0.0.1";
+        String topo = "linear,3";
+        Path users;
+        long ackLatencyMs = 20;
+        boolean flowSocket = true;
+        boolean verbose;
+        boolean help;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            List<String> rest = new ArrayList<>(List.of(args));
+            while (!rest.isEmpty()) {
+                String arg = rest.remove(0);
+                String value = null;
+                int eq = arg.indexOf('=');
+                if (arg.startsWith("--") && eq > 0) {
+                    value = arg.substring(eq + 1);
+                    arg = arg.substring(0, eq);
+                }
+                switch (arg) {
+                    case "--help":
+                    case "-h":
+                        o.help = true;
+                        break;
+                    case "--port":
+                        o.port = parseInt(arg, value(arg, value, rest), 0, 65535);
+                        break;
+                    case "--bind":
+                        o.bind = value(arg, value, rest);
+                        break;
+                    case "--topo":
+                        o.topo = value(arg, value, rest);
+                        break;
+                    case "--users":
+                        o.users = Path.of(value(arg, value, rest));
+                        break;
+                    case "--ack-latency":
+                        o.ackLatencyMs = parseInt(arg, value(arg, value, rest), 0, 600_000);
+                        break;
+                    case "--no-flowsocket":
+                        o.flowSocket = false;
+                        break;
+                    case "--verbose":
+                        o.verbose = true;
+                        break;
+                    default:
+                        throw new IllegalArgumentException("Unknown option " + arg);
+                }
+            }
+            return o;
+        }
+
+        private static String value(String option, String inline, List<String> rest) {
+            if (inline != null) {
+                return inline;
+            }
+            if (rest.isEmpty() || rest.get(0).startsWith("--")) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            return rest.remove(0);
+        }
+
+        private static int parseInt(String option, String s, int min, int max) {
+            try {
+                int v = Integer.parseInt(s.trim());
+                if (v < min || v > max) {
+                    throw new IllegalArgumentException(option + " must be between " + min + " and " + max);
+                }
+                return v;
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(option + " needs a number, not '" + s + "'");
+            }
+        }
+    }
+
+    /**
+     * Runs the sandbox until Ctrl-C.
+     *
+     * @param args command line
+     */
+    public static void main(String[] args) {
+        int code = run(args, System.out, System.err);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    // Starts the sandbox and returns 0, leaving it running; or returns an
+    // exit code after printing why it could not start.
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        Options options;
+        try {
+            options = Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println(e.getMessage());
+            err.println("Try --help.");
+            return 2;
+        }
+        if (options.help) {
+            out.print(USAGE);
+            return 0;
+        }
+        configureLogging(options.verbose);
+
+        NetworkSpec topology;
+        SandboxUsers users;
+        try {
+            topology = NetworkSpec.parse(options.topo);
+            users = options.users == null ? SandboxUsers.defaults() : SandboxUsers.load(options.users);
+        } catch (IllegalArgumentException | IOException e) {
+            err.println("Cannot start: " + e.getMessage());
+            return 2;
+        }
+
+        Sandbox sandbox;
+        try {
+            sandbox = Sandbox.builder()
+                    .bind(new InetSocketAddress(options.bind, options.port))
+                    .topology(topology)
+                    .users(users)
+                    .ackLatency(Duration.ofMillis(options.ackLatencyMs))
+                    .flowSocket(options.flowSocket)
+                    .start();
+        } catch (BindException e) {
+            err.println("Cannot listen on " + options.bind + ":" + options.port + ": " + e.getMessage()
+                    + " (another ONOS or sandbox running? try --port)");
+            return 1;
+        } catch (Exception | LinkageError e) {
+            err.println("Cannot start: " + e);
+            e.printStackTrace(err);
+            return 1;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            out.println("Stopping the sandbox...");
+            sandbox.close();
+        }, "sandbox-shutdown"));
+
+        printBanner(out, options, topology, users, sandbox);
+        return 0;
+    }
+
+    private static void printBanner(PrintStream out, Options options, NetworkSpec topology,
+                                    SandboxUsers users, Sandbox sandbox) {
+        SandboxWebServer web = sandbox.web();
+        SandboxUsers.User admin = users.list().stream().filter(SandboxUsers.User::isAdmin)
+                .findFirst().orElse(users.list().get(0));
+        out.println();
+        out.println("FlowSocket sandbox is ready: ONOS 2.5.6 core, simulated network "
+                + options.topo + " (" + topology.switches().size() + " switches, "
+                + topology.links().size() + " links, " + topology.hosts().size() + " hosts)");
+        out.println("  ONOS REST API: " + web.restUri());
+        out.println("                 e.g. curl -u " + admin.name()
+                + (options.users == null ? ":" + admin.password() : "") + " " + web.restUri() + "/devices");
+        if (sandbox.flowSocketService().isPresent()) {
+            out.println("  FlowSocket:    " + web.webSocketUri() + "  (subprotocol flowsocket.v1)");
+        } else {
+            out.println("  FlowSocket:    not running" + (options.flowSocket
+                    ? " (its classes are not in this build)" : " (--no-flowsocket)"));
+        }
+        out.println("  Users (HTTP BASIC, realm " + SandboxWebServer.REALM + "):");
+        for (SandboxUsers.User u : users.list()) {
+            out.println("    " + u.name() + (options.users == null ? " / " + u.password() : "")
+                    + "  (" + (u.isAdmin() ? "admin" : "viewer, read only") + ")");
+        }
+        out.println("Press Ctrl-C to stop.");
+        out.flush();
+    }
+
+    // slf4j-simple reads its settings once, when the first logger is made.
+    private static void configureLogging(boolean verbose) {
+        setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+        setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
+        setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
+        if (!verbose) {
+            // Starting without a VERSION file and without Karaf is expected here.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.flowsocket", "info");
+            // ONOS's stores log their own start and stop under our subclasses' names.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.flowsocket.sandbox.core", "warn");
+            // Events still queued while components stop have no listener left.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.onosproject.event.impl.CoreEventDispatcher", "error");
+        }
+    }
+
+    private static void setIfAbsent(String key, String value) {
+        if (System.getProperty(key) == null) {
+            System.setProperty(key, value);
+        }
+    }
+}

@@ -1,0 +1,197 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox;
+
+import org.flowsocket.sandbox.core.SandboxCore;
+import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.sandbox.network.SimulatedNetwork;
+import org.flowsocket.sandbox.web.SandboxUsers;
+import org.flowsocket.sandbox.web.SandboxWebServer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Everything the sandbox runs, started in order and stopped in reverse:
+ * ONOS's core ({@link SandboxCore}), the simulated network
+ * ({@link SimulatedNetwork}), FlowSocket's component (through
+ * {@link FlowSocketMount}), and the web server ({@link SandboxWebServer}).
+ */
+public final class Sandbox implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+
+    private final SandboxCore core;
+    private final SimulatedNetwork network;
+    private final SandboxWebServer web;
+    private final Object flowSocket;
+    private final Deque<AutoCloseable> toClose;
+    private final AtomicBoolean closed = new AtomicBoolean();
+
+    private Sandbox(SandboxCore core, SimulatedNetwork network, SandboxWebServer web,
+                    Object flowSocket, Deque<AutoCloseable> toClose) {
+        this.core = core;
+        this.network = network;
+        this.web = web;
+        this.flowSocket = flowSocket;
+        this.toClose = toClose;
+    }
+
+    /** @return a builder with the defaults: port 8181 on localhost, linear,3, default users */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of a {@link Sandbox}. */
+    public static final class Builder {
+        private InetSocketAddress bind = new InetSocketAddress("127.0.0.1", SandboxWebServer.DEFAULT_PORT);
+        private NetworkSpec topology = NetworkSpec.linear(3);
+        private SandboxUsers users = SandboxUsers.defaults();
+        private SandboxCore.EventDelivery events = SandboxCore.EventDelivery.DISPATCHER;
+        private Duration ackLatency = Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS);
+        private boolean flowSocket = true;
+
+        private Builder() {
+        }
+
+        /**
+         * @param address address and port to listen on (port 0: any free port)
+         * @return this builder
+         */
+        public Builder bind(InetSocketAddress address) {
+            this.bind = address;
+            return this;
+        }
+
+        /**
+         * @param spec the simulated network
+         * @return this builder
+         */
+        public Builder topology(NetworkSpec spec) {
+            this.topology = spec;
+            return this;
+        }
+
+        /**
+         * @param users users allowed in
+         * @return this builder
+         */
+        public Builder users(SandboxUsers users) {
+            this.users = users;
+            return this;
+        }
+
+        /**
+         * @param delivery how ONOS delivers events (default: ONOS's dispatcher threads)
+         * @return this builder
+         */
+        public Builder eventDelivery(SandboxCore.EventDelivery delivery) {
+            this.events = delivery;
+            return this;
+        }
+
+        /**
+         * @param latency switches' batch acknowledgement latency
+         * @return this builder
+         */
+        public Builder ackLatency(Duration latency) {
+            this.ackLatency = latency;
+            return this;
+        }
+
+        /**
+         * @param enabled whether to start FlowSocket's component and servlet
+         * @return this builder
+         */
+        public Builder flowSocket(boolean enabled) {
+            this.flowSocket = enabled;
+            return this;
+        }
+
+        /**
+         * Starts everything; on failure, stops what was started.
+         *
+         * @return the running sandbox
+         * @throws Exception if a part cannot start (e.g. the port is taken)
+         */
+        public Sandbox start() throws Exception {
+            Deque<AutoCloseable> started = new ArrayDeque<>();
+            try {
+                SandboxCore core = SandboxCore.builder().eventDelivery(events).build().start();
+                started.push(core);
+                SimulatedNetwork network = new SimulatedNetwork(core.services(), topology);
+                network.setAckLatency(ackLatency);
+                network.start();
+                started.push(network);
+                Object service = null;
+                if (flowSocket) {
+                    Optional<Object> s = FlowSocketMount.startManager(core.runtime());
+                    service = s.orElse(null);
+                    if (service != null) {
+                        // The component is stopped with the core's runtime; stop
+                        // it first, before the network goes.
+                        started.push(() -> core.runtime().deactivate(FlowSocketMount.MANAGER_CLASS));
+                    }
+                }
+                SandboxWebServer web = new SandboxWebServer(bind, users, core.services());
+                if (service != null) {
+                    FlowSocketMount.mountServlet(web, service);
+                }
+                web.start();
+                started.push(web);
+                return new Sandbox(core, network, web, service, started);
+            } catch (Exception | Error e) {
+                closeAll(started);
+                throw e;
+            }
+        }
+    }
+
+    /** @return ONOS's core */
+    public SandboxCore core() {
+        return core;
+    }
+
+    /** @return the simulated network and its admin API */
+    public SimulatedNetwork network() {
+        return network;
+    }
+
+    /** @return the web server */
+    public SandboxWebServer web() {
+        return web;
+    }
+
+    /** @return FlowSocket's service, if FlowSocket is running */
+    public Optional<Object> flowSocketService() {
+        return Optional.ofNullable(flowSocket);
+    }
+
+    /** Stops everything in reverse order of start. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            closeAll(toClose);
+            log.info("Sandbox stopped");
+        }
+    }
+
+    private static void closeAll(Deque<AutoCloseable> started) {
+        while (!started.isEmpty()) {
+            AutoCloseable c = started.pop();
+            try {
+                c.close();
+            } catch (Exception e) {
+                log.warn("Stopping {} failed", c, e);
+            }
+        }
+    }
+}

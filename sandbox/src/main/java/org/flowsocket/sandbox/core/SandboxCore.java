@@ -1,0 +1,354 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox.core;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
+import com.google.common.util.concurrent.MoreExecutors;
+import org.apache.karaf.system.SystemService;
+import org.flowsocket.sandbox.runtime.ComponentRuntime;
+import org.flowsocket.sandbox.runtime.ServiceRegistry;
+import org.onlab.metrics.MetricsManager;
+import org.onlab.metrics.MetricsService;
+import org.onosproject.app.ApplicationIdStore;
+import org.onosproject.app.ApplicationService;
+import org.onosproject.app.ApplicationServiceAdapter;
+import org.onosproject.cfg.ComponentConfigStore;
+import org.onosproject.cfg.impl.ComponentConfigManager;
+import org.onosproject.cluster.ClusterStore;
+import org.onosproject.cluster.impl.ClusterManager;
+import org.onosproject.cluster.impl.MastershipManager;
+import org.onosproject.codec.impl.CodecManager;
+import org.onosproject.common.event.impl.TestEventDispatcher;
+import org.onosproject.core.IdBlockStore;
+import org.onosproject.core.impl.CoreManager;
+import org.onosproject.core.impl.VersionManager;
+import org.onosproject.event.EventDeliveryService;
+import org.onosproject.event.impl.CoreEventDispatcher;
+import org.onosproject.mastership.MastershipStore;
+import org.onosproject.net.config.NetworkConfigStore;
+import org.onosproject.net.config.impl.BasicNetworkConfigs;
+import org.onosproject.net.config.impl.NetworkConfigManager;
+import org.onosproject.net.device.DeviceStore;
+import org.onosproject.net.device.impl.DeviceManager;
+import org.onosproject.net.driver.DefaultDriver;
+import org.onosproject.net.driver.DefaultDriverProvider;
+import org.onosproject.net.driver.DriverAdminService;
+import org.onosproject.net.driver.impl.DriverManager;
+import org.onosproject.net.driver.impl.DriverRegistryManager;
+import org.onosproject.net.edgeservice.impl.EdgeManager;
+import org.onosproject.net.flow.FlowRuleStore;
+import org.onosproject.net.flow.impl.FlowRuleManager;
+import org.onosproject.net.host.HostStore;
+import org.onosproject.net.host.impl.HostManager;
+import org.onosproject.net.intf.impl.InterfaceManager;
+import org.onosproject.net.link.LinkStore;
+import org.onosproject.net.link.impl.LinkManager;
+import org.onosproject.net.meter.MeterStore;
+import org.onosproject.net.meter.impl.MeterManager;
+import org.onosproject.net.packet.PacketService;
+import org.onosproject.net.packet.PacketServiceAdapter;
+import org.onosproject.net.pi.PiPipeconfServiceAdapter;
+import org.onosproject.net.pi.service.PiPipeconfService;
+import org.onosproject.net.region.RegionStore;
+import org.onosproject.net.region.impl.RegionManager;
+import org.onosproject.net.topology.TopologyStore;
+import org.onosproject.net.topology.impl.DefaultTopologyProvider;
+import org.onosproject.net.topology.impl.PathManager;
+import org.onosproject.net.topology.impl.TopologyManager;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationServiceAdapter;
+import org.onosproject.store.service.StorageService;
+import org.onosproject.store.service.TestStorageService;
+import org.onosproject.store.trivial.SimpleApplicationIdStore;
+import org.onosproject.store.trivial.SimpleClusterStore;
+import org.onosproject.store.trivial.SimpleComponentConfigStore;
+import org.onosproject.store.trivial.SimpleDeviceStore;
+import org.onosproject.store.trivial.SimpleHostStore;
+import org.onosproject.store.trivial.SimpleIdBlockStore;
+import org.onosproject.store.trivial.SimpleLinkStore;
+import org.onosproject.store.trivial.SimpleMastershipStore;
+import org.onosproject.store.trivial.SimpleTopologyStore;
+import org.onosproject.upgrade.UpgradeService;
+import org.onosproject.upgrade.impl.UpgradeServiceAdapter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.reflect.Field;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * ONOS's real core, single node, in this JVM.
+ * <p>
+ * It runs ONOS 2.5.6's own managers from onos-core-net and onos-core-common,
+ * unchanged, with ONOS's single-instance stores
+ * ({@code org.onosproject.store.trivial}), wired through a
+ * {@link ComponentRuntime} from the managers' own DS descriptors, the way
+ * ONOS's unit tests wire them: event delivery can be synchronous
+ * ({@code TestEventDispatcher}) and the flow rule manager's executors direct.
+ * What runs, and what stands in where ONOS has nothing runnable without a
+ * cluster or Karaf:
+ * <table>
+ * <caption>Services</caption>
+ * <tr><th>Service</th><th>Implementation</th></tr>
+ * <tr><td>EventDeliveryService</td><td>TestEventDispatcher (synchronous) or CoreEventDispatcher</td></tr>
+ * <tr><td>ComponentConfigService</td><td>ComponentConfigManager + SimpleComponentConfigStore,
+ *     pushing properties to components through {@link ComponentRuntime}'s Configuration Admin</td></tr>
+ * <tr><td>CoreService</td><td>CoreManager + SimpleApplicationIdStore + SimpleIdBlockStore</td></tr>
+ * <tr><td>VersionService, MetricsService</td><td>VersionManager, MetricsManager</td></tr>
+ * <tr><td>ApplicationService</td><td>ONOS's ApplicationServiceAdapter (ApplicationManager needs Karaf)</td></tr>
+ * <tr><td>ClusterService</td><td>ClusterManager + SimpleClusterStore (one node)</td></tr>
+ * <tr><td>MastershipService</td><td>MastershipManager + SimpleMastershipStore</td></tr>
+ * <tr><td>RegionService</td><td>RegionManager + {@link SandboxRegionStore}</td></tr>
+ * <tr><td>UpgradeService, ClusterCommunicationService, PacketService, PiPipeconfService</td>
+ *     <td>ONOS's test adapters</td></tr>
+ * <tr><td>NetworkConfigService</td><td>NetworkConfigManager + {@link SandboxNetworkConfigStore}
+ *     + BasicNetworkConfigs</td></tr>
+ * <tr><td>DeviceService, LinkService, HostService</td><td>DeviceManager, LinkManager, HostManager
+ *     (with EdgeManager, InterfaceManager) + Simple*Store</td></tr>
+ * <tr><td>TopologyService, PathService</td><td>TopologyManager + SimpleTopologyStore,
+ *     DefaultTopologyProvider, PathManager</td></tr>
+ * <tr><td>DriverService</td><td>DriverRegistryManager + DriverManager, with a "default" driver</td></tr>
+ * <tr><td>FlowRuleService</td><td>FlowRuleManager + {@link SandboxFlowRuleStore} (SimpleFlowRuleStore
+ *     keeping the manager's batch ids)</td></tr>
+ * <tr><td>MeterService</td><td>MeterManager + {@link SandboxMeterStore}</td></tr>
+ * <tr><td>CodecService</td><td>CodecManager</td></tr>
+ * <tr><td>StorageService</td><td>ONOS's TestStorageService (in-memory primitives)</td></tr>
+ * </table>
+ * Not wired: intents, flow objectives, groups, packet processing.
+ */
+public final class SandboxCore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxCore.class);
+
+    /** How events reach listeners. */
+    public enum EventDelivery {
+        /** In the posting thread, as in ONOS's unit tests (TestEventDispatcher). */
+        SYNCHRONOUS,
+        /** On ONOS's own dispatch threads (CoreEventDispatcher), as in a real ONOS. */
+        DISPATCHER
+    }
+
+    private final ServiceRegistry registry = new ServiceRegistry();
+    private final ComponentRuntime runtime = new ComponentRuntime(registry);
+    private final EventDelivery eventDelivery;
+    private final boolean directFlowExecutors;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    private SandboxCore(Builder builder) {
+        this.eventDelivery = builder.eventDelivery;
+        this.directFlowExecutors = builder.directFlowExecutors;
+    }
+
+    /** @return a builder with synchronous events and direct flow executors */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Builder of a {@link SandboxCore}. */
+    public static final class Builder {
+        private EventDelivery eventDelivery = EventDelivery.SYNCHRONOUS;
+        private boolean directFlowExecutors = true;
+
+        private Builder() {
+        }
+
+        /**
+         * Chooses how events are delivered.
+         *
+         * @param delivery event delivery
+         * @return this builder
+         */
+        public Builder eventDelivery(EventDelivery delivery) {
+            this.eventDelivery = delivery;
+            return this;
+        }
+
+        /**
+         * Chooses whether FlowRuleManager runs its batches in the calling
+         * thread (as ONOS's FlowRuleManagerTest does) instead of its own pools
+         * of 32 threads each.
+         *
+         * @param direct true for direct executors
+         * @return this builder
+         */
+        public Builder directFlowExecutors(boolean direct) {
+            this.directFlowExecutors = direct;
+            return this;
+        }
+
+        /** @return a core, not yet started */
+        public SandboxCore build() {
+            return new SandboxCore(this);
+        }
+    }
+
+    /** @return the service registry (also ONOS's REST service directory) */
+    public ServiceRegistry services() {
+        return registry;
+    }
+
+    /** @return the component runtime, to wire further DS components */
+    public ComponentRuntime runtime() {
+        return runtime;
+    }
+
+    /**
+     * Returns a service.
+     *
+     * @param type service type
+     * @param <T>  service type
+     * @return the service
+     */
+    public <T> T get(Class<T> type) {
+        return registry.get(type);
+    }
+
+    /**
+     * Activates the core's components in dependency order.
+     *
+     * @return this core
+     */
+    public SandboxCore start() {
+        if (!started.compareAndSet(false, true)) {
+            throw new IllegalStateException("Already started");
+        }
+        try {
+            startComponents();
+        } catch (RuntimeException | Error e) {
+            runtime.close();
+            throw e;
+        }
+        log.info("ONOS core started: {} components", runtime.activeComponents().size());
+        return this;
+    }
+
+    private void startComponents() {
+        // Event delivery, metrics, version
+        if (eventDelivery == EventDelivery.SYNCHRONOUS) {
+            runtime.start(new TestEventDispatcher(), EventDeliveryService.class);
+        } else {
+            runtime.start(new CoreEventDispatcher());
+        }
+        runtime.start(new MetricsManager(), MetricsService.class);
+        runtime.start(new VersionManager());
+
+        // Component configuration (properties reach components through the
+        // runtime's Configuration Admin)
+        runtime.start(new SimpleComponentConfigStore(), ComponentConfigStore.class);
+        runtime.start(new ComponentConfigManager());
+
+        // Core: application ids, id blocks
+        registry.register(ApplicationService.class, new ApplicationServiceAdapter());
+        runtime.start(new SimpleApplicationIdStore(), ApplicationIdStore.class);
+        runtime.start(new SimpleIdBlockStore(), IdBlockStore.class);
+        runtime.start(new CoreManager());
+        registry.register(StorageService.class, new TestStorageService());
+
+        // Cluster of one
+        registry.register(SystemService.class, new SandboxSystemService(this::close));
+        registry.register(ClusterCommunicationService.class, new ClusterCommunicationServiceAdapter());
+        registry.register(UpgradeService.class, new UpgradeServiceAdapter());
+        runtime.start(new SimpleClusterStore(), ClusterStore.class);
+        runtime.start(new ClusterManager());
+
+        // Network configuration
+        runtime.start(new SandboxNetworkConfigStore(), NetworkConfigStore.class);
+        runtime.start(new NetworkConfigManager());
+        runtime.start(new BasicNetworkConfigs());
+
+        // Regions and mastership
+        runtime.start(new SandboxRegionStore(), RegionStore.class);
+        runtime.start(new RegionManager());
+        runtime.start(new SimpleMastershipStore(), MastershipStore.class);
+        runtime.start(new MastershipManager());
+
+        // Devices, links
+        runtime.start(new SimpleDeviceStore(), DeviceStore.class);
+        runtime.start(new DeviceManager());
+        runtime.start(new SimpleLinkStore(), LinkStore.class);
+        runtime.start(new LinkManager());
+
+        // Hosts (with the edge and interface services HostManager needs)
+        registry.register(PacketService.class, new PacketServiceAdapter());
+        runtime.start(new EdgeManager());
+        runtime.start(new InterfaceManager());
+        runtime.start(new SimpleHostStore(), HostStore.class);
+        runtime.start(new HostManager());
+
+        // Topology and paths; DefaultTopologyProvider follows devices and links
+        runtime.start(new SimpleTopologyStore(), TopologyStore.class);
+        runtime.start(new TopologyManager());
+        runtime.start(new DefaultTopologyProvider());
+        runtime.start(new PathManager());
+
+        // Drivers: DriverManager is enabled by DriverRegistryManager once the
+        // required "default" driver is registered, as in ONOS.
+        registry.register(PiPipeconfService.class, new PiPipeconfServiceAdapter());
+        runtime.start(new DriverRegistryManager());
+        runtime.add(new DriverManager());
+        registerDefaultDriver(registry.get(DriverAdminService.class));
+        if (runtime.state(DriverManager.class.getName())
+                .orElse(ComponentRuntime.State.INACTIVE) != ComponentRuntime.State.ACTIVE) {
+            throw new IllegalStateException("DriverManager was not enabled by DriverRegistryManager");
+        }
+
+        // Flow rules
+        runtime.start(new SandboxFlowRuleStore(), FlowRuleStore.class);
+        FlowRuleManager flowRuleManager = new FlowRuleManager();
+        if (directFlowExecutors) {
+            useDirectExecutors(flowRuleManager);
+        }
+        runtime.start(flowRuleManager);
+
+        // Meters
+        runtime.start(new SandboxMeterStore(), MeterStore.class);
+        runtime.start(new MeterManager());
+
+        // JSON codecs
+        runtime.start(new CodecManager());
+    }
+
+    /** Name of the driver every device falls back to. */
+    public static final String DEFAULT_DRIVER = "default";
+
+    // Registers ONOS's fallback driver. ONOS's own "default" driver (in
+    // onos-drivers-default) carries OpenFlow pipeliners the sandbox does not
+    // use; this one has no behaviours, so flow rules go to the provider
+    // registered for the device's URI scheme rather than to a
+    // FlowRuleProgrammable behaviour.
+    private static void registerDefaultDriver(DriverAdminService drivers) {
+        DefaultDriverProvider provider = new DefaultDriverProvider();
+        provider.addDriver(new DefaultDriver(DEFAULT_DRIVER, ImmutableList.of(),
+                "FlowSocket", "sandbox", "1.0", ImmutableMap.of(), ImmutableMap.of()));
+        drivers.registerProvider(provider);
+    }
+
+    // FlowRuleManager's executors are fields, replaced before activation as
+    // ONOS's FlowRuleManagerTest does.
+    private static void useDirectExecutors(FlowRuleManager manager) {
+        for (String name : new String[]{"deviceInstallers", "operationsService"}) {
+            try {
+                Field f = FlowRuleManager.class.getDeclaredField(name);
+                f.setAccessible(true);
+                ((ExecutorService) f.get(manager)).shutdownNow();
+                f.set(manager, MoreExecutors.newDirectExecutorService());
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot set FlowRuleManager." + name, e);
+            }
+        }
+    }
+
+    /** Deactivates every component, last started first. Idempotent. */
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true)) {
+            runtime.close();
+            log.info("ONOS core stopped");
+        }
+    }
+}

@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox.core;
+
+import org.onosproject.net.flow.CompletedBatchOperation;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.oldbatch.FlowRuleBatchEntry;
+import org.onosproject.net.flow.oldbatch.FlowRuleBatchEvent;
+import org.onosproject.net.flow.oldbatch.FlowRuleBatchOperation;
+import org.onosproject.net.flow.oldbatch.FlowRuleBatchRequest;
+import org.onosproject.store.trivial.SimpleFlowRuleStore;
+
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/**
+ * ONOS's single-instance flow rule store with one correction: a batch is
+ * handed to the device under the id {@code FlowRuleManager} gave it.
+ * <p>
+ * {@code SimpleFlowRuleStore} 2.5.6 forwards each batch under a counter of its
+ * own. {@code FlowRuleManager} matches the device's answer
+ * ({@code batchOperationCompleted}) to the pending operation by the id it
+ * chose, so with the unmodified store a {@code FlowRuleOperationsContext}
+ * never hears {@code onSuccess} or {@code onError}. ONOS's distributed store
+ * keeps the manager's id; so does this one. It also forwards MODIFY entries
+ * (the simple store rejects them) after storing the new version of the rule.
+ * Everything else is {@code SimpleFlowRuleStore}'s.
+ */
+public class SandboxFlowRuleStore extends SimpleFlowRuleStore {
+
+    @Override
+    public void storeBatch(FlowRuleBatchOperation operation) {
+        Set<FlowRuleBatchEntry> toDevice = new LinkedHashSet<>();
+        for (FlowRuleBatchEntry entry : operation.getOperations()) {
+            FlowRule rule = entry.target();
+            switch (entry.operator()) {
+                case ADD:
+                    if (getFlowEntry(rule) == null) {
+                        storeFlowRule(rule);
+                        toDevice.add(entry);
+                    }
+                    break;
+                case REMOVE:
+                    if (getFlowEntry(rule) != null) {
+                        deleteFlowRule(rule);
+                        toDevice.add(entry);
+                    }
+                    break;
+                case MODIFY:
+                    storeFlowRule(rule);
+                    toDevice.add(entry);
+                    break;
+                default:
+                    throw new UnsupportedOperationException("Unknown operator " + entry.operator());
+            }
+        }
+        if (toDevice.isEmpty()) {
+            // Nothing for the device to do: the batch is complete as it is.
+            notifyDelegate(FlowRuleBatchEvent.completed(
+                    new FlowRuleBatchRequest(operation.id(), Collections.emptySet()),
+                    new CompletedBatchOperation(true, Collections.emptySet(), operation.deviceId())));
+            return;
+        }
+        notifyDelegate(FlowRuleBatchEvent.requested(
+                new FlowRuleBatchRequest(operation.id(), toDevice), operation.deviceId()));
+    }
+}

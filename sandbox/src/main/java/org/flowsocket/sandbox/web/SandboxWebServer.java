@@ -1,0 +1,201 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox.web;
+
+import org.eclipse.jetty.security.ConstraintMapping;
+import org.eclipse.jetty.security.ConstraintSecurityHandler;
+import org.eclipse.jetty.security.HashLoginService;
+import org.eclipse.jetty.security.LoginService;
+import org.eclipse.jetty.security.UserStore;
+import org.eclipse.jetty.security.authentication.BasicAuthenticator;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.servlet.ServletContextHandler;
+import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.security.Constraint;
+import org.eclipse.jetty.util.security.Credential;
+import org.glassfish.jersey.servlet.ServletContainer;
+import org.onlab.osgi.ServiceDirectory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import javax.servlet.Servlet;
+import java.lang.reflect.Field;
+import java.net.InetSocketAddress;
+import java.net.URI;
+
+/**
+ * Embedded Jetty serving ONOS's own REST API (onos-rest's Jersey resources) at
+ * {@value #REST_PATH} and FlowSocket's WebSocket endpoint under
+ * {@value #FLOWSOCKET_PATH}, both behind HTTP BASIC in the realm
+ * {@value #REALM} with roles {@code admin} and {@code viewer}, as onos-rest's
+ * and FlowSocket's web.xml declare.
+ * <p>
+ * The REST resources look services up through {@code BaseResource}'s
+ * {@link ServiceDirectory}; it is pointed at the sandbox's registry, the way
+ * ONOS's own REST tests point it at theirs.
+ */
+public final class SandboxWebServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxWebServer.class);
+
+    /** Authentication realm (Karaf's, as ONOS uses). */
+    public static final String REALM = "karaf";
+    /** Context path of ONOS's REST API. */
+    public static final String REST_PATH = "/onos/v1";
+    /** Context path of FlowSocket's web application. */
+    public static final String FLOWSOCKET_PATH = "/onos/flowsocket";
+    /** FlowSocket's WebSocket endpoint within its context. */
+    public static final String WEBSOCKET_PATH = "/ws";
+    /** Default port, ONOS's. */
+    public static final int DEFAULT_PORT = 8181;
+
+    private final Server server;
+    private final ServerConnector connector;
+    private final ServletContextHandler flowSocketContext;
+    private final String host;
+
+    /**
+     * Creates the server.
+     *
+     * @param bind     address and port (port 0 picks a free one)
+     * @param users    users allowed in
+     * @param services service directory for ONOS's REST resources
+     */
+    public SandboxWebServer(InetSocketAddress bind, SandboxUsers users, ServiceDirectory services) {
+        useServiceDirectory(services);
+        this.host = bind.getHostString();
+        server = new Server();
+        connector = new ServerConnector(server);
+        connector.setHost(bind.getHostString());
+        connector.setPort(bind.getPort());
+        server.addConnector(connector);
+
+        LoginService login = loginService(users);
+        server.addBean(login);
+
+        ServletContextHandler rest = new ServletContextHandler(ServletContextHandler.SESSIONS
+                | ServletContextHandler.SECURITY);
+        rest.setContextPath(REST_PATH);
+        rest.setSecurityHandler(basicAuth(login));
+        ServletHolder jersey = new ServletHolder("JAX-RS Service", ServletContainer.class);
+        jersey.setInitParameter("javax.ws.rs.Application",
+                "org.onosproject.rest.resources.CoreWebApplication");
+        // No WADL: it needs JAXB, which JDK 17 does not ship.
+        jersey.setInitParameter("jersey.config.server.wadl.disableWadl", "true");
+        jersey.setInitOrder(1);
+        rest.addServlet(jersey, "/*");
+
+        flowSocketContext = new ServletContextHandler(ServletContextHandler.SESSIONS
+                | ServletContextHandler.SECURITY);
+        flowSocketContext.setContextPath(FLOWSOCKET_PATH);
+        flowSocketContext.setSecurityHandler(basicAuth(login));
+
+        ContextHandlerCollection contexts = new ContextHandlerCollection();
+        contexts.addHandler(rest);
+        contexts.addHandler(flowSocketContext);
+        server.setHandler(contexts);
+        server.setStopAtShutdown(false);
+    }
+
+    /**
+     * Mounts FlowSocket's WebSocket servlet at {@value #FLOWSOCKET_PATH}{@value #WEBSOCKET_PATH}.
+     * Call before {@link #start()}.
+     *
+     * @param servlet the servlet
+     */
+    public void mountWebSocket(Servlet servlet) {
+        ServletHolder holder = new ServletHolder("FlowSocket WebSocket", servlet);
+        holder.setInitOrder(1);
+        flowSocketContext.addServlet(holder, WEBSOCKET_PATH);
+    }
+
+    /**
+     * Starts listening.
+     *
+     * @throws Exception if Jetty cannot start (e.g. the port is taken)
+     */
+    public void start() throws Exception {
+        server.start();
+        log.info("Web server listening on {}", baseUri());
+    }
+
+    /** @return the port listened on */
+    public int port() {
+        return connector.getLocalPort();
+    }
+
+    /** @return base URI, e.g. http://127.0.0.1:8181 */
+    public URI baseUri() {
+        String h = host == null || host.isEmpty() || host.equals("0.0.0.0") ? "localhost" : host;
+        if (h.contains(":")) {
+            h = "[" + h + "]";
+        }
+        return URI.create("http://" + h + ":" + port());
+    }
+
+    /** @return URI of ONOS's REST API */
+    public URI restUri() {
+        return URI.create(baseUri() + REST_PATH);
+    }
+
+    /** @return URI of FlowSocket's WebSocket endpoint */
+    public URI webSocketUri() {
+        return URI.create(baseUri().toString().replaceFirst("^http", "ws") + FLOWSOCKET_PATH + WEBSOCKET_PATH);
+    }
+
+    /** Stops the server. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (Exception e) {
+            log.warn("Stopping the web server failed", e);
+        }
+    }
+
+    private static LoginService loginService(SandboxUsers users) {
+        UserStore store = new UserStore();
+        users.list().forEach(u -> store.addUser(u.name(), Credential.getCredential(u.password()),
+                u.roles().toArray(new String[0])));
+        HashLoginService login = new HashLoginService(REALM);
+        login.setUserStore(store);
+        return login;
+    }
+
+    private static ConstraintSecurityHandler basicAuth(LoginService login) {
+        Constraint constraint = new Constraint(Constraint.__BASIC_AUTH,
+                SandboxUsers.ADMIN);
+        constraint.setRoles(new String[]{SandboxUsers.ADMIN, SandboxUsers.VIEWER});
+        constraint.setAuthenticate(true);
+        ConstraintMapping mapping = new ConstraintMapping();
+        mapping.setConstraint(constraint);
+        mapping.setPathSpec("/*");
+        ConstraintSecurityHandler security = new ConstraintSecurityHandler();
+        security.setAuthenticator(new BasicAuthenticator());
+        security.setRealmName(REALM);
+        security.setLoginService(login);
+        security.addConstraintMapping(mapping);
+        return security;
+    }
+
+    // ONOS's REST resources and audit filter find services through a static
+    // ServiceDirectory that, outside OSGi, finds nothing; point them at ours.
+    private static void useServiceDirectory(ServiceDirectory services) {
+        setStatic("org.onlab.rest.BaseResource", "services", services);
+        setStatic("org.onosproject.rest.resources.AuditFilter", "services", services);
+    }
+
+    private static void setStatic(String className, String fieldName, Object value) {
+        try {
+            Field f = Class.forName(className).getDeclaredField(fieldName);
+            f.setAccessible(true);
+            f.set(null, value);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot set " + className + "." + fieldName, e);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox;
+
+import org.junit.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+
+/** Command line options. */
+public class MainTest {
+
+    @Test
+    public void options() {
+        Main.Options o = Main.Options.parse(new String[]{"--port", "9000", "--topo=tree,2,2",
+                "--users", "users.properties", "--ack-latency", "5", "--no-flowsocket"});
+        assertEquals(9000, o.port);
+        assertEquals("tree,2,2", o.topo);
+        assertEquals(Path.of("users.properties"), o.users);
+        assertEquals(5, o.ackLatencyMs);
+        assertFalse(o.flowSocket);
+        Main.Options d = Main.Options.parse(new String[0]);
+        assertEquals(8181, d.port);
+        assertEquals("linear,3", d.topo);
+    }
+
+    @Test
+    public void helpAndErrors() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        PrintStream o = new PrintStream(out, true, StandardCharsets.UTF_8);
+        PrintStream e = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertEquals(0, Main.run(new String[]{"--help"}, o, e));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("--topo"));
+        assertEquals(2, Main.run(new String[]{"--port", "http"}, o, e));
+        assertEquals(2, Main.run(new String[]{"--bogus"}, o, e));
+        assertEquals(2, Main.run(new String[]{"--topo", "ring,3"}, o, e));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown option --bogus"));
+    }
+}
