@@ -97,7 +97,8 @@ class FakeSwitches extends FlowRuleServiceAdapter {
             ops.callback().onSuccess(ops);
         } else {
             FlowRuleOperations.Builder failed = FlowRuleOperations.builder();
-            refused.forEach(op -> failed.add(op.rule()));
+            // As ONOS's OpenFlow provider reports an OFPT_ERROR: BAD_ACTION / BAD_OUT_PORT.
+            refused.forEach(op -> failed.add(new DefaultFlowEntry(op.rule(), 2, 4)));
             ops.callback().onError(failed.build());
         }
     }

@@ -129,6 +129,8 @@ public class NetworkFlowTest {
         JsonNode refused = error.path("details").path("refused");
         assertEquals(2, refused.size());
         assertEquals(FakeDevices.id(2).toString(), refused.get(0).path("deviceId").asText());
+        assertEquals("BAD_ACTION/BAD_OUT_PORT", refused.get(0).path("switchError").asText());
+        assertTrue(error.path("message").asText().contains("(BAD_ACTION/BAD_OUT_PORT)"));
         assertEquals("rules on s1 and s3 must be withdrawn", 0, core.switches.ruleCount());
         assertEquals(0, client.ok("{\"type\":\"ListFlows\"}").path("flows").size());
     }

@@ -134,11 +134,18 @@ public final class FlowLifecycle {
         if (error instanceof FlowInstaller.Refused) {
             List<FlowRule> refused = ((FlowInstaller.Refused) error).rules();
             ArrayNode details = mapper.createArrayNode();
-            refused.forEach(r -> details.add(ruleRef(r)));
+            String why = null;
+            for (FlowRule rule : refused) {
+                ObjectNode ref = ruleRef(rule);
+                String name = SwitchErrors.describe(rule, ref);
+                why = why == null ? name : why;
+                details.add(ref);
+            }
             ObjectNode body = mapper.createObjectNode();
             body.set("refused", details);
             return new FlowSocketException(ErrorCode.FLOW_REFUSED, "the switches refused " + refused.size()
                     + " rule(s), first on " + (refused.isEmpty() ? "an unnamed device" : refused.get(0).deviceId())
+                    + (why == null ? "" : " (" + why + ")")
                     + "; every rule of the request was withdrawn", null, body);
         }
         if (error instanceof FlowInstaller.TimedOut) {
