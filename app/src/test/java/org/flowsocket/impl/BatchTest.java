@@ -6,8 +6,6 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.api.Role;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 import java.util.Collections;
@@ -20,32 +18,14 @@ import static org.junit.Assert.assertTrue;
  * Batch runs its items in order, each as if sent alone, and answers once
  * with one result per item.
  */
-public class BatchTest {
+public class BatchTest extends CoreTestBase {
 
-    private static final String H1 = host("00:00:00:00:00:01", "10.0.0.1", 1);
-    private static final String H3 = host("00:00:00:00:00:03", "10.0.0.3", 3);
+    private static final String H1 = hostRequest("00:00:00:00:00:01", "10.0.0.1", 1);
+    private static final String H3 = hostRequest("00:00:00:00:00:03", "10.0.0.3", 3);
     private static final String FLOW = "{\"type\":\"InstallFlow\",\"network\":{\"src\":\"10.0.0.1\","
             + "\"dst\":\"10.0.0.3\",\"class\":\"voice\"}}";
     private static final String HELLO = "{\"type\":\"Hello\"}";
 
-    private CoreFixture core;
-    private TestClient client;
-
-    @Before
-    public void setUp() {
-        core = new CoreFixture();
-        client = core.admin();
-    }
-
-    @After
-    public void tearDown() {
-        core.stop();
-    }
-
-    private static String host(String mac, String ip, int device) {
-        return "{\"type\":\"AddNode\",\"kind\":\"host\",\"mac\":\"" + mac + "\",\"ips\":[\"" + ip
-                + "\"],\"location\":{\"deviceId\":\"" + FakeDevices.id(device) + "\",\"port\":3}}";
-    }
 
     private static String batch(String... items) {
         return "{\"type\":\"Batch\",\"requests\":[" + String.join(",", items) + "]}";
@@ -87,7 +67,7 @@ public class BatchTest {
 
     @Test
     public void aFailedItemDoesNotStopOrUndoTheOthers() {
-        JsonNode result = client.ok(batch(H1, host("00:00:00:00:00:02", "10.0.0.1", 2), H3, FLOW));
+        JsonNode result = client.ok(batch(H1, hostRequest("00:00:00:00:00:02", "10.0.0.1", 2), H3, FLOW));
         assertEquals(4, result.path("count").asInt());
         assertEquals(1, result.path("failed").asInt());
         JsonNode results = result.path("results");

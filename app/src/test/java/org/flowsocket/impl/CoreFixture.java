@@ -44,6 +44,7 @@ final class CoreFixture {
     final FakeMeters meters = new FakeMeters();
     final FakeNetworkConfig netcfg = new FakeNetworkConfig();
     final CodecManager codecs = new CodecManager();
+    private boolean stopped;
 
     CoreFixture() {
         codecs.activate();
@@ -74,9 +75,13 @@ final class CoreFixture {
         return connect("onos", Role.ADMIN);
     }
 
+    /** Stops the core; stopping twice is harmless. */
     void stop() {
-        manager.deactivate();
-        codecs.deactivate();
+        if (!stopped) {
+            stopped = true;
+            manager.deactivate();
+            codecs.deactivate();
+        }
     }
 
     /** Changes the core's settings as {@code cfg set} would. */

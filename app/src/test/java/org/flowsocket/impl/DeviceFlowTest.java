@@ -6,8 +6,6 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.api.Role;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpPrefix;
 import org.onosproject.net.DeviceId;
@@ -27,7 +25,7 @@ import static org.junit.Assert.assertTrue;
  * InstallFlow with ONOS's own flow JSON, and the flow handle commands
  * around it: the rules that reach the switches, and what the client sees.
  */
-public class DeviceFlowTest {
+public class DeviceFlowTest extends CoreTestBase {
 
     private static final DeviceId S1 = FakeDevices.id(1);
     private static final DeviceId S2 = FakeDevices.id(2);
@@ -38,19 +36,6 @@ public class DeviceFlowTest {
             + "\"port\":\"2\"}]},\"selector\":{\"criteria\":[{\"type\":\"ETH_TYPE\",\"ethType\":\"0x800\"},"
             + "{\"type\":\"IPV4_DST\",\"ip\":\"10.0.0.2/32\"}]}}";
 
-    private CoreFixture core;
-    private TestClient client;
-
-    @Before
-    public void setUp() {
-        core = new CoreFixture();
-        client = core.admin();
-    }
-
-    @After
-    public void tearDown() {
-        core.stop();
-    }
 
     private static String install(String... flows) {
         return "{\"type\":\"InstallFlow\",\"flows\":[" + String.join(",", flows) + "]}";

@@ -7,8 +7,6 @@ package org.flowsocket.impl;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.api.Role;
 import org.flowsocket.api.SessionInfo;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
@@ -29,28 +27,12 @@ import static org.junit.Assert.assertTrue;
  * when the network changes under them; roles, in-flight limits and the
  * end of sessions.
  */
-public class EventsAndSessionsTest {
+public class EventsAndSessionsTest extends CoreTestBase {
 
     private static final DeviceId S2 = FakeDevices.id(2);
     private static final String NETWORK = "{\"type\":\"InstallFlow\",\"network\":{\"src\":\"10.0.0.1\","
             + "\"dst\":\"10.0.0.3\",\"class\":\"video\"}}";
 
-    private CoreFixture core;
-    private TestClient client;
-    private boolean stopped;
-
-    @Before
-    public void setUp() {
-        core = new CoreFixture();
-        client = core.admin();
-    }
-
-    @After
-    public void tearDown() {
-        if (!stopped) {
-            core.stop();
-        }
-    }
 
     private String installedNetworkFlow() {
         NetworkFlowTest.addHost(client, "00:00:00:00:00:01", "10.0.0.1", 1);
@@ -235,7 +217,6 @@ public class EventsAndSessionsTest {
         assertEquals(1, core.switches.listenerCount());
         assertEquals(1, core.hosts.providerCount());
         core.stop();
-        stopped = true;
         assertEquals(1001, (int) client.closedWith.get(1, TimeUnit.SECONDS));
         assertEquals(1001, (int) guest.closedWith.get(1, TimeUnit.SECONDS));
         assertTrue(core.manager.sessions().isEmpty());

@@ -5,7 +5,6 @@
 package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpPrefix;
@@ -34,31 +33,20 @@ import static org.junit.Assert.assertTrue;
  * A network QoS flow between two hosts on a line of three switches
  * becomes one correct rule per hop and direction.
  */
-public class NetworkFlowTest {
+public class NetworkFlowTest extends CoreTestBase {
 
     private static final String VOICE = "{\"type\":\"InstallFlow\",\"network\":{\"src\":\"10.0.0.1\","
             + "\"dst\":\"10.0.0.3\",\"protocol\":\"udp\",\"dstPort\":5060,\"class\":\"voice\","
             + "\"qos\":{\"queue\":2},\"bidirectional\":true}}";
 
-    private CoreFixture core;
-    private TestClient client;
-
     @Before
-    public void setUp() {
-        core = new CoreFixture();
-        client = core.admin();
+    public void addHosts() {
         addHost(client, "00:00:00:00:00:01", "10.0.0.1", 1);
         addHost(client, "00:00:00:00:00:03", "10.0.0.3", 3);
     }
 
-    @After
-    public void tearDown() {
-        core.stop();
-    }
-
     static void addHost(TestClient client, String mac, String ip, int device) {
-        client.ok("{\"type\":\"AddNode\",\"kind\":\"host\",\"mac\":\"" + mac + "\",\"ips\":[\"" + ip
-                          + "\"],\"location\":{\"deviceId\":\"" + FakeDevices.id(device) + "\",\"port\":3}}");
+        client.ok(hostRequest(mac, ip, device));
     }
 
     @Test

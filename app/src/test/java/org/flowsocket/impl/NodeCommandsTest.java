@@ -5,8 +5,6 @@
 package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
@@ -28,26 +26,13 @@ import static org.junit.Assert.assertTrue;
  * AddNode, GetNode, ListNodes and RemoveNode on hosts and devices: what
  * reaches ONOS and what the client is told.
  */
-public class NodeCommandsTest {
+public class NodeCommandsTest extends CoreTestBase {
 
     private static final DeviceId S1 = FakeDevices.id(1);
     private static final DeviceId S3 = FakeDevices.id(3);
     private static final String NETCONF = "{\"type\":\"AddNode\",\"kind\":\"device\",\"protocol\":\"netconf\","
             + "\"ip\":\"10.0.0.5\",\"username\":\"admin\",\"password\":\"s3cret\",\"name\":\"edge-5\"}";
 
-    private CoreFixture core;
-    private TestClient client;
-
-    @Before
-    public void setUp() {
-        core = new CoreFixture();
-        client = core.admin();
-    }
-
-    @After
-    public void tearDown() {
-        core.stop();
-    }
 
     private static String host(String mac, String ip, int device, int port) {
         return "{\"type\":\"AddNode\",\"kind\":\"host\",\"mac\":\"" + mac + "\",\"ips\":[\"" + ip

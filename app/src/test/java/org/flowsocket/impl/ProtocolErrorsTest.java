@@ -6,8 +6,6 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.api.SessionInfo;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 
 import static org.junit.Assert.assertEquals;
@@ -19,7 +17,7 @@ import static org.junit.Assert.assertTrue;
  * that echoes the request's id when it has a usable one and names the
  * offending field, and the session survives it.
  */
-public class ProtocolErrorsTest {
+public class ProtocolErrorsTest extends CoreTestBase {
 
     private static final String S1 = "of:0000000000000001";
     private static final String HOST = "{\"type\":\"AddNode\",\"kind\":\"host\",\"mac\":\"00:00:00:00:00:01\","
@@ -27,19 +25,6 @@ public class ProtocolErrorsTest {
     private static final String NETWORK = "{\"type\":\"InstallFlow\",\"network\":{\"src\":\"10.0.0.1\","
             + "\"dst\":\"10.0.0.2\"}}";
 
-    private CoreFixture core;
-    private TestClient client;
-
-    @Before
-    public void setUp() {
-        core = new CoreFixture();
-        client = core.admin();
-    }
-
-    @After
-    public void tearDown() {
-        core.stop();
-    }
 
     /** Sends a frame and checks it is an error of a code; returns the error. */
     private JsonNode rawError(String frame, String code) {
