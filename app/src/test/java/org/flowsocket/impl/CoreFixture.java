@@ -34,9 +34,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * has), and a store whose map events arrive in order (see
  * {@link OrderedStorage}).
  */
-final class CoreFixture {
+public final class CoreFixture {
 
-    final FlowSocketManager manager = new FlowSocketManager();
+    public final FlowSocketManager manager = new FlowSocketManager();
     final FakeDevices devices = new FakeDevices(3);
     final FakeHosts hosts = new FakeHosts();
     final LinearPaths paths = new LinearPaths(3);
@@ -46,7 +46,7 @@ final class CoreFixture {
     final CodecManager codecs = new CodecManager();
     private boolean stopped;
 
-    CoreFixture() {
+    public CoreFixture() {
         codecs.activate();
         manager.coreService = new NamedApps();
         manager.cfgService = new ComponentConfigAdapter();
@@ -76,7 +76,7 @@ final class CoreFixture {
     }
 
     /** Stops the core; stopping twice is harmless. */
-    void stop() {
+    public void stop() {
         if (!stopped) {
             stopped = true;
             manager.deactivate();
