@@ -23,6 +23,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -50,6 +51,7 @@ public final class FlowHandleStore {
     private final ConsistentMap<String, FlowHandle> handles;
     private final AtomicCounter ids;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
+    private final Set<String> degraded = ConcurrentHashMap.newKeySet();
     private final MapEventListener<String, FlowHandle> indexer = this::index;
     private final Consumer<MapEvent<String, FlowHandle>> observer;
     private final MapEventListener<String, FlowHandle> forwarder;
@@ -76,6 +78,7 @@ public final class FlowHandleStore {
         handles.removeListener(forwarder);
         handles.removeListener(indexer);
         ruleIndex.clear();
+        degraded.clear();
     }
 
     /**
@@ -163,6 +166,7 @@ public final class FlowHandleStore {
     private void index(MapEvent<String, FlowHandle> event) {
         if (event.oldValue() != null) {
             event.oldValue().value().rules().forEach(r -> ruleIndex.remove(new RuleKey(r), event.key()));
+            degraded.remove(event.key());
         }
         if (event.newValue() != null) {
             indexRules(event.newValue().value());
@@ -171,6 +175,19 @@ public final class FlowHandleStore {
 
     private void indexRules(FlowHandle handle) {
         handle.rules().forEach(r -> ruleIndex.put(new RuleKey(r), handle.id()));
+        if (handle.state() == FlowHandle.State.DEGRADED) {
+            degraded.add(handle.id());
+        }
+    }
+
+    /**
+     * Tells, without asking the cluster, whether a handle is degraded.
+     *
+     * @param id handle id
+     * @return true if its last known state is DEGRADED
+     */
+    public boolean isDegraded(String id) {
+        return degraded.contains(id);
     }
 
     // Rule ids are unique per device only.

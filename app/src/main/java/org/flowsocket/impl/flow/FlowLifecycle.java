@@ -189,7 +189,9 @@ public final class FlowLifecycle {
 
     /**
      * Follows a rule event: a rule of a handle removed by someone else
-     * degrades the handle; its coming back restores it.
+     * degrades the handle; once every rule is back in ONOS as ADDED (a new
+     * RULE_ADDED, or the RULE_UPDATED of a switch that reconnected with its
+     * table) and every device is online, the handle is installed again.
      *
      * @param event ONOS flow rule event
      */
@@ -200,8 +202,9 @@ public final class FlowLifecycle {
                 store.update(id, h -> h.state() == FlowHandle.State.INSTALLED
                         ? h.withState(FlowHandle.State.DEGRADED, "rule " + rule.id() + " was removed from "
                         + rule.deviceId()) : h);
-            } else if (event.type() == FlowRuleEvent.Type.RULE_ADDED) {
-                store.update(id, h -> h.state() == FlowHandle.State.DEGRADED && allAdded(h)
+            } else if ((event.type() == FlowRuleEvent.Type.RULE_ADDED
+                    || event.type() == FlowRuleEvent.Type.RULE_UPDATED) && store.isDegraded(id)) {
+                store.update(id, h -> h.state() == FlowHandle.State.DEGRADED && isWhole(h)
                         ? h.withState(FlowHandle.State.INSTALLED, null) : h);
             }
         });
@@ -226,8 +229,12 @@ public final class FlowLifecycle {
         }
     }
 
-    private boolean allAdded(FlowHandle handle) {
+    // Every device online and every rule ADDED in ONOS.
+    private boolean isWhole(FlowHandle handle) {
         return handle.rules().stream().allMatch(rule -> {
+            if (!deviceService.isAvailable(rule.deviceId())) {
+                return false;
+            }
             FlowEntry entry = entryOf(rule);
             return entry != null && entry.state() == FlowEntry.FlowEntryState.ADDED;
         });
