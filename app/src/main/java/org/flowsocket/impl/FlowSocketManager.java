@@ -22,6 +22,7 @@ import org.flowsocket.impl.command.GetNodeCommand;
 import org.flowsocket.impl.command.HelloCommand;
 import org.flowsocket.impl.command.InstallFlowCommand;
 import org.flowsocket.impl.command.ListFlowsCommand;
+import org.flowsocket.impl.command.ListLinksCommand;
 import org.flowsocket.impl.command.ListNodesCommand;
 import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
@@ -223,6 +224,7 @@ public class FlowSocketManager implements FlowSocketService {
                 new RemoveNodeCommand(hostNodes, deviceNodes, nodeJson),
                 new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
                 new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
+                new ListLinksCommand(linkService, deviceService, codecs),
                 new InstallFlowCommand(flows, routes, new QosRuleBuilder(appId), meters, codecs, handleJson,
                                        () -> confirmTimeoutMs),
                 new RemoveFlowCommand(flows, handleJson, () -> confirmTimeoutMs),

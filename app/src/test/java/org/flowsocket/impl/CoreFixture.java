@@ -12,7 +12,6 @@ import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.driver.DriverServiceAdapter;
-import org.onosproject.net.link.LinkServiceAdapter;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
@@ -57,7 +56,7 @@ public final class CoreFixture {
         manager.hostService = hosts;
         manager.hostAdminService = hosts;
         manager.hostProviderRegistry = hosts;
-        manager.linkService = new LinkServiceAdapter();
+        manager.linkService = new FakeLinks(3);
         manager.pathService = paths;
         manager.flowRuleService = switches;
         manager.meterService = meters;

@@ -61,7 +61,7 @@ public class EventsAndSessionsTest extends CoreTestBase {
         List<String> commands = new ArrayList<>();
         hello.path("commands").forEach(c -> commands.add(c.asText()));
         assertEquals(List.of("AddNode", "Batch", "GetFlow", "GetNode", "Hello", "InstallFlow", "ListFlows",
-                             "ListNodes", "RemoveFlow", "RemoveNode", "Subscribe", "Unsubscribe"), commands);
+                             "ListLinks", "ListNodes", "RemoveFlow", "RemoveNode", "Subscribe", "Unsubscribe"), commands);
         JsonNode limits = hello.path("limits");
         assertEquals(256, limits.path("maxInFlight").asInt());
         assertEquals(256, limits.path("maxBatch").asInt());

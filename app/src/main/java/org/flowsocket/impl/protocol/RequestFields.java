@@ -380,7 +380,12 @@ public final class RequestFields {
                 || text.chars().anyMatch(Character::isWhitespace)) {
             throw invalid(path(name), "is not a device id like of:0000000000000001: " + text);
         }
-        return DeviceId.deviceId(text);
+        try {
+            return DeviceId.deviceId(text);
+        } catch (IllegalArgumentException e) {
+            // not a URI, e.g. a character a URI scheme may not hold
+            throw invalid(path(name), "is not a device id like of:0000000000000001: " + text);
+        }
     }
 
     /**

@@ -1,0 +1,58 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableSet;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.Link;
+import org.onosproject.net.link.LinkServiceAdapter;
+
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The links of {@link LinearPaths}' line of switches, both directions.
+ */
+class FakeLinks extends LinkServiceAdapter {
+
+    private final List<Link> links;
+
+    FakeLinks(int count) {
+        ImmutableList.Builder<Link> all = ImmutableList.builder();
+        for (int i = 1; i < count; i++) {
+            all.add(LinearPaths.link(i, i + 1), LinearPaths.link(i + 1, i));
+        }
+        links = all.build();
+    }
+
+    @Override
+    public int getLinkCount() {
+        return links.size();
+    }
+
+    @Override
+    public Iterable<Link> getLinks() {
+        return links;
+    }
+
+    @Override
+    public Set<Link> getDeviceLinks(DeviceId deviceId) {
+        return links.stream().filter(l -> l.src().deviceId().equals(deviceId) || l.dst().deviceId().equals(deviceId))
+                .collect(Collectors.toSet());
+    }
+
+    @Override
+    public Set<Link> getDeviceEgressLinks(DeviceId deviceId) {
+        return links.stream().filter(l -> l.src().deviceId().equals(deviceId)).collect(Collectors.toSet());
+    }
+
+    @Override
+    public Set<Link> getDeviceIngressLinks(DeviceId deviceId) {
+        return ImmutableSet.copyOf(links.stream().filter(l -> l.dst().deviceId().equals(deviceId))
+                                           .collect(Collectors.toSet()));
+    }
+}

@@ -1,0 +1,56 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// Debian's Chromium, headless, driven by playwright-core (no browser download).
+
+import {chromium} from 'playwright-core';
+import {existsSync, mkdirSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+];
+
+export const SCREENSHOTS = resolve(process.env.SCREENSHOT_DIR || 'target/screenshots');
+
+/** Launches headless Chromium. */
+export async function launch() {
+    if (!existsSync(CHROMIUM)) {
+        throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (apt-get install -y chromium)`);
+    }
+    return chromium.launch({executablePath: CHROMIUM, args: CHROMIUM_ARGS, headless: true});
+}
+
+/** Saves a screenshot under SCREENSHOTS and returns its path. */
+export async function screenshot(page, name, options = {}) {
+    mkdirSync(SCREENSHOTS, {recursive: true});
+    const path = join(SCREENSHOTS, `${name}.png`);
+    await page.screenshot(Object.assign({path}, options));
+    return path;
+}
+
+/**
+ * Collects what a page reports as broken: uncaught errors and console errors.
+ * Returns the array, filled as the page runs.
+ */
+export function watchErrors(page) {
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+    page.on('console', (m) => {
+        if (m.type() === 'error') {
+            errors.push(`console error: ${m.text()}`);
+        }
+    });
+    return errors;
+}

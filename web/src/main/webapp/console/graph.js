@@ -1,0 +1,326 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+
+// The topology graph: a force-directed layout in plain JavaScript and its
+// SVG drawing. Input is the console's model (devices, hosts, links, flow
+// paths); nothing here talks to the server.
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** A short label for a device id: of:0000000000000001 becomes of:1. */
+export function deviceLabel(device) {
+    const name = device.annotations && device.annotations.name;
+    if (name) {
+        return name;
+    }
+    const id = device.id || '';
+    const m = /^of:0*([0-9a-f]+)$/i.exec(id);
+    return m ? `of:${m[1]}` : id;
+}
+
+/** A short label for a host: its first IP, or its MAC. */
+export function hostLabel(host) {
+    return (host.ipAddresses && host.ipAddresses[0]) || host.mac || host.id;
+}
+
+function hash(text) {
+    let h = 2166136261;
+    for (let i = 0; i < text.length; i++) {
+        h ^= text.charCodeAt(i);
+        h = Math.imul(h, 16777619);
+    }
+    return (h >>> 0) / 4294967296;
+}
+
+/**
+ * Computes positions for nodes. nodes: [{id, kind, anchor}] (a host's anchor
+ * is its device); edges: [{a, b, len}]. Positions from an earlier layout are
+ * kept as starting points so the picture moves little on updates. Deterministic.
+ */
+export function layout(nodes, edges, previous = new Map()) {
+    const pos = new Map();
+    const devices = nodes.filter((n) => n.kind === 'device');
+    const ring = 90 + 45 * devices.length;
+    devices.forEach((n, i) => {
+        const p = previous.get(n.id);
+        const a = (2 * Math.PI * i) / Math.max(devices.length, 1) - Math.PI / 2;
+        pos.set(n.id, p ? {x: p.x, y: p.y} : {x: ring * Math.cos(a), y: ring * Math.sin(a)});
+    });
+    for (const n of nodes) {
+        if (pos.has(n.id)) {
+            continue;
+        }
+        const p = previous.get(n.id);
+        if (p) {
+            pos.set(n.id, {x: p.x, y: p.y});
+            continue;
+        }
+        const anchor = n.anchor && pos.get(n.anchor);
+        const j = hash(n.id) * 2 * Math.PI;
+        if (anchor) {
+            const len = Math.hypot(anchor.x, anchor.y) || 1;
+            const ox = anchor.x / len, oy = anchor.y / len;
+            pos.set(n.id, {x: anchor.x + 70 * ox + 25 * Math.cos(j), y: anchor.y + 70 * oy + 25 * Math.sin(j)});
+        } else {
+            pos.set(n.id, {x: (ring + 80) * Math.cos(j), y: (ring + 80) * Math.sin(j)});
+        }
+    }
+    const ids = nodes.map((n) => n.id);
+    const kind = new Map(nodes.map((n) => [n.id, n.kind]));
+    const iterations = ids.length > 300 ? 40 : ids.length > 100 ? 120 : 250;
+    const k = 60;
+    let temperature = previous.size ? 12 : 40;
+    for (let it = 0; it < iterations; it++) {
+        const disp = new Map(ids.map((id) => [id, {x: 0, y: 0}]));
+        for (let i = 0; i < ids.length; i++) {
+            const a = pos.get(ids[i]);
+            for (let j = i + 1; j < ids.length; j++) {
+                const b = pos.get(ids[j]);
+                let dx = a.x - b.x, dy = a.y - b.y;
+                let d = Math.hypot(dx, dy);
+                if (d < 0.01) {
+                    dx = 0.01 * (i - j);
+                    dy = 0.01;
+                    d = Math.hypot(dx, dy);
+                }
+                const hosts = (kind.get(ids[i]) === 'host') + (kind.get(ids[j]) === 'host');
+                const f = (k * k / d) * (hosts === 2 ? 0.25 : hosts === 1 ? 0.4 : 1) / d;
+                disp.get(ids[i]).x += dx * f;
+                disp.get(ids[i]).y += dy * f;
+                disp.get(ids[j]).x -= dx * f;
+                disp.get(ids[j]).y -= dy * f;
+            }
+        }
+        for (const e of edges) {
+            const a = pos.get(e.a), b = pos.get(e.b);
+            if (!a || !b) {
+                continue;
+            }
+            const dx = a.x - b.x, dy = a.y - b.y;
+            const d = Math.max(Math.hypot(dx, dy), 0.01);
+            const f = ((d - e.len) * 0.25) / d;
+            disp.get(e.a).x -= dx * f;
+            disp.get(e.a).y -= dy * f;
+            disp.get(e.b).x += dx * f;
+            disp.get(e.b).y += dy * f;
+        }
+        for (const id of ids) {
+            const p = pos.get(id), v = disp.get(id);
+            v.x -= p.x * 0.1;
+            v.y -= p.y * 0.1;
+            const len = Math.hypot(v.x, v.y);
+            if (len > 0) {
+                const step = Math.min(len, temperature);
+                p.x += (v.x / len) * step;
+                p.y += (v.y / len) * step;
+            }
+        }
+        temperature = Math.max(temperature * 0.97, 1);
+    }
+    return pos;
+}
+
+function el(name, attrs = {}, parent = null) {
+    const e = document.createElementNS(SVG, name);
+    for (const [k, v] of Object.entries(attrs)) {
+        if (v !== undefined && v !== null) {
+            e.setAttribute(k, v);
+        }
+    }
+    if (parent) {
+        parent.appendChild(e);
+    }
+    return e;
+}
+
+function set(e, attrs) {
+    for (const [k, v] of Object.entries(attrs)) {
+        const text = String(v);
+        if (e.getAttribute(k) !== text) {
+            e.setAttribute(k, text);
+        }
+    }
+}
+
+// Makes parent's children match items, in order, reusing the element of each key.
+function reconcile(parent, items, key, create, update) {
+    const existing = new Map();
+    for (const child of [...parent.children]) {
+        existing.set(child.dataset.key, child);
+    }
+    let previous = null;
+    for (const item of items) {
+        const k = key(item);
+        let e = existing.get(k);
+        if (e) {
+            existing.delete(k);
+        } else {
+            e = create(item);
+            e.dataset.key = k;
+        }
+        update(e, item);
+        const expected = previous ? previous.nextSibling : parent.firstChild;
+        if (e !== expected) {
+            parent.insertBefore(e, expected);
+        }
+        previous = e;
+    }
+    for (const e of existing.values()) {
+        e.remove();
+    }
+}
+
+/** Draws the topology into an SVG element; returns the positions used. */
+export class TopologyView {
+    constructor(svg, {onNodeClick} = {}) {
+        this.svg = svg;
+        this.onNodeClick = onNodeClick || (() => {});
+        this.positions = new Map();
+        this.signature = '';
+    }
+
+    /**
+     * model: {devices: Map, hosts: Map, links: Map of {src:{device,port}, dst:{device,port}, inferred}},
+     * paths: [{flowId, state, points: [node ids], selected}], marks: {picked: Set, selected}
+     */
+    render(model, paths, marks) {
+        const nodes = [];
+        const edges = [];
+        for (const d of model.devices.values()) {
+            nodes.push({id: d.id, kind: 'device'});
+        }
+        const deviceIds = new Set(nodes.map((n) => n.id));
+        const infra = new Map();
+        for (const l of model.links.values()) {
+            const a = l.src.device, b = l.dst.device;
+            if (!deviceIds.has(a) || !deviceIds.has(b)) {
+                continue;
+            }
+            const key = a < b ? `${a}|${b}` : `${b}|${a}`;
+            const known = infra.get(key);
+            if (!known || (known.inferred && !l.inferred)) {
+                infra.set(key, {a, b, inferred: !!l.inferred, state: l.state, id: key});
+            }
+        }
+        for (const l of infra.values()) {
+            edges.push({a: l.a, b: l.b, len: 150});
+        }
+        const hostEdges = [];
+        for (const h of model.hosts.values()) {
+            const locs = (h.locations || []).filter((loc) => deviceIds.has(loc.elementId));
+            nodes.push({id: h.id, kind: 'host', anchor: locs.length ? locs[0].elementId : null});
+            for (const loc of locs) {
+                edges.push({a: h.id, b: loc.elementId, len: 70});
+                hostEdges.push({host: h.id, device: loc.elementId, port: loc.port});
+            }
+        }
+        const signature = JSON.stringify([nodes.map((n) => n.id).sort(), edges.map((e) => `${e.a}-${e.b}`).sort()]);
+        if (signature !== this.signature) {
+            this.positions = layout(nodes, edges, this.positions);
+            this.signature = signature;
+        }
+        this.draw(model, infra, hostEdges, paths, marks);
+        return this.positions;
+    }
+
+    // Updates the drawing in place, element by element (keyed by id), so that
+    // a click is never lost to an element replaced between press and release.
+    draw(model, infra, hostEdges, paths, marks) {
+        const svg = this.svg;
+        if (!this.layers) {
+            svg.replaceChildren();
+            this.layers = {
+                links: el('g', {class: 'links'}, svg),
+                paths: el('g', {class: 'paths'}, svg),
+                nodes: el('g', {class: 'nodes'}, svg),
+            };
+        }
+        const pos = this.positions;
+        let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+        for (const p of pos.values()) {
+            minX = Math.min(minX, p.x);
+            minY = Math.min(minY, p.y);
+            maxX = Math.max(maxX, p.x);
+            maxY = Math.max(maxY, p.y);
+        }
+        if (!pos.size) {
+            minX = minY = -100;
+            maxX = maxY = 100;
+        }
+        const pad = 70;
+        const w = Math.max(maxX - minX, 200) + 2 * pad, h = Math.max(maxY - minY, 160) + 2 * pad;
+        const cx = (minX + maxX) / 2, cy = (minY + maxY) / 2;
+        svg.setAttribute('viewBox', `${cx - w / 2} ${cy - h / 2} ${w} ${h}`);
+
+        const lines = [];
+        for (const l of infra.values()) {
+            lines.push({key: `infra|${l.id}`, id: l.id, a: pos.get(l.a), b: pos.get(l.b),
+                cls: `link${l.inferred ? ' inferred' : ''}${l.state === 'INACTIVE' ? ' inactive' : ''}`});
+        }
+        for (const e of hostEdges) {
+            const id = `${e.host}|${e.device}/${e.port}`;
+            lines.push({key: `edge|${id}`, id, a: pos.get(e.host), b: pos.get(e.device), cls: 'link edge'});
+        }
+        reconcile(this.layers.links, lines, (l) => l.key, () => el('line'), (line, l) => {
+            set(line, {class: l.cls, 'data-id': l.id, x1: l.a.x, y1: l.a.y, x2: l.b.x, y2: l.b.y});
+        });
+
+        const drawn = paths.map((p) => Object.assign({}, p, {pts: p.points.map((id) => pos.get(id)).filter(Boolean)}))
+            .filter((p) => p.pts.length >= 2);
+        reconcile(this.layers.paths, drawn, (p) => p.flowId, () => {
+            const line = el('polyline');
+            el('title', {}, line);
+            return line;
+        }, (line, p) => {
+            set(line, {
+                class: `flow-path state-${p.state}${p.selected ? ' selected' : ''}`,
+                'data-flow': p.flowId,
+                points: p.pts.map((q) => `${q.x.toFixed(1)},${q.y.toFixed(1)}`).join(' '),
+            });
+            line.firstChild.textContent = `${p.flowId} ${p.state}`;
+        });
+
+        const onPath = new Set(paths.filter((p) => p.selected).flatMap((p) => p.points));
+        const nodes = [];
+        for (const d of model.devices.values()) {
+            nodes.push({kind: 'device', id: d.id, p: pos.get(d.id), label: deviceLabel(d),
+                cls: `node device state-${d.state || 'online'}`, title: `${d.id} (${d.state || 'online'})`});
+        }
+        for (const hst of model.hosts.values()) {
+            if (!pos.get(hst.id)) {
+                continue;
+            }
+            const picked = marks.picked && marks.picked.get(hst.id);
+            nodes.push({kind: 'host', id: hst.id, p: pos.get(hst.id), label: hostLabel(hst), picked,
+                cls: `node host state-${hst.state || 'online'}${picked ? ` picked picked-${picked}` : ''}`,
+                title: `${hst.id} ${(hst.ipAddresses || []).join(', ')}`});
+        }
+        reconcile(this.layers.nodes, nodes, (n) => `${n.kind}|${n.id}`, (n) => {
+            const g = el('g', {tabindex: 0});
+            if (n.kind === 'device') {
+                el('rect', {x: -20, y: -15, width: 40, height: 30, rx: 5}, g);
+            } else {
+                el('circle', {r: 12}, g);
+                el('text', {class: 'pick', y: 4, 'text-anchor': 'middle'}, g);
+            }
+            el('text', {class: 'label', y: n.kind === 'device' ? 32 : 28, 'text-anchor': 'middle'}, g);
+            el('title', {}, g);
+            g.addEventListener('click', () => this.onNodeClick(g.dataset.kind, g.dataset.id));
+            return g;
+        }, (g, n) => {
+            set(g, {
+                class: `${n.cls}${marks.selected === n.id ? ' selected' : ''}${onPath.has(n.id) ? ' on-path' : ''}`,
+                'data-id': n.id, 'data-kind': n.kind,
+                transform: `translate(${n.p.x.toFixed(1)},${n.p.y.toFixed(1)})`,
+            });
+            g.querySelector('text.label').textContent = n.label;
+            g.querySelector('title').textContent = n.title;
+            const pick = g.querySelector('text.pick');
+            if (pick) {
+                pick.textContent = n.picked === 'src' ? 'A' : n.picked === 'dst' ? 'B' : '';
+            }
+        });
+    }
+}
