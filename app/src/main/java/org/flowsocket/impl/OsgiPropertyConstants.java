@@ -38,4 +38,7 @@ public final class OsgiPropertyConstants {
 
     public static final String ALLOWED_ORIGINS = "allowedOrigins";
     public static final String ALLOWED_ORIGINS_DEFAULT = "";
+
+    public static final String GUI_ROLE = "guiRole";
+    public static final String GUI_ROLE_DEFAULT = "admin";
 }

@@ -7,6 +7,7 @@ package org.flowsocket.impl.gui;
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.Role;
+import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.ui.UiExtension;
@@ -15,15 +16,21 @@ import org.onosproject.ui.UiMessageHandlerFactory;
 import org.onosproject.ui.UiTopoOverlayFactory;
 import org.onosproject.ui.UiView;
 import org.onosproject.ui.UiViewHidden;
+import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
 import org.osgi.service.component.annotations.Component;
 import org.osgi.service.component.annotations.Deactivate;
+import org.osgi.service.component.annotations.Modified;
 import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.util.Locale;
+
+import static org.flowsocket.impl.OsgiPropertyConstants.GUI_ROLE;
+import static org.flowsocket.impl.OsgiPropertyConstants.GUI_ROLE_DEFAULT;
 
 /**
  * Registers FlowSocket's topology overlay with ONOS's GUI. A component of its
@@ -32,9 +39,10 @@ import java.util.List;
  * <p>
  * ONOS 2.x's GUI does not tell an extension the roles of the user behind a
  * connection, and gives every logged-in user its own topology actions; GUI
- * sessions therefore get FlowSocket's {@link Role#ADMIN} role.
+ * sessions therefore get one role for all, {@code guiRole}: {@code admin}
+ * by default, {@code viewer} where GUI users must not change the network.
  */
-@Component(immediate = true)
+@Component(immediate = true, property = GUI_ROLE + "=" + GUI_ROLE_DEFAULT)
 public class FlowSocketGuiComponent {
 
     /** Resource folder of the overlay's js.html and css.html; hidden view id. */
@@ -46,6 +54,9 @@ public class FlowSocketGuiComponent {
     protected UiExtensionService uiExtensionService;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ComponentConfigService cfgService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected FlowSocketService flowSocket;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
@@ -54,15 +65,20 @@ public class FlowSocketGuiComponent {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected HostService hostService;
 
+    /** FlowSocket role of every GUI user: admin or viewer. */
+    private String guiRole = GUI_ROLE_DEFAULT;
+
     private GuiFlowIndex index;
     private UiExtension extension;
 
     @Activate
-    protected void activate() {
+    protected void activate(ComponentContext context) {
+        cfgService.registerProperties(getClass());
+        modified(context);
         index = new GuiFlowIndex().open(flowSocket);
         FlowPathHighlighter highlighter = new FlowPathHighlighter(linkService, hostService);
         UiMessageHandlerFactory handlers = () -> ImmutableList.of(
-                new FlowSocketTopoMessageHandler(flowSocket, highlighter, Role.ADMIN));
+                new FlowSocketTopoMessageHandler(flowSocket, highlighter, role()));
         UiTopoOverlayFactory overlays = () -> ImmutableList.of(new FlowSocketTopoOverlay(index, hostService));
         List<UiView> views = ImmutableList.of(new UiViewHidden(RESOURCE_PATH));
         extension = new UiExtension.Builder(getClass().getClassLoader(), views)
@@ -74,8 +90,25 @@ public class FlowSocketGuiComponent {
         log.info("FlowSocket topology overlay registered");
     }
 
+    @Modified
+    protected void modified(ComponentContext context) {
+        Object value = context == null ? null : context.getProperties().get(GUI_ROLE);
+        String role = value == null ? GUI_ROLE_DEFAULT : value.toString().trim().toLowerCase(Locale.ROOT);
+        if (!role.equals("admin") && !role.equals("viewer")) {
+            log.warn("Ignoring {}={}: it must be admin or viewer; keeping {}", GUI_ROLE, value, guiRole);
+            return;
+        }
+        guiRole = role;
+        log.info("GUI users act with FlowSocket's {} role", guiRole);
+    }
+
+    private Role role() {
+        return "viewer".equals(guiRole) ? Role.VIEWER : Role.ADMIN;
+    }
+
     @Deactivate
     protected void deactivate() {
+        cfgService.unregisterProperties(getClass(), false);
         if (extension != null) {
             uiExtensionService.unregister(extension);
             extension = null;
