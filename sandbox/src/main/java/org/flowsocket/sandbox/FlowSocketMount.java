@@ -5,16 +5,19 @@
 package org.flowsocket.sandbox;
 
 import org.flowsocket.sandbox.runtime.ComponentRuntime;
+import org.flowsocket.sandbox.runtime.ServiceRegistry;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.servlet.Servlet;
+import java.io.IOException;
 import java.lang.reflect.Constructor;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * The one place where FlowSocket itself joins the sandbox: its DS component
@@ -22,7 +25,8 @@ import java.util.Optional;
  * its own DS descriptor, {@code OSGI-INF/org.flowsocket.impl.FlowSocketManager.xml}
  * in the app bundle), and its servlet {@value #SERVLET_CLASS}, built around
  * the {@code FlowSocketService} that component provides, is mounted at
- * {@code /onos/flowsocket/ws}.
+ * {@code /onos/flowsocket/ws}, with the web bundle's static console at
+ * {@code /onos/flowsocket/}.
  * <p>
  * Both classes are looked up by name, so the sandbox builds and runs while
  * they are still being written: when one is not on the class path, the
@@ -79,14 +83,16 @@ public final class FlowSocketMount {
     }
 
     /**
-     * Mounts FlowSocket's servlet around the service, if the servlet is on the
-     * class path.
+     * Mounts FlowSocket's servlet, if it is on the class path. The servlet
+     * looks the FlowSocketService up in the registry at each handshake, as in
+     * ONOS it looks it up in the service directory: while FlowSocket's
+     * component is not active, handshakes get 503.
      *
-     * @param web     the web server (not started yet)
-     * @param service the FlowSocketService
+     * @param web      the web server (not started yet)
+     * @param services the registry FlowSocket's component registers its service in
      * @return true if mounted
      */
-    public static boolean mountServlet(SandboxWebServer web, Object service) {
+    public static boolean mountServlet(SandboxWebServer web, ServiceRegistry services) {
         Optional<Class<?>> servlet = load(SERVLET_CLASS).or(() -> loadFromWab(SERVLET_CLASS));
         Optional<Class<?>> serviceType = load(SERVICE_CLASS);
         if (servlet.isEmpty() || serviceType.isEmpty()) {
@@ -95,11 +101,46 @@ public final class FlowSocketMount {
             return false;
         }
         try {
-            Constructor<?> c = servlet.get().getConstructor(serviceType.get());
-            web.mountWebSocket((Servlet) c.newInstance(service));
-            return true;
+            Supplier<Object> lookup = () -> services.findByName(SERVICE_CLASS)
+                    .orElseThrow(() -> new IllegalStateException("FlowSocket is not active"));
+            Constructor<?> c = servlet.get().getConstructor(Supplier.class);
+            web.mountWebSocket((Servlet) c.newInstance(lookup));
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot create " + SERVLET_CLASS, e);
+        }
+        mountConsole(web);
+        return true;
+    }
+
+    // The web console is the WAB's static content, beside WEB-INF/ at the
+    // bundle's root; a container serves it from there, and so does the sandbox.
+    private static void mountConsole(SandboxWebServer web) {
+        Optional<URL> root = wabRoot(SERVLET_CLASS);
+        if (root.isEmpty()) {
+            log.info("FlowSocket's web bundle is not on the class path as a WAB: the web console is not served");
+            return;
+        }
+        try {
+            URL page = new URL(root.get(), SandboxWebServer.CONSOLE_PAGE.substring(1));
+            page.openStream().close();
+            web.mountConsole(root.get());
+        } catch (IOException e) {
+            log.info("FlowSocket's web bundle has no console ({}): it is not served", e.toString());
+        }
+    }
+
+    // The root of the WAB whose WEB-INF/classes holds the class.
+    private static Optional<URL> wabRoot(String className) {
+        String path = WAB_CLASSES + className.replace('.', '/') + ".class";
+        URL url = FlowSocketMount.class.getClassLoader().getResource(path);
+        if (url == null) {
+            return Optional.empty();
+        }
+        String s = url.toString();
+        try {
+            return Optional.of(new URL(s.substring(0, s.length() - path.length())));
+        } catch (MalformedURLException e) {
+            return Optional.empty();
         }
     }
 

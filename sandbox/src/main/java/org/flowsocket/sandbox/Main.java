@@ -5,6 +5,7 @@
 package org.flowsocket.sandbox;
 
 import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 
@@ -39,6 +40,10 @@ public final class Main {
             "                     roles: admin (read and change), viewer (read only)",
             "                     (default: onos/rocks admin, viewer/viewer viewer)",
             "  --ack-latency MS   how long switches take to confirm a batch (default 20)",
+            "  --openflow         real switches instead of the simulated network: listen",
+            "                     for OpenFlow 1.3 switches on the bind address, port 6653;",
+            "                     --topo (default none) then names them and gives links/hosts",
+            "  --openflow-port N  OpenFlow port (implies --openflow; 0 picks a free port)",
             "  --no-flowsocket    run ONOS's core and REST API only",
             "  --verbose          log ONOS's and Jetty's INFO messages",
             "  --help             show this help",
@@ -51,7 +56,9 @@ public final class Main {
     static final class Options {
         int port = SandboxWebServer.DEFAULT_PORT;
         String bind = "127.0.0.1";
-        String topo = "linear,3";
+        String topo;
+        boolean openflow;
+        int openflowPort = OpenFlowSouthbound.DEFAULT_PORT;
         Path users;
         long ackLatencyMs = 20;
         boolean flowSocket = true;
@@ -89,6 +96,13 @@ public final class Main {
                     case "--ack-latency":
                         o.ackLatencyMs = parseInt(arg, value(arg, value, rest), 0, 600_000);
                         break;
+                    case "--openflow":
+                        o.openflow = true;
+                        break;
+                    case "--openflow-port":
+                        o.openflow = true;
+                        o.openflowPort = parseInt(arg, value(arg, value, rest), 0, 65535);
+                        break;
                     case "--no-flowsocket":
                         o.flowSocket = false;
                         break;
@@ -98,6 +112,10 @@ public final class Main {
                     default:
                         throw new IllegalArgumentException("Unknown option " + arg);
                 }
+            }
+            if (o.topo == null) {
+                // Real switches bring no simulated ones; the default network is the simulated linear,3.
+                o.topo = o.openflow ? "none" : "linear,3";
             }
             return o;
         }
@@ -172,10 +190,13 @@ public final class Main {
                     .users(users)
                     .ackLatency(Duration.ofMillis(options.ackLatencyMs))
                     .flowSocket(options.flowSocket)
+                    .openflow(options.openflow ? new InetSocketAddress(options.bind, options.openflowPort) : null)
                     .start();
         } catch (BindException e) {
-            err.println("Cannot listen on " + options.bind + ":" + options.port + ": " + e.getMessage()
-                    + " (another ONOS or sandbox running? try --port)");
+            err.println("Cannot listen on " + options.bind + ":" + options.port
+                    + (options.openflow ? " or OpenFlow port " + options.openflowPort : "") + ": " + e.getMessage()
+                    + " (another ONOS or sandbox running? try --port"
+                    + (options.openflow ? " or --openflow-port" : "") + ")");
             return 1;
         } catch (Exception | LinkageError e) {
             err.println("Cannot start: " + e);
@@ -197,9 +218,19 @@ public final class Main {
         SandboxUsers.User admin = users.list().stream().filter(SandboxUsers.User::isAdmin)
                 .findFirst().orElse(users.list().get(0));
         out.println();
-        out.println("FlowSocket sandbox is ready: ONOS 2.5.6 core, simulated network "
-                + options.topo + " (" + topology.switches().size() + " switches, "
-                + topology.links().size() + " links, " + topology.hosts().size() + " hosts)");
+        if (sandbox.openflow().isPresent()) {
+            out.println("FlowSocket sandbox is ready: ONOS 2.5.6 core, OpenFlow 1.3 southbound, topology "
+                    + options.topo + " (" + topology.switches().size() + " switches named, "
+                    + topology.links().size() + " links, " + topology.hosts().size() + " hosts)");
+            InetSocketAddress of = sandbox.openflow().get().address();
+            out.println("  OpenFlow:      tcp:" + of.getAddress().getHostAddress() + ":" + of.getPort()
+                    + "  (e.g. ovs-vsctl set-controller br0 tcp:" + of.getAddress().getHostAddress()
+                    + ":" + of.getPort() + ")");
+        } else {
+            out.println("FlowSocket sandbox is ready: ONOS 2.5.6 core, simulated network "
+                    + options.topo + " (" + topology.switches().size() + " switches, "
+                    + topology.links().size() + " links, " + topology.hosts().size() + " hosts)");
+        }
         out.println("  ONOS REST API: " + web.restUri());
         out.println("                 e.g. curl -u " + admin.name()
                 + (options.users == null ? ":" + admin.password() : "") + " " + web.restUri() + "/devices");

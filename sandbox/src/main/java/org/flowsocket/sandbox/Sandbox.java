@@ -7,6 +7,7 @@ package org.flowsocket.sandbox;
 import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
+import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 import org.slf4j.Logger;
@@ -22,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * Everything the sandbox runs, started in order and stopped in reverse:
  * ONOS's core ({@link SandboxCore}), the simulated network
- * ({@link SimulatedNetwork}), FlowSocket's component (through
+ * ({@link SimulatedNetwork}) or, instead, the OpenFlow 1.3 southbound that
+ * real switches connect to ({@link OpenFlowSouthbound}), FlowSocket's component (through
  * {@link FlowSocketMount}), and the web server ({@link SandboxWebServer}).
  */
 public final class Sandbox implements AutoCloseable {
@@ -31,15 +33,17 @@ public final class Sandbox implements AutoCloseable {
 
     private final SandboxCore core;
     private final SimulatedNetwork network;
+    private final OpenFlowSouthbound openflow;
     private final SandboxWebServer web;
     private final Object flowSocket;
     private final Deque<AutoCloseable> toClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Sandbox(SandboxCore core, SimulatedNetwork network, SandboxWebServer web,
-                    Object flowSocket, Deque<AutoCloseable> toClose) {
+    private Sandbox(SandboxCore core, SimulatedNetwork network, OpenFlowSouthbound openflow,
+                    SandboxWebServer web, Object flowSocket, Deque<AutoCloseable> toClose) {
         this.core = core;
         this.network = network;
+        this.openflow = openflow;
         this.web = web;
         this.flowSocket = flowSocket;
         this.toClose = toClose;
@@ -58,8 +62,25 @@ public final class Sandbox implements AutoCloseable {
         private SandboxCore.EventDelivery events = SandboxCore.EventDelivery.DISPATCHER;
         private Duration ackLatency = Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS);
         private boolean flowSocket = true;
+        private InetSocketAddress openflow;
 
         private Builder() {
+        }
+
+        /**
+         * Runs the OpenFlow 1.3 southbound instead of the simulated network:
+         * real switches connect to this address and become ONOS's devices;
+         * the {@link #topology(NetworkSpec) topology} then only names them and
+         * gives the links (and hosts) between them.
+         *
+         * @param address address and port to listen on for switches
+         *                (e.g. 127.0.0.1:6653; port 0: any free port), or null
+         *                for the simulated network
+         * @return this builder
+         */
+        public Builder openflow(InetSocketAddress address) {
+            this.openflow = address;
+            return this;
         }
 
         /**
@@ -127,10 +148,18 @@ public final class Sandbox implements AutoCloseable {
             try {
                 SandboxCore core = SandboxCore.builder().eventDelivery(events).build().start();
                 started.push(core);
-                SimulatedNetwork network = new SimulatedNetwork(core.services(), topology);
-                network.setAckLatency(ackLatency);
-                network.start();
-                started.push(network);
+                SimulatedNetwork network = null;
+                OpenFlowSouthbound southbound = null;
+                if (openflow != null) {
+                    southbound = new OpenFlowSouthbound(core.services(), topology, openflow);
+                    southbound.start();
+                    started.push(southbound);
+                } else {
+                    network = new SimulatedNetwork(core.services(), topology);
+                    network.setAckLatency(ackLatency);
+                    network.start();
+                    started.push(network);
+                }
                 Object service = null;
                 if (flowSocket) {
                     Optional<Object> s = FlowSocketMount.startManager(core.runtime());
@@ -143,11 +172,11 @@ public final class Sandbox implements AutoCloseable {
                 }
                 SandboxWebServer web = new SandboxWebServer(bind, users, core.services());
                 if (service != null) {
-                    FlowSocketMount.mountServlet(web, service);
+                    FlowSocketMount.mountServlet(web, core.services());
                 }
                 web.start();
                 started.push(web);
-                return new Sandbox(core, network, web, service, started);
+                return new Sandbox(core, network, southbound, web, service, started);
             } catch (Exception | Error e) {
                 closeAll(started);
                 throw e;
@@ -160,9 +189,14 @@ public final class Sandbox implements AutoCloseable {
         return core;
     }
 
-    /** @return the simulated network and its admin API */
+    /** @return the simulated network and its admin API (null when the OpenFlow southbound runs instead) */
     public SimulatedNetwork network() {
         return network;
+    }
+
+    /** @return the OpenFlow southbound, if it runs instead of the simulated network */
+    public Optional<OpenFlowSouthbound> openflow() {
+        return Optional.ofNullable(openflow);
     }
 
     /** @return the web server */

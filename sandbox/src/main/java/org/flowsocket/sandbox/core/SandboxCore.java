@@ -61,7 +61,6 @@ import org.onosproject.net.topology.impl.TopologyManager;
 import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
 import org.onosproject.store.cluster.messaging.ClusterCommunicationServiceAdapter;
 import org.onosproject.store.service.StorageService;
-import org.onosproject.store.service.TestStorageService;
 import org.onosproject.store.trivial.SimpleApplicationIdStore;
 import org.onosproject.store.trivial.SimpleClusterStore;
 import org.onosproject.store.trivial.SimpleComponentConfigStore;
@@ -116,7 +115,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     keeping the manager's batch ids)</td></tr>
  * <tr><td>MeterService</td><td>MeterManager + {@link SandboxMeterStore}</td></tr>
  * <tr><td>CodecService</td><td>CodecManager</td></tr>
- * <tr><td>StorageService</td><td>ONOS's TestStorageService (in-memory primitives)</td></tr>
+ * <tr><td>StorageService</td><td>ONOS's TestStorageService (in-memory primitives), its maps'
+ * listeners told in order ({@link SandboxStorageService})</td></tr>
  * </table>
  * Not wired: intents, flow objectives, groups, packet processing.
  */
@@ -247,7 +247,7 @@ public final class SandboxCore implements AutoCloseable {
         runtime.start(new SimpleApplicationIdStore(), ApplicationIdStore.class);
         runtime.start(new SimpleIdBlockStore(), IdBlockStore.class);
         runtime.start(new CoreManager());
-        registry.register(StorageService.class, new TestStorageService());
+        registry.register(StorageService.class, new SandboxStorageService());
 
         // Cluster of one
         registry.register(SystemService.class, new SandboxSystemService(this::close));

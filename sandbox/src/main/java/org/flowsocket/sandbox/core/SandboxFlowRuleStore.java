@@ -5,6 +5,7 @@
 package org.flowsocket.sandbox.core;
 
 import org.onosproject.net.flow.CompletedBatchOperation;
+import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchEntry;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchEvent;
@@ -25,8 +26,11 @@ import java.util.Set;
  * ({@code batchOperationCompleted}) to the pending operation by the id it
  * chose, so with the unmodified store a {@code FlowRuleOperationsContext}
  * never hears {@code onSuccess} or {@code onError}. ONOS's distributed store
- * keeps the manager's id; so does this one. It also forwards MODIFY entries
- * (the simple store rejects them) after storing the new version of the rule.
+ * keeps the manager's id; so does this one. Like ONOS's distributed store,
+ * it also stores an added or modified rule as a new PENDING_ADD entry in
+ * place of any stored one, and always hands the operation to the device: the
+ * simple store rejects MODIFY and drops an ADD of a rule it still holds (say,
+ * one being removed), completing the batch without asking the switch.
  * Everything else is {@code SimpleFlowRuleStore}'s.
  */
 public class SandboxFlowRuleStore extends SimpleFlowRuleStore {
@@ -38,20 +42,21 @@ public class SandboxFlowRuleStore extends SimpleFlowRuleStore {
             FlowRule rule = entry.target();
             switch (entry.operator()) {
                 case ADD:
-                    if (getFlowEntry(rule) == null) {
-                        storeFlowRule(rule);
-                        toDevice.add(entry);
+                case MODIFY:
+                    // A fresh PENDING_ADD entry replaces a stored one (even one
+                    // being removed) and the device is asked, as in ONOS's store.
+                    FlowEntry stored = getFlowEntry(rule);
+                    if (stored != null) {
+                        removeFlowRule(stored);
                     }
+                    storeFlowRule(rule);
+                    toDevice.add(entry);
                     break;
                 case REMOVE:
                     if (getFlowEntry(rule) != null) {
                         deleteFlowRule(rule);
                         toDevice.add(entry);
                     }
-                    break;
-                case MODIFY:
-                    storeFlowRule(rule);
-                    toDevice.add(entry);
                     break;
                 default:
                     throw new UnsupportedOperationException("Unknown operator " + entry.operator());

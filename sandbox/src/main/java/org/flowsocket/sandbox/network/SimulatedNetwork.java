@@ -103,9 +103,9 @@ import static java.util.Objects.requireNonNull;
  * after the switch's barrier reply, through
  * {@code FlowRuleProviderService.batchOperationCompleted}; refused rules are
  * in the failed set as FAILED flow entries carrying an OpenFlow error type and
- * code ({@link FlowModFailure}); right after, the switch's table is pushed
- * as flow statistics, so accepted rules reach ADDED (RULE_ADDED) and removed
- * ones are reported with {@code flowRemoved};</li>
+ * code ({@link FlowModFailure}); right after, the rules the batch installed
+ * are reported as flow statistics, so they reach ADDED (RULE_ADDED), and
+ * removed ones are reported with {@code flowRemoved};</li>
  * <li>flow statistics for every switch are pushed periodically
  * ({@link #setStatsInterval(Duration)}, default 5 s, ONOS's OpenFlow polling
  * default), with ONOS's reconciliation: rules ONOS has that the switch lacks
@@ -803,6 +803,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         SimSwitch s = switches.get(deviceId);
         Set<FlowRule> failed = new LinkedHashSet<>();
         List<FlowRule> removed = new ArrayList<>();
+        List<FlowRule> installed = new ArrayList<>();
         if (s == null || !s.up) {
             batch.getOperations().forEach(e -> failed.add(e.target()));
             log.debug("Batch {} for unreachable {} fails", batch.id(), deviceId);
@@ -818,6 +819,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                                     refused.get().code()));
                         } else {
                             s.install(rule);
+                            installed.add(rule);
                         }
                         break;
                     case REMOVE:
@@ -838,12 +840,13 @@ public final class SimulatedNetwork implements AutoCloseable {
             long now = System.currentTimeMillis();
             removed.forEach(r -> flowService.flowRemoved(
                     new DefaultFlowEntry(r, FlowEntryState.REMOVED, 0, 0, 0)));
-            pushStatistics(s, false);
+            reportSoon(s, installed);
             log.trace("Batch {} on {} done at {}", batch.id(), deviceId, now);
         }
     }
 
     private void applyRules(Collection<FlowRule> rules) {
+        Map<SimSwitch, List<FlowRule>> installed = new LinkedHashMap<>();
         for (FlowRule rule : rules) {
             SimSwitch s = switches.get(rule.deviceId());
             if (s == null || !s.up) {
@@ -854,10 +857,47 @@ public final class SimulatedNetwork implements AutoCloseable {
                 log.debug("{} refused {}: {}", s.id, rule.id(), refused.get());
             } else {
                 s.install(rule);
+                installed.computeIfAbsent(s, k -> new ArrayList<>()).add(rule);
             }
         }
-        rules.stream().map(FlowRule::deviceId).distinct().map(switches::get)
-                .filter(s -> s != null && s.up).forEach(s -> pushStatistics(s, false));
+        installed.forEach(this::reportSoon);
+    }
+
+    // Reports the rules a switch has just installed as flow statistics, so
+    // that ONOS moves them to ADDED: right after the tasks already due on the
+    // network thread, in one report for all the batches they complete. ONOS
+    // reads its whole table of the device for every report, so one report per
+    // batch would cost the table's size per batch. Only these rules are
+    // reported: rules ONOS is still removing (PENDING_REMOVE) are not, as ONOS
+    // answers each such report with another removal. The periodic statistics
+    // report the whole table.
+    private void reportSoon(SimSwitch s, List<FlowRule> rules) {
+        if (rules.isEmpty()) {
+            return;
+        }
+        s.toReport.addAll(rules);
+        if (!s.reportScheduled) {
+            s.reportScheduled = true;
+            later(Duration.ZERO, () -> reportInstalled(s));
+        }
+    }
+
+    private void reportInstalled(SimSwitch s) {
+        s.reportScheduled = false;
+        if (!s.up || s.toReport.isEmpty()) {
+            s.toReport.clear();
+            return;
+        }
+        long now = System.currentTimeMillis();
+        List<FlowEntry> entries = new ArrayList<>(s.toReport.size());
+        for (FlowRule rule : s.toReport) {
+            Installed i = s.table.get(rule);
+            if (i != null) {
+                entries.add(new DefaultFlowEntry(i.rule, FlowEntryState.ADDED, i.lifeSeconds(now), 0, 0));
+            }
+        }
+        s.toReport.clear();
+        flowService.pushFlowMetricsWithoutFlowMissing(s.id, entries);
     }
 
     private void removeRules(Collection<FlowRule> rules) {
@@ -911,6 +951,9 @@ public final class SimulatedNetwork implements AutoCloseable {
         /** Keyed by the rule: equal match, priority and table overwrite, as in OpenFlow. */
         final Map<FlowRule, Installed> table = new LinkedHashMap<>();
         final Map<MeterCellId, InstalledMeter> meters = new LinkedHashMap<>();
+        /** Rules installed since the last report of installed rules. */
+        final Set<FlowRule> toReport = new LinkedHashSet<>();
+        boolean reportScheduled;
         boolean up;
 
         SimSwitch(DeviceId id, String name, Set<PortNumber> ports) {

@@ -13,8 +13,10 @@ import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
+import org.eclipse.jetty.servlet.DefaultServlet;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
+import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.security.Credential;
 import org.glassfish.jersey.servlet.ServletContainer;
@@ -24,13 +26,15 @@ import org.slf4j.LoggerFactory;
 
 import javax.servlet.Servlet;
 import java.lang.reflect.Field;
+import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.URL;
 
 /**
  * Embedded Jetty serving ONOS's own REST API (onos-rest's Jersey resources) at
- * {@value #REST_PATH} and FlowSocket's WebSocket endpoint under
- * {@value #FLOWSOCKET_PATH}, both behind HTTP BASIC in the realm
+ * {@value #REST_PATH} and FlowSocket's WebSocket endpoint and web console under
+ * {@value #FLOWSOCKET_PATH}, all behind HTTP BASIC in the realm
  * {@value #REALM} with roles {@code admin} and {@code viewer}, as onos-rest's
  * and FlowSocket's web.xml declare.
  * <p>
@@ -50,6 +54,10 @@ public final class SandboxWebServer implements AutoCloseable {
     public static final String FLOWSOCKET_PATH = "/onos/flowsocket";
     /** FlowSocket's WebSocket endpoint within its context. */
     public static final String WEBSOCKET_PATH = "/ws";
+    /** FlowSocket's web console page within its context. */
+    public static final String CONSOLE_PAGE = "/index.html";
+    /** Folder of the web console's scripts and styles within its context. */
+    public static final String CONSOLE_ASSETS = "/console";
     /** Default port, ONOS's. */
     public static final int DEFAULT_PORT = 8181;
 
@@ -114,6 +122,29 @@ public final class SandboxWebServer implements AutoCloseable {
     }
 
     /**
+     * Serves FlowSocket's web console, the static files of its Web Application
+     * Bundle, at {@value #FLOWSOCKET_PATH}/ (welcome file {@value #CONSOLE_PAGE})
+     * and {@value #FLOWSOCKET_PATH}{@value #CONSOLE_ASSETS}/, behind the same
+     * BASIC authentication as the WebSocket. Only those paths are mapped: the
+     * bundle's root may be the executable jar's, which holds everything else.
+     * Call before {@link #start()}.
+     *
+     * @param wabRoot URL of the bundle's root (a folder or a jar: URL)
+     * @throws IOException if the root cannot be read
+     */
+    public void mountConsole(URL wabRoot) throws IOException {
+        flowSocketContext.setBaseResource(Resource.newResource(wabRoot));
+        flowSocketContext.setWelcomeFiles(new String[]{CONSOLE_PAGE.substring(1)});
+        ServletHolder files = new ServletHolder("FlowSocket console", DefaultServlet.class);
+        files.setInitParameter("dirAllowed", "false");
+        files.setInitParameter("redirectWelcome", "false");
+        files.setInitParameter("etags", "true");
+        flowSocketContext.addServlet(files, "");
+        flowSocketContext.addServlet(files, CONSOLE_PAGE);
+        flowSocketContext.addServlet(files, CONSOLE_ASSETS + "/*");
+    }
+
+    /**
      * Starts listening.
      *
      * @throws Exception if Jetty cannot start (e.g. the port is taken)
@@ -142,14 +173,29 @@ public final class SandboxWebServer implements AutoCloseable {
         return URI.create(baseUri() + REST_PATH);
     }
 
+    /** @return URI of FlowSocket's web console */
+    public URI consoleUri() {
+        return URI.create(baseUri() + FLOWSOCKET_PATH + "/");
+    }
+
     /** @return URI of FlowSocket's WebSocket endpoint */
     public URI webSocketUri() {
         return URI.create(baseUri().toString().replaceFirst("^http", "ws") + FLOWSOCKET_PATH + WEBSOCKET_PATH);
     }
 
-    /** Stops the server. */
+    /**
+     * Stops the server. FlowSocket's context goes first, as when its bundle
+     * stops: its servlet closes every connection with 1001. Jetty's
+     * {@code Server.stop()} closes connections before it stops contexts, and
+     * a WebSocket closed that way gets a close frame without a code (1005).
+     */
     @Override
     public void close() {
+        try {
+            flowSocketContext.stop();
+        } catch (Exception e) {
+            log.warn("Stopping FlowSocket's web context failed", e);
+        }
         try {
             server.stop();
         } catch (Exception e) {

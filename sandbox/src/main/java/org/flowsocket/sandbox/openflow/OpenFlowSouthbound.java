@@ -1,0 +1,380 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox.openflow;
+
+import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.sandbox.runtime.ServiceRegistry;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.device.DeviceProviderRegistry;
+import org.onosproject.net.flow.FlowRuleProviderRegistry;
+import org.onosproject.net.flow.FlowRuleProviderService;
+import org.onosproject.net.host.HostProviderRegistry;
+import org.onosproject.net.link.LinkProviderRegistry;
+import org.onosproject.net.meter.MeterProviderRegistry;
+import org.onosproject.net.meter.MeterService;
+import org.onosproject.net.provider.ProviderId;
+import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFPortStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static java.util.Objects.requireNonNull;
+
+/**
+ * The sandbox's OpenFlow 1.3 southbound: real switches (e.g. Open vSwitch)
+ * connect to it over TCP and become ONOS devices, and ONOS's flow rules and
+ * meters are programmed on them. It registers with ONOS's core as the device,
+ * link, host, flow rule and meter provider of the {@code of} URI scheme, as
+ * ONOS's own OpenFlow providers do (which are not published for ONOS 2.x):
+ * <ul>
+ * <li>per switch: HELLO, FEATURES_REQUEST (datapath id: device
+ * {@code of:<16 hex digits>}), SET_CONFIG, DESC and PORT_DESC, ECHO both
+ * ways; PORT_STATUS updates ports; a closed or silent connection
+ * disconnects the device ({@link OfDeviceProvider});</li>
+ * <li>flow rule batches as FLOW_MODs and a barrier, confirmed on the barrier
+ * reply, refused rules named by the switch's ERROR ({@link OfFlowRuleProvider},
+ * translation in {@link FlowModBuilder});</li>
+ * <li>flow statistics every {@link #DEFAULT_STATS_INTERVAL_MS} ms and after
+ * each barrier ({@link FlowStatsCollector});</li>
+ * <li>meters as METER_MODs ({@link OfMeterProvider});</li>
+ * <li>links and hosts from the topology file ({@link StaticTopology}): there
+ * is no LLDP discovery.</li>
+ * </ul>
+ * The {@code of} scheme has one provider in ONOS: this southbound and the
+ * simulated network do not run together.
+ * <p>
+ * All work with ONOS and with switch state happens on one thread
+ * ("sandbox-openflow"); Netty's I/O thread only decodes, encodes and answers
+ * echo requests.
+ */
+public final class OpenFlowSouthbound implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenFlowSouthbound.class);
+
+    /** Provider id of the southbound's providers (scheme "of"). */
+    public static final ProviderId PROVIDER_ID = new ProviderId("of", "org.flowsocket.sandbox.openflow");
+
+    /** The IANA OpenFlow port. */
+    public static final int DEFAULT_PORT = 6653;
+
+    /** Default flow statistics interval in milliseconds. */
+    public static final long DEFAULT_STATS_INTERVAL_MS = 5000;
+
+    private static final long CALL_TIMEOUT_SECONDS = 30;
+
+    private final ServiceRegistry services;
+    private final NetworkSpec topology;
+    private final InetSocketAddress address;
+    private final ScheduledExecutorService executor =
+            Executors.newSingleThreadScheduledExecutor(OpenFlowServer.threads("sandbox-openflow"));
+    private volatile Thread thread;
+
+    /** Connected switches (handshake done), written on the southbound's thread. */
+    private final Map<DeviceId, SwitchSession> sessions = new ConcurrentHashMap<>();
+
+    private final OfDeviceProvider devices;
+    private final StaticTopology links;
+    private final OfFlowRuleProvider flows;
+    private final OfMeterProvider meters;
+    private FlowStatsCollector stats;
+    private OpenFlowServer server;
+    private volatile Duration statsInterval = Duration.ofMillis(DEFAULT_STATS_INTERVAL_MS);
+    private ScheduledFuture<?> statsTask;
+    private volatile boolean started;
+    private volatile boolean closed;
+
+    /**
+     * Creates the southbound; nothing listens until {@link #start()}.
+     *
+     * @param services the core's services (provider registries are looked up there)
+     * @param topology links and hosts between the switches, and their names
+     *                 (its devices are not simulated: they are expected to connect)
+     * @param address  address and port to listen on (port 0: any free port)
+     */
+    public OpenFlowSouthbound(ServiceRegistry services, NetworkSpec topology, InetSocketAddress address) {
+        this.services = requireNonNull(services);
+        this.topology = requireNonNull(topology);
+        this.address = requireNonNull(address);
+        Map<DeviceId, String> names = new LinkedHashMap<>();
+        topology.switches().forEach(s -> names.put(s.id(), s.name()));
+        this.devices = new OfDeviceProvider(this, names);
+        this.links = new StaticTopology(topology, sessions.keySet());
+        this.meters = new OfMeterProvider(this);
+        this.flows = new OfFlowRuleProvider(this, new FlowModBuilder(), meters);
+        executor.execute(() -> thread = Thread.currentThread());
+    }
+
+    /**
+     * Registers the providers with ONOS and starts listening for switches.
+     *
+     * @return this southbound
+     * @throws Exception if the port cannot be bound
+     */
+    public OpenFlowSouthbound start() throws Exception {
+        call(() -> {
+            if (started) {
+                throw new IllegalStateException("Already started");
+            }
+            started = true;
+            devices.setService(services.get(DeviceProviderRegistry.class).register(devices));
+            links.setServices(services.get(LinkProviderRegistry.class).register(links),
+                    services.get(HostProviderRegistry.class).register(links));
+            FlowRuleProviderService flowService = services.get(FlowRuleProviderRegistry.class).register(flows);
+            stats = new FlowStatsCollector(flows, flowService);
+            flows.setService(flowService, stats);
+            services.find(MeterProviderRegistry.class).ifPresent(r -> meters.setService(r.register(meters),
+                    services.find(MeterService.class).orElse(null)));
+            return null;
+        });
+        try {
+            server = new OpenFlowServer(address, ch -> new OfChannelHandler(new SwitchSession(ch, this)));
+        } catch (Exception e) {
+            close();
+            throw e;
+        }
+        call(() -> {
+            scheduleStats();
+            return null;
+        });
+        log.info("OpenFlow 1.3 southbound listening on {}", server.localAddress());
+        return this;
+    }
+
+    /**
+     * Unregisters the providers (the switches' devices stay in ONOS's store,
+     * as when ONOS stops), closes every switch connection, stops the threads.
+     */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        try {
+            call(() -> {
+                closed = true;
+                if (statsTask != null) {
+                    statsTask.cancel(false);
+                }
+                if (started) {
+                    services.find(MeterProviderRegistry.class).ifPresent(r -> r.unregister(meters));
+                    services.find(FlowRuleProviderRegistry.class).ifPresent(r -> r.unregister(flows));
+                    services.find(HostProviderRegistry.class).ifPresent(r -> r.unregister(links));
+                    services.find(LinkProviderRegistry.class).ifPresent(r -> r.unregister(links));
+                    services.find(DeviceProviderRegistry.class).ifPresent(r -> r.unregister(devices));
+                }
+                return null;
+            });
+        } finally {
+            closed = true;
+            if (server != null) {
+                server.close();
+            }
+            executor.shutdownNow();
+        }
+    }
+
+    // ------------------------------------------------------------------ admin
+
+    /** @return the address switches connect to (with the port actually bound) */
+    public InetSocketAddress address() {
+        return server == null ? address : server.localAddress();
+    }
+
+    /** @return the switches connected now (handshake done) */
+    public Set<DeviceId> connectedDevices() {
+        return Set.copyOf(sessions.keySet());
+    }
+
+    /**
+     * Waits until at least {@code count} switches are connected.
+     *
+     * @param count   number of switches
+     * @param timeout how long to wait at most
+     * @return true if they are
+     * @throws InterruptedException if interrupted
+     */
+    public boolean awaitDevices(int count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (sessions.size() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Reads every connected switch's flow table now and reports it to ONOS. */
+    public void pollStatistics() {
+        call(() -> {
+            pollAll();
+            return null;
+        });
+    }
+
+    /**
+     * Sets the interval of periodic flow statistics.
+     *
+     * @param interval interval (positive)
+     */
+    public void setStatsInterval(Duration interval) {
+        if (interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("Interval must be positive");
+        }
+        statsInterval = interval;
+        call(() -> {
+            scheduleStats();
+            return null;
+        });
+    }
+
+    /**
+     * Drops a switch's connection (the switch will usually reconnect).
+     *
+     * @param deviceId switch
+     */
+    public void disconnect(DeviceId deviceId) {
+        call(() -> {
+            session(deviceId).ifPresent(SwitchSession::disconnect);
+            return null;
+        });
+    }
+
+    @Override
+    public String toString() {
+        return "OpenFlowSouthbound{" + address() + ", " + sessions.size() + " switches}";
+    }
+
+    // --------------------------------------------------- for the other classes
+
+    Optional<SwitchSession> session(DeviceId deviceId) {
+        return Optional.ofNullable(sessions.get(deviceId));
+    }
+
+    /** Runs work on the southbound's thread. */
+    void execute(Runnable work) {
+        try {
+            executor.execute(() -> {
+                try {
+                    work.run();
+                } catch (RuntimeException e) {
+                    log.warn("OpenFlow southbound task failed", e);
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            log.debug("Southbound stopped; dropping a task");
+        }
+    }
+
+    ScheduledFuture<?> schedule(Runnable work, long delay, TimeUnit unit) {
+        try {
+            return executor.schedule(() -> execute(work), delay, unit);
+        } catch (RejectedExecutionException e) {
+            return null;
+        }
+    }
+
+    /** A switch finished its handshake. */
+    void ready(SwitchSession s) {
+        if (closed) {
+            s.disconnect();
+            return;
+        }
+        SwitchSession previous = sessions.put(s.deviceId(), s);
+        if (previous != null && previous != s) {
+            log.warn("{} connected again from {}; dropping its older connection", s, s.remoteAddress());
+            previous.disconnect();
+        }
+        devices.connected(s);
+        links.connected(s.deviceId());
+        meters.connected(s);
+        // ONOS re-sends the rules it has for the switch that the table lacks.
+        stats.poll(s, true);
+    }
+
+    /** A switch's connection ended. */
+    void gone(SwitchSession s) {
+        if (!sessions.remove(s.deviceId(), s) || closed) {
+            return;
+        }
+        flows.disconnected(s.deviceId());
+        links.disconnected(s.deviceId());
+        devices.disconnected(s.deviceId());
+    }
+
+    /** A message from a connected switch that the session does not handle itself. */
+    void dispatch(SwitchSession s, OFMessage m) {
+        switch (m.getType()) {
+            case FLOW_REMOVED:
+                flows.flowRemoved(s, (OFFlowRemoved) m);
+                break;
+            case PORT_STATUS:
+                devices.portStatus(s, (OFPortStatus) m);
+                break;
+            default:
+                log.trace("{} sent {}", s, m.getType());
+        }
+    }
+
+    private void pollAll() {
+        for (SwitchSession s : sessions.values()) {
+            stats.poll(s, true);
+            meters.push(s.deviceId());
+        }
+    }
+
+    private void scheduleStats() {
+        if (statsTask != null) {
+            statsTask.cancel(false);
+        }
+        long ms = statsInterval.toMillis();
+        statsTask = executor.scheduleWithFixedDelay(() -> execute(this::pollAll), ms, ms, TimeUnit.MILLISECONDS);
+    }
+
+    // Runs work on the southbound's thread and waits for it.
+    private <T> T call(Callable<T> work) {
+        try {
+            if (Thread.currentThread() == thread) {
+                return work.call();
+            }
+            if (executor.isShutdown()) {
+                throw new IllegalStateException("The OpenFlow southbound is closed");
+            }
+            return executor.submit(work).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("The OpenFlow southbound did not answer in time", e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

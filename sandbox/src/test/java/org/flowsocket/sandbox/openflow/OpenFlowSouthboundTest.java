@@ -1,0 +1,223 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox.openflow;
+
+import org.flowsocket.sandbox.core.SandboxCore;
+import org.flowsocket.sandbox.network.NetworkSpec;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.onlab.packet.IpPrefix;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
+import org.onosproject.net.Device;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowEntry.FlowEntryState;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleOperations;
+import org.onosproject.net.flow.FlowRuleOperationsContext;
+import org.onosproject.net.flow.FlowRuleService;
+import org.onosproject.net.meter.Band;
+import org.onosproject.net.meter.DefaultBand;
+import org.onosproject.net.meter.DefaultMeterRequest;
+import org.onosproject.net.meter.Meter;
+import org.onosproject.net.meter.MeterService;
+import org.onosproject.net.meter.MeterState;
+import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
+import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFMeterModCommand;
+import org.projectfloodlight.openflow.protocol.OFType;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * The southbound against a switch played by the test ({@link FakeSwitch}):
+ * handshake to device, batches confirmed on the barrier reply, a refused
+ * rule named by the switch's error, statistics to ADDED, meters, disconnect.
+ * Runs in the normal build, without Open vSwitch.
+ */
+public class OpenFlowSouthboundTest {
+
+    private static final long DPID = 0xaaL;
+    private static final DeviceId DEVICE = DeviceId.deviceId("of:00000000000000aa");
+
+    private SandboxCore core;
+    private OpenFlowSouthbound southbound;
+    private FakeSwitch sw;
+    private ApplicationId appId;
+
+    @Before
+    public void setUp() throws Exception {
+        core = SandboxCore.builder().build().start();
+        southbound = new OpenFlowSouthbound(core.services(), NetworkSpec.parse("none"),
+                new InetSocketAddress("127.0.0.1", 0)).start();
+        appId = core.get(CoreService.class).registerApplication("org.flowsocket.sandbox.test");
+        sw = new FakeSwitch(southbound.address(), DPID);
+        assertTrue("handshake", southbound.awaitDevices(1, Duration.ofSeconds(10)));
+    }
+
+    @After
+    public void tearDown() throws Exception {
+        sw.close();
+        southbound.close();
+        core.close();
+    }
+
+    @Test
+    public void handshakeMakesADeviceWithPorts() throws Exception {
+        DeviceService devices = core.get(DeviceService.class);
+        waitFor("device available", () -> devices.isAvailable(DEVICE));
+        Device d = devices.getDevice(DEVICE);
+        assertEquals(OpenFlowSouthbound.PROVIDER_ID, d.providerId());
+        assertEquals("FlowSocket", d.manufacturer());
+        assertEquals("fake switch", d.hwVersion());
+        assertEquals("fake", d.annotations().value("name"));
+        assertEquals("OF_13", d.annotations().value("protocol"));
+        assertEquals(Set.of(1L, 2L), devices.getPorts(DEVICE).stream().map(p -> p.number().toLong())
+                .collect(Collectors.toSet()));
+        assertTrue(sw.received.stream().anyMatch(m -> m.getType() == OFType.SET_CONFIG));
+    }
+
+    @Test
+    public void batchIsConfirmedAfterTheBarrierAndRulesReachAdded() throws Exception {
+        FlowRule a = rule(1, "10.0.0.1/32");
+        FlowRule b = rule(2, "10.0.0.2/32");
+        CompletableFuture<Boolean> outcome = apply(FlowRuleOperations.builder().add(a).add(b));
+        assertTrue("onSuccess", outcome.get(10, TimeUnit.SECONDS));
+        // The FLOW_MODs came before the barrier, each with its own xid.
+        List<OFMessage> sent = sw.received.stream()
+                .filter(m -> m.getType() == OFType.FLOW_MOD || m.getType() == OFType.BARRIER_REQUEST)
+                .collect(Collectors.toList());
+        assertEquals(List.of(OFType.FLOW_MOD, OFType.FLOW_MOD, OFType.BARRIER_REQUEST),
+                sent.stream().map(OFMessage::getType).collect(Collectors.toList()));
+        assertEquals(Set.of(a.id().value(), b.id().value()), sw.table.keySet());
+        waitFor("rules ADDED with the switch's counters", () -> {
+            List<FlowEntry> entries = entries();
+            return entries.size() == 2 && entries.stream()
+                    .allMatch(e -> e.state() == FlowEntryState.ADDED && e.packets() == 3);
+        });
+
+        assertTrue("removal confirmed", apply(FlowRuleOperations.builder().remove(a)).get(10, TimeUnit.SECONDS));
+        assertEquals(Set.of(b.id().value()), sw.table.keySet());
+        assertTrue(sw.received.stream().anyMatch(m -> m.getType() == OFType.FLOW_MOD
+                && ((org.projectfloodlight.openflow.protocol.OFFlowMod) m).getCommand()
+                == OFFlowModCommand.DELETE_STRICT));
+        waitFor("removed rule gone from ONOS", () -> entries().size() == 1);
+    }
+
+    @Test
+    public void refusedRuleComesBackWithTheSwitchError() throws Exception {
+        FlowRule good = rule(2, "10.0.0.1/32");
+        FlowRule bad = rule(9, "10.0.0.2/32");   // the fake switch has ports 1 and 2 only
+        CompletableFuture<List<FlowRule>> failed = new CompletableFuture<>();
+        core.get(FlowRuleService.class).apply(FlowRuleOperations.builder().add(good).add(bad)
+                .build(new FlowRuleOperationsContext() {
+                    @Override
+                    public void onSuccess(FlowRuleOperations ops) {
+                        failed.complete(List.of());
+                    }
+
+                    @Override
+                    public void onError(FlowRuleOperations ops) {
+                        failed.complete(ops.stages().stream().flatMap(Set::stream)
+                                .map(org.onosproject.net.flow.FlowRuleOperation::rule)
+                                .collect(Collectors.toList()));
+                    }
+                }));
+        List<FlowRule> refused = failed.get(10, TimeUnit.SECONDS);
+        assertEquals(1, refused.size());
+        FlowEntry entry = (FlowEntry) refused.get(0);
+        assertEquals(bad.id(), entry.id());
+        assertEquals(FlowEntryState.FAILED, entry.state());
+        assertEquals(OfErrors.BAD_ACTION, entry.errType());
+        assertEquals(OfErrors.BAD_ACTION_OUT_PORT, entry.errCode());
+        assertEquals("the rest of the batch is on the switch", Set.of(good.id().value()), sw.table.keySet());
+    }
+
+    @Test
+    public void meterIsInstalledAndReachesAdded() throws Exception {
+        MeterService meters = core.get(MeterService.class);
+        waitFor("meter features", () -> sw.received.stream().anyMatch(m -> m.getType() == OFType.STATS_REQUEST
+                && ((org.projectfloodlight.openflow.protocol.OFStatsRequest<?>) m).getStatsType()
+                == org.projectfloodlight.openflow.protocol.OFStatsType.METER_FEATURES));
+        Thread.sleep(200);
+        Meter meter = meters.submit(DefaultMeterRequest.builder().forDevice(DEVICE).fromApp(appId)
+                .withUnit(Meter.Unit.KB_PER_SEC)
+                .withBands(Set.of(DefaultBand.builder().ofType(Band.Type.DROP).withRate(512).build())).add());
+        waitFor("METER_MOD ADD", () -> sw.meterMods.stream().anyMatch(m -> m.getCommand() == OFMeterModCommand.ADD
+                && m.getMeterId() == meter.id().id()));
+        waitFor("meter ADDED", () -> meters.getMeters(DEVICE).stream()
+                .anyMatch(m -> m.id().equals(meter.id()) && m.state() == MeterState.ADDED));
+    }
+
+    @Test
+    public void lostConnectionDisconnectsTheDevice() throws Exception {
+        DeviceService devices = core.get(DeviceService.class);
+        waitFor("device available", () -> devices.isAvailable(DEVICE));
+        sw.close();
+        waitFor("device unavailable", () -> !devices.isAvailable(DEVICE));
+        assertEquals(Set.of(), southbound.connectedDevices());
+        // A batch for it fails at once.
+        assertEquals(false, apply(FlowRuleOperations.builder().add(rule(1, "10.0.0.3/32")))
+                .get(10, TimeUnit.SECONDS));
+    }
+
+    private FlowRule rule(int outPort, String dst) {
+        return DefaultFlowRule.builder().forDevice(DEVICE).fromApp(appId).withPriority(40000).makePermanent()
+                .withSelector(DefaultTrafficSelector.builder().matchEthType((short) 0x0800)
+                        .matchIPDst(IpPrefix.valueOf(dst)).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setIpDscp((byte) 46)
+                        .setOutput(PortNumber.portNumber(outPort)).build())
+                .build();
+    }
+
+    private CompletableFuture<Boolean> apply(FlowRuleOperations.Builder ops) {
+        CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+        core.get(FlowRuleService.class).apply(ops.build(new FlowRuleOperationsContext() {
+            @Override
+            public void onSuccess(FlowRuleOperations o) {
+                outcome.complete(true);
+            }
+
+            @Override
+            public void onError(FlowRuleOperations o) {
+                outcome.complete(false);
+            }
+        }));
+        return outcome;
+    }
+
+    private List<FlowEntry> entries() {
+        return StreamSupport.stream(core.get(FlowRuleService.class).getFlowEntries(DEVICE).spliterator(), false)
+                .collect(Collectors.toList());
+    }
+
+    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
