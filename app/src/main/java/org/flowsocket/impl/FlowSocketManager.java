@@ -210,7 +210,7 @@ public class FlowSocketManager implements FlowSocketService {
         DeviceNodes deviceNodes = new DeviceNodes(networkConfigService, deviceService, deviceAdminService, mapper);
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
         RouteFinder routes = new RouteFinder(hostService, pathService);
-        MeterAllocator meters = new MeterAllocator(meterService, appId);
+        MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
         flowStore = new FlowHandleStore(storageService, e -> events(() -> bridge.handleEvent(e)));
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper);

@@ -27,6 +27,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -229,6 +230,9 @@ public final class RequestDispatcher {
                 ? error.getCause() : error;
         if (cause instanceof FlowSocketException) {
             return (FlowSocketException) cause;
+        }
+        if (cause instanceof RejectedExecutionException) {
+            return new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket is stopping");
         }
         log.warn("{} failed unexpectedly", type, cause);
         return new FlowSocketException(ErrorCode.INTERNAL_ERROR, type + " failed: " + cause);

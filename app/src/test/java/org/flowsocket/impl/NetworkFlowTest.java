@@ -147,6 +147,16 @@ public class NetworkFlowTest extends CoreTestBase {
     }
 
     @Test
+    public void refusedMeterInstallsNothingAndReleasesTheOthers() {
+        core.meters.refuseOn(FakeDevices.id(3));
+        JsonNode error = client.error(VOICE.replace("{\"queue\":2}", "{\"meterKbps\":512}"), "FLOW_REFUSED");
+        assertTrue(error.path("message").asText().contains(FakeDevices.id(3) + " refused the meter"));
+        assertEquals("no rule may reach a switch", 0, core.switches.batches());
+        assertEquals(0, core.meters.live().size());
+        assertEquals(0, client.ok("{\"type\":\"ListFlows\"}").path("flows").size());
+    }
+
+    @Test
     public void noPathAndUnknownHostAreTypedErrors() {
         core.paths.cut(2);
         client.error(VOICE, "NO_PATH");

@@ -96,10 +96,10 @@ public final class InstallFlowCommand implements Command {
                                           "give exactly one of flows, flow and network", "network", null);
         }
         ConfirmOptions options = ConfirmOptions.parse(request, defaultTimeoutMillis);
-        FlowHandle handle = request.has("network")
-                ? networkFlow(request.object("network"), session)
-                : deviceFlows(request, session);
-        return lifecycle.install(handle, options.confirm(), options.timeoutMillis())
+        CompletableFuture<FlowHandle> handle = request.has("network")
+                ? networkFlow(request.object("network"), session, options.timeoutMillis())
+                : CompletableFuture.completedFuture(deviceFlows(request, session));
+        return handle.thenCompose(h -> lifecycle.install(h, options.confirm(), options.timeoutMillis()))
                 .thenApply(h -> json.encode(h, false));
     }
 
@@ -151,7 +151,8 @@ public final class InstallFlowCommand implements Command {
         }
     }
 
-    private FlowHandle networkFlow(RequestFields network, CommandSession session) {
+    private CompletableFuture<FlowHandle> networkFlow(RequestFields network, CommandSession session,
+                                                      long timeoutMillis) {
         NetworkFlowSpec spec = NetworkFlowSpec.parse(network);
         Host src = routes.hostOf(spec.src(), network.path("src"));
         Host dst = routes.hostOf(spec.dst(), network.path("dst"));
@@ -161,14 +162,17 @@ public final class InstallFlowCommand implements Command {
             directions.add(routes.hops(dst, src));
         }
         lifecycle.checkInstallable(rules(spec, directions, Map.of()), "network");
-        List<MeterRef> allocated = spec.meterKbps().isPresent()
-                ? meters.allocate(devicesOf(directions), spec.meterKbps().get(), spec.meterBurstKb().orElse(null))
-                : ImmutableList.of();
-        Map<DeviceId, MeterId> meterOf = allocated.stream()
-                .collect(Collectors.toMap(MeterRef::deviceId, MeterRef::meterId));
-        return FlowHandle.builder().id(lifecycle.store().nextId()).kind(FlowHandle.Kind.NETWORK)
-                .owner(session.client().user()).spec(spec.toJson(codecs.mapper()).toString())
-                .rules(rules(spec, directions, meterOf)).meters(allocated).build();
+        CompletableFuture<List<MeterRef>> allocated = spec.meterKbps().isPresent()
+                ? meters.allocate(devicesOf(directions), spec.meterKbps().get(), spec.meterBurstKb().orElse(null),
+                                  timeoutMillis)
+                : CompletableFuture.completedFuture(ImmutableList.of());
+        return allocated.thenApply(made -> {
+            Map<DeviceId, MeterId> meterOf = made.stream()
+                    .collect(Collectors.toMap(MeterRef::deviceId, MeterRef::meterId));
+            return FlowHandle.builder().id(lifecycle.store().nextId()).kind(FlowHandle.Kind.NETWORK)
+                    .owner(session.client().user()).spec(spec.toJson(codecs.mapper()).toString())
+                    .rules(rules(spec, directions, meterOf)).meters(made).build();
+        });
     }
 
     private List<FlowRule> rules(NetworkFlowSpec spec, List<List<Hop>> directions, Map<DeviceId, MeterId> meterOf) {

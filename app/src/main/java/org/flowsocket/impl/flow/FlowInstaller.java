@@ -5,6 +5,8 @@
 package org.flowsocket.impl.flow;
 
 import com.google.common.collect.ImmutableList;
+import org.flowsocket.impl.protocol.ErrorCode;
+import org.flowsocket.impl.protocol.FlowSocketException;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleOperation;
 import org.onosproject.net.flow.FlowRuleOperations;
@@ -14,6 +16,7 @@ import org.onosproject.net.flow.FlowRuleService;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -92,8 +95,16 @@ public final class FlowInstaller {
                 done.completeExceptionally(new Refused(rulesOf(failed)));
             }
         });
-        ScheduledFuture<?> deadline = timer.schedule(
-                () -> done.completeExceptionally(new TimedOut(timeoutMillis)), timeoutMillis, TimeUnit.MILLISECONDS);
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = timer.schedule(() -> done.completeExceptionally(new TimedOut(timeoutMillis)),
+                                      timeoutMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            // The component is stopping: submit nothing rather than rules nobody would wait for.
+            done.completeExceptionally(new FlowSocketException(ErrorCode.UNAVAILABLE,
+                    "FlowSocket is stopping; nothing was sent to the switches"));
+            return done;
+        }
         done.whenComplete((v, e) -> deadline.cancel(false));
         try {
             flowRuleService.apply(operations);

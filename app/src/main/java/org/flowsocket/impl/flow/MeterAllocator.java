@@ -14,12 +14,19 @@ import org.onosproject.net.meter.Band;
 import org.onosproject.net.meter.DefaultBand;
 import org.onosproject.net.meter.DefaultMeterRequest;
 import org.onosproject.net.meter.Meter;
+import org.onosproject.net.meter.MeterContext;
+import org.onosproject.net.meter.MeterFailReason;
 import org.onosproject.net.meter.MeterId;
 import org.onosproject.net.meter.MeterRequest;
 import org.onosproject.net.meter.MeterService;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Allocates and releases the rate-limiting meters of network flows through
@@ -29,48 +36,67 @@ public final class MeterAllocator {
 
     private final MeterService meterService;
     private final ApplicationId appId;
+    private final ScheduledExecutorService timer;
 
     /**
      * Creates an allocator.
      *
      * @param meterService ONOS meter service
      * @param appId        owner of the meters
+     * @param timer        scheduler for confirmation deadlines
      */
-    public MeterAllocator(MeterService meterService, ApplicationId appId) {
+    public MeterAllocator(MeterService meterService, ApplicationId appId, ScheduledExecutorService timer) {
         this.meterService = meterService;
         this.appId = appId;
+        this.timer = timer;
     }
 
     /**
-     * Allocates one meter on each device. If any allocation fails, those
-     * already made are released.
+     * Allocates one meter on each device and waits until ONOS reports every
+     * one installed on its switch, so that no rule reaches a switch before
+     * the meter it points to. If any allocation fails or times out, the
+     * meters already made are released.
      *
-     * @param devices  devices, each once
-     * @param rateKbps rate in kb/s
-     * @param burstKb  burst in kb, or null for the switch's default
-     * @return the meters
+     * @param devices       devices, each once
+     * @param rateKbps      rate in kb/s
+     * @param burstKb       burst in kb, or null for the switch's default
+     * @param timeoutMillis how long to wait for the switches
+     * @return the meters, once installed
      */
-    public List<MeterRef> allocate(Collection<DeviceId> devices, long rateKbps, Long burstKb) {
-        ImmutableList.Builder<MeterRef> made = ImmutableList.builder();
+    public CompletableFuture<List<MeterRef>> allocate(Collection<DeviceId> devices, long rateKbps, Long burstKb,
+                                                      long timeoutMillis) {
+        List<MeterRef> made = new ArrayList<>();
+        List<CompletableFuture<Void>> installed = new ArrayList<>();
         try {
             for (DeviceId device : devices) {
-                Meter meter = meterService.submit(request(device, rateKbps, burstKb));
+                CompletableFuture<Void> done = new CompletableFuture<>();
+                Meter meter = meterService.submit(request(device, rateKbps, burstKb, done));
                 MeterId id = meter == null ? null : meter.id();
                 if (id == null) {
                     throw new FlowSocketException(ErrorCode.FLOW_REFUSED, "ONOS could not allocate a meter on "
                             + device + "; does the switch support meters?");
                 }
                 made.add(new MeterRef(device, id));
+                installed.add(done);
             }
         } catch (RuntimeException e) {
-            release(made.build());
-            if (e instanceof FlowSocketException) {
-                throw e;
-            }
-            throw new FlowSocketException(ErrorCode.FLOW_REFUSED, "ONOS could not allocate a meter: "
-                    + e.getMessage());
+            release(made);
+            return CompletableFuture.failedFuture(e instanceof FlowSocketException ? e
+                    : new FlowSocketException(ErrorCode.FLOW_REFUSED, "ONOS could not allocate a meter: "
+                    + e.getMessage()));
         }
-        return made.build();
+        List<MeterRef> meters = ImmutableList.copyOf(made);
+        CompletableFuture<List<MeterRef>> all = CompletableFuture.allOf(installed.toArray(new CompletableFuture[0]))
+                .thenApply(v -> meters);
+        ScheduledFuture<?> deadline = timer.schedule(() -> all.completeExceptionally(new FlowSocketException(
+                ErrorCode.CONFIRM_TIMEOUT, "the switches did not confirm the meters within " + timeoutMillis
+                + " ms; nothing was installed")), timeoutMillis, TimeUnit.MILLISECONDS);
+        return all.whenComplete((ok, error) -> {
+            deadline.cancel(false);
+            if (error != null) {
+                release(meters);
+            }
+        });
     }
 
     /**
@@ -86,10 +112,21 @@ public final class MeterAllocator {
         }
     }
 
-    private MeterRequest request(DeviceId device, long rateKbps, Long burstKb) {
+    private MeterRequest request(DeviceId device, long rateKbps, Long burstKb, CompletableFuture<Void> done) {
         Band.Builder band = DefaultBand.builder().ofType(Band.Type.DROP).withRate(rateKbps);
         MeterRequest.Builder request = DefaultMeterRequest.builder().forDevice(device).fromApp(appId)
-                .withUnit(Meter.Unit.KB_PER_SEC);
+                .withUnit(Meter.Unit.KB_PER_SEC).withContext(new MeterContext() {
+                    @Override
+                    public void onSuccess(MeterRequest op) {
+                        done.complete(null);
+                    }
+
+                    @Override
+                    public void onError(MeterRequest op, MeterFailReason reason) {
+                        done.completeExceptionally(new FlowSocketException(ErrorCode.FLOW_REFUSED, "switch "
+                                + device + " refused the meter: " + reason + "; nothing was installed"));
+                    }
+                });
         if (burstKb != null) {
             band.burstSize(burstKb);
             request.burst();

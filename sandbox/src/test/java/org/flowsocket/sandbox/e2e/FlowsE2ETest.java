@@ -24,6 +24,7 @@ import static org.flowsocket.sandbox.e2e.E2eSandbox.S2;
 import static org.flowsocket.sandbox.e2e.E2eSandbox.S3;
 import static org.flowsocket.sandbox.e2e.E2eSandbox.eventually;
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 /**
  * InstallFlow / GetFlow / RemoveFlow over the WebSocket on ONOS's real
@@ -89,6 +90,23 @@ public class FlowsE2ETest {
         eventually("REST no longer lists the rule", () -> env.restFlows(S1, S2, S3).isEmpty());
         assertEquals("UNKNOWN_FLOW", admin.error("{'type':'GetFlow','flowId':'"
                 + flow.path("flowId").asText() + "'}").path("code").asText());
+    }
+
+    @Test
+    public void meteredFlowWaitsForTheMetersAndReleasesThemOnRemoval() throws Exception {
+        JsonNode flow = admin.ok(VOICE.replace("'queue':2", "'queue':2,'meterKbps':512"));
+        assertEquals("INSTALLED", flow.path("state").asText());
+        assertEquals(3, flow.path("meters").size());
+        for (JsonNode meter : flow.path("meters")) {
+            DeviceId device = DeviceId.deviceId(meter.path("deviceId").asText());
+            assertTrue("the switch holds the meter before the reply: " + meter,
+                       env.network().meterTable(device).stream()
+                               .anyMatch(m -> m.id().id() == meter.path("meterId").asLong()));
+        }
+        admin.ok("{'type':'RemoveFlow','flowId':'" + flow.path("flowId").asText() + "'}");
+        for (DeviceId d : List.of(S1, S2, S3)) {
+            eventually("meters released on " + d, () -> env.network().meterTable(d).isEmpty());
+        }
     }
 
     @Test
