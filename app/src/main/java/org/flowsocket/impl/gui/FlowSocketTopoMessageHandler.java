@@ -10,9 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
 import org.flowsocket.api.ClientIdentity;
-import org.flowsocket.api.ClientSession;
 import org.flowsocket.api.FlowSocketService;
-import org.flowsocket.api.MessageSink;
 import org.flowsocket.api.Role;
 import org.onlab.osgi.ServiceDirectory;
 import org.onosproject.ui.RequestHandler;
@@ -20,19 +18,11 @@ import org.onosproject.ui.UiConnection;
 import org.onosproject.ui.UiMessageHandler;
 import org.onosproject.ui.topo.Highlights;
 import org.onosproject.ui.topo.TopoJson;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
+
+import static org.flowsocket.impl.gui.GuiProtocolClient.request;
 
 /**
  * The topology overlay's server side. Each GUI connection gets a FlowSocket
@@ -55,6 +45,9 @@ import java.util.function.Consumer;
  * </table>
  * Any error reply becomes {@code fsError} with the protocol's code, message
  * and field; a {@code flows} event becomes {@code fsFlowEvent}.
+ * <p>
+ * The session itself is a {@link GuiProtocolClient}; what the view shows of
+ * flows is kept by a {@link GuiFlowDisplay}.
  */
 public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
@@ -79,19 +72,13 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
     /** Network flow fields the GUI may pass through to InstallFlow as given. */
     private static final Set<String> NETWORK_FIELDS = ImmutableSet.of(
             "class", "priority", "protocol", "srcPort", "dstPort", "bidirectional", "timeout", "qos");
-    private static final int MAX_BATCH = 256;
 
-    private static final Logger log = LoggerFactory.getLogger(FlowSocketTopoMessageHandler.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final FlowSocketService flowSocket;
-    private final FlowPathHighlighter highlighter;
     private final Role role;
-    private final Map<String, Consumer<JsonNode>> pending = new ConcurrentHashMap<>();
-    private final AtomicLong ids = new AtomicLong();
-
-    private volatile ClientSession session;
-    private volatile String shownFlow;
+    private final GuiProtocolClient client;
+    private final GuiFlowDisplay display;
 
     /**
      * Creates the handler of one GUI connection.
@@ -102,8 +89,9 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
      */
     public FlowSocketTopoMessageHandler(FlowSocketService flowSocket, FlowPathHighlighter highlighter, Role role) {
         this.flowSocket = flowSocket;
-        this.highlighter = highlighter;
         this.role = role;
+        this.client = new GuiProtocolClient(this::sendToGui);
+        this.display = new GuiFlowDisplay(client, highlighter, this::sendToGui, this::sendHighlights);
     }
 
     @Override
@@ -111,20 +99,15 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
         super.init(connection, directory);
         ClientIdentity identity = ClientIdentity.builder().user(connection.userName()).role(role)
                 .transport(TRANSPORT).build();
-        session = flowSocket.openSession(identity, new Sink());
+        client.open(flowSocket, identity, display::onEvent);
         ObjectNode subscribe = request("Subscribe");
         subscribe.putArray("topics").add("flows");
-        call(subscribe, ok("Subscribe", r -> { }));
+        client.call("Subscribe", subscribe, r -> { });
     }
 
     @Override
     public void destroy() {
-        ClientSession s = session;
-        session = null;
-        if (s != null) {
-            s.close();
-        }
-        pending.clear();
+        client.close();
         super.destroy();
     }
 
@@ -147,17 +130,17 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
             ArrayNode items = batch.putArray("requests");
             items.addObject().put("type", "GetNode").put("id", "src").put("hostId", payload.path("src").asText(""));
             items.addObject().put("type", "GetNode").put("id", "dst").put("hostId", payload.path("dst").asText(""));
-            call(batch, ok(INSTALL_FLOW, result -> {
+            client.call(INSTALL_FLOW, batch, result -> {
                 ObjectNode network = MAPPER.createObjectNode();
                 for (JsonNode item : result.path("results")) {
                     String end = item.path("id").asText();
                     if (!"ok".equals(item.path("status").asText())) {
-                        error(INSTALL_FLOW, item.path("error"), end);
+                        client.error(INSTALL_FLOW, item.path("error"), end);
                         return;
                     }
                     JsonNode ips = item.path("result").path("ipAddresses");
                     if (ips.size() == 0) {
-                        error(INSTALL_FLOW, "INVALID_FIELD", "host " + item.path("result").path("id").asText()
+                        client.error(INSTALL_FLOW, "INVALID_FIELD", "host " + item.path("result").path("id").asText()
                                 + " has no IP address; a network flow is between hosts' addresses", end);
                         return;
                     }
@@ -170,11 +153,11 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
                 });
                 ObjectNode install = request("InstallFlow");
                 install.set("network", network);
-                call(install, ok(INSTALL_FLOW, handle -> {
+                client.call(INSTALL_FLOW, install, handle -> {
                     sendToGui(FLOW_INSTALLED, (ObjectNode) handle);
-                    showFlow(handle.path("flowId").asText());
-                }));
-            }));
+                    display.showFlow(handle.path("flowId").asText());
+                });
+            });
         }
     }
 
@@ -185,7 +168,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
         @Override
         public void process(ObjectNode payload) {
-            showFlow(payload.path("flowId").asText(""));
+            display.showFlow(payload.path("flowId").asText(""));
         }
     }
 
@@ -198,12 +181,10 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
         public void process(ObjectNode payload) {
             String flowId = payload.path("flowId").asText("");
             ObjectNode remove = request("RemoveFlow").put("flowId", flowId);
-            call(remove, ok(REMOVE_FLOW, handle -> {
-                if (flowId.equals(shownFlow)) {
-                    clearHighlights();
-                }
+            client.call(REMOVE_FLOW, remove, handle -> {
+                display.clearIfShown(flowId);
                 sendToGui(FLOW_REMOVED, (ObjectNode) handle);
-            }));
+            });
         }
     }
 
@@ -218,7 +199,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
             if (payload.hasNonNull("deviceId")) {
                 list.put("deviceId", payload.path("deviceId").asText());
             }
-            call(list, ok(LIST_FLOWS, result -> sendToGui(FLOWS, (ObjectNode) result)));
+            client.call(LIST_FLOWS, list, result -> sendToGui(FLOWS, (ObjectNode) result));
         }
     }
 
@@ -229,19 +210,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
         @Override
         public void process(ObjectNode payload) {
-            String id = payload.path("id").asText("");
-            if (id.contains(":") && !id.contains("/")) {
-                // a device id, such as of:0000000000000001
-                call(request("ListFlows").put("deviceId", id), ok(SHOW_NODE_FLOWS,
-                        result -> showFlows(id, flowIds(result.path("flows"), null))));
-            } else {
-                call(request("GetNode").put("hostId", id), ok(SHOW_NODE_FLOWS, host -> {
-                    Set<String> ips = new HashSet<>();
-                    host.path("ipAddresses").forEach(ip -> ips.add(ip.asText()));
-                    call(request("ListFlows"), ok(SHOW_NODE_FLOWS,
-                            result -> showFlows(id, flowIds(result.path("flows"), ips))));
-                }));
-            }
+            display.showNodeFlows(payload.path("id").asText(""));
         }
     }
 
@@ -252,71 +221,11 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
         @Override
         public void process(ObjectNode payload) {
-            clearHighlights();
+            display.clear();
         }
     }
 
-    // ------------------------------------------------------------------ steps
-
-    private void showFlow(String flowId) {
-        call(request("GetFlow").put("flowId", flowId), ok(SHOW_FLOW, handle -> {
-            shownFlow = flowId;
-            sendHighlights(highlighter.forFlow(handle));
-            ObjectNode shown = MAPPER.createObjectNode();
-            shown.put("flowId", flowId);
-            shown.put("state", handle.path("state").asText());
-            shown.put("summary", GuiFlowIndex.describe(handle));
-            ArrayNode devices = shown.putArray("devices");
-            Set<String> seen = new HashSet<>();
-            handle.path("rules").forEach(r -> {
-                if (seen.add(r.path("deviceId").asText())) {
-                    devices.add(r.path("deviceId").asText());
-                }
-            });
-            sendToGui(FLOW_SHOWN, shown);
-        }));
-    }
-
-    private void showFlows(String nodeId, List<String> flowIds) {
-        ObjectNode shown = MAPPER.createObjectNode().put("id", nodeId);
-        ArrayNode listed = shown.putArray("flows");
-        flowIds.forEach(listed::add);
-        shownFlow = null;
-        if (flowIds.isEmpty()) {
-            sendHighlights(new Highlights());
-            sendToGui(NODE_FLOWS_SHOWN, shown);
-            return;
-        }
-        ObjectNode batch = request("Batch");
-        ArrayNode items = batch.putArray("requests");
-        flowIds.stream().limit(MAX_BATCH).forEach(id -> items.addObject().put("type", "GetFlow").put("flowId", id));
-        call(batch, ok(SHOW_NODE_FLOWS, result -> {
-            List<JsonNode> handles = new ArrayList<>();
-            result.path("results").forEach(item -> {
-                if ("ok".equals(item.path("status").asText())) {
-                    handles.add(item.path("result"));
-                }
-            });
-            sendHighlights(highlighter.forFlows(handles));
-            sendToGui(NODE_FLOWS_SHOWN, shown);
-        }));
-    }
-
-    private static List<String> flowIds(JsonNode flows, Set<String> ips) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode f : flows) {
-            JsonNode spec = f.path("spec");
-            if (ips == null || ips.contains(spec.path("src").asText()) || ips.contains(spec.path("dst").asText())) {
-                ids.add(f.path("flowId").asText());
-            }
-        }
-        return ids;
-    }
-
-    private void clearHighlights() {
-        shownFlow = null;
-        sendHighlights(new Highlights());
-    }
+    // ------------------------------------------------------------------ to the GUI
 
     private void sendHighlights(Highlights highlights) {
         UiConnection c = connection();
@@ -329,119 +238,6 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
         UiConnection c = connection();
         if (c != null) {
             c.sendMessage(type, payload);
-        }
-    }
-
-    // ------------------------------------------------------------------ protocol
-
-    private ObjectNode request(String type) {
-        return MAPPER.createObjectNode().put("type", type);
-    }
-
-    private void call(ObjectNode request, Consumer<JsonNode> onReply) {
-        ClientSession s = session;
-        if (s == null) {
-            return;
-        }
-        String id = "gui-" + ids.incrementAndGet();
-        request.put("id", id);
-        pending.put(id, onReply);
-        try {
-            s.receive(MAPPER.writeValueAsString(request));
-        } catch (IOException e) {
-            pending.remove(id);
-            throw new IllegalStateException("cannot render a request", e);
-        }
-    }
-
-    // Runs the step on an ok reply; an error reply goes to the GUI in the protocol's words.
-    private Consumer<JsonNode> ok(String guiRequest, Consumer<JsonNode> step) {
-        return reply -> {
-            if ("ok".equals(reply.path("status").asText())) {
-                step.accept(reply.path("result"));
-            } else {
-                error(guiRequest, reply.path("error"), null);
-            }
-        };
-    }
-
-    private void error(String guiRequest, JsonNode error, String item) {
-        ObjectNode payload = MAPPER.createObjectNode();
-        payload.put("request", guiRequest);
-        payload.put("code", error.path("code").asText("INTERNAL_ERROR"));
-        payload.put("message", error.path("message").asText(""));
-        if (error.hasNonNull("field")) {
-            payload.put("field", (item == null ? "" : item + ".") + error.path("field").asText());
-        } else if (item != null) {
-            payload.put("field", item);
-        }
-        sendToGui(ERROR, payload);
-    }
-
-    private void error(String guiRequest, String code, String message, String field) {
-        error(guiRequest, MAPPER.createObjectNode().put("code", code).put("message", message), field);
-    }
-
-    private void onEvent(JsonNode event) {
-        if (!"flows".equals(event.path("topic").asText()) || !event.path("event").asText().startsWith("FLOW_")) {
-            return;
-        }
-        JsonNode data = event.path("data");
-        String flowId = data.path("flowId").asText();
-        ObjectNode payload = MAPPER.createObjectNode();
-        payload.put("event", event.path("event").asText());
-        payload.put("flowId", flowId);
-        if (data.has("state")) {
-            payload.put("state", data.path("state").asText());
-        }
-        if (data.has("reason")) {
-            payload.put("reason", data.path("reason").asText());
-        }
-        sendToGui(FLOW_EVENT, payload);
-        if (flowId.equals(shownFlow)) {
-            if ("FLOW_REMOVED".equals(event.path("event").asText())) {
-                clearHighlights();
-            } else {
-                showFlow(flowId);
-            }
-        }
-    }
-
-    // Where the command core's replies and events for this GUI connection arrive.
-    private final class Sink implements MessageSink {
-        @Override
-        public void send(String message) {
-            JsonNode msg;
-            try {
-                msg = MAPPER.readTree(message);
-            } catch (IOException e) {
-                log.warn("Unreadable message from the command core: {}", e.getMessage());
-                return;
-            }
-            switch (msg.path("kind").asText()) {
-                case "reply":
-                    Consumer<JsonNode> next = pending.remove(msg.path("id").asText());
-                    if (next != null) {
-                        try {
-                            next.accept(msg);
-                        } catch (RuntimeException e) {
-                            log.warn("GUI step after {} failed", msg.path("type").asText(), e);
-                        }
-                    }
-                    break;
-                case "event":
-                    onEvent(msg);
-                    break;
-                default:
-                    break;
-            }
-        }
-
-        @Override
-        public void close(int code, String reason) {
-            session = null;
-            pending.clear();
-            error("session", "UNAVAILABLE", "FlowSocket ended the GUI's session: " + reason, null);
         }
     }
 }
