@@ -89,6 +89,9 @@ public class OarPackagingIT {
         assertEquals("org.flowsocket.app", manifest.getMainAttributes().getValue("Bundle-SymbolicName"));
         assertNotNull(manifest.getMainAttributes().getValue("Service-Component"));
         assertEquals("org.flowsocket.cli", manifest.getMainAttributes().getValue("Karaf-Commands"));
+        String required = manifest.getMainAttributes().getValue("Require-Capability");
+        assertFalse("an ONOS without its GUI (no UiExtensionService) must still install FlowSocket: " + required,
+                    required != null && required.contains("osgi.service"));
         checkOnosImports(manifest);
     }
 

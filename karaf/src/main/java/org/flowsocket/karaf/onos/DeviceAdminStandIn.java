@@ -1,0 +1,26 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.karaf.onos;
+
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.device.DeviceAdminService;
+import org.osgi.service.component.annotations.Component;
+
+/**
+ * {@link DeviceAdminService}: the switch of {@link DeviceStandIn}; removals
+ * and port changes are dropped.
+ */
+@Component(immediate = true, service = DeviceAdminService.class)
+public class DeviceAdminStandIn extends DeviceStandIn implements DeviceAdminService {
+
+    @Override
+    public void removeDevice(DeviceId deviceId) {
+    }
+
+    @Override
+    public void changePortState(DeviceId deviceId, PortNumber portNumber, boolean enable) {
+    }
+}
