@@ -7,9 +7,10 @@ package org.flowsocket.impl;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.ConnectionSettings;
@@ -185,14 +186,18 @@ public final class RequestDispatcher {
                 && text.getBytes(StandardCharsets.UTF_8).length > limit) {
             throw new FlowSocketException(ErrorCode.TOO_LARGE, "the request is larger than " + limit + " bytes");
         }
-        try {
-            checkDepth(text);
-            // One frame is one request: a second JSON value after it would otherwise be dropped unanswered.
-            JsonNode tree = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
-            if (tree == null || !tree.isObject()) {
+        try (JsonParser parser = mapper.getFactory().createParser(text)) {
+            JsonToken first = parser.nextToken();
+            if (first != JsonToken.START_OBJECT) {
                 throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "a request must be a JSON object");
             }
-            return (ObjectNode) tree;
+            ObjectNode request = (ObjectNode) readValue(parser, first, 1);
+            // One frame is one request: a second JSON value after it would otherwise be dropped unanswered.
+            if (parser.nextToken() != null) {
+                throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
+                                              "the request is not valid JSON: a second value follows the first");
+            }
+            return request;
         } catch (JsonProcessingException e) {
             throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
                                           "the request is not valid JSON: " + e.getOriginalMessage());
@@ -201,18 +206,52 @@ public final class RequestDispatcher {
         }
     }
 
-    // Tree building recurses per level; refuse absurd nesting before it.
-    private void checkDepth(String text) throws IOException {
-        try (JsonParser parser = mapper.getFactory().createParser(text)) {
-            int depth = 0;
-            for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
-                if (token.isStructStart() && ++depth > MAX_DEPTH) {
-                    throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
-                                                  "the request is nested deeper than " + MAX_DEPTH + " levels");
-                } else if (token.isStructEnd()) {
-                    depth--;
+    // Builds the tree in the same pass that reads the text, refusing absurd
+    // nesting before going deeper (tree building recurses per level).
+    private JsonNode readValue(JsonParser parser, JsonToken token, int depth) throws IOException {
+        if (token == null) {
+            throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "the request is not valid JSON: it ends early");
+        }
+        if (token.isStructStart() && depth > MAX_DEPTH) {
+            throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
+                                          "the request is nested deeper than " + MAX_DEPTH + " levels");
+        }
+        JsonNodeFactory nodes = mapper.getNodeFactory();
+        switch (token) {
+            case START_OBJECT:
+                ObjectNode object = nodes.objectNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
+                    String name = parser.getCurrentName();
+                    object.set(name, readValue(parser, parser.nextToken(), depth + 1));
                 }
-            }
+                return object;
+            case START_ARRAY:
+                ArrayNode array = nodes.arrayNode();
+                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
+                    array.add(readValue(parser, t, depth + 1));
+                }
+                return array;
+            case VALUE_STRING:
+                return nodes.textNode(parser.getText());
+            case VALUE_NUMBER_INT:
+                switch (parser.getNumberType()) {
+                    case INT:
+                        return nodes.numberNode(parser.getIntValue());
+                    case LONG:
+                        return nodes.numberNode(parser.getLongValue());
+                    default:
+                        return nodes.numberNode(parser.getBigIntegerValue());
+                }
+            case VALUE_NUMBER_FLOAT:
+                return nodes.numberNode(parser.getDoubleValue());
+            case VALUE_TRUE:
+                return nodes.booleanNode(true);
+            case VALUE_FALSE:
+                return nodes.booleanNode(false);
+            case VALUE_NULL:
+                return nodes.nullNode();
+            default:
+                throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "the request is not valid JSON");
         }
     }
 

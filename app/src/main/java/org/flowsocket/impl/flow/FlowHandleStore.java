@@ -23,7 +23,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
@@ -51,7 +50,7 @@ public final class FlowHandleStore {
     private final ConsistentMap<String, FlowHandle> handles;
     private final AtomicCounter ids;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
-    private final Set<String> degraded = ConcurrentHashMap.newKeySet();
+    private final Map<String, FlowHandle.State> states = new ConcurrentHashMap<>();
     private final MapEventListener<String, FlowHandle> indexer = this::index;
     private final Consumer<MapEvent<String, FlowHandle>> observer;
     private final MapEventListener<String, FlowHandle> forwarder;
@@ -78,7 +77,7 @@ public final class FlowHandleStore {
         handles.removeListener(forwarder);
         handles.removeListener(indexer);
         ruleIndex.clear();
-        degraded.clear();
+        states.clear();
     }
 
     /**
@@ -166,7 +165,7 @@ public final class FlowHandleStore {
     private void index(MapEvent<String, FlowHandle> event) {
         if (event.oldValue() != null) {
             event.oldValue().value().rules().forEach(r -> ruleIndex.remove(new RuleKey(r), event.key()));
-            degraded.remove(event.key());
+            states.remove(event.key());
         }
         if (event.newValue() != null) {
             indexRules(event.newValue().value());
@@ -175,9 +174,7 @@ public final class FlowHandleStore {
 
     private void indexRules(FlowHandle handle) {
         handle.rules().forEach(r -> ruleIndex.put(new RuleKey(r), handle.id()));
-        if (handle.state() == FlowHandle.State.DEGRADED) {
-            degraded.add(handle.id());
-        }
+        states.put(handle.id(), handle.state());
     }
 
     /**
@@ -187,22 +184,41 @@ public final class FlowHandleStore {
      * @return true if its last known state is DEGRADED
      */
     public boolean isDegraded(String id) {
-        return degraded.contains(id);
+        return states.get(id) == FlowHandle.State.DEGRADED;
     }
 
-    // Rule ids are unique per device only.
+    /**
+     * Tells, without asking the cluster, a handle's last known state.
+     *
+     * @param id handle id
+     * @return its state as this node last heard it, or null if unknown
+     */
+    public FlowHandle.State knownState(String id) {
+        return states.get(id);
+    }
+
+    // A rule as the switch tells it apart: device, table, priority and match.
+    // Its flow id (application and a 32-bit hash of those) is only the
+    // quick part of the comparison, as two different rules may share one.
     private static final class RuleKey {
+        private final FlowRule rule;
         private final DeviceId deviceId;
         private final long flowId;
 
         RuleKey(FlowRule rule) {
+            this.rule = rule;
             this.deviceId = rule.deviceId();
             this.flowId = rule.id().value();
         }
 
         @Override
         public boolean equals(Object o) {
-            return o instanceof RuleKey && ((RuleKey) o).flowId == flowId && ((RuleKey) o).deviceId.equals(deviceId);
+            if (!(o instanceof RuleKey)) {
+                return false;
+            }
+            RuleKey k = (RuleKey) o;
+            return k.flowId == flowId && k.deviceId.equals(deviceId) && k.rule.priority() == rule.priority()
+                    && k.rule.table().equals(rule.table()) && k.rule.selector().equals(rule.selector());
         }
 
         @Override

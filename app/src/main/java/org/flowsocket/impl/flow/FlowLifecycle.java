@@ -12,7 +12,6 @@ import org.flowsocket.impl.protocol.FlowSocketException;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
-import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.flow.FlowRuleService;
@@ -81,9 +80,11 @@ public final class FlowLifecycle {
      * @param field request field the rules came from, for errors
      */
     public void checkInstallable(List<FlowRule> rules, String field) {
-        Set<FlowId> seen = new HashSet<>();
+        // Rules are told apart by device, table, priority and match (FlowRule's
+        // equality); flow ids alone may collide.
+        Set<FlowRule> seen = new HashSet<>();
         for (FlowRule rule : rules) {
-            if (!seen.add(rule.id())) {
+            if (!seen.add(rule)) {
                 throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "the request holds two identical rules for "
                         + rule.deviceId(), field, null);
             }
@@ -198,7 +199,11 @@ public final class FlowLifecycle {
     public void ruleEvent(FlowRuleEvent event) {
         FlowRule rule = event.subject();
         store.ownerOf(rule).ifPresent(id -> {
-            if (event.type() == FlowRuleEvent.Type.RULE_REMOVED) {
+            // Only an INSTALLED handle degrades, and a handle being removed
+            // never becomes INSTALLED again: the local view spares the store
+            // an update per rule of a flow being removed.
+            if (event.type() == FlowRuleEvent.Type.RULE_REMOVED
+                    && store.knownState(id) != FlowHandle.State.REMOVING) {
                 store.update(id, h -> h.state() == FlowHandle.State.INSTALLED
                         ? h.withState(FlowHandle.State.DEGRADED, "rule " + rule.id() + " was removed from "
                         + rule.deviceId()) : h);
@@ -248,7 +253,7 @@ public final class FlowLifecycle {
      */
     public FlowEntry entryOf(FlowRule rule) {
         return StreamSupport.stream(flowRuleService.getFlowEntries(rule.deviceId()).spliterator(), false)
-                .filter(e -> e.id().equals(rule.id())).findFirst().orElse(null);
+                .filter(e -> e.id().equals(rule.id()) && rule.equals(e)).findFirst().orElse(null);
     }
 
     /**

@@ -6,6 +6,7 @@ package org.flowsocket.sandbox.core;
 
 import org.onosproject.store.primitives.ConsistentMapBackedJavaMap;
 import org.onosproject.store.service.AsyncConsistentMap;
+import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.ConsistentMapBuilder;
 import org.onosproject.store.service.MapEventListener;
@@ -16,6 +17,7 @@ import java.util.Collection;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -34,14 +36,22 @@ import java.util.function.Predicate;
  */
 public class SandboxStorageService extends TestStorageService {
 
+    // Named primitives outlive the components that built them, as in ONOS's
+    // distributed store: a restarted component finds its data again.
+    private final Map<String, ConsistentMap<?, ?>> maps = new ConcurrentHashMap<>();
+    private final Map<String, AtomicCounter> counters = new ConcurrentHashMap<>();
+
     @Override
+    @SuppressWarnings("unchecked")
     public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
         ConsistentMapBuilder<K, V> plain = super.consistentMapBuilder();
         return new ConsistentMapBuilder<K, V>() {
             @Override
             public ConsistentMap<K, V> build() {
-                plain.withName(name()).withSerializer(serializer());
-                return new OrderedMap<>(plain.build());
+                return (ConsistentMap<K, V>) maps.computeIfAbsent(name(), n -> {
+                    plain.withName(n).withSerializer(serializer());
+                    return new OrderedMap<>(plain.build());
+                });
             }
 
             @Override
@@ -49,6 +59,11 @@ public class SandboxStorageService extends TestStorageService {
                 throw new UnsupportedOperationException("The sandbox has no asynchronous consistent maps");
             }
         };
+    }
+
+    @Override
+    public AtomicCounter getAtomicCounter(String name) {
+        return counters.computeIfAbsent(name, super::getAtomicCounter);
     }
 
     // Every change, and the listeners it calls, under one lock.

@@ -83,6 +83,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
@@ -160,6 +161,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     private volatile Duration statsInterval = Duration.ofMillis(DEFAULT_STATS_INTERVAL_MS);
     private ScheduledFuture<?> statsTask;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final List<Consumer<FlowRule>> ackListeners = new CopyOnWriteArrayList<>();
 
     private final InternalDeviceProvider deviceProvider = new InternalDeviceProvider();
     private final InternalLinkProvider linkProvider = new InternalLinkProvider();
@@ -446,6 +448,36 @@ public final class SimulatedNetwork implements AutoCloseable {
             throw new IllegalArgumentException("count must be positive");
         }
         return addRefusal(new Refusal(deviceId, r -> true, reason, count));
+    }
+
+    /**
+     * Tells a listener of every rule a switch accepts, at the moment it
+     * accepts it (before ONOS hears the acknowledgement), on the network's
+     * thread. The listener must be quick.
+     *
+     * @param listener receives each accepted rule
+     */
+    public void addAckListener(Consumer<FlowRule> listener) {
+        ackListeners.add(requireNonNull(listener));
+    }
+
+    /**
+     * Stops telling a listener of accepted rules.
+     *
+     * @param listener a listener added before
+     */
+    public void removeAckListener(Consumer<FlowRule> listener) {
+        ackListeners.remove(listener);
+    }
+
+    private void acknowledged(FlowRule rule) {
+        for (Consumer<FlowRule> l : ackListeners) {
+            try {
+                l.accept(rule);
+            } catch (RuntimeException e) {
+                log.warn("Acknowledgement listener failed", e);
+            }
+        }
     }
 
     /** Lifts every refusal. */
@@ -820,6 +852,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                         } else {
                             s.install(rule);
                             installed.add(rule);
+                            acknowledged(rule);
                         }
                         break;
                     case REMOVE:
@@ -858,36 +891,60 @@ public final class SimulatedNetwork implements AutoCloseable {
             } else {
                 s.install(rule);
                 installed.computeIfAbsent(s, k -> new ArrayList<>()).add(rule);
+                acknowledged(rule);
             }
         }
         installed.forEach(this::reportSoon);
     }
 
     // Reports the rules a switch has just installed as flow statistics, so
-    // that ONOS moves them to ADDED: right after the tasks already due on the
-    // network thread, in one report for all the batches they complete. ONOS
-    // reads its whole table of the device for every report, so one report per
-    // batch would cost the table's size per batch. Only these rules are
-    // reported: rules ONOS is still removing (PENDING_REMOVE) are not, as ONOS
-    // answers each such report with another removal. The periodic statistics
-    // report the whole table.
+    // that ONOS moves them to ADDED. ONOS reads its whole table of the device
+    // for every report, so a report per batch would cost the table's size per
+    // batch. A switch reports at once while that is cheap; otherwise once
+    // the rules waiting are half its table (a few table entries per rule),
+    // or when 20 times as long as its last report took has passed (under a
+    // twentieth of the thread's time). Only these rules are
+    // reported: rules ONOS is still removing (PENDING_REMOVE) are not, as
+    // ONOS answers each such report with another removal. The periodic
+    // statistics report the whole table. (The moment a switch accepts a rule
+    // is its acknowledgement, which addAckListener tells as it happens.)
     private void reportSoon(SimSwitch s, List<FlowRule> rules) {
         if (rules.isEmpty()) {
             return;
         }
         s.toReport.addAll(rules);
-        if (!s.reportScheduled) {
-            s.reportScheduled = true;
-            later(Duration.ZERO, () -> reportInstalled(s));
+        long wait = s.toReport.size() * 2L >= s.table.size() ? 0
+                : Math.max(0, s.nextReportNanos - System.nanoTime());
+        if (wait == 0 && !s.reportNowScheduled) {
+            s.reportNowScheduled = true;
+            later(Duration.ZERO, () -> {
+                s.reportNowScheduled = false;
+                reportNow(s);
+            });
+        } else if (wait > 0 && !s.reportLaterScheduled) {
+            s.reportLaterScheduled = true;
+            later(Duration.ofNanos(wait), () -> reportLater(s));
         }
     }
 
-    private void reportInstalled(SimSwitch s) {
-        s.reportScheduled = false;
+    // A report that waited for the switch's turn; another report may have
+    // been made meanwhile, and then this one waits for the next turn.
+    private void reportLater(SimSwitch s) {
+        long wait = s.nextReportNanos - System.nanoTime();
+        if (wait > 0 && !s.toReport.isEmpty()) {
+            later(Duration.ofNanos(wait), () -> reportLater(s));
+            return;
+        }
+        s.reportLaterScheduled = false;
+        reportNow(s);
+    }
+
+    private void reportNow(SimSwitch s) {
         if (!s.up || s.toReport.isEmpty()) {
             s.toReport.clear();
             return;
         }
+        long start = System.nanoTime();
         long now = System.currentTimeMillis();
         List<FlowEntry> entries = new ArrayList<>(s.toReport.size());
         for (FlowRule rule : s.toReport) {
@@ -898,6 +955,8 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
         s.toReport.clear();
         flowService.pushFlowMetricsWithoutFlowMissing(s.id, entries);
+        long end = System.nanoTime();
+        s.nextReportNanos = end + 20 * (end - start);
     }
 
     private void removeRules(Collection<FlowRule> rules) {
@@ -953,7 +1012,9 @@ public final class SimulatedNetwork implements AutoCloseable {
         final Map<MeterCellId, InstalledMeter> meters = new LinkedHashMap<>();
         /** Rules installed since the last report of installed rules. */
         final Set<FlowRule> toReport = new LinkedHashSet<>();
-        boolean reportScheduled;
+        boolean reportNowScheduled;
+        boolean reportLaterScheduled;
+        long nextReportNanos;
         boolean up;
 
         SimSwitch(DeviceId id, String name, Set<PortNumber> ports) {
