@@ -6,6 +6,8 @@ package org.flowsocket.sandbox.network;
 
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
+import org.flowsocket.sandbox.southbound.ProviderRegistrations;
+import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onlab.packet.ChassisId;
 import org.onosproject.net.AnnotationKeys;
 import org.onosproject.net.ConnectPoint;
@@ -26,7 +28,6 @@ import org.onosproject.net.device.DeviceProviderService;
 import org.onosproject.net.device.PortDescription;
 import org.onosproject.net.flow.CompletedBatchOperation;
 import org.onosproject.net.flow.DefaultFlowEntry;
-import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowEntry.FlowEntryState;
 import org.onosproject.net.flow.FlowRule;
@@ -44,7 +45,6 @@ import org.onosproject.net.link.LinkProvider;
 import org.onosproject.net.link.LinkProviderRegistry;
 import org.onosproject.net.link.LinkProviderService;
 import org.onosproject.net.meter.Band;
-import org.onosproject.net.meter.DefaultMeter;
 import org.onosproject.net.meter.DefaultMeterFeatures;
 import org.onosproject.net.meter.Meter;
 import org.onosproject.net.meter.MeterCellId;
@@ -56,7 +56,6 @@ import org.onosproject.net.meter.MeterProvider;
 import org.onosproject.net.meter.MeterProviderRegistry;
 import org.onosproject.net.meter.MeterProviderService;
 import org.onosproject.net.meter.MeterScope;
-import org.onosproject.net.meter.MeterState;
 import org.onosproject.net.provider.AbstractProvider;
 import org.onosproject.net.provider.ProviderId;
 import org.slf4j.Logger;
@@ -141,6 +140,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     private static final long CALL_TIMEOUT_SECONDS = 30;
 
     private final ServiceRegistry services;
+    private final ProviderRegistrations registrations;
     private final NetworkSpec spec;
     private final ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "sandbox-network");
@@ -185,6 +185,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public SimulatedNetwork(ServiceRegistry services, NetworkSpec spec) {
         this.services = requireNonNull(services);
+        this.registrations = new ProviderRegistrations(services);
         this.spec = requireNonNull(spec);
         executor.execute(() -> networkThread = Thread.currentThread());
     }
@@ -201,12 +202,12 @@ public final class SimulatedNetwork implements AutoCloseable {
                 throw new IllegalStateException("Already started");
             }
             started = true;
-            deviceService = services.get(DeviceProviderRegistry.class).register(deviceProvider);
-            linkService = services.get(LinkProviderRegistry.class).register(linkProvider);
-            hostService = services.get(HostProviderRegistry.class).register(hostProvider);
-            flowService = services.get(FlowRuleProviderRegistry.class).register(flowProvider);
-            meterService = services.find(MeterProviderRegistry.class)
-                    .map(r -> r.register(meterProvider)).orElse(null);
+            deviceService = registrations.register(DeviceProviderRegistry.class, deviceProvider);
+            linkService = registrations.register(LinkProviderRegistry.class, linkProvider);
+            hostService = registrations.register(HostProviderRegistry.class, hostProvider);
+            flowService = registrations.register(FlowRuleProviderRegistry.class, flowProvider);
+            meterService = registrations.registerIfPresent(MeterProviderRegistry.class, meterProvider)
+                    .orElse(null);
             for (NetworkSpec.Switch s : spec.switches()) {
                 switches.put(s.id(), new SimSwitch(s.id(), s.name(), s.ports()));
             }
@@ -234,11 +235,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                     statsTask.cancel(false);
                 }
                 if (started) {
-                    services.find(MeterProviderRegistry.class).ifPresent(r -> r.unregister(meterProvider));
-                    services.find(FlowRuleProviderRegistry.class).ifPresent(r -> r.unregister(flowProvider));
-                    services.find(HostProviderRegistry.class).ifPresent(r -> r.unregister(hostProvider));
-                    services.find(LinkProviderRegistry.class).ifPresent(r -> r.unregister(linkProvider));
-                    services.find(DeviceProviderRegistry.class).ifPresent(r -> r.unregister(deviceProvider));
+                    registrations.unregisterAll();
                 }
                 return null;
             });
@@ -813,19 +810,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
 
         Meter report(long now) {
-            Meter.Builder b = DefaultMeter.builder()
-                    .forDevice(meter.deviceId())
-                    .withCellId(meter.meterCellId())
-                    .fromApp(meter.appId())
-                    .withUnit(meter.unit())
-                    .withBands(meter.bands());
-            if (meter.isBurst()) {
-                b.burst();
-            }
-            DefaultMeter m = (DefaultMeter) b.build();
-            m.setState(MeterState.ADDED);
-            m.setLife(Math.max(0, (now - since) / 1000));
-            return m;
+            return SwitchReports.installedMeter(meter, since, now);
         }
     }
 
@@ -1207,20 +1192,6 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     // The rule as a switch reports it in a flow-removed message.
     private static FlowRule withReason(FlowRule rule, FlowRule.FlowRemoveReason reason) {
-        FlowRule.Builder b = DefaultFlowRule.builder()
-                .withCookie(rule.id().value())
-                .forDevice(rule.deviceId())
-                .withSelector(rule.selector())
-                .withTreatment(rule.treatment())
-                .withPriority(rule.priority())
-                .forTable(rule.tableId())
-                .withHardTimeout(rule.hardTimeout())
-                .withReason(reason);
-        if (rule.isPermanent()) {
-            b.makePermanent();
-        } else {
-            b.makeTemporary(rule.timeout());
-        }
-        return b.build();
+        return SwitchReports.removedRule(rule, reason);
     }
 }

@@ -4,10 +4,10 @@
  */
 package org.flowsocket.sandbox.openflow;
 
+import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.CompletedBatchOperation;
 import org.onosproject.net.flow.DefaultFlowEntry;
-import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.FlowEntry.FlowEntryState;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleProvider;
@@ -345,21 +345,7 @@ final class OfFlowRuleProvider extends AbstractProvider implements FlowRuleProvi
 
     // The rule as a switch reports it in a FLOW_REMOVED message.
     private static FlowRule withReason(FlowRule rule, FlowRule.FlowRemoveReason reason) {
-        FlowRule.Builder b = DefaultFlowRule.builder()
-                .withCookie(rule.id().value())
-                .forDevice(rule.deviceId())
-                .withSelector(rule.selector())
-                .withTreatment(rule.treatment())
-                .withPriority(rule.priority())
-                .forTable(rule.tableId())
-                .withHardTimeout(rule.hardTimeout())
-                .withReason(reason);
-        if (rule.isPermanent()) {
-            b.makePermanent();
-        } else {
-            b.makeTemporary(rule.timeout());
-        }
-        return b.build();
+        return SwitchReports.removedRule(rule, reason);
     }
 
     private Map<Long, FlowRule> rules(DeviceId deviceId) {

@@ -4,9 +4,9 @@
  */
 package org.flowsocket.sandbox.openflow;
 
+import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.meter.Band;
-import org.onosproject.net.meter.DefaultMeter;
 import org.onosproject.net.meter.DefaultMeterFeatures;
 import org.onosproject.net.meter.Meter;
 import org.onosproject.net.meter.MeterCellId;
@@ -19,7 +19,6 @@ import org.onosproject.net.meter.MeterProvider;
 import org.onosproject.net.meter.MeterProviderService;
 import org.onosproject.net.meter.MeterScope;
 import org.onosproject.net.meter.MeterService;
-import org.onosproject.net.meter.MeterState;
 import org.onosproject.net.provider.AbstractProvider;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMeterFeatures;
@@ -268,19 +267,7 @@ final class OfMeterProvider extends AbstractProvider implements MeterProvider {
         }
 
         Meter report(long now) {
-            Meter.Builder b = DefaultMeter.builder()
-                    .forDevice(meter.deviceId())
-                    .withCellId(meter.meterCellId())
-                    .fromApp(meter.appId())
-                    .withUnit(meter.unit())
-                    .withBands(meter.bands());
-            if (meter.isBurst()) {
-                b.burst();
-            }
-            DefaultMeter m = (DefaultMeter) b.build();
-            m.setState(MeterState.ADDED);
-            m.setLife(Math.max(0, (now - since) / 1000));
-            return m;
+            return SwitchReports.installedMeter(meter, since, now);
         }
     }
 }

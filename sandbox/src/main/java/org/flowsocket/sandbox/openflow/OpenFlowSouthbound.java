@@ -6,6 +6,7 @@ package org.flowsocket.sandbox.openflow;
 
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
+import org.flowsocket.sandbox.southbound.ProviderRegistrations;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowRuleProviderRegistry;
@@ -82,6 +83,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     private static final long CALL_TIMEOUT_SECONDS = 30;
 
     private final ServiceRegistry services;
+    private final ProviderRegistrations registrations;
     private final NetworkSpec topology;
     private final InetSocketAddress address;
     private final ScheduledExecutorService executor =
@@ -112,6 +114,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      */
     public OpenFlowSouthbound(ServiceRegistry services, NetworkSpec topology, InetSocketAddress address) {
         this.services = requireNonNull(services);
+        this.registrations = new ProviderRegistrations(services);
         this.topology = requireNonNull(topology);
         this.address = requireNonNull(address);
         Map<DeviceId, String> names = new LinkedHashMap<>();
@@ -135,13 +138,13 @@ public final class OpenFlowSouthbound implements AutoCloseable {
                 throw new IllegalStateException("Already started");
             }
             started = true;
-            devices.setService(services.get(DeviceProviderRegistry.class).register(devices));
-            links.setServices(services.get(LinkProviderRegistry.class).register(links),
-                    services.get(HostProviderRegistry.class).register(links));
-            FlowRuleProviderService flowService = services.get(FlowRuleProviderRegistry.class).register(flows);
+            devices.setService(registrations.register(DeviceProviderRegistry.class, devices));
+            links.setServices(registrations.register(LinkProviderRegistry.class, links),
+                    registrations.register(HostProviderRegistry.class, links));
+            FlowRuleProviderService flowService = registrations.register(FlowRuleProviderRegistry.class, flows);
             stats = new FlowStatsCollector(flows, flowService);
             flows.setService(flowService, stats);
-            services.find(MeterProviderRegistry.class).ifPresent(r -> meters.setService(r.register(meters),
+            registrations.registerIfPresent(MeterProviderRegistry.class, meters).ifPresent(s -> meters.setService(s,
                     services.find(MeterService.class).orElse(null)));
             return null;
         });
@@ -175,11 +178,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
                     statsTask.cancel(false);
                 }
                 if (started) {
-                    services.find(MeterProviderRegistry.class).ifPresent(r -> r.unregister(meters));
-                    services.find(FlowRuleProviderRegistry.class).ifPresent(r -> r.unregister(flows));
-                    services.find(HostProviderRegistry.class).ifPresent(r -> r.unregister(links));
-                    services.find(LinkProviderRegistry.class).ifPresent(r -> r.unregister(links));
-                    services.find(DeviceProviderRegistry.class).ifPresent(r -> r.unregister(devices));
+                    registrations.unregisterAll();
                 }
                 return null;
             });

@@ -1,0 +1,70 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox.southbound;
+
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.meter.DefaultMeter;
+import org.onosproject.net.meter.Meter;
+import org.onosproject.net.meter.MeterState;
+
+/**
+ * Meters and flow rules as a switch reports them to ONOS, shared by the
+ * sandbox's southbounds.
+ */
+public final class SwitchReports {
+
+    private SwitchReports() {
+    }
+
+    /**
+     * Returns an installed meter as a switch reports it in its statistics.
+     *
+     * @param meter the meter installed
+     * @param since when it was installed, in milliseconds
+     * @param now   the current time, in milliseconds
+     * @return the meter, added, with its life in seconds
+     */
+    public static Meter installedMeter(Meter meter, long since, long now) {
+        Meter.Builder b = DefaultMeter.builder()
+                .forDevice(meter.deviceId())
+                .withCellId(meter.meterCellId())
+                .fromApp(meter.appId())
+                .withUnit(meter.unit())
+                .withBands(meter.bands());
+        if (meter.isBurst()) {
+            b.burst();
+        }
+        DefaultMeter m = (DefaultMeter) b.build();
+        m.setState(MeterState.ADDED);
+        m.setLife(Math.max(0, (now - since) / 1000));
+        return m;
+    }
+
+    /**
+     * Returns a rule as a switch reports it in a flow-removed message.
+     *
+     * @param rule   the rule removed
+     * @param reason why it was removed
+     * @return the rule with the reason
+     */
+    public static FlowRule removedRule(FlowRule rule, FlowRule.FlowRemoveReason reason) {
+        FlowRule.Builder b = DefaultFlowRule.builder()
+                .withCookie(rule.id().value())
+                .forDevice(rule.deviceId())
+                .withSelector(rule.selector())
+                .withTreatment(rule.treatment())
+                .withPriority(rule.priority())
+                .forTable(rule.tableId())
+                .withHardTimeout(rule.hardTimeout())
+                .withReason(reason);
+        if (rule.isPermanent()) {
+            b.makePermanent();
+        } else {
+            b.makeTemporary(rule.timeout());
+        }
+        return b.build();
+    }
+}
