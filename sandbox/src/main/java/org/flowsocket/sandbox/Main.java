@@ -236,6 +236,7 @@ public final class Main {
                 + (options.users == null ? ":" + admin.password() : "") + " " + web.restUri() + "/devices");
         if (sandbox.flowSocketService().isPresent()) {
             out.println("  FlowSocket:    " + web.webSocketUri() + "  (subprotocol flowsocket.v1)");
+            out.println("  Web console:   " + web.consoleUri());
         } else {
             out.println("  FlowSocket:    not running" + (options.flowSocket
                     ? " (its classes are not in this build)" : " (--no-flowsocket)"));
