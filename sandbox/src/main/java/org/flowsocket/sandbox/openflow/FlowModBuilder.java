@@ -73,18 +73,7 @@ public final class FlowModBuilder {
      * @throws FlowTranslationException if the rule has no translation
      */
     public OFFlowMod add(FlowRule rule, long xid) {
-        return factory.buildFlowAdd()
-                .setXid(xid)
-                .setCookie(cookie(rule))
-                .setPriority(rule.priority())
-                .setTableId(TableId.of(rule.tableId()))
-                .setIdleTimeout(idleTimeout(rule))
-                .setHardTimeout(rule.hardTimeout())
-                .setBufferId(OFBufferId.NO_BUFFER)
-                .setFlags(flags())
-                .setMatch(matches.match(rule.selector()))
-                .setInstructions(instructions.instructions(rule.treatment()))
-                .build();
+        return installing(factory.buildFlowAdd(), rule, xid).build();
     }
 
     /**
@@ -97,10 +86,13 @@ public final class FlowModBuilder {
      * @throws FlowTranslationException if the rule has no translation
      */
     public OFFlowMod modify(FlowRule rule, long xid) {
-        return factory.buildFlowModifyStrict()
-                .setXid(xid)
+        return installing(factory.buildFlowModifyStrict(), rule, xid).setCookieMask(EXACT_COOKIE).build();
+    }
+
+    // What ADD and MODIFY_STRICT both carry: the whole rule.
+    private OFFlowMod.Builder installing(OFFlowMod.Builder mod, FlowRule rule, long xid) {
+        return mod.setXid(xid)
                 .setCookie(cookie(rule))
-                .setCookieMask(EXACT_COOKIE)
                 .setPriority(rule.priority())
                 .setTableId(TableId.of(rule.tableId()))
                 .setIdleTimeout(idleTimeout(rule))
@@ -108,8 +100,7 @@ public final class FlowModBuilder {
                 .setBufferId(OFBufferId.NO_BUFFER)
                 .setFlags(flags())
                 .setMatch(matches.match(rule.selector()))
-                .setInstructions(instructions.instructions(rule.treatment()))
-                .build();
+                .setInstructions(instructions.instructions(rule.treatment()));
     }
 
     /**

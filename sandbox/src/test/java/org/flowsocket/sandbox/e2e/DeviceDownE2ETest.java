@@ -5,8 +5,6 @@
 package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;
 
@@ -29,23 +27,7 @@ import static org.junit.Assert.assertTrue;
  * FlowSocket installs the handle again once every rule is ADDED on an online
  * switch.
  */
-public class DeviceDownE2ETest {
-
-    private static E2eSandbox env;
-    private static FlowSocketClient admin;
-
-    @BeforeClass
-    public static void setUp() throws Exception {
-        env = E2eSandbox.start();
-        admin = env.admin();
-    }
-
-    @AfterClass
-    public static void tearDown() {
-        if (env != null) {
-            env.close();
-        }
-    }
+public class DeviceDownE2ETest extends E2eTestBase {
 
     @Test
     public void switchDownDegradesTheFlowAndItsReturnRestoresIt() throws Exception {

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.sandbox.network.FlowModFailure;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;
 
@@ -32,25 +30,9 @@ import static org.junit.Assert.assertTrue;
  * FLOW_REFUSED with everything withdrawn, and a slow switch makes the reply
  * slow without holding up other requests of the connection.
  */
-public class FlowConfirmationE2ETest {
+public class FlowConfirmationE2ETest extends E2eTestBase {
 
     private static final long LATENCY_MS = 1500;
-
-    private static E2eSandbox env;
-    private static FlowSocketClient admin;
-
-    @BeforeClass
-    public static void setUp() throws Exception {
-        env = E2eSandbox.start();
-        admin = env.admin();
-    }
-
-    @AfterClass
-    public static void tearDown() {
-        if (env != null) {
-            env.close();
-        }
-    }
 
     @After
     public void restoreNetwork() throws Exception {

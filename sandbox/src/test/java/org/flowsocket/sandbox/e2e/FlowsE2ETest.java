@@ -6,8 +6,6 @@ package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.After;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
@@ -31,26 +29,10 @@ import static org.junit.Assert.assertTrue;
  * FlowRuleManager and the simulated switches, checked three ways: the
  * switches' tables, FlowRuleService in this JVM, and ONOS's REST API.
  */
-public class FlowsE2ETest {
+public class FlowsE2ETest extends E2eTestBase {
 
     static final String VOICE = "{'type':'InstallFlow','network':{'src':'10.0.0.1','dst':'10.0.0.3',"
             + "'protocol':'udp','dstPort':5060,'class':'voice','qos':{'queue':2},'bidirectional':true}}";
-
-    private static E2eSandbox env;
-    private static FlowSocketClient admin;
-
-    @BeforeClass
-    public static void setUp() throws Exception {
-        env = E2eSandbox.start();
-        admin = env.admin();
-    }
-
-    @AfterClass
-    public static void tearDown() {
-        if (env != null) {
-            env.close();
-        }
-    }
 
     @After
     public void nothingLeftBehind() throws Exception {

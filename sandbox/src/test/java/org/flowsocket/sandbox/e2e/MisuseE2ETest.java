@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.websocket.api.UpgradeException;
 import org.eclipse.jetty.websocket.api.WebSocketAdapter;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 
 import java.time.Duration;
@@ -29,21 +27,7 @@ import static org.junit.Assert.fail;
  * Roles, malformed input and subscriptions through the real servlet and the
  * sandbox's BASIC realm.
  */
-public class MisuseE2ETest {
-
-    private static E2eSandbox env;
-
-    @BeforeClass
-    public static void setUp() throws Exception {
-        env = E2eSandbox.start();
-    }
-
-    @AfterClass
-    public static void tearDown() {
-        if (env != null) {
-            env.close();
-        }
-    }
+public class MisuseE2ETest extends E2eTestBase {
 
     @Test
     public void viewerMayReadButEveryChangeIsForbidden() throws Exception {

@@ -5,8 +5,6 @@
 package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.AfterClass;
-import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;
 
@@ -25,21 +23,7 @@ import static org.junit.Assert.assertNotNull;
  * ONOS's store, so one sees, lists and removes what the other made, and
  * both are told.
  */
-public class TwoClientsE2ETest {
-
-    private static E2eSandbox env;
-
-    @BeforeClass
-    public static void setUp() throws Exception {
-        env = E2eSandbox.start();
-    }
-
-    @AfterClass
-    public static void tearDown() {
-        if (env != null) {
-            env.close();
-        }
-    }
+public class TwoClientsE2ETest extends E2eTestBase {
 
     @Test
     public void clientBSeesListsAndRemovesClientAsFlowAndASeesItGo() throws Exception {
