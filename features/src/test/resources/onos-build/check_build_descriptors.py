@@ -9,6 +9,7 @@ tree. Exits 0 and prints a summary when the descriptors are consistent; exits 1
 with one line per problem otherwise.
 """
 
+import ast
 import hashlib
 import json
 import os
@@ -136,6 +137,8 @@ class Checker(object):
         else:
             names = onos_bazel_2_5_6.environment(self.model, package, package_dir, self.workspace)
         try:
+            if self.era == 'bazel':
+                _require_starlark_build_file(text, tree_path)
             exec(compile(text, tree_path, 'exec'), names)
         except (DescriptorError, NameError, SyntaxError, TypeError) as e:
             # What ONOS's Buck or Bazel would stop on while reading the file.
@@ -363,6 +366,17 @@ def brings(repository, via, jar, depth=3):
             if dependency == jar or brings(repository, dependency, jar, depth - 1):
                 return True
     return False
+
+
+def _require_starlark_build_file(text, tree_path):
+    """Rejects the Python that a Bazel BUILD file may not contain (Starlark's BUILD dialect)."""
+    forbidden = (ast.FunctionDef, ast.ClassDef, ast.Import, ast.ImportFrom, ast.While, ast.Try,
+                 ast.With, ast.Lambda, ast.Global, ast.JoinedStr, ast.Set, ast.SetComp)
+    for node in ast.walk(ast.parse(text, tree_path)):
+        if isinstance(node, forbidden):
+            error = SyntaxError('%s is not allowed in a BUILD file' % type(node).__name__)
+            error.lineno = node.lineno
+            raise error
 
 
 def _normalize(value):

@@ -78,6 +78,13 @@ public class BuildDescriptorsIT {
     }
 
     @Test
+    public void functionDefinitionInBuildFileFails() throws Exception {
+        // Python would run it; Bazel rejects def in BUILD files.
+        assertFails("bazel", "app/BUILD", "COMPILE_DEPS = ", "def deps():\n    return []\n\nCOMPILE_DEPS = ",
+                    "FunctionDef is not allowed in a BUILD file");
+    }
+
+    @Test
     public void unknownLabelFails() throws Exception {
         assertFails("bazel", "web/BUILD", "\"@jetty_websocket_client//jar\"", "\"@jetty_websocket_clients//jar\"",
                     "unknown label @jetty_websocket_clients//jar");
