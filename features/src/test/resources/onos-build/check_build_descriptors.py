@@ -21,11 +21,11 @@ import xml.etree.ElementTree as ET
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from descriptor_model import DescriptorError, Model, package_files  # noqa: E402
+from maven_pom import Pom, brings  # noqa: E402
 import onos_bazel_2_5_6  # noqa: E402
 import onos_buck_1_14_1  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-POM = '{http://maven.apache.org/POM/4.0.0}'
 
 # Where the descriptors assume this repository sits in an ONOS tree.
 TREE_PACKAGE = 'apps/flowsocket'
@@ -300,72 +300,6 @@ class Checker(object):
                 actual = hashlib.sha1(f.read()).hexdigest()
             if actual != sha1:
                 self.problems.append('%s: sha1 %s, the jar has %s' % (label, sha1, actual))
-
-
-class Pom(object):
-    """A module pom: its dependencies by scope and its bundle instructions."""
-
-    def __init__(self, path, repository):
-        self.root = ET.parse(path).getroot()
-        self.artifact_id = self._text(self.root, 'artifactId')
-        self.description = self._text(self.root, 'description')
-        self.compile, self.test = _dependencies(self.root)
-        self.all = self.compile | self.test
-        # onos-dependencies declares these for every module (no own dependencies in flowsocket-parent).
-        project_root = os.path.dirname(os.path.dirname(os.path.abspath(path)))
-        parent = ET.parse(os.path.join(project_root, 'pom.xml')).getroot().find(POM + 'parent')
-        onos_parent = os.path.join(repository, self._text(parent, 'groupId').replace('.', '/'),
-                                   self._text(parent, 'artifactId'), self._text(parent, 'version'),
-                                   '%s-%s.pom' % (self._text(parent, 'artifactId'), self._text(parent, 'version')))
-        self.inherited_compile, inherited_test = _dependencies(ET.parse(onos_parent).getroot())
-        self.inherited_all = self.inherited_compile | inherited_test
-        properties = {}
-        for props in (ET.parse(os.path.join(project_root, 'pom.xml')).getroot(), self.root):
-            for p in props.findall(POM + 'properties/*'):
-                properties[p.tag[len(POM):]] = (p.text or '').strip()
-        self.properties = properties
-        self.instructions = {}
-        for plugin in self.root.findall(POM + 'build/' + POM + 'plugins/' + POM + 'plugin'):
-            if self._text(plugin, 'artifactId') == 'maven-bundle-plugin':
-                for i in plugin.findall(POM + 'configuration/' + POM + 'instructions/*'):
-                    text = re.sub(r'\$\{([^}]+)\}', lambda m: properties.get(m.group(1), m.group(0)), i.text or '')
-                    self.instructions[i.tag[len(POM):]] = text
-
-    @staticmethod
-    def _text(element, tag):
-        found = element.find(POM + tag)
-        return '' if found is None or found.text is None else found.text.strip()
-
-
-def _dependencies(project):
-    compile_scope, test_scope = set(), set()
-    for d in project.findall(POM + 'dependencies/' + POM + 'dependency'):
-        key = '%s:%s' % (Pom._text(d, 'groupId'), Pom._text(d, 'artifactId'))
-        if Pom._text(d, 'classifier'):
-            key += ':' + Pom._text(d, 'classifier')
-        (test_scope if Pom._text(d, 'scope') == 'test' else compile_scope).add(key)
-    return compile_scope, test_scope
-
-
-def brings(repository, via, jar, depth=3):
-    """Whether some version of `via` in the repository depends on `jar` (compile or runtime, not optional)."""
-    if depth == 0:
-        return False
-    group, artifact = via.split(':')[0:2]
-    directory = os.path.join(repository, group.replace('.', '/'), artifact)
-    if not os.path.isdir(directory):
-        return False
-    for version in os.listdir(directory):
-        pom = os.path.join(directory, version, '%s-%s.pom' % (artifact, version))
-        if not os.path.isfile(pom):
-            continue
-        for d in ET.parse(pom).getroot().findall(POM + 'dependencies/' + POM + 'dependency'):
-            if Pom._text(d, 'scope') in ('test', 'provided') or Pom._text(d, 'optional') == 'true':
-                continue
-            dependency = '%s:%s' % (Pom._text(d, 'groupId'), Pom._text(d, 'artifactId'))
-            if dependency == jar or brings(repository, dependency, jar, depth - 1):
-                return True
-    return False
 
 
 def _require_starlark_build_file(text, tree_path):

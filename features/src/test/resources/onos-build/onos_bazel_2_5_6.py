@@ -15,7 +15,7 @@ The stubs record the rules in a descriptor_model.Model instead of building.
 """
 
 
-from descriptor_model import App, Bundle, DescriptorError, LibraryLabel, absolute, package_files, require_web_xml
+from descriptor_model import App, Bundle, LibraryLabel, absolute, package_files, require_web_xml
 
 # tools/build/bazel/variables.bzl at 2.5.6
 ONOS_VERSION = '2.5.6'
@@ -51,6 +51,7 @@ def environment(model, package, package_dir, workspace):
     def _get_app_name():
         return APP_PREFIX + package.split('/')[-1]
 
+    # Bazel's native glob.
     def glob(include, exclude=[], exclude_directories=1, allow_empty=True):
         return package_files(package_dir, include, exclude)
 
@@ -68,6 +69,7 @@ def environment(model, package, package_dir, workspace):
             return glob(['src/main/resources/**'])
         return glob([resources_root + '**'])
 
+    # tools/build/bazel/osgi_java_library.bzl at 2.5.6
     def osgi_jar_with_tests(
             name=None,
             deps=None,
@@ -134,6 +136,7 @@ def environment(model, package, package_dir, workspace):
             ','.join(karaf_command_packages) or None,
             test_srcs != [])
 
+    # tools/build/bazel/osgi_java_library.bzl at 2.5.6
     def osgi_jar(
             name=None,
             deps=None,
@@ -186,6 +189,7 @@ def environment(model, package, package_dir, workspace):
             bundle_classpath=bundle_classpath,
             karaf_command_packages=karaf_command_packages)
 
+    # tools/build/bazel/onos_app.bzl at 2.5.6
     def onos_app(
             app_name=None,
             name=None,

@@ -35,8 +35,11 @@ TEST = 'src/test/java/**/'
 RESOURCES_ROOT = 'src/main/resources/'
 TEST_RESOURCES_ROOT = 'src/test/resources/'
 
-# Buck's JavaLibraryDescription.Arg fields (besides those osgi_jar passes
-# itself): the other keywords a Buck java rule such as onos_jar accepts.
+# The other fields of Buck's JavaLibraryDescription.Arg (and JvmLibraryArg),
+# which OnosJarDescription.Arg extends, besides those osgi_jar passes itself:
+# the keywords that osgi_jar's **kwargs may carry to onos_jar. ONOS's plugin
+# compiled against buck-api 0.1-20161113 (tools/build/buck-plugin/BUCK); that
+# jar is not at hand, so this list is Buck's of that period, not byte-checked.
 _JAVA_LIBRARY_ARGS = frozenset([
     'source', 'target', 'java_version', 'compiler', 'extra_arguments',
     'proguard_config', 'annotation_processor_deps', 'annotation_processor_params',
@@ -68,12 +71,14 @@ def environment(model, package, package_dir):
     def _get_app_name():
         return APP_PREFIX + os.path.basename(get_base_path())
 
+    # Buck's glob, as the bucklets call it (excludes=, not Bazel's exclude=).
     def glob(includes, excludes=(), include_dotfiles=False):
         return package_files(package_dir, includes, excludes)
 
     def include_defs(path):
         pass
 
+    # The onos_jar rule: OnosJarDescription.Arg, tools/build/buck-plugin at 1.14.1.
     def onos_jar(name, srcs=(), deps=(), visibility=(), resources=(), resources_root=None,
                  bundle_name=None, group_id=None, bundle_version=None, bundle_license=None,
                  bundle_description=None, import_packages=None, private_packages=None,
@@ -95,10 +100,12 @@ def environment(model, package, package_dir):
             None if web_context == NONE else web_context, None, bool(tests))
         return label
 
+    # Buck's java_test, with the keywords onos.bucklet 1.14.1 passes it.
     def java_test(name, srcs=(), deps=(), resources=(), resources_root=None,
                   maven_coords=None, visibility=(), **java_library_args):
         model.declare('//%s:%s' % (package, name))
 
+    # bucklets/onos.bucklet at 1.14.1
     def osgi_jar(
             name=None,
             srcs=None,
@@ -167,6 +174,7 @@ def environment(model, package, package_dir):
             maven_coords=mvn_coords,
             **kwargs)
 
+    # bucklets/onos.bucklet at 1.14.1
     def osgi_jar_with_tests(
             name=None,
             deps=[],
@@ -207,6 +215,7 @@ def environment(model, package, package_dir):
                              visibility=visibility, **kwargs)
         model.bundles[label].test_deps = [absolute(d, package) for d in test_deps]
 
+    # bucklets/onos_app.bucklet at 1.14.1
     def onos_app(
             app_name=None,
             name=None,
@@ -239,6 +248,7 @@ def environment(model, package, package_dir):
         model.apps[label] = App(label, app_name, origin, title, category, url, description,
                                 [absolute(b, package) for b in included_bundles], required_apps)
 
+    # bucklets/remote_jar.bucklet at 1.14.1
     def remote_jar(name, out, url, sha1, maven_coords=None, visibility=['PUBLIC']):
         label = '//%s:%s' % (package, name)
         model.declare(label)
