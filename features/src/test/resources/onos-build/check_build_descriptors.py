@@ -6,7 +6,9 @@ buck evaluates BUCK, app/BUCK and web/BUCK with the stubs of ONOS 1.14.1's Buck
 macros; bazel evaluates BUILD, app/BUILD and web/BUILD with the stubs of ONOS
 2.5.6's Bazel macros. Both assume this repository is apps/flowsocket of an ONOS
 tree. Exits 0 and prints a summary when the descriptors are consistent; exits 1
-with one line per problem otherwise.
+with one line per problem otherwise. The label tables onos-1.14.1-lib.json and
+onos-2.5.6-workspace.json are written by regenerate_onos_tables.py from ONOS's
+sources.
 """
 
 import ast
@@ -18,6 +20,7 @@ import sys
 import traceback
 import xml.etree.ElementTree as ET
 
+sys.dont_write_bytecode = True  # no __pycache__ beside the sources
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from descriptor_model import DescriptorError, Model, package_files  # noqa: E402
