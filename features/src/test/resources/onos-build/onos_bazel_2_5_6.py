@@ -11,6 +11,11 @@ same TypeError:
                                  tools/build_rules/prelude_bazel
   glob                           Bazel's native.glob
 
+The signatures of osgi_jar, osgi_jar_with_tests and onos_app and the prelude
+are the same at tags 2.5.0, 2.6.0 and 2.7.0, and those releases' workspaces
+define every label BUILD files here use except the deps.json additions BUILD
+lists, so one set of stubs stands for ONOS 2.5 to 2.7.
+
 The stubs record the rules in a descriptor_model.Model instead of building.
 """
 
