@@ -26,7 +26,7 @@ const HARNESS = resolve(HERE, '../harness');
 // Loopback origin; every request is answered by the page's route, none leaves the browser.
 const ORIGIN = 'http://127.0.0.1:1';
 const ROOT = `${ORIGIN}/onos/ui/`;
-const FAKES = ['onos-gui-fake.js', 'onos-topo-fake.js'];
+const FAKES = ['onos-gui-fake.js', 'onos-keys-fake.js', 'onos-topo-fake.js'];
 const TYPES = {'.js': 'application/javascript', '.css': 'text/css', '.html': 'text/html'};
 
 const H1 = '00:00:00:00:00:01/None';
@@ -59,6 +59,9 @@ function playwrightKey(key) {
     }
     if (key === 'enter') {
         return 'Enter';
+    }
+    if (key === 'slash') {
+        return 'Slash';
     }
     return /^[0-9]$/.test(key) ? `Digit${key}` : `Key${key}`;
 }
@@ -263,13 +266,21 @@ describe('ONOS GUI topology overlay scripts', {concurrency: false}, () => {
             summary: '10.0.0.1 ⇄ 10.0.0.3 voice, INSTALLED', devices: ['of:1', 'of:2', 'of:3']}), handler.FLOW_SHOWN);
         assert.equal((await topo()).selected.length, 3);
 
+        // with the quick help shown, Esc only hides it (keys.js global escapeKey)
+        let before = (await sent()).length;
+        await press('slash');
+        await press('esc');
+        assert.deepEqual(await p.evaluate(() => window.gui.record.keys.slice(-2)),
+            [{key: 'slash', by: 'global', action: 'quickHelp'}, {key: 'esc', by: 'global', action: 'escapeKey'}]);
+        assert.equal((await sent()).length, before, 'the path stays while Esc hides the quick help');
+
         await press('esc');
         assert.deepEqual(await lastSent(), {event: handler.CLEAR, payload: {}});
         let t = await topo();
         assert.equal(t.escapes.at(-1), 'overlay');
         assert.equal(t.selected.length, 3, 'clearing the path kept the selection');
 
-        const before = (await sent()).length;
+        before = (await sent()).length;
         await press('esc');
         t = await topo();
         assert.equal(t.escapes.at(-1), 'deselectAll');
