@@ -284,6 +284,9 @@
                 record.active = current;
                 switchOverlayActions(id, current && current.keyBindings);
                 view.coreSent.push({event: 'topoSelectOverlay', payload: payload});
+                view.coreSent.push({event: 'requestSummary', payload: {}});
+                // the new overlay hears of the current selection
+                updateDetail();
             }
         }
 
