@@ -4,12 +4,17 @@
  */
 
 /*
- A minimal stand-in for the parts of ONOS's classic (AngularJS 1.x) GUI that
- FlowSocket's topology overlay uses, so that its scripts load and run in a
- plain page: angular.module/factory/run with array-annotated injection, and
- fakes of $log, FlashService, WebSocketService, DialogService and
- TopoOverlayService that record what the overlay does. Written for the
- tests from the services' documented behaviour; no ONOS code.
+ A stand-in for the framework parts of ONOS's classic (AngularJS 1.x) GUI
+ that FlowSocket's topology overlay uses, so that its scripts load and run in
+ a plain page: angular.module/factory/run with array-annotated injection, and
+ fakes of $log, FlashService, WebSocketService and DialogService that record
+ what the overlay does. KeyService is onos-keys-fake.js; the topology view
+ (its overlay service, keys, toolbar, selection and escape chain) is
+ onos-topo-fake.js.
+ Where ONOS decides something the overlay depends on (which keys reach it,
+ what Esc does), the fakes copy ONOS 2.5.6's web/gui/src/main/webapp/app
+ code, cited at each place; those files are the same in ONOS 2.6.0 and
+ 2.7.0. Written for the tests; no ONOS code is loaded.
  */
 
 (function () {
@@ -97,7 +102,7 @@
     // ---------------------------------------------------------------- fakes
 
     var record = window.guiRecord = {
-        log: [], flashes: [], sent: [], handlers: {}, overlays: [], dialogs: [], active: null
+        log: [], flashes: [], sent: [], handlers: {}, overlays: [], dialogs: [], keys: [], active: null
     };
 
     function show(listId, text) {
@@ -162,7 +167,10 @@
         };
     }]);
 
-    fake.factory('DialogService', [function () {
+    // As ONOS 2.5.6 fw/layer/dialog.js: OK is bound to Enter and Cancel to
+    // Esc, but only once bindKeys() is called (which returns nothing); any
+    // button closes the dialog and unbinds its keys.
+    fake.factory('DialogService', ['KeyService', function (ks) {
         var open = null;
         function createDiv(cls) {
             var div = document.createElement('div');
@@ -174,8 +182,13 @@
                 classed: function (c, on) { div.classList.toggle(c, on !== false); return this; }
             };
         }
+        function close() {
+            document.getElementById('dialog').hidden = true;
+            ks.dialogKeys();
+            open = null;
+        }
         function openDialog(id, opts) {
-            var panel = document.getElementById('dialog');
+            var panel = document.getElementById('dialog'), keyBindings = {};
             panel.replaceChildren();
             panel.hidden = false;
             var d = {id: id, opts: opts || {}, title: null, buttons: [], keysBound: false};
@@ -196,22 +209,28 @@
                     panel.appendChild(content.node());
                     return api;
                 },
-                addOk: function (cb, text) { return button(cb, text || 'OK', 'ok'); },
-                addCancel: function (cb, text) { return button(cb, text || 'Cancel', 'cancel'); },
-                addButton: function (cb, text) { return button(cb, text, 'button'); },
-                bindKeys: function () { d.keysBound = true; return api; }
+                addOk: function (cb, text) { return button(cb, text || 'OK', 'ok', 'enter'); },
+                addCancel: function (cb, text) { return button(cb, text || 'Cancel', 'cancel', 'esc'); },
+                addButton: function (cb, text, key) { return button(cb, text, 'button', key); },
+                bindKeys: function () {
+                    d.keysBound = true;
+                    ks.dialogKeys(keyBindings);
+                }
             };
-            function button(cb, text, kind) {
+            function button(cb, text, kind, key) {
                 var b = document.createElement('button');
-                b.textContent = text;
-                b.dataset.kind = kind;
-                b.addEventListener('click', function () {
+                function invoke() {
                     if (cb) {
                         cb();
                     }
-                    panel.hidden = true;
-                    open = null;
-                });
+                    close();
+                }
+                b.textContent = text;
+                b.dataset.kind = kind;
+                b.addEventListener('click', invoke);
+                if (key) {
+                    keyBindings[key] = invoke;
+                }
                 panel.appendChild(b);
                 d.buttons.push({kind: kind, text: text});
                 return api;
@@ -221,118 +240,19 @@
         return {
             openDialog: openDialog,
             closeDialog: function () {
-                document.getElementById('dialog').hidden = true;
-                open = null;
+                if (open) {
+                    close();
+                }
             },
             createDiv: createDiv,
             isOpenFake: function () { return open !== null; }
         };
     }]);
 
-    // Checks an overlay as the topology view would before it uses it.
-    var RESERVED_KEYS = ['T', 'R'];
-    var CORE_GLYPHS = ['xMark', 'checkMark', 'chain', 'crown', 'switch', 'endstation', 'bird', 'flows'];
-
-    function checkGlyph(overlay, gid, where) {
-        if (typeof gid !== 'string' || !gid) {
-            throw new Error(where + ': missing glyph id');
-        }
-        if (gid.charAt(0) === '*') {
-            if (!overlay.glyphs || !overlay.glyphs[gid.slice(1)]) {
-                throw new Error(where + ': overlay glyph ' + gid + ' is not defined in glyphs');
-            }
-        } else if (CORE_GLYPHS.indexOf(gid) < 0) {
-            throw new Error(where + ': unknown core glyph ' + gid);
-        }
-    }
-
-    fake.factory('TopoOverlayService', [function () {
-        function register(overlay) {
-            if (!overlay || typeof overlay.overlayId !== 'string' || !overlay.overlayId) {
-                throw new Error('an overlay needs an overlayId');
-            }
-            if (record.overlays.some(function (o) { return o.overlayId === overlay.overlayId; })) {
-                throw new Error('overlay ' + overlay.overlayId + ' is registered twice');
-            }
-            checkGlyph(overlay, overlay.glyphId, 'overlay');
-            Object.keys(overlay.glyphs || {}).forEach(function (g) {
-                var glyph = overlay.glyphs[g];
-                if (!glyph.vb || !glyph.d) {
-                    throw new Error('glyph ' + g + ' needs vb and d');
-                }
-            });
-            var kb = overlay.keyBindings || {};
-            (kb._keyOrder || []).forEach(function (k) {
-                if (!kb[k]) {
-                    throw new Error('_keyOrder names key ' + k + ' that has no binding');
-                }
-            });
-            Object.keys(kb).filter(function (k) { return k !== '_keyOrder'; }).forEach(function (k) {
-                if (RESERVED_KEYS.indexOf(k) >= 0) {
-                    throw new Error('key ' + k + ' is reserved by the topology view');
-                }
-                if (typeof kb[k].cb !== 'function' || typeof kb[k].tt !== 'string') {
-                    throw new Error('key ' + k + ' needs cb and tt');
-                }
-                checkGlyph(overlay, kb[k].gid, 'key ' + k);
-            });
-            Object.keys(overlay.buttons || {}).forEach(function (b) {
-                var btn = overlay.buttons[b];
-                if (typeof btn.cb !== 'function' || typeof btn.tt !== 'string') {
-                    throw new Error('button ' + b + ' needs cb and tt');
-                }
-                checkGlyph(overlay, btn.gid, 'button ' + b);
-            });
-            ['activate', 'deactivate'].forEach(function (f) {
-                if (overlay[f] && typeof overlay[f] !== 'function') {
-                    throw new Error(f + ' must be a function');
-                }
-            });
-            record.overlays.push(overlay);
-        }
-        return {register: register};
-    }]);
-
     // ---------------------------------------------------------------- test API
-
-    function overlay(id) {
-        var o = record.overlays.filter(function (x) { return x.overlayId === id; })[0];
-        if (!o) {
-            throw new Error('no overlay ' + id + ' registered');
-        }
-        return o;
-    }
 
     window.gui = {
         boot: function () { return angular.bootstrapFake(); },
-        activate: function (id) {
-            var o = overlay(id);
-            record.active = o;
-            if (o.activate) {
-                o.activate();
-            }
-        },
-        deactivate: function () {
-            var o = record.active;
-            record.active = null;
-            if (o && o.deactivate) {
-                o.deactivate();
-            }
-        },
-        pressKey: function (key) {
-            var kb = record.active.keyBindings[key];
-            if (!kb) {
-                throw new Error('no binding for key ' + key);
-            }
-            kb.cb();
-        },
-        clickDetailButton: function (id, data) {
-            record.active.buttons[id].cb(data);
-        },
-        hook: function (name, arg) {
-            var h = record.active.hooks && record.active.hooks[name];
-            return h ? h(arg) : undefined;
-        },
         // a message from the server, as the GUI's web socket dispatches it
         deliver: function (type, payload) {
             var h = record.handlers[type];
@@ -348,22 +268,7 @@
             }
             b.click();
         },
-        drawGlyphs: function (id) {
-            var o = overlay(id), box = document.getElementById('glyphs'), sizes = {};
-            Object.keys(o.glyphs || {}).forEach(function (g) {
-                var svg = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-                svg.setAttribute('viewBox', o.glyphs[g].vb);
-                svg.setAttribute('width', '40');
-                svg.setAttribute('height', '40');
-                var path = document.createElementNS('http://www.w3.org/2000/svg', 'path');
-                path.setAttribute('d', o.glyphs[g].d);
-                svg.appendChild(path);
-                box.appendChild(svg);
-                var bb = path.getBBox();
-                sizes[g] = {w: bb.width, h: bb.height};
-            });
-            return sizes;
-        },
+        dialogOpen: function () { return angular.injectorFake('DialogService').isOpenFake(); },
         record: record
     };
 }());

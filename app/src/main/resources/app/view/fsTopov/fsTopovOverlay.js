@@ -59,6 +59,11 @@
             }
         },
 
+        // Keys the topology view leaves to overlays. ONOS 2.5-2.7's topo.js
+        // ignores an overlay key it binds itself (I O D H M P B G S X Z N L U
+        // R E, dash, dot, F1-F5, esc), topoToolbar.js gives no button to T,
+        // X, slash, backSlash or its own keys, and keys.js keeps T, slash,
+        // backSlash and esc global.
         keyBindings: {
             V: {
                 cb: function () { fts.openInstallDialog(); },
@@ -70,7 +75,7 @@
                 tt: 'Show the next FlowSocket flow\'s path',
                 gid: '*fsPath'
             },
-            G: {
+            K: {
                 cb: function () { fts.removeShownFlow(); },
                 tt: 'Remove the FlowSocket flow shown',
                 gid: 'xMark'
@@ -80,12 +85,15 @@
                 tt: 'Clear the FlowSocket highlights',
                 gid: 'checkMark'
             },
-            _keyOrder: ['V', 'F', 'G', '0']
+            _keyOrder: ['V', 'F', 'K', '0']
         },
 
         hooks: {
+            // topo.js handleEscape() stops at the first step that returns
+            // true; returning false when nothing is highlighted lets Esc go
+            // on to deselect the nodes, hide the panels.
             escape: function () {
-                return fts.clear();
+                return fts.clearIfHighlighted();
             },
             empty: function () {
                 fts.setSelection([]);

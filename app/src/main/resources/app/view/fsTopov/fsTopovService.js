@@ -31,6 +31,8 @@
     var selectedHosts = [],
         flows = [],
         shownFlow = null,
+        // whether the server highlights something of ours on the topology
+        highlighted = false,
         lastClass = 'voice',
         handlers = null;
 
@@ -54,13 +56,20 @@
 
     function onShown(p) {
         shownFlow = p.flowId;
+        highlighted = true;
         flash.flash(p.flowId + ' ' + p.summary + ' — ' + p.devices.length + ' switch(es)');
     }
 
-    function onRemoved(handle) {
-        if (shownFlow === handle.flowId) {
+    // the server clears the highlights when they showed the flow removed
+    function forgetShown(flowId) {
+        if (shownFlow === flowId) {
             shownFlow = null;
+            highlighted = false;
         }
+    }
+
+    function onRemoved(handle) {
+        forgetShown(handle.flowId);
         flash.flash(handle.flowId + ' ' + handle.state);
         requestFlows();
     }
@@ -70,18 +79,20 @@
     }
 
     function onNodeFlows(p) {
+        highlighted = p.flows.length > 0;
         flash.flash(p.flows.length ? 'FlowSocket flows through ' + p.id + ': ' + p.flows.join(', ')
             : 'No FlowSocket flow goes through ' + p.id);
     }
 
     function onFlowEvent(p) {
-        if (p.event === 'FLOW_REMOVED') {
-            flows = flows.filter(function (id) { return id !== p.flowId; });
-        } else if (flows.indexOf(p.flowId) < 0) {
-            flows.push(p.flowId);
-        }
         if (p.flowId === shownFlow) {
             flash.flash(p.flowId + ' ' + (p.state || p.event) + (p.reason ? ' (' + p.reason + ')' : ''));
+        }
+        if (p.event === 'FLOW_REMOVED') {
+            flows = flows.filter(function (id) { return id !== p.flowId; });
+            forgetShown(p.flowId);
+        } else if (flows.indexOf(p.flowId) < 0) {
+            flows.push(p.flowId);
         }
     }
 
@@ -227,12 +238,18 @@
         wss.sendEvent(SHOW_NODE, {id: nodeId});
     }
 
+    // clears the highlights; true if there were some
     function clear() {
-        if (shownFlow !== null || handlers) {
-            wss.sendEvent(CLEAR, {});
-        }
+        var cleared = highlighted;
+        wss.sendEvent(CLEAR, {});
         shownFlow = null;
-        return true;
+        highlighted = false;
+        return cleared;
+    }
+
+    // for Esc: clears only what is there, and says whether it did
+    function clearIfHighlighted() {
+        return highlighted ? clear() : false;
     }
 
     angular.module('ovFsTopov', [])
@@ -256,6 +273,7 @@
                     removeShownFlow: removeShownFlow,
                     showNodeFlows: showNodeFlows,
                     clear: clear,
+                    clearIfHighlighted: clearIfHighlighted,
                     shownFlow: function () { return shownFlow; },
                     flows: function () { return flows.slice(); },
                     selectedHosts: function () { return selectedHosts.slice(); }

@@ -133,6 +133,11 @@ public class BrowserIT {
         runNodeTests("tests/overlay.test.mjs", "overlay");
     }
 
+    @Test
+    public void applicationLinkOpensTheConsole() throws Exception {
+        runNodeTests("tests/app-link.test.mjs", "app-link");
+    }
+
     private static void runNodeTests(String file, String name) throws Exception {
         List<String> command = new ArrayList<>(List.of(property("node.executable", "node"), "--test",
                 "--test-concurrency=1", "--test-reporter=spec", "--test-reporter-destination=stdout",

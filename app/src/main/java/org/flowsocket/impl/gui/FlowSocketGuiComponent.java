@@ -37,6 +37,13 @@ import static org.flowsocket.impl.OsgiPropertyConstants.GUI_ROLE_DEFAULT;
  * own: it starts only where ONOS's GUI runs (it needs UiExtensionService),
  * and the command core does not depend on it.
  * <p>
+ * The overlay shows in the classic GUI only. GUI2, which ONOS 2.5-2.7 start
+ * by default, loads no extension scripts and routes only the views compiled
+ * into it, while it lists every view that is not hidden in its menu; the one
+ * view registered here is therefore hidden, so GUI2 shows no menu entry that
+ * leads nowhere. GUI2 users reach the web console through the application's
+ * url in GUI2's Applications view.
+ * <p>
  * ONOS 2.x's GUI does not tell an extension the roles of the user behind a
  * connection, and gives every logged-in user its own topology actions; GUI
  * sessions therefore get one role for all, {@code guiRole}: {@code admin}
