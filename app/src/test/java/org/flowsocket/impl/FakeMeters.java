@@ -12,9 +12,11 @@ import org.onosproject.net.meter.MeterId;
 import org.onosproject.net.meter.MeterRequest;
 import org.onosproject.net.meter.MeterServiceAdapter;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -25,6 +27,7 @@ class FakeMeters extends MeterServiceAdapter {
     private final AtomicLong nextId = new AtomicLong(1);
     private final Map<Long, MeterRequest> live = new ConcurrentHashMap<>();
     private final Set<DeviceId> refusing = ConcurrentHashMap.newKeySet();
+    private final List<MeterRequest> removals = new CopyOnWriteArrayList<>();
 
     void refuseOn(DeviceId deviceId) {
         refusing.add(deviceId);
@@ -46,7 +49,21 @@ class FakeMeters extends MeterServiceAdapter {
 
     @Override
     public void withdraw(MeterRequest request, MeterId meterId) {
+        // As ONOS 2.5.6 MeterManager.withdraw: the meter to remove is built
+        // from the request, whose bands DefaultMeter.Builder.build() requires.
+        Meter.Builder removal = DefaultMeter.builder().forDevice(request.deviceId()).fromApp(request.appId())
+                .withBands(request.bands()).withId(meterId).withUnit(request.unit());
+        if (request.isBurst()) {
+            removal.burst();
+        }
+        removal.build();
+        removals.add(request);
         live.remove(meterId.id());
+    }
+
+    /** @return the removal requests, in order */
+    List<MeterRequest> removals() {
+        return removals;
     }
 
     Map<Long, MeterRequest> live() {

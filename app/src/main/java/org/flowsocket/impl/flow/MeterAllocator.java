@@ -19,6 +19,7 @@ import org.onosproject.net.meter.MeterFailReason;
 import org.onosproject.net.meter.MeterId;
 import org.onosproject.net.meter.MeterRequest;
 import org.onosproject.net.meter.MeterService;
+import org.slf4j.Logger;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -28,11 +29,15 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import static org.slf4j.LoggerFactory.getLogger;
+
 /**
  * Allocates and releases the rate-limiting meters of network flows through
  * ONOS's {@link MeterService}: one drop-band meter per device on the path.
  */
 public final class MeterAllocator {
+
+    private final Logger log = getLogger(getClass());
 
     private final MeterService meterService;
     private final ApplicationId appId;
@@ -70,13 +75,13 @@ public final class MeterAllocator {
         try {
             for (DeviceId device : devices) {
                 CompletableFuture<Void> done = new CompletableFuture<>();
-                Meter meter = meterService.submit(request(device, rateKbps, burstKb, done));
+                Meter meter = meterService.submit(addition(device, rateKbps, burstKb, done));
                 MeterId id = meter == null ? null : meter.id();
                 if (id == null) {
                     throw new FlowSocketException(ErrorCode.FLOW_REFUSED, "ONOS could not allocate a meter on "
                             + device + "; does the switch support meters?");
                 }
-                made.add(new MeterRef(device, id));
+                made.add(new MeterRef(device, id, rateKbps, burstKb));
                 installed.add(done);
             }
         } catch (RuntimeException e) {
@@ -100,22 +105,38 @@ public final class MeterAllocator {
     }
 
     /**
-     * Releases meters.
+     * Releases meters. The removal request carries the meter's own band:
+     * ONOS 2.5.0 to 2.5.2 and 2.6.0 refuse one without bands. A meter ONOS
+     * will not release is logged and the others are still released, so that
+     * removing or rolling back a flow always completes.
      *
      * @param meters meters to release
      */
     public void release(Collection<MeterRef> meters) {
         for (MeterRef meter : meters) {
-            MeterRequest removal = DefaultMeterRequest.builder().forDevice(meter.deviceId()).fromApp(appId)
-                    .withUnit(Meter.Unit.KB_PER_SEC).remove();
-            meterService.withdraw(removal, meter.meterId());
+            try {
+                meterService.withdraw(request(meter.deviceId(), meter.rateKbps(), meter.burstKb()).remove(),
+                                      meter.meterId());
+            } catch (RuntimeException e) {
+                log.warn("ONOS did not release meter {}: {}", meter, e.getMessage());
+            }
         }
     }
 
-    private MeterRequest request(DeviceId device, long rateKbps, Long burstKb, CompletableFuture<Void> done) {
+    // The request for a meter, the same for its addition and its removal.
+    private MeterRequest.Builder request(DeviceId device, long rateKbps, Long burstKb) {
         Band.Builder band = DefaultBand.builder().ofType(Band.Type.DROP).withRate(rateKbps);
         MeterRequest.Builder request = DefaultMeterRequest.builder().forDevice(device).fromApp(appId)
-                .withUnit(Meter.Unit.KB_PER_SEC).withContext(new MeterContext() {
+                .withUnit(Meter.Unit.KB_PER_SEC);
+        if (burstKb != null) {
+            band.burstSize(burstKb);
+            request.burst();
+        }
+        return request.withBands(ImmutableSet.of(band.build()));
+    }
+
+    private MeterRequest addition(DeviceId device, long rateKbps, Long burstKb, CompletableFuture<Void> done) {
+        return request(device, rateKbps, burstKb).withContext(new MeterContext() {
                     @Override
                     public void onSuccess(MeterRequest op) {
                         done.complete(null);
@@ -126,11 +147,6 @@ public final class MeterAllocator {
                         done.completeExceptionally(new FlowSocketException(ErrorCode.FLOW_REFUSED, "switch "
                                 + device + " refused the meter: " + reason + "; nothing was installed"));
                     }
-                });
-        if (burstKb != null) {
-            band.burstSize(burstKb);
-            request.burst();
-        }
-        return request.withBands(ImmutableSet.of(band.build())).add();
+                }).add();
     }
 }
