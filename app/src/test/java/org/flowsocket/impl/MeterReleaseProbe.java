@@ -58,7 +58,7 @@ public final class MeterReleaseProbe implements Callable<List<String>> {
             MeterAllocator allocator = new MeterAllocator(service, new DefaultApplicationId(7, "org.flowsocket.app"),
                                                           timer);
             List<MeterRef> made = allocator.allocate(List.of(DeviceId.deviceId("of:0000000000000001"),
-                    DeviceId.deviceId("of:0000000000000002")), 512, 64L, 5000).join();
+                    DeviceId.deviceId("of:0000000000000002")), 512, 64L, 5000).meters();
             allocator.release(made);
             return removals;
         } finally {

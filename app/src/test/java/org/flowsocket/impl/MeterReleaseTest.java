@@ -43,12 +43,12 @@ public class MeterReleaseTest {
 
     @Test
     public void releaseRemovesTheMeterWithItsOwnBand() {
-        assertReleased(allocator.allocate(List.of(D1, D2), 512, 64L, 5000).join());
+        assertReleased(allocator.allocate(List.of(D1, D2), 512, 64L, 5000).meters());
     }
 
     @Test
     public void releaseRemovesAMeterWithoutBurst() {
-        assertReleased(allocator.allocate(List.of(D1), 2000, null, 5000).join());
+        assertReleased(allocator.allocate(List.of(D1), 2000, null, 5000).meters());
     }
 
     private void assertReleased(List<MeterRef> made) {

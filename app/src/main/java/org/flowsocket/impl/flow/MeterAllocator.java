@@ -4,7 +4,6 @@
  */
 package org.flowsocket.impl.flow;
 
-import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
 import org.flowsocket.impl.protocol.ErrorCode;
 import org.flowsocket.impl.protocol.FlowSocketException;
@@ -25,6 +24,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -57,19 +57,32 @@ public final class MeterAllocator {
     }
 
     /**
-     * Allocates one meter on each device and waits until ONOS reports every
-     * one installed on its switch, so that no rule reaches a switch before
-     * the meter it points to. If any allocation fails or times out, the
-     * meters already made are released.
+     * How long, at least, FlowSocket waits for ONOS to report a meter
+     * installed. ONOS's OpenFlow meter provider learns of a meter only from
+     * the switch's meter statistics, read every {@code meterStatsPollInterval}
+     * (10 s by default), and fails a meter they have not shown within 30 s
+     * with {@code TIMEOUT} (OpenFlowMeterProvider, ONOS 2.5.0 to 2.7.0); the
+     * wait lasts a little longer so that ONOS's own verdict comes first.
+     */
+    public static final long METER_CONFIRM_MILLIS = 35_000;
+
+    /**
+     * Submits one meter on each device; ONOS allocates their ids at once.
+     * If ONOS cannot allocate one, the meters already made are released.
+     * The allocation's future completes when ONOS reports every meter
+     * installed on its switch: no rule may use a meter before, since ONOS
+     * gives no order between a meter and rules sent to one switch (its meter
+     * and flow rule managers hand them to the providers on threads of their
+     * own) and a switch refuses a rule whose meter it lacks.
      *
      * @param devices       devices, each once
      * @param rateKbps      rate in kb/s
      * @param burstKb       burst in kb, or null for the switch's default
-     * @param timeoutMillis how long to wait for the switches
-     * @return the meters, once installed
+     * @param timeoutMillis the request's confirmation wait; the meters get
+     *                      at least {@link #METER_CONFIRM_MILLIS}
+     * @return the meters and the future of their installation
      */
-    public CompletableFuture<List<MeterRef>> allocate(Collection<DeviceId> devices, long rateKbps, Long burstKb,
-                                                      long timeoutMillis) {
+    public MeterAllocation allocate(Collection<DeviceId> devices, long rateKbps, Long burstKb, long timeoutMillis) {
         List<MeterRef> made = new ArrayList<>();
         List<CompletableFuture<Void>> installed = new ArrayList<>();
         try {
@@ -86,22 +99,35 @@ public final class MeterAllocator {
             }
         } catch (RuntimeException e) {
             release(made);
-            return CompletableFuture.failedFuture(e instanceof FlowSocketException ? e
+            throw e instanceof FlowSocketException ? (FlowSocketException) e
                     : new FlowSocketException(ErrorCode.FLOW_REFUSED, "ONOS could not allocate a meter: "
-                    + e.getMessage()));
+                    + e.getMessage());
         }
-        List<MeterRef> meters = ImmutableList.copyOf(made);
-        CompletableFuture<List<MeterRef>> all = CompletableFuture.allOf(installed.toArray(new CompletableFuture[0]))
-                .thenApply(v -> meters);
-        ScheduledFuture<?> deadline = timer.schedule(() -> all.completeExceptionally(new FlowSocketException(
-                ErrorCode.CONFIRM_TIMEOUT, "the switches did not confirm the meters within " + timeoutMillis
-                + " ms; nothing was installed")), timeoutMillis, TimeUnit.MILLISECONDS);
-        return all.whenComplete((ok, error) -> {
-            deadline.cancel(false);
-            if (error != null) {
-                release(meters);
-            }
-        });
+        long waitMillis = Math.max(timeoutMillis, METER_CONFIRM_MILLIS);
+        CompletableFuture<Void> all = CompletableFuture.allOf(installed.toArray(new CompletableFuture[0]));
+        ScheduledFuture<?> deadline;
+        try {
+            deadline = timer.schedule(() -> all.completeExceptionally(new FlowSocketException(
+                    ErrorCode.CONFIRM_TIMEOUT, "ONOS did not report the meters installed within " + waitMillis
+                    + " ms")), waitMillis, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            release(made);
+            throw new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket is stopping; nothing was installed");
+        }
+        all.whenComplete((ok, error) -> deadline.cancel(false));
+        return new MeterAllocation(made, all);
+    }
+
+    /**
+     * Returns the state ONOS gives a meter now.
+     *
+     * @param meter the meter
+     * @return ONOS's meter state ({@code PENDING_ADD}, {@code ADDED},
+     *         {@code PENDING_REMOVE}), or {@code NOT_IN_ONOS}
+     */
+    public String stateOf(MeterRef meter) {
+        Meter live = meterService.getMeter(meter.deviceId(), meter.meterId());
+        return live == null || live.state() == null ? "NOT_IN_ONOS" : live.state().name();
     }
 
     /**
@@ -144,8 +170,11 @@ public final class MeterAllocator {
 
                     @Override
                     public void onError(MeterRequest op, MeterFailReason reason) {
-                        done.completeExceptionally(new FlowSocketException(ErrorCode.FLOW_REFUSED, "switch "
-                                + device + " refused the meter: " + reason + "; nothing was installed"));
+                        done.completeExceptionally(reason == MeterFailReason.TIMEOUT
+                                ? new FlowSocketException(ErrorCode.CONFIRM_TIMEOUT, "ONOS gave up waiting for "
+                                        + device + " to report the meter (TIMEOUT)")
+                                : new FlowSocketException(ErrorCode.FLOW_REFUSED, "switch " + device
+                                        + " refused the meter: " + reason));
                     }
                 }).add();
     }
