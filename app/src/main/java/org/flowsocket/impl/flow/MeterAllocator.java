@@ -37,6 +37,16 @@ import static org.slf4j.LoggerFactory.getLogger;
  */
 public final class MeterAllocator {
 
+    /**
+     * How long, at least, FlowSocket waits for ONOS to report a meter
+     * installed. ONOS's OpenFlow meter provider learns of a meter only from
+     * the switch's meter statistics, read every {@code meterStatsPollInterval}
+     * (10 s by default), and fails a meter they have not shown within 30 s
+     * with {@code TIMEOUT} (OpenFlowMeterProvider, ONOS 2.5.0 to 2.7.0); the
+     * wait lasts a little longer so that ONOS's own verdict comes first.
+     */
+    public static final long METER_CONFIRM_MILLIS = 35_000;
+
     private final Logger log = getLogger(getClass());
 
     private final MeterService meterService;
@@ -55,16 +65,6 @@ public final class MeterAllocator {
         this.appId = appId;
         this.timer = timer;
     }
-
-    /**
-     * How long, at least, FlowSocket waits for ONOS to report a meter
-     * installed. ONOS's OpenFlow meter provider learns of a meter only from
-     * the switch's meter statistics, read every {@code meterStatsPollInterval}
-     * (10 s by default), and fails a meter they have not shown within 30 s
-     * with {@code TIMEOUT} (OpenFlowMeterProvider, ONOS 2.5.0 to 2.7.0); the
-     * wait lasts a little longer so that ONOS's own verdict comes first.
-     */
-    public static final long METER_CONFIRM_MILLIS = 35_000;
 
     /**
      * Submits one meter on each device; ONOS allocates their ids at once.
