@@ -147,6 +147,35 @@ public class NetworkFlowTest extends CoreTestBase {
     }
 
     @Test
+    public void rulesWaitUntilOnosReportsTheMetersInstalled() {
+        core.meters.holdConfirmations();
+        JsonNode pending = client.ok(VOICE.replace("{\"queue\":2}", "{\"meterKbps\":512}")
+                .replace("{\"type\":\"InstallFlow\",", "{\"type\":\"InstallFlow\",\"confirm\":false,"));
+        assertEquals("PENDING", pending.path("state").asText());
+        assertTrue(pending.path("reason").asText().contains("meters"));
+        pending.path("meters").forEach(m -> assertEquals("PENDING_ADD", m.path("state").asText()));
+        assertEquals("no rule before its meter", 0, core.switches.ruleCount());
+
+        core.meters.confirmHeld();
+        JsonNode flow = client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + pending.path("flowId").asText() + "\"}");
+        assertEquals("INSTALLED", flow.path("state").asText());
+        flow.path("meters").forEach(m -> assertEquals("ADDED", m.path("state").asText()));
+        assertEquals(6, core.switches.ruleCount());
+    }
+
+    @Test
+    public void flowRemovedWhileItsMetersArePendingSendsNoRule() {
+        core.meters.holdConfirmations();
+        JsonNode pending = client.ok(VOICE.replace("{\"queue\":2}", "{\"meterKbps\":512}")
+                .replace("{\"type\":\"InstallFlow\",", "{\"type\":\"InstallFlow\",\"confirm\":false,"));
+        client.ok("{\"type\":\"RemoveFlow\",\"flowId\":\"" + pending.path("flowId").asText() + "\"}");
+        assertEquals(0, core.meters.live().size());
+        core.meters.confirmHeld();
+        assertEquals(0, core.switches.ruleCount());
+        assertEquals(0, client.ok("{\"type\":\"ListFlows\"}").path("flows").size());
+    }
+
+    @Test
     public void refusedMeterInstallsNothingAndReleasesTheOthers() {
         core.meters.refuseOn(FakeDevices.id(3));
         JsonNode error = client.error(VOICE.replace("{\"queue\":2}", "{\"meterKbps\":512}"), "FLOW_REFUSED");

@@ -6,6 +6,7 @@ package org.flowsocket.sandbox;
 
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
+import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 
@@ -40,6 +41,8 @@ public final class Main {
             "                     roles: admin (read and change), viewer (read only)",
             "                     (default: onos/rocks admin, viewer/viewer viewer)",
             "  --ack-latency MS   how long switches take to confirm a batch (default 20)",
+            "  --meter-stats S    how often ONOS reads the switches' meters, the only way it",
+            "                     learns a meter is installed (default 10, as ONOS)",
             "  --openflow         real switches instead of the simulated network: listen",
             "                     for OpenFlow 1.3 switches on the bind address, port 6653;",
             "                     --topo (default none) then names them and gives links/hosts",
@@ -61,6 +64,7 @@ public final class Main {
         int openflowPort = OpenFlowSouthbound.DEFAULT_PORT;
         Path users;
         long ackLatencyMs = 20;
+        int meterStatsSeconds = MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS;
         boolean flowSocket = true;
         boolean verbose;
         boolean help;
@@ -95,6 +99,9 @@ public final class Main {
                         break;
                     case "--ack-latency":
                         o.ackLatencyMs = parseInt(arg, value(arg, value, rest), 0, 600_000);
+                        break;
+                    case "--meter-stats":
+                        o.meterStatsSeconds = parseInt(arg, value(arg, value, rest), 1, 3600);
                         break;
                     case "--openflow":
                         o.openflow = true;
@@ -189,6 +196,7 @@ public final class Main {
                     .topology(topology)
                     .users(users)
                     .ackLatency(Duration.ofMillis(options.ackLatencyMs))
+                    .meterStatsInterval(Duration.ofSeconds(options.meterStatsSeconds))
                     .flowSocket(options.flowSocket)
                     .openflow(options.openflow ? new InetSocketAddress(options.bind, options.openflowPort) : null)
                     .start();

@@ -8,6 +8,7 @@ import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
+import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 import org.slf4j.Logger;
@@ -63,6 +64,7 @@ public final class Sandbox implements AutoCloseable {
         private Duration ackLatency = Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS);
         private boolean flowSocket = true;
         private InetSocketAddress openflow;
+        private Duration meterStatsInterval = Duration.ofSeconds(MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS);
 
         private Builder() {
         }
@@ -129,6 +131,17 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * @param interval how often the switches' meter statistics are read,
+         *                 ONOS's {@code meterStatsPollInterval} (default 10 s):
+         *                 ONOS reports a meter installed only then
+         * @return this builder
+         */
+        public Builder meterStatsInterval(Duration interval) {
+            this.meterStatsInterval = interval;
+            return this;
+        }
+
+        /**
          * @param enabled whether to start FlowSocket's component and servlet
          * @return this builder
          */
@@ -153,11 +166,13 @@ public final class Sandbox implements AutoCloseable {
                 if (openflow != null) {
                     southbound = new OpenFlowSouthbound(core.services(), topology, openflow);
                     southbound.start();
+                    southbound.setMeterStatsInterval(meterStatsInterval);
                     started.push(southbound);
                 } else {
                     network = new SimulatedNetwork(core.services(), topology);
                     network.setAckLatency(ackLatency);
                     network.start();
+                    network.setMeterStatsInterval(meterStatsInterval);
                     started.push(network);
                 }
                 Object service = null;

@@ -30,6 +30,8 @@ public class MainTest {
         Main.Options d = Main.Options.parse(new String[0]);
         assertEquals(8181, d.port);
         assertEquals("linear,3", d.topo);
+        assertEquals("ONOS's meterStatsPollInterval", 10, d.meterStatsSeconds);
+        assertEquals(3, Main.Options.parse(new String[]{"--meter-stats=3"}).meterStatsSeconds);
     }
 
     @Test
@@ -43,6 +45,7 @@ public class MainTest {
         assertEquals(2, Main.run(new String[]{"--port", "http"}, o, e));
         assertEquals(2, Main.run(new String[]{"--bogus"}, o, e));
         assertEquals(2, Main.run(new String[]{"--topo", "ring,3"}, o, e));
+        assertEquals(2, Main.run(new String[]{"--meter-stats", "0"}, o, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown option --bogus"));
     }
 }

@@ -12,6 +12,7 @@ import org.flowsocket.impl.flow.FlowHandle;
 import org.flowsocket.impl.flow.FlowHandleJson;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.Hop;
+import org.flowsocket.impl.flow.MeterAllocation;
 import org.flowsocket.impl.flow.MeterAllocator;
 import org.flowsocket.impl.flow.MeterRef;
 import org.flowsocket.impl.flow.NetworkFlowSpec;
@@ -96,11 +97,10 @@ public final class InstallFlowCommand implements Command {
                                           "give exactly one of flows, flow and network", "network", null);
         }
         ConfirmOptions options = ConfirmOptions.parse(request, defaultTimeoutMillis);
-        CompletableFuture<FlowHandle> handle = request.has("network")
-                ? networkFlow(request.object("network"), session, options.timeoutMillis())
-                : CompletableFuture.completedFuture(deviceFlows(request, session));
-        return handle.thenCompose(h -> lifecycle.install(h, options.confirm(), options.timeoutMillis()))
-                .thenApply(h -> json.encode(h, false));
+        CompletableFuture<FlowHandle> installed = request.has("network")
+                ? networkFlow(request.object("network"), session, options)
+                : lifecycle.install(deviceFlows(request, session), options.confirm(), options.timeoutMillis());
+        return installed.thenApply(h -> json.encode(h, false));
     }
 
     private FlowHandle deviceFlows(RequestFields request, CommandSession session) {
@@ -155,7 +155,7 @@ public final class InstallFlowCommand implements Command {
     }
 
     private CompletableFuture<FlowHandle> networkFlow(RequestFields network, CommandSession session,
-                                                      long timeoutMillis) {
+                                                      ConfirmOptions options) {
         NetworkFlowSpec spec = NetworkFlowSpec.parse(network);
         Host src = routes.hostOf(spec.src(), network.path("src"));
         Host dst = routes.hostOf(spec.dst(), network.path("dst"));
@@ -165,17 +165,22 @@ public final class InstallFlowCommand implements Command {
             directions.add(routes.hops(dst, src));
         }
         lifecycle.checkInstallable(rules(spec, directions, Map.of()), "network");
-        CompletableFuture<List<MeterRef>> allocated = spec.meterKbps().isPresent()
+        MeterAllocation allocation = spec.meterKbps().isPresent()
                 ? meters.allocate(devicesOf(directions), spec.meterKbps().get(), spec.meterBurstKb().orElse(null),
-                                  timeoutMillis)
-                : CompletableFuture.completedFuture(ImmutableList.of());
-        return allocated.thenApply(made -> {
-            Map<DeviceId, MeterId> meterOf = made.stream()
+                                  options.timeoutMillis())
+                : MeterAllocation.none();
+        FlowHandle handle;
+        try {
+            Map<DeviceId, MeterId> meterOf = allocation.meters().stream()
                     .collect(Collectors.toMap(MeterRef::deviceId, MeterRef::meterId));
-            return FlowHandle.builder().id(lifecycle.store().nextId()).kind(FlowHandle.Kind.NETWORK)
+            handle = FlowHandle.builder().id(lifecycle.store().nextId()).kind(FlowHandle.Kind.NETWORK)
                     .owner(session.client().user()).spec(spec.toJson(codecs.mapper()).toString())
-                    .rules(rules(spec, directions, meterOf)).meters(made).build();
-        });
+                    .rules(rules(spec, directions, meterOf)).meters(allocation.meters()).build();
+        } catch (RuntimeException e) {
+            meters.release(allocation.meters());
+            throw e;
+        }
+        return lifecycle.install(handle, allocation.installed(), options.confirm(), options.timeoutMillis());
     }
 
     private List<FlowRule> rules(NetworkFlowSpec spec, List<List<Hop>> directions, Map<DeviceId, MeterId> meterOf) {

@@ -68,7 +68,7 @@ public final class FlowHandleJson {
         }
         ArrayNode meters = json.putArray("meters");
         handle.meters().forEach(m -> meters.addObject().put("deviceId", m.deviceId().toString())
-                .put("meterId", m.meterId().id()));
+                .put("meterId", m.meterId().id()).put("state", lifecycle.meterState(m)));
         return json;
     }
 

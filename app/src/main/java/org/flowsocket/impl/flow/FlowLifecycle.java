@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 
 import static org.slf4j.LoggerFactory.getLogger;
@@ -33,6 +34,10 @@ import static org.slf4j.LoggerFactory.getLogger;
  * follow what ONOS later reports about its rules and devices.
  */
 public final class FlowLifecycle {
+
+    /** Why a metered flow is still PENDING before its rules are sent. */
+    static final String METERS_PENDING = "waiting for ONOS to report the meters installed "
+            + "(ONOS reads the switches' meter statistics periodically)";
 
     private final Logger log = getLogger(getClass());
 
@@ -109,22 +114,53 @@ public final class FlowLifecycle {
      *         confirmed, or PENDING right away if not confirming
      */
     public CompletableFuture<FlowHandle> install(FlowHandle handle, boolean confirm, long timeoutMillis) {
-        store.create(handle);
-        log.info("Installing flow {} for {}: {} rule(s)", handle.id(), handle.owner(), handle.rules().size());
-        CompletableFuture<FlowHandle> outcome = installer.install(handle.rules(), timeoutMillis)
-                .handle((ok, error) -> settleInstall(handle, error));
-        return confirm ? outcome : CompletableFuture.completedFuture(handle);
+        return install(handle, MeterAllocation.none().installed(), confirm, timeoutMillis);
     }
 
-    private FlowHandle settleInstall(FlowHandle handle, Throwable error) {
+    /**
+     * Stores a new handle, waits until ONOS reports its meters installed,
+     * then installs its rules. A flow removed meanwhile sends no rule.
+     *
+     * @param handle          the handle, state PENDING, with its meters
+     * @param metersInstalled ONOS's report that the switches hold the meters
+     * @param confirm         whether the future waits for the switches
+     * @param timeoutMillis   how long to wait for them to confirm the rules
+     * @return the handle as the client should see it: INSTALLED once
+     *         confirmed, or PENDING right away if not confirming
+     */
+    public CompletableFuture<FlowHandle> install(FlowHandle handle, CompletableFuture<Void> metersInstalled,
+                                                 boolean confirm, long timeoutMillis) {
+        FlowHandle stored = handle.meters().isEmpty() ? handle
+                : handle.withState(FlowHandle.State.PENDING, METERS_PENDING);
+        store.create(stored);
+        log.info("Installing flow {} for {}: {} rule(s), {} meter(s)", handle.id(), handle.owner(),
+                 handle.rules().size(), handle.meters().size());
+        AtomicBoolean rulesSent = new AtomicBoolean();
+        CompletableFuture<FlowHandle> outcome = metersInstalled.thenCompose(v -> {
+            if (store.get(handle.id()).map(h -> h.state() == FlowHandle.State.REMOVING).orElse(true)) {
+                throw new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "flow " + handle.id()
+                        + " was removed before ONOS reported its meters installed");
+            }
+            rulesSent.set(true);
+            return installer.install(handle.rules(), timeoutMillis);
+        }).handle((ok, error) -> settleInstall(stored, error, rulesSent.get()));
+        return confirm ? outcome : CompletableFuture.completedFuture(stored);
+    }
+
+    private FlowHandle settleInstall(FlowHandle handle, Throwable error, boolean rulesSent) {
         if (error == null) {
             log.info("Flow {} confirmed by the switches", handle.id());
             return store.update(handle.id(), h -> h.state() == FlowHandle.State.PENDING
                     ? h.withState(FlowHandle.State.INSTALLED, null) : h).orElse(handle);
         }
-        FlowSocketException failure = installFailure(unwrap(error));
+        FlowSocketException cause = installFailure(unwrap(error));
+        // Failed while waiting for the meters: say what became of the request.
+        FlowSocketException failure = rulesSent ? cause : new FlowSocketException(cause.code(), cause.getMessage()
+                + "; no rule was sent and every meter of the request was withdrawn", cause.field(), cause.details());
         log.warn("Flow {} failed and was rolled back: {}", handle.id(), failure.getMessage());
-        installer.withdraw(handle.rules());
+        if (rulesSent) {
+            installer.withdraw(handle.rules());
+        }
         meters.release(handle.meters());
         store.update(handle.id(), h -> h.withState(FlowHandle.State.FAILED, failure.getMessage()));
         store.remove(handle.id());
@@ -254,6 +290,16 @@ public final class FlowLifecycle {
     public FlowEntry entryOf(FlowRule rule) {
         return StreamSupport.stream(flowRuleService.getFlowEntries(rule.deviceId()).spliterator(), false)
                 .filter(e -> e.id().equals(rule.id()) && rule.equals(e)).findFirst().orElse(null);
+    }
+
+    /**
+     * Returns the state ONOS gives one of a flow's meters now.
+     *
+     * @param meter the meter
+     * @return {@code PENDING_ADD}, {@code ADDED}, {@code PENDING_REMOVE} or {@code NOT_IN_ONOS}
+     */
+    public String meterState(MeterRef meter) {
+        return meters.stateOf(meter);
     }
 
     /**

@@ -13,22 +13,31 @@ import static com.google.common.base.MoreObjects.toStringHelper;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * A meter FlowSocket allocated on a device for a flow.
+ * A meter FlowSocket allocated on a device for a flow, with the band it was
+ * given: ONOS 2.5.0 to 2.5.2 and 2.6.0 refuse a meter removal request
+ * without bands ({@code DefaultMeterRequest.Builder.remove()} validates
+ * them), so the removal repeats the meter's own band.
  */
 public final class MeterRef {
 
     private final DeviceId deviceId;
     private final long meterId;
+    private final long rateKbps;
+    private final Long burstKb;
 
     /**
      * Creates a meter reference.
      *
      * @param deviceId device holding the meter
      * @param meterId  meter id on that device
+     * @param rateKbps rate of its drop band in kb/s
+     * @param burstKb  burst of its drop band in kb, or null for the switch's default
      */
-    public MeterRef(DeviceId deviceId, MeterId meterId) {
+    public MeterRef(DeviceId deviceId, MeterId meterId, long rateKbps, Long burstKb) {
         this.deviceId = checkNotNull(deviceId);
         this.meterId = meterId.id();
+        this.rateKbps = rateKbps;
+        this.burstKb = burstKb;
     }
 
     /** @return device holding the meter */
@@ -41,6 +50,16 @@ public final class MeterRef {
         return MeterId.meterId(meterId);
     }
 
+    /** @return rate of the meter's drop band in kb/s */
+    public long rateKbps() {
+        return rateKbps;
+    }
+
+    /** @return burst of the meter's drop band in kb, or null for the switch's default */
+    public Long burstKb() {
+        return burstKb;
+    }
+
     @Override
     public boolean equals(Object o) {
         if (this == o) {
@@ -50,16 +69,18 @@ public final class MeterRef {
             return false;
         }
         MeterRef that = (MeterRef) o;
-        return meterId == that.meterId && deviceId.equals(that.deviceId);
+        return meterId == that.meterId && rateKbps == that.rateKbps && deviceId.equals(that.deviceId)
+                && Objects.equals(burstKb, that.burstKb);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(deviceId, meterId);
+        return Objects.hash(deviceId, meterId, rateKbps, burstKb);
     }
 
     @Override
     public String toString() {
-        return toStringHelper(this).add("device", deviceId).add("meter", meterId).toString();
+        return toStringHelper(this).add("device", deviceId).add("meter", meterId)
+                .add("rateKbps", rateKbps).add("burstKb", burstKb).toString();
     }
 }

@@ -84,7 +84,8 @@ public class FlowHandleSerializationTest {
                 .createdMillis(1_700_000_000_000L).state(FlowHandle.State.DEGRADED)
                 .reason("device of:0000000000000002 went offline")
                 .spec(spec.toJson(new ObjectMapper()).toString()).rules(rules)
-                .meters(List.of(new MeterRef(S1, MeterId.meterId(5)), new MeterRef(S2, MeterId.meterId(6))))
+                .meters(List.of(new MeterRef(S1, MeterId.meterId(5), 512, null),
+                        new MeterRef(S2, MeterId.meterId(6), 512, 64L)))
                 .build();
 
         FlowHandle copy = roundTrip(handle);

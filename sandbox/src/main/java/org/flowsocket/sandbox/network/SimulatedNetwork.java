@@ -6,6 +6,7 @@ package org.flowsocket.sandbox.network;
 
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
+import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.southbound.ProviderRegistrations;
 import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onlab.packet.ChassisId;
@@ -110,6 +111,11 @@ import static java.util.Objects.requireNonNull;
  * ({@link #setStatsInterval(Duration)}, default 5 s, ONOS's OpenFlow polling
  * default), with ONOS's reconciliation: rules ONOS has that the switch lacks
  * are re-sent, rules the switch has that ONOS lacks are removed;</li>
+ * <li>meters are confirmed as ONOS's OpenFlow meter provider confirms them:
+ * only when the switch's meter statistics are read, 1 s after the switch
+ * connects and then every {@link #setMeterStatsInterval(Duration)} (default
+ * ONOS's 10 s, {@link MeterStatsSchedule}), and right after a meter removal;
+ * a refused meter fails at once;</li>
  * <li>a switch that is taken down ({@link #deviceDown(DeviceId)}) disconnects:
  * ONOS marks it unavailable, its links and hosts vanish, batches sent to it
  * fail; its flow table is kept, as a switch that lost its controller
@@ -160,6 +166,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     private volatile Duration ackLatency = Duration.ofMillis(DEFAULT_ACK_LATENCY_MS);
     private volatile Duration statsInterval = Duration.ofMillis(DEFAULT_STATS_INTERVAL_MS);
     private ScheduledFuture<?> statsTask;
+    private final MeterStatsSchedule meterStats = new MeterStatsSchedule(executor);
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Consumer<FlowRule>> ackListeners = new CopyOnWriteArrayList<>();
 
@@ -234,6 +241,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                 if (statsTask != null) {
                     statsTask.cancel(false);
                 }
+                meterStats.stopAll();
                 if (started) {
                     registrations.unregisterAll();
                 }
@@ -684,6 +692,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         deviceService.updatePorts(s.id, s.portDescriptions());
         if (meterService != null) {
             meterService.pushMeterFeatures(s.id, meterFeatures(s.id));
+            meterStats.start(s.id, () -> pushMeterStatistics(s));
         }
         for (NetworkSpec.Link l : links) {
             if (l.one().deviceId().equals(s.id) || l.two().deviceId().equals(s.id)) {
@@ -702,6 +711,7 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     private void disconnect(SimSwitch s) {
         s.up = false;
+        meterStats.stop(s.id);
         for (NetworkSpec.Host h : hosts) {
             if (h.location().deviceId().equals(s.id)) {
                 hostService.hostVanished(HostId.hostId(h.mac(), h.vlan()));
@@ -734,9 +744,6 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
         if (reconcile) {
             flowService.pushFlowMetrics(s.id, s.entries());
-            if (meterService != null) {
-                meterService.pushMeterMetrics(s.id, s.meterEntries());
-            }
         } else {
             flowService.pushFlowMetricsWithoutFlowMissing(s.id, s.entries());
         }
@@ -762,11 +769,50 @@ public final class SimulatedNetwork implements AutoCloseable {
                 .build();
     }
 
-    // Applies a meter operation on a switch, then reports the switch's meters.
+    /**
+     * Sets how often each switch's meter statistics are read, ONOS's
+     * {@code meterStatsPollInterval} (default 10 s): ONOS reports a meter
+     * ADDED, and completes its MeterContext, only on such a read.
+     *
+     * @param interval positive interval
+     */
+    public void setMeterStatsInterval(Duration interval) {
+        call(() -> {
+            meterStats.setInterval(interval);
+            return null;
+        });
+    }
+
+    /** @return how often each switch's meter statistics are read */
+    public Duration meterStatsInterval() {
+        return meterStats.interval();
+    }
+
+    /**
+     * Adds a listener told, on the network thread, right before a switch's
+     * periodic meter statistics are pushed to ONOS.
+     *
+     * @param listener receives the switch's id
+     */
+    public void addMeterStatsListener(Consumer<DeviceId> listener) {
+        meterStats.addListener(listener);
+    }
+
+    private void pushMeterStatistics(SimSwitch s) {
+        if (!closed && s.up) {
+            meterService.pushMeterMetrics(s.id, s.meterEntries());
+        }
+    }
+
+    // Applies a meter operation on a switch. As ONOS 2.5.6 OpenFlowMeterProvider:
+    // a refusal fails the operation at once, an addition is confirmed only by
+    // the next statistics read, and a removal is followed by a read at once
+    // (forceStatsAfterMeterRemoval, default true).
     private void applyMeter(DeviceId deviceId, MeterOperation op) {
         SimSwitch s = switches.get(deviceId);
         if (s == null || !s.up) {
-            meterService.meterOperationFailed(op, MeterFailReason.TIMEOUT);
+            // performMeterOperation: no connected switch for the device.
+            meterService.meterOperationFailed(op, MeterFailReason.UNKNOWN_DEVICE);
             return;
         }
         Meter meter = op.meter();
@@ -786,12 +832,11 @@ public final class SimulatedNetwork implements AutoCloseable {
                 break;
             case REMOVE:
                 s.meters.remove(meter.meterCellId());
+                pushMeterStatistics(s);
                 break;
             default:
                 meterService.meterOperationFailed(op, MeterFailReason.UNKNOWN_COMMAND);
-                return;
         }
-        meterService.pushMeterMetrics(deviceId, s.meterEntries());
     }
 
     private static boolean sameMeter(InstalledMeter installed, Meter meter) {

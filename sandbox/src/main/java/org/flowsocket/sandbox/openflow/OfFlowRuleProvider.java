@@ -55,12 +55,8 @@ final class OfFlowRuleProvider extends AbstractProvider implements FlowRuleProvi
     /** How long a switch may take to answer a batch's barrier. */
     static final long BARRIER_TIMEOUT_SECONDS = 10;
 
-    /** How long a batch waits for the meters its rules use. */
-    static final long METER_WAIT_SECONDS = 5;
-
     private final OpenFlowSouthbound owner;
     private final FlowModBuilder builder;
-    private final OfMeterProvider meters;
     private FlowRuleProviderService service;
     private FlowStatsCollector stats;
 
@@ -68,11 +64,10 @@ final class OfFlowRuleProvider extends AbstractProvider implements FlowRuleProvi
     private final Map<DeviceId, Map<Long, FlowRule>> sent = new HashMap<>();
     private final Map<DeviceId, Set<PendingBatch>> pending = new HashMap<>();
 
-    OfFlowRuleProvider(OpenFlowSouthbound owner, FlowModBuilder builder, OfMeterProvider meters) {
+    OfFlowRuleProvider(OpenFlowSouthbound owner, FlowModBuilder builder) {
         super(OpenFlowSouthbound.PROVIDER_ID);
         this.owner = owner;
         this.builder = builder;
-        this.meters = meters;
     }
 
     void setService(FlowRuleProviderService service, FlowStatsCollector stats) {
@@ -103,44 +98,9 @@ final class OfFlowRuleProvider extends AbstractProvider implements FlowRuleProvi
 
     @Override
     public void executeBatch(FlowRuleBatchOperation batch) {
-        owner.execute(() -> afterMeters(batch));
-    }
-
-    // A rule may use a meter ONOS is still installing (ONOS hands meters to
-    // the provider on a thread of its own): the batch waits until the switch
-    // answered those meters, at most METER_WAIT_SECONDS, so the switch never
-    // sees a rule before its meter. A meter ONOS does not know is not
-    // waited for: the switch refuses the rule.
-    private void afterMeters(FlowRuleBatchOperation batch) {
-        Set<Long> used = new LinkedHashSet<>();
-        for (FlowRuleBatchEntry e : batch.getOperations()) {
-            if (e.operator() != FlowRuleBatchEntry.FlowRuleOperation.REMOVE) {
-                e.target().treatment().meters().forEach(m -> used.add(m.meterId().id()));
-                if (e.target().treatment().metered() != null) {
-                    used.add(e.target().treatment().metered().meterId().id());
-                }
-            }
-        }
-        Set<Long> waitFor = used.isEmpty() ? Set.of() : meters.notYetInstalled(batch.deviceId(), used);
-        if (waitFor.isEmpty()) {
-            run(batch);
-            return;
-        }
-        boolean[] started = {false};
-        int[] left = {waitFor.size()};
-        Runnable go = () -> {
-            if (!started[0]) {
-                started[0] = true;
-                run(batch);
-            }
-        };
-        log.debug("Batch {} on {} waits for meters {}", batch.id(), batch.deviceId(), waitFor);
-        waitFor.forEach(id -> meters.whenAnswered(batch.deviceId(), id, () -> {
-            if (--left[0] == 0) {
-                go.run();
-            }
-        }));
-        owner.schedule(go, METER_WAIT_SECONDS, TimeUnit.SECONDS);
+        // As ONOS's OpenFlowRuleProvider: straight to the switch, even when a
+        // rule uses a meter the switch does not hold yet (it refuses the rule).
+        owner.execute(() -> run(batch));
     }
 
     private void run(FlowRuleBatchOperation batch) {

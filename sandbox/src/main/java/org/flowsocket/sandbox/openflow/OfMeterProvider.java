@@ -4,9 +4,12 @@
  */
 package org.flowsocket.sandbox.openflow;
 
-import org.flowsocket.sandbox.southbound.SwitchReports;
+import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
+import org.onosproject.core.ApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.meter.Band;
+import org.onosproject.net.meter.DefaultBand;
+import org.onosproject.net.meter.DefaultMeter;
 import org.onosproject.net.meter.DefaultMeterFeatures;
 import org.onosproject.net.meter.Meter;
 import org.onosproject.net.meter.MeterCellId;
@@ -18,7 +21,7 @@ import org.onosproject.net.meter.MeterOperations;
 import org.onosproject.net.meter.MeterProvider;
 import org.onosproject.net.meter.MeterProviderService;
 import org.onosproject.net.meter.MeterScope;
-import org.onosproject.net.meter.MeterService;
+import org.onosproject.net.meter.MeterState;
 import org.onosproject.net.provider.AbstractProvider;
 import org.projectfloodlight.openflow.protocol.OFFactory;
 import org.projectfloodlight.openflow.protocol.OFMeterFeatures;
@@ -26,6 +29,10 @@ import org.projectfloodlight.openflow.protocol.OFMeterFeaturesStatsReply;
 import org.projectfloodlight.openflow.protocol.OFMeterFlags;
 import org.projectfloodlight.openflow.protocol.OFMeterMod;
 import org.projectfloodlight.openflow.protocol.OFMeterModCommand;
+import org.projectfloodlight.openflow.protocol.OFMeterBandStats;
+import org.projectfloodlight.openflow.protocol.OFMeterStats;
+import org.projectfloodlight.openflow.protocol.OFMeterStatsReply;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.meterband.OFMeterBand;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,88 +40,57 @@ import org.slf4j.LoggerFactory;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 
 /**
- * ONOS meters on the switches: METER_FEATURES when a switch connects (so
- * ONOS can allocate meter ids on it), and each meter operation as a
- * METER_MOD (ADD, MODIFY, DELETE) followed by a barrier. An ERROR with the
- * METER_MOD's xid fails the operation with ONOS's matching reason; after the
- * barrier the switch's meters are pushed so ONOS moves them to ADDED (or
- * forgets removed ones). Rules that use a meter ONOS is still installing
- * wait for it ({@link #notYetInstalled}, {@link #whenAnswered}).
+ * ONOS meters on the switches, as ONOS 2.5.6 OpenFlowMeterProvider handles
+ * them: METER_FEATURES when a switch connects (so ONOS can allocate meter
+ * ids on it); each meter operation as one METER_MOD (ADD, MODIFY, DELETE),
+ * with no barrier; an ERROR with the METER_MOD's xid fails the operation
+ * with ONOS's matching reason. ONOS learns that a meter is installed only
+ * from the switch's meter statistics (METER multipart, every meter), read
+ * 1 s after the switch connects and then every
+ * {@code meterStatsPollInterval} ({@link MeterStatsSchedule}, default
+ * 10 s), and once right after each DELETE (forceStatsAfterMeterRemoval):
+ * ONOS then moves the meters it has to ADDED, re-sends those the switch
+ * lacks and purges removed ones. An addition the statistics have not shown
+ * within {@value #PENDING_TIMEOUT_SECONDS} s fails with TIMEOUT.
  */
 final class OfMeterProvider extends AbstractProvider implements MeterProvider {
 
     private static final Logger log = LoggerFactory.getLogger(OfMeterProvider.class);
 
-    private final OpenFlowSouthbound owner;
-    private MeterProviderService service;
-    private MeterService meterService;
-    /** Meters each switch confirmed, with the time they were installed. */
-    private final Map<DeviceId, Map<MeterCellId, Installed>> installed = new HashMap<>();
-    /** Work waiting for a meter operation on a switch to be answered. */
-    private final Map<DeviceId, Map<Long, List<Runnable>>> waiting = new HashMap<>();
+    /** OFPM_ALL: every meter, as MeterStatsCollector asks. */
+    private static final long ALL_METERS = 0xFFFFFFFFL;
 
-    OfMeterProvider(OpenFlowSouthbound owner) {
+    /**
+     * OpenFlowMeterProvider.TIMEOUT: an addition or modification the meter
+     * statistics have not shown within it fails with TIMEOUT.
+     */
+    static final long PENDING_TIMEOUT_SECONDS = 30;
+
+    private final OpenFlowSouthbound owner;
+    private final MeterStatsSchedule schedule;
+    private MeterProviderService service;
+    private ApplicationId coreAppId;
+    /** Additions and modifications not yet seen in a switch's statistics, by meter id. */
+    private final Map<DeviceId, Map<Long, MeterOperation>> pending = new HashMap<>();
+
+    OfMeterProvider(OpenFlowSouthbound owner, MeterStatsSchedule schedule) {
         super(OpenFlowSouthbound.PROVIDER_ID);
         this.owner = owner;
+        this.schedule = schedule;
     }
 
-    void setService(MeterProviderService service, MeterService meterService) {
+    void setService(MeterProviderService service, ApplicationId coreAppId) {
         this.service = service;
-        this.meterService = meterService;
+        this.coreAppId = coreAppId;
     }
 
-    /**
-     * Returns the meters, among those given, that ONOS has for a switch but
-     * the switch has not confirmed yet: ONOS hands a new meter to its
-     * provider on a thread of its own, so a rule using it can arrive first.
-     *
-     * @param deviceId switch
-     * @param meterIds meter ids rules are about to use
-     * @return those still on their way to the switch
-     */
-    Set<Long> notYetInstalled(DeviceId deviceId, Set<Long> meterIds) {
-        Set<Long> out = new java.util.LinkedHashSet<>();
-        if (meterService == null) {
-            return out;
-        }
-        Map<MeterCellId, Installed> confirmed = installed.getOrDefault(deviceId, Map.of());
-        for (long id : meterIds) {
-            MeterId meterId = MeterId.meterId(id);
-            if (!confirmed.containsKey(meterId) && meterService.getMeter(deviceId, meterId) != null) {
-                out.add(id);
-            }
-        }
-        return out;
-    }
-
-    /**
-     * Runs work once the switch answered an operation on a meter (installed
-     * or refused it).
-     *
-     * @param deviceId switch
-     * @param meterId  meter id
-     * @param work     what to run
-     */
-    void whenAnswered(DeviceId deviceId, long meterId, Runnable work) {
-        waiting.computeIfAbsent(deviceId, d -> new HashMap<>())
-                .computeIfAbsent(meterId, m -> new ArrayList<>()).add(work);
-    }
-
-    private void answered(DeviceId deviceId, long meterId) {
-        Map<Long, List<Runnable>> onDevice = waiting.get(deviceId);
-        List<Runnable> work = onDevice == null ? null : onDevice.remove(meterId);
-        if (work != null) {
-            work.forEach(Runnable::run);
-        }
-    }
-
-    /** Asks a newly connected switch what meters it supports. */
+    /** Asks a newly connected switch what meters it supports and starts reading its meters. */
     void connected(SwitchSession s) {
         if (service == null) {
             return;
@@ -125,16 +101,52 @@ final class OfMeterProvider extends AbstractProvider implements MeterProvider {
                 service.pushMeterFeatures(s.deviceId(), features(s.deviceId(), f));
             }
         });
+        schedule.start(s.deviceId(), () -> readMeters(s));
     }
 
-    /** Reports the meters a switch holds. */
-    void push(DeviceId deviceId) {
-        if (service != null) {
-            long now = System.currentTimeMillis();
-            List<Meter> meters = new ArrayList<>();
-            installed.getOrDefault(deviceId, Map.of()).values().forEach(i -> meters.add(i.report(now)));
-            service.pushMeterMetrics(deviceId, meters);
+    /** Stops reading the meters of a switch whose connection ended. */
+    void disconnected(DeviceId deviceId) {
+        schedule.stop(deviceId);
+    }
+
+    // MeterStatsCollector.sendMeterStatisticRequest, and pushMeterStats on the reply.
+    private void readMeters(SwitchSession s) {
+        if (service == null || !s.isActive()) {
+            return;
         }
+        s.request(s.factory().buildMeterStatsRequest().setXid(s.xid()).setMeterId(ALL_METERS).build(), parts -> {
+            if (!s.isActive()) {
+                return;
+            }
+            List<Meter> meters = new ArrayList<>();
+            for (OFStatsReply part : parts) {
+                for (OFMeterStats stat : ((OFMeterStatsReply) part).getEntries()) {
+                    meters.add(reported(s.deviceId(), stat));
+                }
+            }
+            service.pushMeterMetrics(s.deviceId(), meters);
+        });
+    }
+
+    // OpenFlowMeterProvider.buildMeters: the meter as its statistics describe it.
+    private Meter reported(DeviceId deviceId, OFMeterStats stat) {
+        List<Band> bands = new ArrayList<>();
+        for (OFMeterBandStats b : stat.getBandStats()) {
+            DefaultBand band = (DefaultBand) DefaultBand.builder().ofType(Band.Type.DROP).build();
+            band.setBytes(b.getByteBandCount().getValue());
+            band.setPackets(b.getPacketBandCount().getValue());
+            bands.add(band);
+        }
+        // Marks the meter as seen on the data plane.
+        pending.getOrDefault(deviceId, Map.of()).remove(stat.getMeterId());
+        DefaultMeter meter = (DefaultMeter) DefaultMeter.builder().forDevice(deviceId)
+                .withId(MeterId.meterId(stat.getMeterId())).fromApp(coreAppId).withBands(bands).build();
+        meter.setState(MeterState.ADDED);
+        meter.setLife(stat.getDurationSec());
+        meter.setProcessedBytes(stat.getByteInCount().getValue());
+        meter.setProcessedPackets(stat.getPacketInCount().getValue());
+        meter.setReferenceCount(stat.getFlowCount());
+        return meter;
     }
 
     static MeterFeatures features(DeviceId deviceId, OFMeterFeatures f) {
@@ -190,27 +202,27 @@ final class OfMeterProvider extends AbstractProvider implements MeterProvider {
             service.meterOperationFailed(op, MeterFailReason.INVALID_METER);
             return;
         }
-        boolean[] failed = {false};
         long id = ((MeterId) cell).id();
+        if (op.type() != MeterOperation.Type.REMOVE) {
+            pending.computeIfAbsent(deviceId, d -> new HashMap<>()).put(id, op);
+            owner.schedule(() -> expire(deviceId, id, op), PENDING_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        }
         s.writeTracked(meterMod(s.factory(), op, id, s.xid()), error -> {
-            failed[0] = true;
+            pending.getOrDefault(deviceId, Map.of()).remove(id, op);
             log.info("{} refused meter {} ({}): {}", deviceId, cell, op.type(), OfErrors.describe(error));
             service.meterOperationFailed(op, OfErrors.meterFailReason(OfErrors.type(error), OfErrors.code(error)));
         });
-        s.barrier(() -> {
-            if (failed[0]) {
-                answered(deviceId, id);
-                return;
-            }
-            Map<MeterCellId, Installed> meters = installed.computeIfAbsent(deviceId, d -> new LinkedHashMap<>());
-            if (op.type() == MeterOperation.Type.REMOVE) {
-                meters.remove(cell);
-            } else {
-                meters.put(cell, new Installed(op.meter(), System.currentTimeMillis()));
-            }
-            push(deviceId);
-            answered(deviceId, id);
-        });
+        s.flush();
+        if (op.type() == MeterOperation.Type.REMOVE) {
+            readMeters(s);
+        }
+    }
+
+    private void expire(DeviceId deviceId, long meterId, MeterOperation op) {
+        if (pending.getOrDefault(deviceId, Map.of()).remove(meterId, op)) {
+            log.debug("Meter {} on {} not seen in {} s", meterId, deviceId, PENDING_TIMEOUT_SECONDS);
+            service.meterOperationFailed(op, MeterFailReason.TIMEOUT);
+        }
     }
 
     /**
@@ -254,20 +266,5 @@ final class OfMeterProvider extends AbstractProvider implements MeterProvider {
         }
         return factory.buildMeterMod().setXid(xid).setCommand(command).setFlags(flags)
                 .setMeterId(meterId).setMeters(bands).build();
-    }
-
-    // A meter a switch confirmed.
-    private static final class Installed {
-        final Meter meter;
-        final long since;
-
-        Installed(Meter meter, long since) {
-            this.meter = meter;
-            this.since = since;
-        }
-
-        Meter report(long now) {
-            return SwitchReports.installedMeter(meter, since, now);
-        }
     }
 }

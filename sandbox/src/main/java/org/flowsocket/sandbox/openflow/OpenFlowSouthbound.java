@@ -6,7 +6,9 @@ package org.flowsocket.sandbox.openflow;
 
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
+import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.southbound.ProviderRegistrations;
+import org.onosproject.core.CoreService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowRuleProviderRegistry;
@@ -14,7 +16,6 @@ import org.onosproject.net.flow.FlowRuleProviderService;
 import org.onosproject.net.host.HostProviderRegistry;
 import org.onosproject.net.link.LinkProviderRegistry;
 import org.onosproject.net.meter.MeterProviderRegistry;
-import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.provider.ProviderId;
 import org.projectfloodlight.openflow.protocol.OFFlowRemoved;
 import org.projectfloodlight.openflow.protocol.OFMessage;
@@ -56,7 +57,8 @@ import static java.util.Objects.requireNonNull;
  * translation in {@link FlowModBuilder});</li>
  * <li>flow statistics every {@link #DEFAULT_STATS_INTERVAL_MS} ms and after
  * each barrier ({@link FlowStatsCollector});</li>
- * <li>meters as METER_MODs ({@link OfMeterProvider});</li>
+ * <li>meters as METER_MODs, confirmed by meter statistics read every
+ * {@link #setMeterStatsInterval(Duration)} ({@link OfMeterProvider});</li>
  * <li>links and hosts from the topology file ({@link StaticTopology}): there
  * is no LLDP discovery.</li>
  * </ul>
@@ -74,6 +76,8 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     /** Provider id of the southbound's providers (scheme "of"). */
     public static final ProviderId PROVIDER_ID = new ProviderId("of", "org.flowsocket.sandbox.openflow");
 
+    private static final String CORE_APP = "org.onosproject.core";
+
     /** The IANA OpenFlow port. */
     public static final int DEFAULT_PORT = 6653;
 
@@ -88,6 +92,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     private final InetSocketAddress address;
     private final ScheduledExecutorService executor =
             Executors.newSingleThreadScheduledExecutor(OpenFlowServer.threads("sandbox-openflow"));
+    private final MeterStatsSchedule meterStats = new MeterStatsSchedule(executor);
     private volatile Thread thread;
 
     /** Connected switches (handshake done), written on the southbound's thread. */
@@ -121,8 +126,8 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         topology.switches().forEach(s -> names.put(s.id(), s.name()));
         this.devices = new OfDeviceProvider(this, names);
         this.links = new StaticTopology(topology, sessions.keySet());
-        this.meters = new OfMeterProvider(this);
-        this.flows = new OfFlowRuleProvider(this, new FlowModBuilder(), meters);
+        this.meters = new OfMeterProvider(this, meterStats);
+        this.flows = new OfFlowRuleProvider(this, new FlowModBuilder());
         executor.execute(() -> thread = Thread.currentThread());
     }
 
@@ -144,8 +149,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
             FlowRuleProviderService flowService = registrations.register(FlowRuleProviderRegistry.class, flows);
             stats = new FlowStatsCollector(flows, flowService);
             flows.setService(flowService, stats);
+            // As OpenFlowMeterProvider.buildMeters: reported meters belong to ONOS's core application.
             registrations.registerIfPresent(MeterProviderRegistry.class, meters).ifPresent(s -> meters.setService(s,
-                    services.find(MeterService.class).orElse(null)));
+                    services.find(CoreService.class).map(c -> c.getAppId(CORE_APP)).orElse(null)));
             return null;
         });
         try {
@@ -177,6 +183,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
                 if (statsTask != null) {
                     statsTask.cancel(false);
                 }
+                meterStats.stopAll();
                 if (started) {
                     registrations.unregisterAll();
                 }
@@ -244,6 +251,25 @@ public final class OpenFlowSouthbound implements AutoCloseable {
             scheduleStats();
             return null;
         });
+    }
+
+    /**
+     * Sets how often each switch's meter statistics are read, ONOS's
+     * {@code meterStatsPollInterval} (default 10 s): ONOS reports a meter
+     * ADDED, and completes its MeterContext, only on such a read.
+     *
+     * @param interval positive interval
+     */
+    public void setMeterStatsInterval(Duration interval) {
+        call(() -> {
+            meterStats.setInterval(interval);
+            return null;
+        });
+    }
+
+    /** @return how often each switch's meter statistics are read */
+    public Duration meterStatsInterval() {
+        return meterStats.interval();
     }
 
     /**
@@ -315,6 +341,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         if (!sessions.remove(s.deviceId(), s) || closed) {
             return;
         }
+        meters.disconnected(s.deviceId());
         flows.disconnected(s.deviceId());
         links.disconnected(s.deviceId());
         devices.disconnected(s.deviceId());
@@ -337,7 +364,6 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     private void pollAll() {
         for (SwitchSession s : sessions.values()) {
             stats.poll(s, true);
-            meters.push(s.deviceId());
         }
     }
 

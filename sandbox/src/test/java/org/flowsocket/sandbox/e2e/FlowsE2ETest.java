@@ -75,23 +75,6 @@ public class FlowsE2ETest extends E2eTestBase {
     }
 
     @Test
-    public void meteredFlowWaitsForTheMetersAndReleasesThemOnRemoval() throws Exception {
-        JsonNode flow = admin.ok(VOICE.replace("'queue':2", "'queue':2,'meterKbps':512"));
-        assertEquals("INSTALLED", flow.path("state").asText());
-        assertEquals(3, flow.path("meters").size());
-        for (JsonNode meter : flow.path("meters")) {
-            DeviceId device = DeviceId.deviceId(meter.path("deviceId").asText());
-            assertTrue("the switch holds the meter before the reply: " + meter,
-                       env.network().meterTable(device).stream()
-                               .anyMatch(m -> m.id().id() == meter.path("meterId").asLong()));
-        }
-        admin.ok("{'type':'RemoveFlow','flowId':'" + flow.path("flowId").asText() + "'}");
-        for (DeviceId d : List.of(S1, S2, S3)) {
-            eventually("meters released on " + d, () -> env.network().meterTable(d).isEmpty());
-        }
-    }
-
-    @Test
     public void bidirectionalVoiceFlowPutsSixDscpMarkedRulesOnThePath() throws Exception {
         JsonNode flow = admin.ok(VOICE);
         String flowId = flow.path("flowId").asText();

@@ -55,6 +55,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.Assert.assertEquals;
@@ -238,7 +239,17 @@ public class SimulatedNetworkTest {
     }
 
     @Test
-    public void meterIsInstalledOnTheSwitch() throws Exception {
+    public void meterIsConfirmedOnlyWhenTheSwitchMetersAreRead() throws Exception {
+        assertEquals("ONOS's default meterStatsPollInterval", Duration.ofSeconds(10), network.meterStatsInterval());
+        AtomicInteger reads = new AtomicInteger();
+        network.addMeterStatsListener(d -> {
+            if (d.equals(S1)) {
+                reads.incrementAndGet();
+            }
+        });
+        // Restarts the reads: the next one comes 1 s from now, then every 2 s.
+        network.setMeterStatsInterval(Duration.ofSeconds(2));
+        int before = reads.get();
         MeterService meters = core.get(MeterService.class);
         List<MeterEvent.Type> events = new CopyOnWriteArrayList<>();
         MeterListener listener = e -> events.add(e.type());
@@ -264,12 +275,20 @@ public class SimulatedNetworkTest {
                 })
                 .add();
         Meter meter = meters.submit(request);
+        waitFor("the switch holds the meter", () -> network.meterTable(S1).size() == 1);
+        boolean confirmed = done.isDone();
+        if (reads.get() == before) {
+            assertFalse("ONOS confirms a meter only from a statistics read", confirmed);
+            assertEquals(MeterState.PENDING_ADD, meters.getMeter(S1, meter.meterCellId()).state());
+        }
         assertTrue("meter confirmed", done.get(5, TimeUnit.SECONDS));
+        assertTrue("by a statistics read", reads.get() > before);
         assertEquals(MeterId.meterId(1), meter.meterCellId());
         waitFor("meter ADDED", () -> meters.getMeter(S1, meter.meterCellId()).state() == MeterState.ADDED);
         assertTrue(events.contains(MeterEvent.Type.METER_ADDED));
         assertEquals(1, network.meterTable(S1).size());
 
+        // A removal is followed by a read at once (forceStatsAfterMeterRemoval).
         meters.withdraw(request, meter.meterCellId());
         waitFor("meter removed", () -> meters.getMeter(S1, meter.meterCellId()) == null);
         assertTrue(network.meterTable(S1).isEmpty());

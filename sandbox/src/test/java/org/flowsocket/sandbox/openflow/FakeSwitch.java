@@ -13,7 +13,10 @@ import org.projectfloodlight.openflow.protocol.OFFlowMod;
 import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
 import org.projectfloodlight.openflow.protocol.OFFlowStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFMessage;
+import org.projectfloodlight.openflow.protocol.OFMeterBandStats;
 import org.projectfloodlight.openflow.protocol.OFMeterMod;
+import org.projectfloodlight.openflow.protocol.OFMeterModFailedCode;
+import org.projectfloodlight.openflow.protocol.OFMeterStats;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -21,6 +24,7 @@ import org.projectfloodlight.openflow.protocol.action.OFAction;
 import org.projectfloodlight.openflow.protocol.action.OFActionOutput;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstruction;
 import org.projectfloodlight.openflow.protocol.instruction.OFInstructionApplyActions;
+import org.projectfloodlight.openflow.protocol.instruction.OFInstructionMeter;
 import org.projectfloodlight.openflow.types.DatapathId;
 import org.projectfloodlight.openflow.types.MacAddress;
 import org.projectfloodlight.openflow.types.OFPort;
@@ -41,8 +45,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * An OpenFlow 1.3 switch in a thread, for tests that run without Open
  * vSwitch: it answers the handshake with a datapath id and two ports, keeps
  * a flow table by cookie, refuses an output to a port it does not have
- * (BAD_ACTION/BAD_OUT_PORT, with the FLOW_MOD's xid), answers barriers,
- * flow statistics and meter features, and records what it was sent.
+ * (BAD_ACTION/BAD_OUT_PORT, with the FLOW_MOD's xid) and, as Open vSwitch
+ * does, a rule using a meter it does not hold (METER_MOD_FAILED/INVALID_METER);
+ * keeps a meter table; answers barriers, flow and meter statistics and meter
+ * features, and records what it was sent.
  */
 final class FakeSwitch implements AutoCloseable {
 
@@ -55,6 +61,8 @@ final class FakeSwitch implements AutoCloseable {
     final Map<Long, OFFlowMod> table = new ConcurrentHashMap<>();
     final List<OFMessage> received = new CopyOnWriteArrayList<>();
     final List<OFMeterMod> meterMods = new CopyOnWriteArrayList<>();
+    /** Meter table: meter id to METER_MOD. */
+    final Map<Long, OFMeterMod> meters = new ConcurrentHashMap<>();
 
     FakeSwitch(InetSocketAddress controller, long dpid) throws IOException {
         this.dpid = dpid;
@@ -101,7 +109,7 @@ final class FakeSwitch implements AutoCloseable {
                 flowMod((OFFlowMod) m);
                 break;
             case METER_MOD:
-                meterMods.add((OFMeterMod) m);
+                meterMod((OFMeterMod) m);
                 break;
             case STATS_REQUEST:
                 stats((OFStatsRequest<?>) m);
@@ -111,9 +119,31 @@ final class FakeSwitch implements AutoCloseable {
         }
     }
 
+    private void meterMod(OFMeterMod mod) throws IOException {
+        meterMods.add(mod);
+        switch (mod.getCommand()) {
+            case ADD:
+                if (meters.putIfAbsent(mod.getMeterId(), mod) != null) {
+                    send(f.errorMsgs().buildMeterModFailedErrorMsg().setXid(mod.getXid())
+                            .setCode(OFMeterModFailedCode.METER_EXISTS).build());
+                }
+                break;
+            case MODIFY:
+                meters.put(mod.getMeterId(), mod);
+                break;
+            default:
+                meters.remove(mod.getMeterId());
+        }
+    }
+
     private void flowMod(OFFlowMod mod) throws IOException {
         if (mod.getCommand() == OFFlowModCommand.ADD || mod.getCommand() == OFFlowModCommand.MODIFY_STRICT) {
             for (OFInstruction i : mod.getInstructions()) {
+                if (i instanceof OFInstructionMeter && !meters.containsKey(((OFInstructionMeter) i).getMeterId())) {
+                    send(f.errorMsgs().buildMeterModFailedErrorMsg().setXid(mod.getXid())
+                            .setCode(OFMeterModFailedCode.INVALID_METER).build());
+                    return;
+                }
                 if (i instanceof OFInstructionApplyActions) {
                     for (OFAction a : ((OFInstructionApplyActions) i).getActions()) {
                         long port = a instanceof OFActionOutput
@@ -150,6 +180,18 @@ final class FakeSwitch implements AutoCloseable {
                 send(f.buildMeterFeaturesStatsReply().setXid(request.getXid()).setFeatures(
                         f.buildMeterFeatures().setMaxMeter(64).setBandTypes(1 << 1).setCapabilities(0xf)
                                 .setMaxBands((short) 1).setMaxColor((short) 0).build()).build());
+                break;
+            case METER:
+                List<OFMeterStats> stats = new ArrayList<>();
+                for (OFMeterMod mod : meters.values()) {
+                    List<OFMeterBandStats> bands = new ArrayList<>();
+                    mod.getMeters().forEach(b -> bands.add(f.buildMeterBandStats().setPacketBandCount(U64.of(1))
+                            .setByteBandCount(U64.of(100)).build()));
+                    stats.add(f.buildMeterStats().setMeterId(mod.getMeterId()).setFlowCount(1)
+                            .setPacketInCount(U64.of(5)).setByteInCount(U64.of(500)).setDurationSec(1)
+                            .setBandStats(bands).build());
+                }
+                send(f.buildMeterStatsReply().setXid(request.getXid()).setEntries(stats).build());
                 break;
             case FLOW:
                 List<OFFlowStatsEntry> entries = new ArrayList<>();

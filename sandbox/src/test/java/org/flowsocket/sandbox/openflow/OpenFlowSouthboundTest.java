@@ -29,11 +29,13 @@ import org.onosproject.net.meter.Band;
 import org.onosproject.net.meter.DefaultBand;
 import org.onosproject.net.meter.DefaultMeterRequest;
 import org.onosproject.net.meter.Meter;
+import org.onosproject.net.meter.MeterId;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.meter.MeterState;
 import org.projectfloodlight.openflow.protocol.OFFlowModCommand;
 import org.projectfloodlight.openflow.protocol.OFMessage;
-import org.projectfloodlight.openflow.protocol.OFMeterModCommand;
+import org.projectfloodlight.openflow.protocol.OFStatsRequest;
+import org.projectfloodlight.openflow.protocol.OFStatsType;
 import org.projectfloodlight.openflow.protocol.OFType;
 
 import java.net.InetSocketAddress;
@@ -47,6 +49,7 @@ import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
@@ -86,6 +89,8 @@ public class OpenFlowSouthboundTest {
     public void handshakeMakesADeviceWithPorts() throws Exception {
         DeviceService devices = core.get(DeviceService.class);
         waitFor("device available", () -> devices.isAvailable(DEVICE));
+        // The device is announced first, then its ports.
+        waitFor("ports", () -> devices.getPorts(DEVICE).size() == 2);
         Device d = devices.getDevice(DEVICE);
         assertEquals(OpenFlowSouthbound.PROVIDER_ID, d.providerId());
         assertEquals("FlowSocket", d.manufacturer());
@@ -154,19 +159,52 @@ public class OpenFlowSouthboundTest {
     }
 
     @Test
-    public void meterIsInstalledAndReachesAdded() throws Exception {
+    public void meterReachesAddedOnlyFromTheSwitchMeterStatistics() throws Exception {
+        assertEquals("ONOS's default meterStatsPollInterval", Duration.ofSeconds(10),
+                     southbound.meterStatsInterval());
         MeterService meters = core.get(MeterService.class);
-        waitFor("meter features", () -> sw.received.stream().anyMatch(m -> m.getType() == OFType.STATS_REQUEST
-                && ((org.projectfloodlight.openflow.protocol.OFStatsRequest<?>) m).getStatsType()
-                == org.projectfloodlight.openflow.protocol.OFStatsType.METER_FEATURES));
+        waitFor("meter features", () -> statsRequests(OFStatsType.METER_FEATURES) > 0);
         Thread.sleep(200);
+        // Restarts the reads: the next one 1 s from now, then every 2 s.
+        southbound.setMeterStatsInterval(Duration.ofSeconds(2));
+        long readsBefore = statsRequests(OFStatsType.METER);
         Meter meter = meters.submit(DefaultMeterRequest.builder().forDevice(DEVICE).fromApp(appId)
                 .withUnit(Meter.Unit.KB_PER_SEC)
                 .withBands(Set.of(DefaultBand.builder().ofType(Band.Type.DROP).withRate(512).build())).add());
-        waitFor("METER_MOD ADD", () -> sw.meterMods.stream().anyMatch(m -> m.getCommand() == OFMeterModCommand.ADD
-                && m.getMeterId() == meter.id().id()));
+        waitFor("METER_MOD ADD", () -> sw.meters.containsKey(meter.id().id()));
+        boolean added = meters.getMeter(DEVICE, meter.id()).state() == MeterState.ADDED;
+        if (statsRequests(OFStatsType.METER) == readsBefore) {
+            assertFalse("no ADDED before ONOS reads the switch's meters", added);
+        }
+        List<OFMessage> received = List.copyOf(sw.received);
+        int meterMod = received.indexOf(sw.meterMods.get(0));
+        assertTrue("no barrier after a METER_MOD, as ONOS sends none", received.subList(meterMod, received.size())
+                .stream().noneMatch(m -> m.getType() == OFType.BARRIER_REQUEST));
         waitFor("meter ADDED", () -> meters.getMeters(DEVICE).stream()
                 .anyMatch(m -> m.id().equals(meter.id()) && m.state() == MeterState.ADDED));
+        assertTrue(statsRequests(OFStatsType.METER) > readsBefore);
+
+        // A removal is followed at once by a read (forceStatsAfterMeterRemoval), which purges it.
+        southbound.setMeterStatsInterval(Duration.ofSeconds(60));
+        Thread.sleep(1500);
+        meters.withdraw(DefaultMeterRequest.builder().forDevice(DEVICE).fromApp(appId)
+                .withUnit(Meter.Unit.KB_PER_SEC)
+                .withBands(Set.of(DefaultBand.builder().ofType(Band.Type.DROP).withRate(512).build())).remove(),
+                meter.id());
+        waitFor("meter purged", () -> meters.getMeter(DEVICE, meter.id()) == null);
+        assertTrue(sw.meters.isEmpty());
+    }
+
+    @Test
+    public void ruleUsingAMeterTheSwitchLacksIsRefused() throws Exception {
+        FlowRule metered = DefaultFlowRule.builder().forDevice(DEVICE).fromApp(appId).withPriority(40000)
+                .makePermanent().withSelector(DefaultTrafficSelector.builder().matchEthType((short) 0x0800).build())
+                .withTreatment(DefaultTrafficTreatment.builder().meter(MeterId.meterId(7))
+                        .setOutput(PortNumber.portNumber(1)).build())
+                .build();
+        assertFalse("refused, not held back", apply(FlowRuleOperations.builder().add(metered))
+                .get(10, TimeUnit.SECONDS));
+        assertTrue(sw.table.isEmpty());
     }
 
     @Test
@@ -204,6 +242,11 @@ public class OpenFlowSouthboundTest {
             }
         }));
         return outcome;
+    }
+
+    private long statsRequests(OFStatsType type) {
+        return sw.received.stream().filter(m -> m.getType() == OFType.STATS_REQUEST
+                && ((OFStatsRequest<?>) m).getStatsType() == type).count();
     }
 
     private List<FlowEntry> entries() {

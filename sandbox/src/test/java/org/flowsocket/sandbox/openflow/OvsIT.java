@@ -234,6 +234,9 @@ public class OvsIT {
         JsonNode reply = ws.call(req, REPLY);
         assertEquals(reply.toString(), "ok", reply.path("status").asText());
         assertEquals(3, reply.path("result").path("meters").size());
+        // The rules went out only once ONOS had read the bridges' meters.
+        reply.path("result").path("meters")
+                .forEach(m -> assertEquals(m.toString(), "ADDED", m.path("state").asText()));
         for (String sw : SWITCHES) {
             String meters = net.ofctl("dump-meters", sw).output;
             assertTrue(sw + ": " + meters, meters.contains("type=drop rate=512"));
