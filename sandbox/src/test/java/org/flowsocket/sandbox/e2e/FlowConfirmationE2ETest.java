@@ -71,7 +71,9 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
         env.network().pollStatistics();
         eventually("ONOS REST lists no FlowSocket rule at all", () -> env.restFlows(S1, S2, S3).isEmpty());
         admin.awaitEvent("flows", "FLOW_FAILED", data -> true);
-        assertEquals("no handle is left", 0, admin.ok("{'type':'ListFlows'}").path("flows").size());
+        JsonNode left = admin.ok("{'type':'ListFlows'}").path("flows");
+        assertEquals("only the FAILED handle is left, to be seen: " + left, 1, left.size());
+        assertEquals("FAILED", left.path(0).path("state").asText());
         admin.ok("{'type':'Unsubscribe','topics':['flows']}");
     }
 
