@@ -159,8 +159,12 @@ public class DeviceFlowTest extends CoreTestBase {
         JsonNode flow = client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}");
         assertEquals(flowId, flow.path("flowId").asText());
         assertEquals(2, flow.path("rules").size());
+        assertEquals("confirmed, and ONOS awaits its statistics", "PENDING_ADD",
+                     flow.path("rules").get(0).path("state").asText());
+        core.switches.statistics();
+        flow = client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}");
         JsonNode rule = flow.path("rules").get(0);
-        assertEquals("ADDED", rule.path("state").asText());
+        assertEquals("ONOS's state of the rule, read live", "ADDED", rule.path("state").asText());
         assertEquals(0, rule.path("packets").asLong());
         JsonNode onos = rule.path("rule");
         assertEquals(S1.toString(), onos.path("deviceId").asText());
