@@ -135,7 +135,7 @@ public final class FlowLifecycle {
             return store.update(handle.id(), h -> h.state() == FlowHandle.State.PENDING
                     ? h.withState(FlowHandle.State.INSTALLED, null) : h).orElse(handle);
         }
-        FlowSocketException failure = installFailure(unwrap(error), "every rule of the request was withdrawn")
+        FlowSocketException failure = errorFor(unwrap(error), "rule(s)", "every rule of the request was withdrawn")
                 .aboutFlow(handle.id());
         log.warn("Flow {} failed and was rolled back: {}", handle.id(), failure.getMessage());
         installer.withdraw(handle.rules());
@@ -159,9 +159,9 @@ public final class FlowLifecycle {
         store.get(id).filter(h -> h.state() == FlowHandle.State.FAILED).ifPresent(h -> store.remove(id));
     }
 
-    // Turns what the installer reports into the client's error; outcome
-    // says what became of the rules.
-    private FlowSocketException installFailure(Throwable error, String outcome) {
+    // Turns what the installer reports into the client's error: what names
+    // the operations the switches refused, outcome what became of the rules.
+    private FlowSocketException errorFor(Throwable error, String what, String outcome) {
         if (error instanceof FlowInstaller.Refused) {
             List<FlowRule> refused = ((FlowInstaller.Refused) error).rules();
             ArrayNode details = mapper.createArrayNode();
@@ -174,8 +174,12 @@ public final class FlowLifecycle {
             }
             ObjectNode body = mapper.createObjectNode();
             body.set("refused", details);
+            if (why == null && !refused.isEmpty() && !deviceService.isAvailable(refused.get(0).deviceId())) {
+                why = "device offline";
+            }
             return new FlowSocketException(ErrorCode.FLOW_REFUSED, "the switches refused " + refused.size()
-                    + " rule(s), first on " + (refused.isEmpty() ? "an unnamed device" : refused.get(0).deviceId())
+                    + " " + what + ", first on "
+                    + (refused.isEmpty() ? "an unnamed device" : refused.get(0).deviceId())
                     + (why == null ? "" : " (" + why + ")")
                     + "; " + outcome, null, body);
         }
@@ -220,9 +224,9 @@ public final class FlowLifecycle {
                         store.remove(id);
                         return handle.withState(FlowHandle.State.REMOVING, null);
                     }
-                    FlowSocketException failure = installFailure(cause, "flow " + id + " stays DEGRADED with "
-                            + "its rules and meters: send RemoveFlow again, or with force to forget it")
-                            .aboutFlow(id);
+                    FlowSocketException failure = errorFor(cause, "deletion(s)", "flow " + id
+                            + " stays DEGRADED with its rules and meters: send RemoveFlow again, or with force to "
+                            + "forget it").aboutFlow(id);
                     store.update(id, h -> h.withState(FlowHandle.State.DEGRADED,
                                                       "removal failed: " + failure.getMessage()));
                     throw failure;

@@ -156,6 +156,7 @@ public class FlowStatesE2ETest extends E2eTestBase {
         assertEquals(error.toString(), flowId, error.path("flowId").asText());
         assertFalse("no rule is said withdrawn: " + message, message.contains("withdrawn"));
         assertTrue("says what became of the flow: " + message, message.contains("stays DEGRADED"));
+        assertTrue("says why: " + message, message.contains("2 deletion(s), first on " + S2 + " (device offline)"));
         JsonNode got = admin.ok("{'type':'GetFlow','flowId':'" + flowId + "'}");
         assertEquals(got.toString(), "DEGRADED", got.path("state").asText());
 
