@@ -214,6 +214,7 @@ public class FlowSocketManager implements FlowSocketService {
         flowStore = new FlowHandleStore(storageService, e -> events(() -> bridge.handleEvent(e)));
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper, timer);
+        flows.resumeExpiries();
         FlowHandleJson handleJson = new FlowHandleJson(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson);
 

@@ -155,6 +155,15 @@ public final class FlowLifecycle {
         }
     }
 
+    /**
+     * Schedules the expiry of the FAILED flows already in the store, e.g.
+     * after this node restarted while another node's expiry was pending.
+     */
+    public void resumeExpiries() {
+        store.list().stream().filter(h -> h.state() == FlowHandle.State.FAILED)
+                .forEach(h -> forgetLater(h.id()));
+    }
+
     private void forgetFailed(String id) {
         store.get(id).filter(h -> h.state() == FlowHandle.State.FAILED).ifPresent(h -> store.remove(id));
     }
