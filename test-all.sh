@@ -13,6 +13,9 @@ command -v ethtool >/dev/null || missing+=(ethtool)
 command -v ping >/dev/null || missing+=(iputils-ping)
 command -v curl >/dev/null || missing+=(curl)
 command -v python3 >/dev/null || missing+=(python3)
+# The docs test runs the Python examples of README.md and docs/ (websocket-client and websockets).
+/usr/bin/python3 -c 'import websocket' 2>/dev/null || missing+=(python3-websocket)
+/usr/bin/python3 -c 'import websockets' 2>/dev/null || missing+=(python3-websockets)
 command -v npm >/dev/null || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 

@@ -213,7 +213,8 @@ public class FlowSocketManager implements FlowSocketService {
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
         flowStore = new FlowHandleStore(storageService, e -> events(() -> bridge.handleEvent(e)));
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
-                                  flowRuleService, deviceService, mapper);
+                                  flowRuleService, deviceService, mapper, timer);
+        flows.resumeExpiries();
         FlowHandleJson handleJson = new FlowHandleJson(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson);
 

@@ -156,7 +156,8 @@ public final class RequestDispatcher {
         boolean numberId = id.isIntegralNumber() && id.canConvertToLong();
         if (!textId && !numberId) {
             throw FlowSocketException.invalid(Messages.ID, "must be a non-empty string of at most "
-                    + MAX_ID_LENGTH + " characters or a whole number");
+                    + MAX_ID_LENGTH + " characters or a whole number from " + Long.MIN_VALUE + " to "
+                    + Long.MAX_VALUE);
         }
         JsonNode type = request.get(Messages.TYPE);
         if (type == null || type.isNull()) {

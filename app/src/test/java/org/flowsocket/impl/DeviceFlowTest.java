@@ -65,7 +65,8 @@ public class DeviceFlowTest extends CoreTestBase {
                 .ethType().toShort());
         assertEquals(IpPrefix.valueOf("10.0.0.2/32"),
                      ((IPCriterion) rule.selector().getCriterion(Criterion.Type.IPV4_DST)).ip());
-        assertEquals(handle.path("rules").get(0).path("flowId").asText(), rule.id().toString());
+        // ONOS REST's form of the id (decimal), which GET /onos/v1/flows/{deviceId}/{flowId} takes.
+        assertEquals(Long.toString(rule.id().value()), handle.path("rules").get(0).path("flowId").asText());
     }
 
     @Test
@@ -135,7 +136,7 @@ public class DeviceFlowTest extends CoreTestBase {
     }
 
     @Test
-    public void unconfirmedInstallOnSilentSwitchesFailsLaterAndIsForgotten() {
+    public void unconfirmedInstallOnSilentSwitchesFailsLaterAndStaysVisibleUntilRemoved() {
         client.ok("{\"type\":\"Subscribe\",\"topics\":[\"flows\"]}");
         core.switches.mode(FakeSwitches.Mode.SILENT);
         JsonNode handle = client.ok(install(REST_FLOW).replace("]}", "],\"confirm\":false,\"timeoutMs\":200}"));
@@ -144,6 +145,10 @@ public class DeviceFlowTest extends CoreTestBase {
         JsonNode failed = client.nextEvent("flows", "FLOW_FAILED");
         assertEquals(flowId, failed.path("data").path("flowId").asText());
         assertTrue(failed.path("data").path("reason").asText().contains("200 ms"));
+        JsonNode seen = client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}");
+        assertEquals("a failed flow stays visible for a while", "FAILED", seen.path("state").asText());
+        assertEquals(failed.path("data").path("reason").asText(), seen.path("reason").asText());
+        client.ok("{\"type\":\"RemoveFlow\",\"flowId\":\"" + flowId + "\"}");
         assertEquals(flowId, client.nextEvent("flows", "FLOW_REMOVED").path("data").path("flowId").asText());
         client.error("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}", "UNKNOWN_FLOW");
     }
@@ -154,8 +159,12 @@ public class DeviceFlowTest extends CoreTestBase {
         JsonNode flow = client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}");
         assertEquals(flowId, flow.path("flowId").asText());
         assertEquals(2, flow.path("rules").size());
+        assertEquals("confirmed, and ONOS awaits its statistics", "PENDING_ADD",
+                     flow.path("rules").get(0).path("state").asText());
+        core.switches.statistics();
+        flow = client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}");
         JsonNode rule = flow.path("rules").get(0);
-        assertEquals("ADDED", rule.path("state").asText());
+        assertEquals("ONOS's state of the rule, read live", "ADDED", rule.path("state").asText());
         assertEquals(0, rule.path("packets").asLong());
         JsonNode onos = rule.path("rule");
         assertEquals(S1.toString(), onos.path("deviceId").asText());

@@ -149,6 +149,8 @@ public class EventsAndSessionsTest extends CoreTestBase {
                 .path("state").asText());
 
         core.switches.apply(FlowRuleOperations.builder().add(rule).build());
+        // Installed again once ONOS's statistics show every rule ADDED.
+        core.switches.statistics();
         assertEquals(flowId, client.nextEvent("flows", "FLOW_INSTALLED").path("data").path("flowId").asText());
         assertEquals("INSTALLED", client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}")
                 .path("state").asText());

@@ -26,8 +26,10 @@ import java.util.stream.Collectors;
 
 /**
  * Stands for ONOS's flow subsystem with switches behind it: applied batches
- * are confirmed (rules become ADDED with RULE_ADDED events), refused per
- * device, or left unanswered, as a test chooses.
+ * are confirmed, refused per device, or left unanswered, as a test chooses.
+ * As in ONOS 2.5.6 FlowRuleManager, an applied rule is PENDING_ADD
+ * (RULE_ADD_REQUESTED) and stays so after the switch confirmed it, until
+ * flow statistics ({@link #statistics()}) make it ADDED (RULE_ADDED).
  */
 class FakeSwitches extends FlowRuleServiceAdapter {
 
@@ -88,9 +90,9 @@ class FakeSwitches extends FlowRuleServiceAdapter {
                     fire(FlowRuleEvent.Type.RULE_REMOVED, removed);
                 }
             } else {
-                FlowEntry entry = new DefaultFlowEntry(op.rule(), FlowEntry.FlowEntryState.ADDED);
+                FlowEntry entry = new DefaultFlowEntry(op.rule(), FlowEntry.FlowEntryState.PENDING_ADD);
                 table.put(op.rule().id().value(), entry);
-                fire(FlowRuleEvent.Type.RULE_ADDED, entry);
+                fire(FlowRuleEvent.Type.RULE_ADD_REQUESTED, entry);
             }
         }
         if (refused.isEmpty()) {
@@ -100,6 +102,22 @@ class FakeSwitches extends FlowRuleServiceAdapter {
             // As ONOS's OpenFlow provider reports an OFPT_ERROR: BAD_ACTION / BAD_OUT_PORT.
             refused.forEach(op -> failed.add(new DefaultFlowEntry(op.rule(), 2, 4)));
             ops.callback().onError(failed.build());
+        }
+    }
+
+    /**
+     * Reports every switch's rules as flow statistics: ONOS marks PENDING_ADD
+     * rules ADDED with RULE_ADDED, as FlowRuleManager.pushFlowMetrics does.
+     */
+    void statistics() {
+        for (Map<Long, FlowEntry> table : tables.values()) {
+            for (Map.Entry<Long, FlowEntry> e : table.entrySet()) {
+                if (e.getValue().state() == FlowEntry.FlowEntryState.PENDING_ADD) {
+                    FlowEntry added = new DefaultFlowEntry(e.getValue(), FlowEntry.FlowEntryState.ADDED);
+                    e.setValue(added);
+                    fire(FlowRuleEvent.Type.RULE_ADDED, added);
+                }
+            }
         }
     }
 

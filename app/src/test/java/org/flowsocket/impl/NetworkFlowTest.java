@@ -120,7 +120,7 @@ public class NetworkFlowTest extends CoreTestBase {
         assertEquals("BAD_ACTION/BAD_OUT_PORT", refused.get(0).path("switchError").asText());
         assertTrue(error.path("message").asText().contains("(BAD_ACTION/BAD_OUT_PORT)"));
         assertEquals("rules on s1 and s3 must be withdrawn", 0, core.switches.ruleCount());
-        assertEquals(0, client.ok("{\"type\":\"ListFlows\"}").path("flows").size());
+        assertOnlyFailed(error);
     }
 
     @Test
@@ -129,7 +129,16 @@ public class NetworkFlowTest extends CoreTestBase {
         JsonNode error = client.error(VOICE.replace("\"bidirectional\":true}", "\"bidirectional\":true},"
                 + "\"timeoutMs\":200"), "CONFIRM_TIMEOUT");
         assertTrue(error.path("message").asText().contains("200 ms"));
-        assertEquals(0, client.ok("{\"type\":\"ListFlows\"}").path("flows").size());
+        assertOnlyFailed(error);
+    }
+
+    // The failed flow stays visible, FAILED with the error's message, under the error's flowId.
+    private void assertOnlyFailed(JsonNode error) {
+        JsonNode flows = client.ok("{\"type\":\"ListFlows\"}").path("flows");
+        assertEquals(flows.toString(), 1, flows.size());
+        assertEquals(error.path("flowId").asText(), flows.get(0).path("flowId").asText());
+        assertEquals("FAILED", flows.get(0).path("state").asText());
+        assertEquals(error.path("message").asText(), flows.get(0).path("reason").asText());
     }
 
     @Test

@@ -103,6 +103,8 @@ public final class Target implements AutoCloseable {
             // The switches' periodic statistics (every 5 s, the whole table)
             // land in some rows and not others; rows report what they cost.
             s.network().setStatsInterval(Duration.ofMinutes(30));
+            // Rows that count ADDED rules see them reported right after the batch.
+            s.network().setImmediateStatistics(true);
             return new Target(s, s.web().baseUri(), "onos", "rocks");
         } catch (Exception | Error e) {
             s.close();

@@ -181,7 +181,8 @@ final class SuiteSandbox implements AutoCloseable {
         Set<String> rules = new TreeSet<>();
         if (app != null) {
             for (FlowEntry e : get(FlowRuleService.class).getFlowEntriesById(app)) {
-                rules.add(e.deviceId() + "/" + e.id() + "/" + e.state());
+                // The rule id as FlowSocket and ONOS's REST API write it.
+                rules.add(e.deviceId() + "/" + e.id().value() + "/" + e.state());
             }
         }
         return rules;
@@ -193,20 +194,38 @@ final class SuiteSandbox implements AutoCloseable {
                 .collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** @return handle id to its rules (deviceId/flowId), from ListFlows */
+    /**
+     * @return handle id to its rules (deviceId/flowId), from ListFlows, for
+     *         the handles that own their rules: not the FAILED ones, whose
+     *         rules were withdrawn and which are only kept to be seen
+     */
     static Map<String, Set<String>> handles(WsClient c) throws Exception {
-        JsonNode r = call(c, "list-flows", "{\"type\":\"ListFlows\",\"id\":\"list-flows\"}");
-        if (!"ok".equals(r.path("status").asText())) {
-            throw new AssertionError("ListFlows failed: " + r);
-        }
         Map<String, Set<String>> handles = new TreeMap<>();
-        for (JsonNode f : r.path("result").path("flows")) {
+        for (JsonNode f : listFlows(c)) {
+            if ("FAILED".equals(f.path("state").asText())) {
+                continue;
+            }
             Set<String> rules = new TreeSet<>();
             f.path("rules").forEach(rule -> rules.add(rule.path("deviceId").asText() + "/"
                     + rule.path("flowId").asText()));
             handles.put(f.path("flowId").asText(), rules);
         }
         return handles;
+    }
+
+    /** @return the ids of every handle, FAILED ones too */
+    static Set<String> handleIds(WsClient c) throws Exception {
+        Set<String> ids = new TreeSet<>();
+        listFlows(c).forEach(f -> ids.add(f.path("flowId").asText()));
+        return ids;
+    }
+
+    private static JsonNode listFlows(WsClient c) throws Exception {
+        JsonNode r = call(c, "list-flows", "{\"type\":\"ListFlows\",\"id\":\"list-flows\"}");
+        if (!"ok".equals(r.path("status").asText())) {
+            throw new AssertionError("ListFlows failed: " + r);
+        }
+        return r.path("result").path("flows");
     }
 
     /** Threads of FlowSocket (named flowsocket or onos-flowsocket). */

@@ -20,10 +20,12 @@ import org.slf4j.Logger;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 
 import static org.slf4j.LoggerFactory.getLogger;
@@ -39,6 +41,9 @@ public final class FlowLifecycle {
     static final String METERS_PENDING = "waiting for ONOS to report the meters installed "
             + "(ONOS reads the switches' meter statistics periodically)";
 
+    /** How long a FAILED flow stays visible to GetFlow and ListFlows. */
+    public static final long FAILED_RETENTION_MILLIS = 60_000;
+
     private final Logger log = getLogger(getClass());
 
     private final FlowHandleStore store;
@@ -47,6 +52,8 @@ public final class FlowLifecycle {
     private final FlowRuleService flowRuleService;
     private final DeviceService deviceService;
     private final ObjectMapper mapper;
+    private final ScheduledExecutorService timer;
+    private final RuleRemovals removals;
 
     /**
      * Creates the lifecycle manager.
@@ -57,15 +64,19 @@ public final class FlowLifecycle {
      * @param flowRuleService ONOS flow rule service
      * @param deviceService   ONOS device service
      * @param mapper          JSON mapper for error details
+     * @param timer           scheduler for deadlines and the expiry of failed flows
      */
     public FlowLifecycle(FlowHandleStore store, FlowInstaller installer, MeterAllocator meters,
-                         FlowRuleService flowRuleService, DeviceService deviceService, ObjectMapper mapper) {
+                         FlowRuleService flowRuleService, DeviceService deviceService, ObjectMapper mapper,
+                         ScheduledExecutorService timer) {
         this.store = store;
         this.installer = installer;
         this.meters = meters;
         this.flowRuleService = flowRuleService;
         this.deviceService = deviceService;
         this.mapper = mapper;
+        this.timer = timer;
+        this.removals = new RuleRemovals(timer, rule -> entryOf(rule) != null);
     }
 
     /**
@@ -97,10 +108,12 @@ public final class FlowLifecycle {
                 throw new FlowSocketException(ErrorCode.UNKNOWN_DEVICE, "device " + rule.deviceId()
                         + " is not known to ONOS", field, null);
             }
-            store.ownerOf(rule).ifPresent(owner -> {
-                throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "flow " + owner
-                        + " already has an identical rule on " + rule.deviceId(), field, null);
-            });
+            // A FAILED flow's rules were withdrawn: it only stays to be seen.
+            store.ownerOf(rule).filter(owner -> store.knownState(owner) != FlowHandle.State.FAILED)
+                    .ifPresent(owner -> {
+                        throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "flow " + owner
+                                + " already has an identical rule on " + rule.deviceId(), field, null, owner);
+                    });
         }
     }
 
@@ -153,21 +166,47 @@ public final class FlowLifecycle {
             return store.update(handle.id(), h -> h.state() == FlowHandle.State.PENDING
                     ? h.withState(FlowHandle.State.INSTALLED, null) : h).orElse(handle);
         }
-        FlowSocketException cause = installFailure(unwrap(error));
+        FlowSocketException cause = errorFor(unwrap(error), "rule(s)", "every rule of the request was withdrawn");
         // Failed while waiting for the meters: say what became of the request.
-        FlowSocketException failure = rulesSent ? cause : new FlowSocketException(cause.code(), cause.getMessage()
-                + "; no rule was sent and every meter of the request was withdrawn", cause.field(), cause.details());
+        FlowSocketException failure = (rulesSent ? cause : new FlowSocketException(cause.code(), cause.getMessage()
+                + "; no rule was sent and every meter of the request was withdrawn", cause.field(), cause.details()))
+                .aboutFlow(handle.id());
         log.warn("Flow {} failed and was rolled back: {}", handle.id(), failure.getMessage());
         if (rulesSent) {
             installer.withdraw(handle.rules());
         }
         meters.release(handle.meters());
         store.update(handle.id(), h -> h.withState(FlowHandle.State.FAILED, failure.getMessage()));
-        store.remove(handle.id());
+        forgetLater(handle.id());
         throw failure;
     }
 
-    private FlowSocketException installFailure(Throwable error) {
+    // A FAILED flow stays visible for a while, so that a client that did not
+    // wait for the reply (confirm false) can still learn why it failed.
+    private void forgetLater(String id) {
+        try {
+            timer.schedule(() -> forgetFailed(id), FAILED_RETENTION_MILLIS, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            forgetFailed(id);
+        }
+    }
+
+    /**
+     * Schedules the expiry of the FAILED flows already in the store, e.g.
+     * after this node restarted while another node's expiry was pending.
+     */
+    public void resumeExpiries() {
+        store.list().stream().filter(h -> h.state() == FlowHandle.State.FAILED)
+                .forEach(h -> forgetLater(h.id()));
+    }
+
+    private void forgetFailed(String id) {
+        store.get(id).filter(h -> h.state() == FlowHandle.State.FAILED).ifPresent(h -> store.remove(id));
+    }
+
+    // Turns what the installer reports into the client's error: what names
+    // the operations the switches refused, outcome what became of the rules.
+    private FlowSocketException errorFor(Throwable error, String what, String outcome) {
         if (error instanceof FlowInstaller.Refused) {
             List<FlowRule> refused = ((FlowInstaller.Refused) error).rules();
             ArrayNode details = mapper.createArrayNode();
@@ -180,14 +219,17 @@ public final class FlowLifecycle {
             }
             ObjectNode body = mapper.createObjectNode();
             body.set("refused", details);
+            if (why == null && !refused.isEmpty() && !deviceService.isAvailable(refused.get(0).deviceId())) {
+                why = "device offline";
+            }
             return new FlowSocketException(ErrorCode.FLOW_REFUSED, "the switches refused " + refused.size()
-                    + " rule(s), first on " + (refused.isEmpty() ? "an unnamed device" : refused.get(0).deviceId())
+                    + " " + what + ", first on "
+                    + (refused.isEmpty() ? "an unnamed device" : refused.get(0).deviceId())
                     + (why == null ? "" : " (" + why + ")")
-                    + "; every rule of the request was withdrawn", null, body);
+                    + "; " + outcome, null, body);
         }
-        if (error instanceof FlowInstaller.TimedOut) {
-            return new FlowSocketException(ErrorCode.CONFIRM_TIMEOUT, error.getMessage()
-                    + "; every rule of the request was withdrawn");
+        if (error instanceof FlowInstaller.TimedOut || error instanceof RuleRemovals.StillListed) {
+            return new FlowSocketException(ErrorCode.CONFIRM_TIMEOUT, error.getMessage() + "; " + outcome);
         }
         if (error instanceof FlowSocketException) {
             return (FlowSocketException) error;
@@ -207,21 +249,33 @@ public final class FlowLifecycle {
         FlowHandle handle = store.get(id).orElseThrow(() -> unknown(id));
         if (handle.state() == FlowHandle.State.REMOVING && !force) {
             throw new FlowSocketException(ErrorCode.INVALID_FIELD, "flow " + id + " is being removed already",
-                                          "flowId", null);
+                                          "flowId", null, id);
+        }
+        if (handle.state() == FlowHandle.State.FAILED) {
+            // Its rules and meters were withdrawn when it failed.
+            store.remove(id);
+            return CompletableFuture.completedFuture(handle.withState(FlowHandle.State.REMOVING, null));
         }
         store.update(id, h -> h.withState(FlowHandle.State.REMOVING, "removal requested"));
         log.info("Removing flow {}: {} rule(s)", id, handle.rules().size());
-        return installer.remove(handle.rules(), timeoutMillis).handle((ok, error) -> {
-            Throwable cause = error == null ? null : unwrap(error);
-            if (cause == null || force) {
-                meters.release(handle.meters());
-                store.remove(id);
-                return handle.withState(FlowHandle.State.REMOVING, null);
-            }
-            FlowSocketException failure = installFailure(cause);
-            store.update(id, h -> h.withState(FlowHandle.State.DEGRADED, "removal failed: " + failure.getMessage()));
-            throw failure;
-        });
+        // The switches confirm the deletions first; ONOS drops the rules from
+        // its store only with their FLOW_REMOVED or its next statistics.
+        return installer.remove(handle.rules(), timeoutMillis)
+                .thenCompose(confirmed -> removals.awaitGone(handle.rules(), timeoutMillis))
+                .handle((ok, error) -> {
+                    Throwable cause = error == null ? null : unwrap(error);
+                    if (cause == null || force) {
+                        meters.release(handle.meters());
+                        store.remove(id);
+                        return handle.withState(FlowHandle.State.REMOVING, null);
+                    }
+                    FlowSocketException failure = errorFor(cause, "deletion(s)", "flow " + id
+                            + " stays DEGRADED with its rules and meters: send RemoveFlow again, or with force to "
+                            + "forget it").aboutFlow(id);
+                    store.update(id, h -> h.withState(FlowHandle.State.DEGRADED,
+                                                      "removal failed: " + failure.getMessage()));
+                    throw failure;
+                });
     }
 
     /**
@@ -233,6 +287,7 @@ public final class FlowLifecycle {
      * @param event ONOS flow rule event
      */
     public void ruleEvent(FlowRuleEvent event) {
+        removals.ruleEvent(event);
         FlowRule rule = event.subject();
         store.ownerOf(rule).ifPresent(id -> {
             // Only an INSTALLED handle degrades, and a handle being removed
@@ -241,7 +296,7 @@ public final class FlowLifecycle {
             if (event.type() == FlowRuleEvent.Type.RULE_REMOVED
                     && store.knownState(id) != FlowHandle.State.REMOVING) {
                 store.update(id, h -> h.state() == FlowHandle.State.INSTALLED
-                        ? h.withState(FlowHandle.State.DEGRADED, "rule " + rule.id() + " was removed from "
+                        ? h.withState(FlowHandle.State.DEGRADED, "rule " + flowIdOf(rule) + " was removed from "
                         + rule.deviceId()) : h);
             } else if ((event.type() == FlowRuleEvent.Type.RULE_ADDED
                     || event.type() == FlowRuleEvent.Type.RULE_UPDATED) && store.isDegraded(id)) {
@@ -311,8 +366,21 @@ public final class FlowLifecycle {
     public ObjectNode ruleRef(FlowRule rule) {
         ObjectNode ref = mapper.createObjectNode();
         ref.put("deviceId", rule.deviceId().toString());
-        ref.put("flowId", Objects.toString(rule.id()));
+        ref.put("flowId", flowIdOf(rule));
         return ref;
+    }
+
+    /**
+     * Returns a rule's id as ONOS's REST API writes and reads it: decimal
+     * (as ONOS 2.5.6 FlowRuleCodec writes {@code id} and FlowsWebResource
+     * parses {@code /flows/{deviceId}/{flowId}}). ONOS's CLI prints the same
+     * number in hexadecimal.
+     *
+     * @param rule the rule
+     * @return its flow id
+     */
+    public static String flowIdOf(FlowRule rule) {
+        return Long.toString(rule.id().value());
     }
 
     /**
@@ -322,7 +390,7 @@ public final class FlowLifecycle {
      * @return the error
      */
     public static FlowSocketException unknown(String id) {
-        return new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "no flow has id " + id, "flowId", null);
+        return new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "no flow has id " + id, "flowId", null, id);
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -20,6 +20,7 @@ public class FlowSocketException extends RuntimeException {
     private final ErrorCode code;
     private final String field;
     private final transient JsonNode details;
+    private final String flowId;
 
     /**
      * Creates an error without field or details.
@@ -40,10 +41,34 @@ public class FlowSocketException extends RuntimeException {
      * @param details structured details, or null
      */
     public FlowSocketException(ErrorCode code, String message, String field, JsonNode details) {
+        this(code, message, field, details, null);
+    }
+
+    /**
+     * Creates an error about a flow handle.
+     *
+     * @param code    error code
+     * @param message human-readable message
+     * @param field   path of the offending field, or null
+     * @param details structured details, or null
+     * @param flowId  the flow handle the error is about, or null
+     */
+    public FlowSocketException(ErrorCode code, String message, String field, JsonNode details, String flowId) {
         super(message);
         this.code = checkNotNull(code);
         this.field = field;
         this.details = details;
+        this.flowId = flowId;
+    }
+
+    /**
+     * Returns the same error, about a flow handle.
+     *
+     * @param id the flow handle's id
+     * @return the error naming the flow
+     */
+    public FlowSocketException aboutFlow(String id) {
+        return new FlowSocketException(code, getMessage(), field, details, id);
     }
 
     /**
@@ -83,6 +108,15 @@ public class FlowSocketException extends RuntimeException {
      */
     public String field() {
         return field;
+    }
+
+    /**
+     * Returns the id of the flow handle the error is about.
+     *
+     * @return flow handle id or null
+     */
+    public String flowId() {
+        return flowId;
     }
 
     /**

@@ -71,6 +71,9 @@ public final class Messages {
         if (error.field() != null) {
             body.put("field", error.field());
         }
+        if (error.flowId() != null) {
+            body.put("flowId", error.flowId());
+        }
         if (error.details() != null) {
             body.set("details", error.details());
         }

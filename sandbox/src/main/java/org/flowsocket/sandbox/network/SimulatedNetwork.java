@@ -104,9 +104,12 @@ import static java.util.Objects.requireNonNull;
  * after the switch's barrier reply, through
  * {@code FlowRuleProviderService.batchOperationCompleted}; refused rules are
  * in the failed set as FAILED flow entries carrying an OpenFlow error type and
- * code ({@link FlowModFailure}); right after, the rules the batch installed
- * are reported as flow statistics, so they reach ADDED (RULE_ADDED), and
- * removed ones are reported with {@code flowRemoved};</li>
+ * code ({@link FlowModFailure}); removed rules are reported with
+ * {@code flowRemoved} before the batch is answered, as a switch sends
+ * FLOW_REMOVED before its barrier reply; the installed rules stay
+ * PENDING_ADD in ONOS until the next flow statistics (RULE_ADDED), as with
+ * ONOS's OpenFlow provider ({@link #setImmediateStatistics(boolean)} reports
+ * them at once instead);</li>
  * <li>flow statistics for every switch are pushed periodically
  * ({@link #setStatsInterval(Duration)}, default 5 s, ONOS's OpenFlow polling
  * default), with ONOS's reconciliation: rules ONOS has that the switch lacks
@@ -165,6 +168,8 @@ public final class SimulatedNetwork implements AutoCloseable {
     private final Map<DeviceId, Duration> deviceLatency = new ConcurrentHashMap<>();
     private volatile Duration ackLatency = Duration.ofMillis(DEFAULT_ACK_LATENCY_MS);
     private volatile Duration statsInterval = Duration.ofMillis(DEFAULT_STATS_INTERVAL_MS);
+    private volatile boolean immediateStatistics;
+    private volatile boolean flowRemovedMessages = true;
     private ScheduledFuture<?> statsTask;
     private final MeterStatsSchedule meterStats = new MeterStatsSchedule(executor);
     private final AtomicInteger inFlight = new AtomicInteger();
@@ -388,6 +393,32 @@ public final class SimulatedNetwork implements AutoCloseable {
     /** @return the network's acknowledgement latency */
     public Duration ackLatency() {
         return ackLatency;
+    }
+
+    /**
+     * Makes switches report the rules of every batch as flow statistics right
+     * after the batch, so that ONOS marks them ADDED at once. ONOS's OpenFlow
+     * provider does not do this (as ONOS 2.5.6 OpenFlowRuleProvider: rules
+     * reach ADDED only at the next poll of FlowStatsCollector, every
+     * flowPollFrequency = 5 s, adaptive sampling off by default), so it is off
+     * unless a benchmark that counts ADDED rules turns it on.
+     *
+     * @param immediate whether to report at once
+     */
+    public void setImmediateStatistics(boolean immediate) {
+        this.immediateStatistics = immediate;
+    }
+
+    /**
+     * Tells whether switches send FLOW_REMOVED when ONOS deletes a rule (they
+     * do by default, as ONOS sets SEND_FLOW_REM on every flow mod). Without
+     * it ONOS keeps a deleted rule PENDING_REMOVE until the next flow
+     * statistics leave it out (as ONOS 2.5.6 FlowRuleManager.flowMissing).
+     *
+     * @param send whether to send FLOW_REMOVED
+     */
+    public void setFlowRemovedMessages(boolean send) {
+        this.flowRemovedMessages = send;
     }
 
     /**
@@ -897,15 +928,18 @@ public final class SimulatedNetwork implements AutoCloseable {
                 }
             }
         }
+        // As ONOS 2.5.6 FlowModBuilderVer13 sets SEND_FLOW_REM on every flow mod,
+        // a switch sends FLOW_REMOVED for each deleted rule before the barrier
+        // reply, and OpenFlowRuleProvider handles them in that order.
+        if (flowRemovedMessages) {
+            removed.forEach(r -> flowService.flowRemoved(new DefaultFlowEntry(r, FlowEntryState.REMOVED, 0, 0, 0)));
+        }
         flowService.batchOperationCompleted(batch.id(),
                 new CompletedBatchOperation(failed.isEmpty(), failed, deviceId));
-        if (s != null && s.up) {
-            long now = System.currentTimeMillis();
-            removed.forEach(r -> flowService.flowRemoved(
-                    new DefaultFlowEntry(r, FlowEntryState.REMOVED, 0, 0, 0)));
+        if (s != null && s.up && immediateStatistics) {
             reportSoon(s, installed);
-            log.trace("Batch {} on {} done at {}", batch.id(), deviceId, now);
         }
+        log.trace("Batch {} on {} done", batch.id(), deviceId);
     }
 
     private void applyRules(Collection<FlowRule> rules) {
@@ -924,7 +958,9 @@ public final class SimulatedNetwork implements AutoCloseable {
                 acknowledged(rule);
             }
         }
-        installed.forEach(this::reportSoon);
+        if (immediateStatistics) {
+            installed.forEach(this::reportSoon);
+        }
     }
 
     // Reports the rules a switch has just installed as flow statistics, so
@@ -996,7 +1032,7 @@ public final class SimulatedNetwork implements AutoCloseable {
                 continue;
             }
             Installed gone = s.table.remove(rule);
-            if (gone != null) {
+            if (gone != null && flowRemovedMessages) {
                 flowService.flowRemoved(new DefaultFlowEntry(gone.rule, FlowEntryState.REMOVED, 0, 0, 0));
             }
         }

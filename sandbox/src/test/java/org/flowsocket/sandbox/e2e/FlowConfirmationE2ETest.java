@@ -71,7 +71,9 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
         env.network().pollStatistics();
         eventually("ONOS REST lists no FlowSocket rule at all", () -> env.restFlows(S1, S2, S3).isEmpty());
         admin.awaitEvent("flows", "FLOW_FAILED", data -> true);
-        assertEquals("no handle is left", 0, admin.ok("{'type':'ListFlows'}").path("flows").size());
+        JsonNode left = admin.ok("{'type':'ListFlows'}").path("flows");
+        assertEquals("only the FAILED handle is left, to be seen: " + left, 1, left.size());
+        assertEquals("FAILED", left.path(0).path("state").asText());
         admin.ok("{'type':'Unsubscribe','topics':['flows']}");
     }
 
@@ -121,7 +123,10 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
         long ms = millisSince(sent, System.nanoTime());
         assertEquals(error.toString(), "CONFIRM_TIMEOUT", error.path("code").asText());
         assertTrue("timed out after " + ms + " ms", ms >= 300 && ms < LATENCY_MS);
-        assertEquals(0, admin.ok("{'type':'ListFlows'}").path("flows").size());
+        JsonNode left = admin.ok("{'type':'ListFlows'}").path("flows");
+        assertEquals("only the FAILED handle is left: " + left, 1, left.size());
+        assertEquals(error.path("flowId").asText(), left.path(0).path("flowId").asText());
+        assertEquals("FAILED", left.path(0).path("state").asText());
         // The late rules reach the switches, then the withdrawal removes them.
         for (DeviceId d : List.of(S1, S2, S3)) {
             eventually("withdrawn from " + d, () -> env.switchRules(d).isEmpty() && env.onosRules(d).isEmpty());

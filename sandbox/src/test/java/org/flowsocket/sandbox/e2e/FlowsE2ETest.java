@@ -58,7 +58,7 @@ public class FlowsE2ETest extends E2eTestBase {
         // Confirmed means the switch has it already: no waiting here.
         List<FlowEntry> onSwitch = env.switchRules(S1);
         assertEquals(onSwitch.toString(), 1, onSwitch.size());
-        assertEquals(ruleId, onSwitch.get(0).id().toString());
+        assertEquals(ruleId, Long.toString(onSwitch.get(0).id().value()));
         assertEquals(40000, onSwitch.get(0).priority());
 
         eventually("REST lists the rule ADDED", () -> restStates(S1).equals(List.of("ADDED")));
@@ -90,7 +90,7 @@ public class FlowsE2ETest extends E2eTestBase {
         for (DeviceId d : List.of(S1, S2, S3)) {
             List<FlowEntry> rules = env.switchRules(d);
             assertEquals(d + " holds " + rules, 2, rules.size());
-            rules.forEach(e -> onSwitches.add(d + "/" + e.id()));
+            rules.forEach(e -> onSwitches.add(d + "/" + e.id().value()));
         }
         assertEquals(ruleIds, onSwitches);
 

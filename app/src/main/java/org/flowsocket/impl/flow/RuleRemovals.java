@@ -1,0 +1,123 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.google.common.collect.ImmutableList;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleEvent;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArraySet;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+/**
+ * Waits until ONOS lists none of a set of rules any more. A switch's
+ * confirmation of a removal batch does not take a rule out of ONOS's flow
+ * store: ONOS keeps it PENDING_REMOVE until the switch's FLOW_REMOVED message
+ * or, for a switch that sends none, until the next flow statistics leave it
+ * out (ONOS 2.5.6 FlowRuleManager.flowRemoved and flowMissing), and only then
+ * raises RULE_REMOVED.
+ */
+final class RuleRemovals {
+
+    private final ScheduledExecutorService timer;
+    private final Predicate<FlowRule> listedByOnos;
+    private final Set<Watch> watches = new CopyOnWriteArraySet<>();
+
+    /**
+     * Creates the waiter.
+     *
+     * @param timer        scheduler for deadlines
+     * @param listedByOnos tells whether ONOS's flow store still has a rule
+     */
+    RuleRemovals(ScheduledExecutorService timer, Predicate<FlowRule> listedByOnos) {
+        this.timer = timer;
+        this.listedByOnos = listedByOnos;
+    }
+
+    /**
+     * Waits for ONOS to drop rules.
+     *
+     * @param rules         the rules
+     * @param timeoutMillis how long to wait
+     * @return future completed once ONOS lists none of them, or failed with
+     *         {@link StillListed} at the deadline
+     */
+    CompletableFuture<Void> awaitGone(Collection<FlowRule> rules, long timeoutMillis) {
+        Watch watch = new Watch(rules);
+        // Registered before looking, so that no RULE_REMOVED falls in between.
+        watches.add(watch);
+        watch.future.whenComplete((v, e) -> watches.remove(watch));
+        watch.remaining.removeIf(listedByOnos.negate());
+        watch.completeIfEmpty();
+        if (!watch.future.isDone()) {
+            try {
+                timer.schedule(() -> expire(watch), timeoutMillis, TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException e) {
+                watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining)));
+            }
+        }
+        return watch.future;
+    }
+
+    /**
+     * Follows ONOS's rule events.
+     *
+     * @param event flow rule event
+     */
+    void ruleEvent(FlowRuleEvent event) {
+        if (event.type() == FlowRuleEvent.Type.RULE_REMOVED) {
+            FlowRule gone = event.subject();
+            for (Watch watch : watches) {
+                watch.remaining.removeIf(r -> r.id().equals(gone.id()) && r.equals(gone));
+                watch.completeIfEmpty();
+            }
+        }
+    }
+
+    // Looks once more at the deadline, in case an event was missed.
+    private void expire(Watch watch) {
+        watch.remaining.removeIf(listedByOnos.negate());
+        if (!watch.completeIfEmpty()) {
+            watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining)));
+        }
+    }
+
+    private static final class Watch {
+        private final Set<FlowRule> remaining;
+        private final CompletableFuture<Void> future = new CompletableFuture<>();
+
+        Watch(Collection<FlowRule> rules) {
+            this.remaining = new CopyOnWriteArraySet<>(rules);
+        }
+
+        boolean completeIfEmpty() {
+            return remaining.isEmpty() && future.complete(null);
+        }
+    }
+
+    /** ONOS still lists rules the switches confirmed removed. */
+    static final class StillListed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final transient List<FlowRule> rules;
+
+        StillListed(List<FlowRule> rules) {
+            super("ONOS still lists " + rules.size() + " rule(s) PENDING_REMOVE");
+            this.rules = new ArrayList<>(rules);
+        }
+
+        /** @return the rules ONOS still lists */
+        List<FlowRule> rules() {
+            return rules;
+        }
+    }
+}
