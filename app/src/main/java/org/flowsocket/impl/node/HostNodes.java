@@ -39,8 +39,13 @@ import java.util.Set;
  */
 public final class HostNodes implements HostProvider {
 
-    /** Provider id of the hosts FlowSocket adds. */
-    public static final ProviderId PROVIDER_ID = new ProviderId("host", FlowSocketService.APP_NAME);
+    /**
+     * Provider id of the hosts FlowSocket adds. ONOS's provider registries
+     * accept one primary provider per URI scheme (AbstractProviderRegistry),
+     * and ONOS's NetworkConfigHostProvider and REST hosts resource hold
+     * {@code host}: FlowSocket uses a scheme of its own.
+     */
+    public static final ProviderId PROVIDER_ID = new ProviderId("flowsocket", FlowSocketService.APP_NAME);
 
     private static final int MAX_IPS = 16;
     private static final int MAX_LOCATIONS = 8;
