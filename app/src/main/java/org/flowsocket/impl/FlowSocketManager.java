@@ -43,6 +43,7 @@ import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.device.DeviceAdminService;
+import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.driver.DriverService;
@@ -182,10 +183,7 @@ public class FlowSocketManager implements FlowSocketService {
     private RequestDispatcher dispatcher;
 
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
-    private final DeviceListener deviceListener = e -> events(() -> {
-        flows.deviceEvent(e);
-        bridge.deviceEvent(e);
-    });
+    private final DeviceListener deviceListener = new InternalDeviceListener();
     private final HostListener hostListener = e -> events(() -> bridge.hostEvent(e));
     private final LinkListener linkListener = e -> events(() -> bridge.linkEvent(e));
     private final FlowRuleListener flowRuleListener = e -> events(() -> {
@@ -325,6 +323,24 @@ public class FlowSocketManager implements FlowSocketService {
             return properties.getProperty("version", "unknown");
         } catch (IOException e) {
             return "unknown";
+        }
+    }
+
+    // ONOS posts PORT_STATS_UPDATED for every device every few seconds (its
+    // OpenFlow provider polls port statistics every 5 s), on every node:
+    // neither flows nor subscribers need them, so they are not even queued.
+    private final class InternalDeviceListener implements DeviceListener {
+        @Override
+        public boolean isRelevant(DeviceEvent event) {
+            return event.type() != DeviceEvent.Type.PORT_STATS_UPDATED;
+        }
+
+        @Override
+        public void event(DeviceEvent event) {
+            events(() -> {
+                flows.deviceEvent(event);
+                bridge.deviceEvent(event);
+            });
         }
     }
 }

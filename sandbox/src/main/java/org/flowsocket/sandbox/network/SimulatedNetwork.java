@@ -160,6 +160,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     private volatile Duration ackLatency = Duration.ofMillis(DEFAULT_ACK_LATENCY_MS);
     private volatile Duration statsInterval = Duration.ofMillis(DEFAULT_STATS_INTERVAL_MS);
     private ScheduledFuture<?> statsTask;
+    private ScheduledFuture<?> portStatsTask;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Consumer<FlowRule>> ackListeners = new CopyOnWriteArrayList<>();
 
@@ -215,6 +216,9 @@ public final class SimulatedNetwork implements AutoCloseable {
             hosts.addAll(spec.hosts());
             switches.values().forEach(this::connect);
             scheduleStats();
+            portStatsTask = executor.scheduleAtFixedRate(this::pushPortStatistics,
+                    SwitchReports.PORT_STATS_FIRST_POLL_MS, SwitchReports.PORT_STATS_INTERVAL_MS,
+                    TimeUnit.MILLISECONDS);
             return null;
         });
         log.info("Simulated network up: {} switches, {} links, {} hosts",
@@ -233,6 +237,9 @@ public final class SimulatedNetwork implements AutoCloseable {
                 closed = true;
                 if (statsTask != null) {
                     statsTask.cancel(false);
+                }
+                if (portStatsTask != null) {
+                    portStatsTask.cancel(false);
                 }
                 if (started) {
                     registrations.unregisterAll();
@@ -394,6 +401,17 @@ public final class SimulatedNetwork implements AutoCloseable {
         this.statsInterval = interval;
         call(() -> {
             scheduleStats();
+            return null;
+        });
+    }
+
+    /**
+     * Reports the port statistics of every connected switch now, as the
+     * periodic poll does: ONOS posts PORT_STATS_UPDATED for each switch.
+     */
+    public void pollPortStatistics() {
+        call(() -> {
+            pushPortStatistics();
             return null;
         });
     }
@@ -672,6 +690,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     // Announces a switch, its ports, and the links and hosts it completes.
     private void connect(SimSwitch s) {
         s.up = true;
+        s.connectedAt = System.currentTimeMillis();
         DefaultAnnotations annotations = DefaultAnnotations.builder()
                 .set(AnnotationKeys.NAME, s.name)
                 .set(AnnotationKeys.PROTOCOL, "OF_13")
@@ -719,6 +738,21 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
         linkService.linkDetected(new DefaultLinkDescription(l.one(), l.two(), Link.Type.DIRECT));
         linkService.linkDetected(new DefaultLinkDescription(l.two(), l.one(), Link.Type.DIRECT));
+    }
+
+    // As ONOS 2.5.6 OpenFlowDeviceProvider.pushPortMetrics: every port of
+    // every connected switch, through DeviceProviderService.updatePortStatistics.
+    private void pushPortStatistics() {
+        if (closed) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (SimSwitch s : switches.values()) {
+            if (s.up) {
+                deviceService.updatePortStatistics(s.id,
+                        SwitchReports.portStatistics(s.id, s.ports.keySet(), s.connectedAt, now));
+            }
+        }
     }
 
     // Reports a switch's table; expires timed-out rules first.
@@ -1001,6 +1035,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         boolean reportLaterScheduled;
         long nextReportNanos;
         boolean up;
+        long connectedAt;
 
         SimSwitch(DeviceId id, String name, Set<PortNumber> ports) {
             this.id = id;

@@ -7,6 +7,7 @@ package org.flowsocket.sandbox.openflow;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
 import org.flowsocket.sandbox.southbound.ProviderRegistrations;
+import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowRuleProviderRegistry;
@@ -101,6 +102,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     private OpenFlowServer server;
     private volatile Duration statsInterval = Duration.ofMillis(DEFAULT_STATS_INTERVAL_MS);
     private ScheduledFuture<?> statsTask;
+    private ScheduledFuture<?> portStatsTask;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -156,6 +158,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         }
         call(() -> {
             scheduleStats();
+            long ms = SwitchReports.PORT_STATS_INTERVAL_MS;
+            portStatsTask = executor.scheduleAtFixedRate(() -> execute(
+                    () -> sessions.values().forEach(devices::pollPortStatistics)), ms, ms, TimeUnit.MILLISECONDS);
             return null;
         });
         log.info("OpenFlow 1.3 southbound listening on {}", server.localAddress());
@@ -176,6 +181,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
                 closed = true;
                 if (statsTask != null) {
                     statsTask.cancel(false);
+                }
+                if (portStatsTask != null) {
+                    portStatsTask.cancel(false);
                 }
                 if (started) {
                     registrations.unregisterAll();
@@ -308,6 +316,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         meters.connected(s);
         // ONOS re-sends the rules it has for the switch that the table lacks.
         stats.poll(s, true);
+        // ONOS's PortStatsCollector polls a switch's ports first soon after it connects.
+        schedule(() -> devices.pollPortStatistics(s), SwitchReports.PORT_STATS_FIRST_POLL_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** A switch's connection ended. */
