@@ -42,6 +42,7 @@ import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceAdminService;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
@@ -56,7 +57,10 @@ import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
+import org.onosproject.net.config.NetworkConfigEvent;
+import org.onosproject.net.config.NetworkConfigListener;
 import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.topology.PathService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.ComponentContext;
@@ -184,6 +188,7 @@ public class FlowSocketManager implements FlowSocketService {
 
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
     private final DeviceListener deviceListener = new InternalDeviceListener();
+    private final NetworkConfigListener provisionListener = new InternalProvisionListener();
     private final HostListener hostListener = e -> events(() -> bridge.hostEvent(e));
     private final LinkListener linkListener = e -> events(() -> bridge.linkEvent(e));
     private final FlowRuleListener flowRuleListener = e -> events(() -> {
@@ -213,7 +218,7 @@ public class FlowSocketManager implements FlowSocketService {
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper);
         FlowHandleJson handleJson = new FlowHandleJson(codecs, flows);
-        bridge = new EventBridge(codecs, sessions::values, handleJson);
+        bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
 
         hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), () -> settings);
         List<Command> commands = ImmutableList.of(
@@ -234,6 +239,7 @@ public class FlowSocketManager implements FlowSocketService {
         dispatcher = new RequestDispatcher(mapper, commands, () -> settings);
 
         deviceService.addListener(deviceListener);
+        networkConfigService.addListener(provisionListener);
         hostService.addListener(hostListener);
         linkService.addListener(linkListener);
         flowRuleService.addListener(flowRuleListener);
@@ -248,6 +254,7 @@ public class FlowSocketManager implements FlowSocketService {
         flowRuleService.removeListener(flowRuleListener);
         linkService.removeListener(linkListener);
         hostService.removeListener(hostListener);
+        networkConfigService.removeListener(provisionListener);
         deviceService.removeListener(deviceListener);
         flowStore.close();
         hostNodes.close();
@@ -341,6 +348,22 @@ public class FlowSocketManager implements FlowSocketService {
                 flows.deviceEvent(event);
                 bridge.deviceEvent(event);
             });
+        }
+    }
+
+    // A device's basic configuration: what AddNode / RemoveNode of a device change.
+    private final class InternalProvisionListener implements NetworkConfigListener {
+        @Override
+        public boolean isRelevant(NetworkConfigEvent event) {
+            return event.configClass() == BasicDeviceConfig.class && event.subject() instanceof DeviceId
+                    && (event.type() == NetworkConfigEvent.Type.CONFIG_ADDED
+                    || event.type() == NetworkConfigEvent.Type.CONFIG_UPDATED
+                    || event.type() == NetworkConfigEvent.Type.CONFIG_REMOVED);
+        }
+
+        @Override
+        public void event(NetworkConfigEvent event) {
+            events(() -> bridge.provisionEvent(event));
         }
     }
 }

@@ -60,6 +60,25 @@ public class DeviceEventsE2ETest {
         assertEquals(List.of(), client.problems());
     }
 
+    @Test
+    public void provisioningAndRemovingADeviceReachSubscribers() throws Exception {
+        FlowSocketClient admin = env.admin();
+        FlowSocketClient viewer = env.connect("viewer", "viewer");
+        viewer.ok("{'type':'Subscribe','topics':['devices']}");
+        String id = "netconf:10.0.0.7:830";
+        admin.ok("{'type':'AddNode','kind':'device','protocol':'netconf','ip':'10.0.0.7','name':'edge-7'}");
+        JsonNode added = viewer.awaitEvent("devices", "DEVICE_PROVISIONED",
+                                           d -> id.equals(d.path("device").path("id").asText()));
+        assertEquals(added.toString(), "provisioned", added.path("data").path("device").path("state").asText());
+        assertEquals("edge-7", added.path("data").path("device").path("config").path("name").asText());
+
+        admin.ok("{'type':'RemoveNode','deviceId':'" + id + "'}");
+        JsonNode removed = viewer.awaitEvent("devices", "DEVICE_UNPROVISIONED",
+                                             d -> id.equals(d.path("device").path("id").asText()));
+        assertEquals(removed.toString(), "removed", removed.path("data").path("device").path("state").asText());
+        assertEquals(List.of(), viewer.problems());
+    }
+
     static boolean isDevice(JsonNode data, DeviceId id) {
         return id.toString().equals(data.path("device").path("id").asText());
     }
