@@ -8,6 +8,8 @@ import com.google.common.collect.ImmutableList;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
+import org.onosproject.net.Annotations;
+import org.onosproject.net.DefaultAnnotations;
 import org.onosproject.net.DefaultHost;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
@@ -64,14 +66,17 @@ class FakeHosts extends HostServiceAdapter implements HostProviderRegistry, Host
             super(provider);
         }
 
-        // Locations replace the stored ones and a change of location is
-        // HOST_MOVED with the previous host, as in ONOS's DistributedHostStore.
+        // Locations replace the stored ones, annotations merge and a change
+        // of location is HOST_MOVED with the previous host, as in ONOS's
+        // DistributedHostStore.
         @Override
         public void hostDetected(HostId hostId, HostDescription d, boolean replaceIps) {
             checkValidity();
             Host before = hosts.get(hostId);
+            Annotations annotations = before == null ? d.annotations()
+                    : DefaultAnnotations.merge((DefaultAnnotations) before.annotations(), d.annotations());
             Host host = new DefaultHost(provider().id(), hostId, d.hwAddress(), d.vlan(), d.locations(),
-                                        d.ipAddress(), d.configured(), d.annotations());
+                                        d.ipAddress(), d.configured(), annotations);
             hosts.put(hostId, host);
             if (before == null) {
                 fire(new HostEvent(HostEvent.Type.HOST_ADDED, host));

@@ -102,7 +102,8 @@ public final class HostNodes implements HostProvider {
         VlanId vlan = f.vlan("vlan");
         HostId hostId = HostId.hostId(mac, vlan);
         boolean replace = f.bool("replace", false);
-        if (!replace && hostService.getHost(hostId) != null) {
+        Host existing = hostService.getHost(hostId);
+        if (!replace && existing != null) {
             throw new FlowSocketException(ErrorCode.DUPLICATE_NODE, "host " + hostId
                     + " exists already; send replace: true to update it", "mac", null);
         }
@@ -111,6 +112,13 @@ public final class HostNodes implements HostProvider {
         DefaultAnnotations.Builder annotations = DefaultAnnotations.builder();
         f.optText("name").ifPresent(name -> annotations.set("name", name));
         f.optObject("annotations").ifPresent(a -> annotations(a, annotations));
+        if (existing != null) {
+            // ONOS's host store merges annotations: a replaced host drops those
+            // the request leaves out only when they are marked removed.
+            DefaultAnnotations given = annotations.build();
+            existing.annotations().keys().stream().filter(k -> given.value(k) == null)
+                    .forEach(annotations::remove);
+        }
         providerService.hostDetected(hostId, new DefaultHostDescription(mac, vlan, locations, ips, true,
                                                                         annotations.build()), true);
         Host host = hostService.getHost(hostId);

@@ -26,13 +26,16 @@ import org.onosproject.net.provider.AbstractProvider;
 import org.onosproject.net.provider.ProviderId;
 
 import java.net.http.HttpResponse;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 
 import static org.flowsocket.sandbox.e2e.E2eSandbox.S1;
 import static org.flowsocket.sandbox.e2e.E2eSandbox.S2;
 import static org.flowsocket.sandbox.e2e.E2eSandbox.S3;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertTrue;
 
 /**
  * Hosts through FlowSocket next to ONOS's own host providers, checked
@@ -96,6 +99,84 @@ public class HostsE2ETest {
                 runtime.activate(FlowSocketMount.MANAGER_CLASS);
             }
         }
+    }
+
+    @Test
+    public void aHostWithTwoLocationsKeepsBoth() throws Exception {
+        FlowSocketClient admin = env.admin();
+        JsonNode host = admin.ok("{'type':'AddNode','kind':'host','mac':'00:00:00:00:00:41','ips':['10.0.0.41'],"
+                + "'locations':[{'deviceId':'" + S1 + "','port':5},{'deviceId':'" + S2 + "','port':5}]}");
+        assertEquals(host.toString(), Set.of(S1 + "/5", S2 + "/5"), locations(host));
+        JsonNode listed = restHost("00:00:00:00:00:41/None");
+        assertEquals("ONOS REST: " + listed, Set.of(S1 + "/5", S2 + "/5"), locations(listed));
+    }
+
+    @Test
+    public void replacingAHostWithANewLocationMovesIt() throws Exception {
+        FlowSocketClient admin = env.admin();
+        admin.ok("{'type':'Subscribe','topics':['hosts']}");
+        admin.ok("{'type':'AddNode','kind':'host','mac':'00:00:00:00:00:42','ips':['10.0.0.42'],"
+                + "'location':{'deviceId':'" + S1 + "','port':4}}");
+        JsonNode moved = admin.ok("{'type':'AddNode','kind':'host','mac':'00:00:00:00:00:42','ips':['10.0.0.42'],"
+                + "'location':{'deviceId':'" + S3 + "','port':5},'replace':true}");
+        assertEquals(moved.toString(), Set.of(S3 + "/5"), locations(moved));
+        assertEquals("ONOS REST", Set.of(S3 + "/5"), locations(restHost("00:00:00:00:00:42/None")));
+
+        JsonNode event = admin.awaitEvent("hosts", "HOST_MOVED",
+                d -> "00:00:00:00:00:42/None".equals(d.path("host").path("id").asText()));
+        assertEquals(event.toString(), Set.of(S3 + "/5"), locations(event.path("data").path("host")));
+        assertEquals(event.toString(), Set.of(S1 + "/4"), locations(event.path("data").path("previous")));
+    }
+
+    @Test
+    public void everyDocumentedHostFieldReachesOnos() throws Exception {
+        FlowSocketClient admin = env.admin();
+        admin.ok("{'type':'AddNode','kind':'host','mac':'00:00:00:00:00:43','vlan':100,"
+                + "'ips':['10.0.0.43','10.0.1.43'],'location':{'deviceId':'" + S2 + "','port':5},"
+                + "'name':'printer','annotations':{'rack':'r7','owner':'ops'}}");
+        JsonNode listed = restHost("00:00:00:00:00:43/100");
+        assertNotNull(env.rest("/hosts").toString(), listed);
+        assertEquals("100", listed.path("vlan").asText());
+        assertEquals(Set.of("10.0.0.43", "10.0.1.43"), texts(listed.path("ipAddresses")));
+        assertEquals(Set.of(S2 + "/5"), locations(listed));
+        assertEquals("printer", listed.path("annotations").path("name").asText());
+        assertEquals("r7", listed.path("annotations").path("rack").asText());
+        assertEquals("ops", listed.path("annotations").path("owner").asText());
+        assertEquals(true, listed.path("configured").asBoolean());
+
+        // Replacing makes the host what the request says: IPs, annotations and all.
+        JsonNode replaced = admin.ok("{'type':'AddNode','kind':'host','mac':'00:00:00:00:00:43','vlan':100,"
+                + "'ips':['10.0.2.43'],'location':{'deviceId':'" + S2 + "','port':5},"
+                + "'annotations':{'rack':'r8'},'replace':true}");
+        listed = restHost("00:00:00:00:00:43/100");
+        assertEquals(Set.of("10.0.2.43"), texts(listed.path("ipAddresses")));
+        assertEquals(listed.toString(), "r8", listed.path("annotations").path("rack").asText());
+        assertTrue(listed.toString(), listed.path("annotations").path("name").isMissingNode());
+        assertTrue(listed.toString(), listed.path("annotations").path("owner").isMissingNode());
+        assertEquals(listed.path("annotations"), replaced.path("annotations"));
+    }
+
+    @Test
+    public void aHostPostedThroughRestKeepsItsTwoLocations() throws Exception {
+        HttpResponse<String> posted = env.restPost("/hosts", "{\"mac\":\"00:00:00:00:00:44\",\"vlan\":\"None\","
+                + "\"ipAddresses\":[\"10.0.0.44\"],\"locations\":[{\"elementId\":\"" + S1 + "\",\"port\":\"5\"},"
+                + "{\"elementId\":\"" + S3 + "\",\"port\":\"4\"}]}");
+        assertEquals(posted.body(), 201, posted.statusCode());
+        assertEquals(Set.of(S1 + "/5", S3 + "/4"), locations(restHost("00:00:00:00:00:44/None")));
+        JsonNode seen = env.admin().ok("{'type':'GetNode','hostId':'00:00:00:00:00:44/None'}");
+        assertEquals(Set.of(S1 + "/5", S3 + "/4"), locations(seen));
+    }
+
+    private static Set<String> locations(JsonNode host) {
+        Set<String> out = new HashSet<>();
+        host.path("locations").forEach(l -> out.add(l.path("elementId").asText() + "/" + l.path("port").asText()));
+        return out;
+    }
+
+    private static Set<String> texts(JsonNode array) {
+        Set<String> out = new HashSet<>();
+        array.forEach(v -> out.add(v.asText()));
+        return out;
     }
 
     static JsonNode restHost(String id) throws Exception {
