@@ -66,7 +66,6 @@ import org.onosproject.store.trivial.SimpleClusterStore;
 import org.onosproject.store.trivial.SimpleComponentConfigStore;
 import org.onosproject.store.trivial.SimpleDeviceStore;
 import org.onosproject.store.trivial.SimpleIdBlockStore;
-import org.onosproject.store.trivial.SimpleLinkStore;
 import org.onosproject.store.trivial.SimpleMastershipStore;
 import org.onosproject.store.trivial.SimpleTopologyStore;
 import org.onosproject.upgrade.UpgradeService;
@@ -106,7 +105,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>NetworkConfigService</td><td>NetworkConfigManager + {@link SandboxNetworkConfigStore}
  *     + BasicNetworkConfigs</td></tr>
  * <tr><td>DeviceService, LinkService</td><td>DeviceManager, LinkManager (with EdgeManager)
- *     + Simple*Store</td></tr>
+ *     + SimpleDeviceStore, {@link SandboxLinkStore} (SimpleLinkStore answering link
+ *     queries as ONOS's ECLinkStore does)</td></tr>
  * <tr><td>HostService</td><td>HostManager (with InterfaceManager) + {@link SandboxHostStore}
  *     (stores hosts as ONOS's DistributedHostStore does)</td></tr>
  * <tr><td>TopologyService, PathService</td><td>TopologyManager + SimpleTopologyStore,
@@ -271,7 +271,7 @@ public final class SandboxCore implements AutoCloseable {
         // Devices, links
         runtime.start(new SimpleDeviceStore(), DeviceStore.class);
         runtime.start(new DeviceManager());
-        runtime.start(new SimpleLinkStore(), LinkStore.class);
+        runtime.start(new SandboxLinkStore(), LinkStore.class);
         runtime.start(new LinkManager());
 
         // Hosts (with the edge and interface services HostManager needs)

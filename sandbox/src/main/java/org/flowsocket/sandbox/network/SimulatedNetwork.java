@@ -719,15 +719,20 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
     }
 
+    // As in ONOS 2.5.6: the OpenFlow device provider reports the switch gone
+    // (DEVICE_AVAILABILITY_CHANGED); the LLDP link provider and the host
+    // location provider react to that event (LldpLinkProvider: linksVanished;
+    // HostLocationProvider.processDeviceDown), so the switch's links and
+    // hosts go after it.
     private void disconnect(SimSwitch s) {
         s.up = false;
+        deviceService.deviceDisconnected(s.id);
+        linkService.linksVanished(s.id);
         for (NetworkSpec.Host h : hosts) {
             if (h.location().deviceId().equals(s.id)) {
                 hostService.hostVanished(HostId.hostId(h.mac(), h.vlan()));
             }
         }
-        linkService.linksVanished(s.id);
-        deviceService.deviceDisconnected(s.id);
     }
 
     private void announceLink(NetworkSpec.Link l) {

@@ -327,8 +327,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
             return;
         }
         flows.disconnected(s.deviceId());
-        links.disconnected(s.deviceId());
+        // As in ONOS: the device goes first; the link and host providers react to it.
         devices.disconnected(s.deviceId());
+        links.disconnected(s.deviceId());
     }
 
     /** A message from a connected switch that the session does not handle itself. */
