@@ -426,8 +426,12 @@ function onEvent(msg) {
         case 'devices':
             if (d.device) {
                 summary = d.device.id + (d.port ? ` port ${d.port.port}` : '');
-                if (msg.event === 'DEVICE_REMOVED') {
+                const provisioning = msg.event === 'DEVICE_PROVISIONED' || msg.event === 'DEVICE_UNPROVISIONED';
+                if (msg.event === 'DEVICE_REMOVED' || (provisioning && d.device.state === 'removed')) {
                     model.devices.delete(d.device.id);
+                } else if (provisioning) {
+                    // The node as GetNode gives it, with its own state and config.
+                    model.devices.set(d.device.id, Object.assign({kind: 'device'}, d.device));
                 } else {
                     const before = model.devices.get(d.device.id) || {kind: 'device'};
                     model.devices.set(d.device.id, Object.assign({}, before, d.device,

@@ -11,10 +11,13 @@ import org.flowsocket.impl.command.Topic;
 import org.flowsocket.impl.flow.FlowHandle;
 import org.flowsocket.impl.flow.FlowHandleJson;
 import org.onosproject.codec.CodecContext;
+import org.flowsocket.impl.node.NodeJson;
 import org.onosproject.net.Device;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.Link;
 import org.onosproject.net.Port;
+import org.onosproject.net.config.NetworkConfigEvent;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
@@ -36,12 +39,14 @@ final class EventBridge {
     private final CodecContext codecs;
     private final Supplier<Collection<DefaultClientSession>> sessions;
     private final FlowHandleJson handleJson;
+    private final NodeJson nodeJson;
 
     EventBridge(CodecContext codecs, Supplier<Collection<DefaultClientSession>> sessions,
-                FlowHandleJson handleJson) {
+                FlowHandleJson handleJson, NodeJson nodeJson) {
         this.codecs = codecs;
         this.sessions = sessions;
         this.handleJson = handleJson;
+        this.nodeJson = nodeJson;
     }
 
     void deviceEvent(DeviceEvent event) {
@@ -52,6 +57,28 @@ final class EventBridge {
                 data.set("port", codecs.codec(Port.class).encode(event.port(), codecs));
             }
             publish(Topic.DEVICES, event.type().name(), data);
+        }
+    }
+
+    /**
+     * Tells {@code devices} subscribers of a device's basic configuration
+     * being added, changed or removed (AddNode / RemoveNode of a device, or
+     * any other change of ONOS's network configuration): DEVICE_PROVISIONED
+     * or DEVICE_UNPROVISIONED with the node as ONOS now has it.
+     */
+    void provisionEvent(NetworkConfigEvent event) {
+        if (wanted(Topic.DEVICES)) {
+            DeviceId deviceId = (DeviceId) event.subject();
+            ObjectNode device = nodeJson.device(deviceId);
+            boolean removed = event.type() == NetworkConfigEvent.Type.CONFIG_REMOVED;
+            if (removed && NodeJson.PROVISIONED.equals(device.path("state").asText())
+                    && !device.path("provisioned").asBoolean()) {
+                // Neither configured nor known to ONOS any more: gone, as RemoveNode says.
+                device.put("state", NodeJson.REMOVED);
+            }
+            ObjectNode data = codecs.mapper().createObjectNode();
+            data.set("device", device);
+            publish(Topic.DEVICES, removed ? "DEVICE_UNPROVISIONED" : "DEVICE_PROVISIONED", data);
         }
     }
 

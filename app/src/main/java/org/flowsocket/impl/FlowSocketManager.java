@@ -42,7 +42,9 @@ import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceAdminService;
+import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.driver.DriverService;
@@ -55,7 +57,10 @@ import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
+import org.onosproject.net.config.NetworkConfigEvent;
+import org.onosproject.net.config.NetworkConfigListener;
 import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.topology.PathService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.ComponentContext;
@@ -182,10 +187,8 @@ public class FlowSocketManager implements FlowSocketService {
     private RequestDispatcher dispatcher;
 
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
-    private final DeviceListener deviceListener = e -> events(() -> {
-        flows.deviceEvent(e);
-        bridge.deviceEvent(e);
-    });
+    private final DeviceListener deviceListener = new InternalDeviceListener();
+    private final NetworkConfigListener provisionListener = new InternalProvisionListener();
     private final HostListener hostListener = e -> events(() -> bridge.hostEvent(e));
     private final LinkListener linkListener = e -> events(() -> bridge.linkEvent(e));
     private final FlowRuleListener flowRuleListener = e -> events(() -> {
@@ -216,7 +219,7 @@ public class FlowSocketManager implements FlowSocketService {
                                   flowRuleService, deviceService, mapper, timer);
         flows.resumeExpiries();
         FlowHandleJson handleJson = new FlowHandleJson(codecs, flows);
-        bridge = new EventBridge(codecs, sessions::values, handleJson);
+        bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
 
         hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), () -> settings);
         List<Command> commands = ImmutableList.of(
@@ -237,6 +240,7 @@ public class FlowSocketManager implements FlowSocketService {
         dispatcher = new RequestDispatcher(mapper, commands, () -> settings);
 
         deviceService.addListener(deviceListener);
+        networkConfigService.addListener(provisionListener);
         hostService.addListener(hostListener);
         linkService.addListener(linkListener);
         flowRuleService.addListener(flowRuleListener);
@@ -251,6 +255,7 @@ public class FlowSocketManager implements FlowSocketService {
         flowRuleService.removeListener(flowRuleListener);
         linkService.removeListener(linkListener);
         hostService.removeListener(hostListener);
+        networkConfigService.removeListener(provisionListener);
         deviceService.removeListener(deviceListener);
         flowStore.close();
         hostNodes.close();
@@ -326,6 +331,40 @@ public class FlowSocketManager implements FlowSocketService {
             return properties.getProperty("version", "unknown");
         } catch (IOException e) {
             return "unknown";
+        }
+    }
+
+    // ONOS posts PORT_STATS_UPDATED for every device every few seconds (its
+    // OpenFlow provider polls port statistics every 5 s), on every node:
+    // neither flows nor subscribers need them, so they are not even queued.
+    private final class InternalDeviceListener implements DeviceListener {
+        @Override
+        public boolean isRelevant(DeviceEvent event) {
+            return event.type() != DeviceEvent.Type.PORT_STATS_UPDATED;
+        }
+
+        @Override
+        public void event(DeviceEvent event) {
+            events(() -> {
+                flows.deviceEvent(event);
+                bridge.deviceEvent(event);
+            });
+        }
+    }
+
+    // A device's basic configuration: what AddNode / RemoveNode of a device change.
+    private final class InternalProvisionListener implements NetworkConfigListener {
+        @Override
+        public boolean isRelevant(NetworkConfigEvent event) {
+            return event.configClass() == BasicDeviceConfig.class && event.subject() instanceof DeviceId
+                    && (event.type() == NetworkConfigEvent.Type.CONFIG_ADDED
+                    || event.type() == NetworkConfigEvent.Type.CONFIG_UPDATED
+                    || event.type() == NetworkConfigEvent.Type.CONFIG_REMOVED);
+        }
+
+        @Override
+        public void event(NetworkConfigEvent event) {
+            events(() -> bridge.provisionEvent(event));
         }
     }
 }

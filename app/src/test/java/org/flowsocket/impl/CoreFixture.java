@@ -23,6 +23,7 @@ import org.osgi.service.component.ComponentContext;
 import java.lang.reflect.Proxy;
 import java.util.Hashtable;
 import java.util.Map;
+import java.util.function.Consumer;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -46,6 +47,14 @@ public final class CoreFixture {
     private boolean stopped;
 
     public CoreFixture() {
+        this(fixture -> { });
+    }
+
+    /**
+     * Creates the core; {@code beforeActivation} prepares ONOS's side (e.g.
+     * registers other providers) before FlowSocket's component activates.
+     */
+    CoreFixture(Consumer<CoreFixture> beforeActivation) {
         codecs.activate();
         manager.coreService = new NamedApps();
         manager.cfgService = new ComponentConfigAdapter();
@@ -62,6 +71,7 @@ public final class CoreFixture {
         manager.meterService = meters;
         manager.networkConfigService = netcfg;
         manager.storageService = new OrderedStorage();
+        beforeActivation.accept(this);
         manager.activate(null);
     }
 

@@ -59,7 +59,17 @@ class FakeDevices extends DeviceServiceAdapter implements DeviceAdminService {
             available.remove(id);
         }
         DeviceEvent event = new DeviceEvent(DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED, devices.get(id));
-        listeners.forEach(l -> l.event(event));
+        post(event);
+    }
+
+    /**
+     * Reports port statistics as an OpenFlow provider does every few seconds;
+     * ONOS's DeviceManager posts PORT_STATS_UPDATED for the device (its port
+     * is null), as SimpleDeviceStore.updatePortStatistics returns it.
+     */
+    void updatePortStatistics(DeviceId id) {
+        DeviceEvent event = new DeviceEvent(DeviceEvent.Type.PORT_STATS_UPDATED, devices.get(id), null);
+        post(event);
     }
 
     @Override
@@ -120,12 +130,17 @@ class FakeDevices extends DeviceServiceAdapter implements DeviceAdminService {
         available.remove(deviceId);
         if (device != null) {
             DeviceEvent event = new DeviceEvent(DeviceEvent.Type.DEVICE_REMOVED, device);
-            listeners.forEach(l -> l.event(event));
+            post(event);
         }
     }
 
     @Override
     public void changePortState(DeviceId deviceId, PortNumber portNumber, boolean enable) {
         throw new UnsupportedOperationException("not used by FlowSocket");
+    }
+
+    // As ONOS's ListenerRegistry.process: a listener hears the events it finds relevant.
+    private void post(DeviceEvent event) {
+        listeners.stream().filter(l -> l.isRelevant(event)).forEach(l -> l.event(event));
     }
 }

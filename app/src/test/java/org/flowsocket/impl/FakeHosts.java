@@ -5,10 +5,11 @@
 package org.flowsocket.impl;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableSet;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
+import org.onosproject.net.Annotations;
+import org.onosproject.net.DefaultAnnotations;
 import org.onosproject.net.DefaultHost;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
@@ -22,6 +23,8 @@ import org.onosproject.net.host.HostProvider;
 import org.onosproject.net.host.HostProviderRegistry;
 import org.onosproject.net.host.HostProviderService;
 import org.onosproject.net.host.HostServiceAdapter;
+import org.onosproject.net.provider.AbstractProviderRegistry;
+import org.onosproject.net.provider.AbstractProviderService;
 import org.onosproject.net.provider.ProviderId;
 
 import java.util.List;
@@ -33,57 +36,81 @@ import java.util.stream.Collectors;
 
 /**
  * A host store behind a provider registry: what a registered provider
- * detects becomes a host, as in ONOS's HostManager with its simple store.
+ * detects becomes a host, as in ONOS's HostManager. Providers are registered
+ * by ONOS's own {@link AbstractProviderRegistry}, so a second primary
+ * provider of one URI scheme is refused as in ONOS.
  */
 class FakeHosts extends HostServiceAdapter implements HostProviderRegistry, HostAdminService {
 
     private final Map<HostId, Host> hosts = new ConcurrentHashMap<>();
-    private final Map<ProviderId, HostProvider> providers = new ConcurrentHashMap<>();
     private final List<HostListener> listeners = new CopyOnWriteArrayList<>();
+    private final Registry registry = new Registry();
 
     @Override
     public HostProviderService register(HostProvider provider) {
-        providers.put(provider.id(), provider);
-        return new HostProviderService() {
-            @Override
-            public void hostDetected(HostId hostId, HostDescription d, boolean replaceIps) {
-                boolean existed = hosts.containsKey(hostId);
-                Host host = new DefaultHost(provider.id(), hostId, d.hwAddress(), d.vlan(), d.locations(),
-                                            d.ipAddress(), d.configured(), d.annotations());
-                hosts.put(hostId, host);
-                fire(new HostEvent(existed ? HostEvent.Type.HOST_UPDATED : HostEvent.Type.HOST_ADDED, host));
-            }
+        return registry.register(provider);
+    }
 
-            @Override
-            public void hostVanished(HostId hostId) {
-                removeHost(hostId);
-            }
+    /** ONOS's registry, giving each provider a service into this store. */
+    private final class Registry extends AbstractProviderRegistry<HostProvider, HostProviderService> {
+        @Override
+        protected HostProviderService createProviderService(HostProvider provider) {
+        return new ProviderService(provider);
+        }
+    }
 
-            @Override
-            public void removeIpFromHost(HostId hostId, IpAddress ipAddress) {
-                throw new UnsupportedOperationException();
-            }
+    private final class ProviderService extends AbstractProviderService<HostProvider>
+            implements HostProviderService {
 
-            @Override
-            public void removeLocationFromHost(HostId hostId, HostLocation location) {
-                throw new UnsupportedOperationException();
-            }
+        ProviderService(HostProvider provider) {
+            super(provider);
+        }
 
-            @Override
-            public HostProvider provider() {
-                return provider;
+        // Locations replace the stored ones, annotations merge and a change
+        // of location is HOST_MOVED with the previous host, as in ONOS's
+        // DistributedHostStore.
+        @Override
+        public void hostDetected(HostId hostId, HostDescription d, boolean replaceIps) {
+            checkValidity();
+            Host before = hosts.get(hostId);
+            Annotations annotations = before == null ? d.annotations()
+                    : DefaultAnnotations.merge((DefaultAnnotations) before.annotations(), d.annotations());
+            Host host = new DefaultHost(provider().id(), hostId, d.hwAddress(), d.vlan(), d.locations(),
+                                        d.ipAddress(), d.configured(), annotations);
+            hosts.put(hostId, host);
+            if (before == null) {
+                fire(new HostEvent(HostEvent.Type.HOST_ADDED, host));
+            } else if (!before.locations().equals(host.locations())) {
+                fire(new HostEvent(HostEvent.Type.HOST_MOVED, host, before));
+            } else {
+                fire(new HostEvent(HostEvent.Type.HOST_UPDATED, host, before));
             }
-        };
+        }
+
+        @Override
+        public void hostVanished(HostId hostId) {
+            removeHost(hostId);
+        }
+
+        @Override
+        public void removeIpFromHost(HostId hostId, IpAddress ipAddress) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public void removeLocationFromHost(HostId hostId, HostLocation location) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Override
     public void unregister(HostProvider provider) {
-        providers.remove(provider.id());
+        registry.unregister(provider);
     }
 
     @Override
     public Set<ProviderId> getProviders() {
-        return ImmutableSet.copyOf(providers.keySet());
+        return registry.getProviders();
     }
 
     @Override
@@ -145,6 +172,6 @@ class FakeHosts extends HostServiceAdapter implements HostProviderRegistry, Host
     }
 
     int providerCount() {
-        return providers.size();
+        return registry.getProviders().size();
     }
 }

@@ -48,7 +48,7 @@ public final class Main {
             "                     --topo (default none) then names them and gives links/hosts",
             "  --openflow-port N  OpenFlow port (implies --openflow; 0 picks a free port)",
             "  --no-flowsocket    run ONOS's core and REST API only",
-            "  --verbose          log ONOS's and Jetty's INFO messages",
+            "  --verbose          log INFO messages (ONOS, Jetty, FlowSocket, the network)",
             "  --help             show this help",
             "");
 
@@ -264,10 +264,6 @@ public final class Main {
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         if (!verbose) {
-            // Starting without a VERSION file and without Karaf is expected here.
-            setIfAbsent("org.slf4j.simpleLogger.log.org.flowsocket", "info");
-            // ONOS's stores log their own start and stop under our subclasses' names.
-            setIfAbsent("org.slf4j.simpleLogger.log.org.flowsocket.sandbox.core", "warn");
             // Events still queued while components stop have no listener left.
             setIfAbsent("org.slf4j.simpleLogger.log.org.onosproject.event.impl.CoreEventDispatcher", "error");
         }

@@ -60,7 +60,7 @@ public final class RemoveNodeCommand implements Command {
             removed = json.device(ref.deviceId());
             devices.remove(ref.deviceId());
         }
-        removed.put("state", "removed");
+        removed.put("state", NodeJson.REMOVED);
         return CompletableFuture.completedFuture(removed);
     }
 }

@@ -39,8 +39,13 @@ import java.util.Set;
  */
 public final class HostNodes implements HostProvider {
 
-    /** Provider id of the hosts FlowSocket adds. */
-    public static final ProviderId PROVIDER_ID = new ProviderId("host", FlowSocketService.APP_NAME);
+    /**
+     * Provider id of the hosts FlowSocket adds. ONOS's provider registries
+     * accept one primary provider per URI scheme (AbstractProviderRegistry),
+     * and ONOS's NetworkConfigHostProvider and REST hosts resource hold
+     * {@code host}: FlowSocket uses a scheme of its own.
+     */
+    public static final ProviderId PROVIDER_ID = new ProviderId("flowsocket", FlowSocketService.APP_NAME);
 
     private static final int MAX_IPS = 16;
     private static final int MAX_LOCATIONS = 8;
@@ -97,7 +102,8 @@ public final class HostNodes implements HostProvider {
         VlanId vlan = f.vlan("vlan");
         HostId hostId = HostId.hostId(mac, vlan);
         boolean replace = f.bool("replace", false);
-        if (!replace && hostService.getHost(hostId) != null) {
+        Host existing = hostService.getHost(hostId);
+        if (!replace && existing != null) {
             throw new FlowSocketException(ErrorCode.DUPLICATE_NODE, "host " + hostId
                     + " exists already; send replace: true to update it", "mac", null);
         }
@@ -106,6 +112,13 @@ public final class HostNodes implements HostProvider {
         DefaultAnnotations.Builder annotations = DefaultAnnotations.builder();
         f.optText("name").ifPresent(name -> annotations.set("name", name));
         f.optObject("annotations").ifPresent(a -> annotations(a, annotations));
+        if (existing != null) {
+            // ONOS's host store merges annotations: a replaced host drops those
+            // the request leaves out only when they are marked removed.
+            DefaultAnnotations given = annotations.build();
+            existing.annotations().keys().stream().filter(k -> given.value(k) == null)
+                    .forEach(annotations::remove);
+        }
         providerService.hostDetected(hostId, new DefaultHostDescription(mac, vlan, locations, ips, true,
                                                                         annotations.build()), true);
         Host host = hostService.getHost(hostId);

@@ -26,6 +26,8 @@ public final class NodeJson {
     public static final String PROVISIONED = "provisioned";
     /** A host whose attachment switches are all offline. */
     public static final String UNREACHABLE = "unreachable";
+    /** The node was removed (RemoveNode replies, DEVICE_UNPROVISIONED events). */
+    public static final String REMOVED = "removed";
 
     private final CodecContext context;
     private final DeviceService deviceService;

@@ -4,7 +4,6 @@
  */
 package org.flowsocket.karaf.onos;
 
-import com.google.common.collect.ImmutableSet;
 import org.onlab.packet.IpAddress;
 import org.onosproject.net.HostId;
 import org.onosproject.net.HostLocation;
@@ -12,36 +11,22 @@ import org.onosproject.net.host.HostDescription;
 import org.onosproject.net.host.HostProvider;
 import org.onosproject.net.host.HostProviderRegistry;
 import org.onosproject.net.host.HostProviderService;
+import org.onosproject.net.provider.AbstractProviderRegistry;
 import org.onosproject.net.provider.AbstractProviderService;
-import org.onosproject.net.provider.ProviderId;
 import org.osgi.service.component.annotations.Component;
 
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@link HostProviderRegistry}: providers may register; what they report is dropped.
  */
 @Component(immediate = true, service = HostProviderRegistry.class)
-public class HostProviderRegistryStandIn implements HostProviderRegistry {
+public class HostProviderRegistryStandIn extends AbstractProviderRegistry<HostProvider, HostProviderService>
+        implements HostProviderRegistry {
 
-    private final Map<ProviderId, HostProvider> providers = new ConcurrentHashMap<>();
-
+    // ONOS's own registry: one primary provider per URI scheme, as in ONOS.
     @Override
-    public HostProviderService register(HostProvider provider) {
-        providers.put(provider.id(), provider);
+    protected HostProviderService createProviderService(HostProvider provider) {
         return new DroppingProviderService(provider);
-    }
-
-    @Override
-    public void unregister(HostProvider provider) {
-        providers.remove(provider.id());
-    }
-
-    @Override
-    public Set<ProviderId> getProviders() {
-        return ImmutableSet.copyOf(providers.keySet());
     }
 
     private static final class DroppingProviderService extends AbstractProviderService<HostProvider>

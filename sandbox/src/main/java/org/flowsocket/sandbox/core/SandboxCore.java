@@ -65,9 +65,7 @@ import org.onosproject.store.trivial.SimpleApplicationIdStore;
 import org.onosproject.store.trivial.SimpleClusterStore;
 import org.onosproject.store.trivial.SimpleComponentConfigStore;
 import org.onosproject.store.trivial.SimpleDeviceStore;
-import org.onosproject.store.trivial.SimpleHostStore;
 import org.onosproject.store.trivial.SimpleIdBlockStore;
-import org.onosproject.store.trivial.SimpleLinkStore;
 import org.onosproject.store.trivial.SimpleMastershipStore;
 import org.onosproject.store.trivial.SimpleTopologyStore;
 import org.onosproject.upgrade.UpgradeService;
@@ -106,8 +104,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     <td>ONOS's test adapters</td></tr>
  * <tr><td>NetworkConfigService</td><td>NetworkConfigManager + {@link SandboxNetworkConfigStore}
  *     + BasicNetworkConfigs</td></tr>
- * <tr><td>DeviceService, LinkService, HostService</td><td>DeviceManager, LinkManager, HostManager
- *     (with EdgeManager, InterfaceManager) + Simple*Store</td></tr>
+ * <tr><td>DeviceService, LinkService</td><td>DeviceManager, LinkManager (with EdgeManager)
+ *     + SimpleDeviceStore, {@link SandboxLinkStore} (SimpleLinkStore answering link
+ *     queries as ONOS's ECLinkStore does)</td></tr>
+ * <tr><td>HostService</td><td>HostManager (with InterfaceManager) + {@link SandboxHostStore}
+ *     (stores hosts as ONOS's DistributedHostStore does)</td></tr>
  * <tr><td>TopologyService, PathService</td><td>TopologyManager + SimpleTopologyStore,
  *     DefaultTopologyProvider, PathManager</td></tr>
  * <tr><td>DriverService</td><td>DriverRegistryManager + DriverManager, with a "default" driver</td></tr>
@@ -270,14 +271,14 @@ public final class SandboxCore implements AutoCloseable {
         // Devices, links
         runtime.start(new SimpleDeviceStore(), DeviceStore.class);
         runtime.start(new DeviceManager());
-        runtime.start(new SimpleLinkStore(), LinkStore.class);
+        runtime.start(new SandboxLinkStore(), LinkStore.class);
         runtime.start(new LinkManager());
 
         // Hosts (with the edge and interface services HostManager needs)
         registry.register(PacketService.class, new PacketServiceAdapter());
         runtime.start(new EdgeManager());
         runtime.start(new InterfaceManager());
-        runtime.start(new SimpleHostStore(), HostStore.class);
+        runtime.start(new SandboxHostStore(), HostStore.class);
         runtime.start(new HostManager());
 
         // Topology and paths; DefaultTopologyProvider follows devices and links

@@ -172,6 +172,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     private volatile boolean flowRemovedMessages = true;
     private ScheduledFuture<?> statsTask;
     private final MeterStatsSchedule meterStats = new MeterStatsSchedule(executor);
+    private ScheduledFuture<?> portStatsTask;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final List<Consumer<FlowRule>> ackListeners = new CopyOnWriteArrayList<>();
 
@@ -227,6 +228,9 @@ public final class SimulatedNetwork implements AutoCloseable {
             hosts.addAll(spec.hosts());
             switches.values().forEach(this::connect);
             scheduleStats();
+            portStatsTask = executor.scheduleAtFixedRate(this::pushPortStatistics,
+                    SwitchReports.PORT_STATS_FIRST_POLL_MS, SwitchReports.PORT_STATS_INTERVAL_MS,
+                    TimeUnit.MILLISECONDS);
             return null;
         });
         log.info("Simulated network up: {} switches, {} links, {} hosts",
@@ -247,6 +251,9 @@ public final class SimulatedNetwork implements AutoCloseable {
                     statsTask.cancel(false);
                 }
                 meterStats.stopAll();
+                if (portStatsTask != null) {
+                    portStatsTask.cancel(false);
+                }
                 if (started) {
                     registrations.unregisterAll();
                 }
@@ -433,6 +440,17 @@ public final class SimulatedNetwork implements AutoCloseable {
         this.statsInterval = interval;
         call(() -> {
             scheduleStats();
+            return null;
+        });
+    }
+
+    /**
+     * Reports the port statistics of every connected switch now, as the
+     * periodic poll does: ONOS posts PORT_STATS_UPDATED for each switch.
+     */
+    public void pollPortStatistics() {
+        call(() -> {
+            pushPortStatistics();
             return null;
         });
     }
@@ -711,6 +729,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     // Announces a switch, its ports, and the links and hosts it completes.
     private void connect(SimSwitch s) {
         s.up = true;
+        s.connectedAt = System.currentTimeMillis();
         DefaultAnnotations annotations = DefaultAnnotations.builder()
                 .set(AnnotationKeys.NAME, s.name)
                 .set(AnnotationKeys.PROTOCOL, "OF_13")
@@ -740,16 +759,21 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
     }
 
+    // As in ONOS 2.5.6: the OpenFlow device provider reports the switch gone
+    // (DEVICE_AVAILABILITY_CHANGED); the LLDP link provider and the host
+    // location provider react to that event (LldpLinkProvider: linksVanished;
+    // HostLocationProvider.processDeviceDown), so the switch's links and
+    // hosts go after it.
     private void disconnect(SimSwitch s) {
         s.up = false;
         meterStats.stop(s.id);
+        deviceService.deviceDisconnected(s.id);
+        linkService.linksVanished(s.id);
         for (NetworkSpec.Host h : hosts) {
             if (h.location().deviceId().equals(s.id)) {
                 hostService.hostVanished(HostId.hostId(h.mac(), h.vlan()));
             }
         }
-        linkService.linksVanished(s.id);
-        deviceService.deviceDisconnected(s.id);
     }
 
     private void announceLink(NetworkSpec.Link l) {
@@ -760,6 +784,21 @@ public final class SimulatedNetwork implements AutoCloseable {
         }
         linkService.linkDetected(new DefaultLinkDescription(l.one(), l.two(), Link.Type.DIRECT));
         linkService.linkDetected(new DefaultLinkDescription(l.two(), l.one(), Link.Type.DIRECT));
+    }
+
+    // As ONOS 2.5.6 OpenFlowDeviceProvider.pushPortMetrics: every port of
+    // every connected switch, through DeviceProviderService.updatePortStatistics.
+    private void pushPortStatistics() {
+        if (closed) {
+            return;
+        }
+        long now = System.currentTimeMillis();
+        for (SimSwitch s : switches.values()) {
+            if (s.up) {
+                deviceService.updatePortStatistics(s.id,
+                        SwitchReports.portStatistics(s.id, s.ports.keySet(), s.connectedAt, now));
+            }
+        }
     }
 
     // Reports a switch's table; expires timed-out rules first.
@@ -1082,6 +1121,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         boolean reportLaterScheduled;
         long nextReportNanos;
         boolean up;
+        long connectedAt;
 
         SimSwitch(DeviceId id, String name, Set<PortNumber> ports) {
             this.id = id;

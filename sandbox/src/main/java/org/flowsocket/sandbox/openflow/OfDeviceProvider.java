@@ -14,12 +14,17 @@ import org.onosproject.net.Port;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.device.DefaultDeviceDescription;
 import org.onosproject.net.device.DefaultPortDescription;
+import org.onosproject.net.device.DefaultPortStatistics;
 import org.onosproject.net.device.DeviceDescription;
 import org.onosproject.net.device.DeviceProvider;
 import org.onosproject.net.device.DeviceProviderService;
 import org.onosproject.net.device.PortDescription;
+import org.onosproject.net.device.PortStatistics;
 import org.onosproject.net.provider.AbstractProvider;
 import org.projectfloodlight.openflow.protocol.OFDescStatsReply;
+import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
+import org.projectfloodlight.openflow.protocol.OFPortStatsReply;
+import org.projectfloodlight.openflow.protocol.OFStatsReply;
 import org.projectfloodlight.openflow.protocol.OFPortConfig;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
 import org.projectfloodlight.openflow.protocol.OFPortReason;
@@ -72,6 +77,52 @@ final class OfDeviceProvider extends AbstractProvider implements DeviceProvider 
     void disconnected(DeviceId deviceId) {
         service.deviceDisconnected(deviceId);
         log.info("Switch {} disconnected", deviceId);
+    }
+
+    /**
+     * Requests a switch's port statistics and reports them to ONOS when they
+     * arrive, as ONOS 2.5.6's OpenFlowDeviceProvider does (PortStatsCollector
+     * sends PORT stats requests for OFPort.ANY; pushPortMetrics reports every
+     * entry through updatePortStatistics, and ONOS posts PORT_STATS_UPDATED).
+     *
+     * @param s the switch
+     */
+    void pollPortStatistics(SwitchSession s) {
+        if (!s.isActive()) {
+            return;
+        }
+        s.request(s.factory().buildPortStatsRequest().setXid(s.xid()).setPortNo(OFPort.ANY).build(), parts -> {
+            if (!s.isActive()) {
+                return;
+            }
+            List<PortStatistics> stats = new ArrayList<>();
+            for (OFStatsReply part : parts) {
+                for (OFPortStatsEntry e : ((OFPortStatsReply) part).getEntries()) {
+                    if (e.getPortNo() != null && e.getPortNo().getPortNumber() >= 0) {
+                        stats.add(portStatistics(s.deviceId(), e));
+                    }
+                }
+            }
+            service.updatePortStatistics(s.deviceId(), stats);
+        });
+    }
+
+    // As ONOS 2.5.6 OpenFlowDeviceProvider.buildPortStatistics (without its optical annotations).
+    private static PortStatistics portStatistics(DeviceId deviceId, OFPortStatsEntry e) {
+        return DefaultPortStatistics.builder()
+                .setDeviceId(deviceId)
+                .setPort(PortNumber.portNumber(e.getPortNo().getPortNumber()))
+                .setPacketsReceived(e.getRxPackets().getValue())
+                .setPacketsSent(e.getTxPackets().getValue())
+                .setBytesReceived(e.getRxBytes().getValue())
+                .setBytesSent(e.getTxBytes().getValue())
+                .setPacketsRxDropped(e.getRxDropped().getValue())
+                .setPacketsTxDropped(e.getTxDropped().getValue())
+                .setPacketsRxErrors(e.getRxErrors().getValue())
+                .setPacketsTxErrors(e.getTxErrors().getValue())
+                .setDurationSec(e.getDurationSec())
+                .setDurationNano(e.getDurationNsec())
+                .build();
     }
 
     void portStatus(SwitchSession s, OFPortStatus status) {

@@ -9,6 +9,7 @@ import org.flowsocket.sandbox.runtime.ServiceRegistry;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.southbound.ProviderRegistrations;
 import org.onosproject.core.CoreService;
+import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowRuleProviderRegistry;
@@ -106,6 +107,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     private OpenFlowServer server;
     private volatile Duration statsInterval = Duration.ofMillis(DEFAULT_STATS_INTERVAL_MS);
     private ScheduledFuture<?> statsTask;
+    private ScheduledFuture<?> portStatsTask;
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -162,6 +164,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         }
         call(() -> {
             scheduleStats();
+            long ms = SwitchReports.PORT_STATS_INTERVAL_MS;
+            portStatsTask = executor.scheduleAtFixedRate(() -> execute(
+                    () -> sessions.values().forEach(devices::pollPortStatistics)), ms, ms, TimeUnit.MILLISECONDS);
             return null;
         });
         log.info("OpenFlow 1.3 southbound listening on {}", server.localAddress());
@@ -184,6 +189,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
                     statsTask.cancel(false);
                 }
                 meterStats.stopAll();
+                if (portStatsTask != null) {
+                    portStatsTask.cancel(false);
+                }
                 if (started) {
                     registrations.unregisterAll();
                 }
@@ -334,6 +342,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         meters.connected(s);
         // ONOS re-sends the rules it has for the switch that the table lacks.
         stats.poll(s, true);
+        // ONOS's PortStatsCollector polls a switch's ports first soon after it connects.
+        schedule(() -> devices.pollPortStatistics(s), SwitchReports.PORT_STATS_FIRST_POLL_MS,
+                TimeUnit.MILLISECONDS);
     }
 
     /** A switch's connection ended. */
@@ -343,8 +354,9 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         }
         meters.disconnected(s.deviceId());
         flows.disconnected(s.deviceId());
-        links.disconnected(s.deviceId());
+        // As in ONOS: the device goes first; the link and host providers react to it.
         devices.disconnected(s.deviceId());
+        links.disconnected(s.deviceId());
     }
 
     /** A message from a connected switch that the session does not handle itself. */

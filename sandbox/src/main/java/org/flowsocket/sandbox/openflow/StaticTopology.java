@@ -66,13 +66,15 @@ final class StaticTopology extends AbstractProvider implements LinkProvider, Hos
         }
     }
 
+    // After the device's DEVICE_AVAILABILITY_CHANGED, as ONOS's LldpLinkProvider
+    // (linksVanished) and HostLocationProvider (processDeviceDown) react to it.
     void disconnected(DeviceId deviceId) {
+        links.linksVanished(deviceId);
         for (NetworkSpec.Host h : spec.hosts()) {
             if (h.location().deviceId().equals(deviceId)) {
                 hosts.hostVanished(HostId.hostId(h.mac(), h.vlan()));
             }
         }
-        links.linksVanished(deviceId);
     }
 
     @Override

@@ -115,6 +115,16 @@ final class E2eSandbox implements AutoCloseable {
                          HttpResponse.BodyHandlers.ofString());
     }
 
+    /** POST of a JSON body on ONOS's REST API as onos/rocks. */
+    HttpResponse<String> restPost(String path, String json) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(sandbox.web().restUri() + path))
+                                 .header("Authorization", FlowSocketClient.basic("onos", "rocks"))
+                                 .header("Content-Type", "application/json")
+                                 .timeout(Duration.ofSeconds(10))
+                                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                         HttpResponse.BodyHandlers.ofString());
+    }
+
     /** GET on ONOS's REST API as onos/rocks; fails unless 200. */
     JsonNode rest(String path) throws Exception {
         HttpResponse<String> response = restGet(path, "onos", "rocks");

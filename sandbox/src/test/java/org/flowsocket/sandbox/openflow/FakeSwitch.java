@@ -18,6 +18,7 @@ import org.projectfloodlight.openflow.protocol.OFMeterMod;
 import org.projectfloodlight.openflow.protocol.OFMeterModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFMeterStats;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
 import org.projectfloodlight.openflow.protocol.action.OFAction;
@@ -175,6 +176,18 @@ final class FakeSwitch implements AutoCloseable {
                             .setHwAddr(MacAddress.of(p)).setCurrSpeed(10_000_000).build());
                 }
                 send(f.buildPortDescStatsReply().setXid(request.getXid()).setEntries(ports).build());
+                break;
+            case PORT:
+                List<OFPortStatsEntry> portStats = new ArrayList<>();
+                for (int p = 1; p <= 2; p++) {
+                    portStats.add(f.buildPortStatsEntry().setPortNo(OFPort.of(p))
+                            .setRxPackets(U64.of(10L * p)).setTxPackets(U64.of(20L * p))
+                            .setRxBytes(U64.of(1000L * p)).setTxBytes(U64.of(2000L * p))
+                            .setRxDropped(U64.ZERO).setTxDropped(U64.ZERO).setRxErrors(U64.ZERO)
+                            .setTxErrors(U64.ZERO).setRxFrameErr(U64.ZERO).setRxOverErr(U64.ZERO)
+                            .setRxCrcErr(U64.ZERO).setCollisions(U64.ZERO).setDurationSec(7).build());
+                }
+                send(f.buildPortStatsReply().setXid(request.getXid()).setEntries(portStats).build());
                 break;
             case METER_FEATURES:
                 send(f.buildMeterFeaturesStatsReply().setXid(request.getXid()).setFeatures(

@@ -16,6 +16,7 @@ import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.device.PortStatistics;
 import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.DefaultTrafficSelector;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
@@ -100,6 +101,20 @@ public class OpenFlowSouthboundTest {
         assertEquals(Set.of(1L, 2L), devices.getPorts(DEVICE).stream().map(p -> p.number().toLong())
                 .collect(Collectors.toSet()));
         assertTrue(sw.received.stream().anyMatch(m -> m.getType() == OFType.SET_CONFIG));
+    }
+
+    @Test
+    public void portStatisticsArePolledAndReachOnos() throws Exception {
+        DeviceService devices = core.get(DeviceService.class);
+        // As ONOS's PortStatsCollector: PORT stats for every port, first a second after connecting.
+        waitFor("port statistics", () -> devices.getPortStatistics(DEVICE).size() == 2);
+        assertTrue(sw.received.stream().anyMatch(m -> m.getType() == OFType.STATS_REQUEST
+                && ((OFStatsRequest<?>) m).getStatsType() == OFStatsType.PORT));
+        PortStatistics port2 = devices.getStatisticsForPort(DEVICE, PortNumber.portNumber(2));
+        assertEquals(20, port2.packetsReceived());
+        assertEquals(40, port2.packetsSent());
+        assertEquals(2000, port2.bytesReceived());
+        assertEquals(7, port2.durationSec());
     }
 
     @Test
