@@ -191,7 +191,11 @@ public class NetworkFlowTest extends CoreTestBase {
         assertTrue(error.path("message").asText().contains(FakeDevices.id(3) + " refused the meter"));
         assertEquals("no rule may reach a switch", 0, core.switches.batches());
         assertEquals(0, core.meters.live().size());
-        assertEquals(0, client.ok("{\"type\":\"ListFlows\"}").path("flows").size());
+        // The handle existed while its meters were pending: it stays visible as FAILED.
+        JsonNode flows = client.ok("{\"type\":\"ListFlows\"}").path("flows");
+        assertEquals(1, flows.size());
+        assertEquals("FAILED", flows.get(0).path("state").asText());
+        assertEquals(flows.get(0).path("flowId").asText(), error.path("flowId").asText());
     }
 
     @Test
