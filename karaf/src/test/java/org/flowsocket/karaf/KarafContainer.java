@@ -205,7 +205,8 @@ final class KarafContainer {
             StringBuilder errors = new StringBuilder();
             for (int i = 0; i < all.size(); i++) {
                 if (all.get(i).startsWith("ERROR : ")) {
-                    errors.append(all.get(i)).append('\n').append(i + 1 < all.size() ? all.get(i + 1) : "").append('\n');
+                    errors.append(all.get(i)).append('\n')
+                            .append(i + 1 < all.size() ? all.get(i + 1) : "").append('\n');
                 }
             }
             return errors.toString();

@@ -16,15 +16,10 @@ import org.junit.runner.Description;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URL;
-import java.nio.file.Files;
 import java.nio.file.Paths;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
-import java.util.function.Predicate;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
 import java.util.stream.Collectors;
@@ -37,7 +32,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 /**
  * FlowSocket's .oar in a real Apache Karaf 4.2.14 (the Karaf of ONOS 2.5.6)
@@ -52,10 +46,6 @@ import static org.junit.Assert.fail;
  */
 public class OarInKarafIT {
 
-    /** Boot stages after Karaf's own: ONOS's boot features, as the test repository defines them. */
-    private static final List<List<String>> BOOT = List.of(List.of("system", "wrap"),
-            List.of("scr", "pax-war", "onos-api", "onos-core-stand-in", "onos-cli"));
-    private static final List<String> PLATFORM = BOOT.stream().flatMap(List::stream).collect(Collectors.toList());
     private static final String CONTEXT = "/onos/flowsocket";
     private static final String WEB_BUNDLE = "org.flowsocket.web";
     private static final String FLOWSOCKET_SERVICE = "org.flowsocket.api.FlowSocketService";
@@ -63,11 +53,9 @@ public class OarInKarafIT {
     /** The component standing for ONOS's netcfghostprovider, primary host provider of scheme "host". */
     private static final String NETCFG_HOST_PROVIDER = "org.flowsocket.karaf.onos.NetworkConfigHostProviderStandIn";
     private static final String STAND_IN_BUNDLE = "org.flowsocket.karaf.onos-stand-in";
-    private static final Duration SETTLE = Duration.ofSeconds(30);
 
-    private static KarafContainer karaf;
-    private static KarafShell shell;
     private static OarBundle.Oar oar;
+    private static OnosPlatform onos;
     /** Before the .oar was first installed: bundles not started, and every bundle with its state. */
     private static List<String> notStartedAtBoot;
     private static Set<String> platformBundles;
@@ -76,8 +64,8 @@ public class OarInKarafIT {
     public final TestWatcher logOnFailure = new TestWatcher() {
         @Override
         protected void failed(Throwable e, Description description) {
-            if (karaf != null) {
-                System.out.println(description.getMethodName() + " failed; " + karaf.logTail(120));
+            if (onos != null) {
+                System.out.println(description.getMethodName() + " failed; " + onos.karaf.logTail(120));
             }
         }
     };
@@ -86,31 +74,28 @@ public class OarInKarafIT {
     public static void bootPlatform() throws Exception {
         oar = new OarBundle.Oar(Paths.get(property("karaf.it.oar")));
         assertOarHoldsThisBuild(property("karaf.it.built"));
-        karaf = new KarafContainer(Paths.get(property("karaf.it.dist")), Paths.get(property("karaf.it.home")));
+        KarafContainer karaf = new KarafContainer(Paths.get(property("karaf.it.dist")),
+                                                  Paths.get(property("karaf.it.home")));
         karaf.prepare(Paths.get(property("karaf.it.m2")),
                       List.of(Paths.get(property("karaf.it.features")).toUri().toString()),
-                      BOOT, Paths.get(property("karaf.it.etc"), "jetty.xml"));
-        karaf.start(System.getProperty("karaf.it.javaopts", ""), Boolean.getBoolean("karaf.it.keep"));
-        shell = new KarafShell("127.0.0.1", karaf.sshPort(), KarafContainer.USER, KarafContainer.PASSWORD);
-        awaitPlatform(Duration.ofSeconds(150));
-        notStartedAtBoot = notStarted();
-        platformBundles = bundleStates();
+                      OnosPlatform.BOOT, Paths.get(property("karaf.it.etc"), "jetty.xml"));
+        onos = OnosPlatform.start(karaf, oar, System.getProperty("karaf.it.javaopts", ""),
+                                  Boolean.getBoolean("karaf.it.keep"));
+        notStartedAtBoot = onos.notStarted();
+        platformBundles = onos.bundleStates();
     }
 
     @AfterClass
     public static void stopPlatform() throws Exception {
-        if (karaf != null && !Boolean.getBoolean("karaf.it.keep")) {
-            karaf.stop(shell);
-        }
-        if (shell != null) {
-            shell.close();
+        if (onos != null) {
+            onos.stop(Boolean.getBoolean("karaf.it.keep"));
         }
     }
 
     @Before
     public void installOarUnlessInstalled() throws Exception {
-        if (!oarInstalled()) {
-            installOar();
+        if (!onos.oarInstalled()) {
+            onos.installOar();
         }
     }
 
@@ -132,9 +117,9 @@ public class OarInKarafIT {
     /** The .oar installs as ONOS installs it, and its features start. */
     @Test
     public void oarInstallsAsOnosInstallsIt() throws Exception {
-        uninstallOar();
-        installOar();
-        String installed = shell.ok("feature:list -i --no-format");
+        onos.uninstallOar();
+        onos.installOar();
+        String installed = onos.shell.ok("feature:list -i --no-format");
         for (String feature : oar.features) {
             assertTrue("feature " + feature + " not started:\n" + installed, featureStarted(installed, feature));
         }
@@ -144,12 +129,12 @@ public class OarInKarafIT {
     @Test
     public void bundlesAreActiveAndWired() throws Exception {
         for (OarBundle bundle : oar.bundles.values()) {
-            long id = activeBundleId(bundle);
-            String headers = shell.ok("bundle:headers " + id);
+            long id = onos.activeBundleId(bundle.symbolicName);
+            String headers = onos.shell.ok("bundle:headers " + id);
             assertTrue(bundle.symbolicName + " is not the bundle in the .oar:\n" + headers,
                        headers.contains("Bnd-LastModified = " + bundle.manifest.getValue("Bnd-LastModified")));
 
-            String requirements = shell.ok("bundle:requirements --namespace osgi.wiring.package " + id);
+            String requirements = onos.shell.ok("bundle:requirements --namespace osgi.wiring.package " + id);
             assertFalse(bundle.symbolicName + " has unwired imports:\n" + requirements,
                         requirements.contains("[UNRESOLVED]"));
             Map<String, String> wires = wires(requirements);
@@ -181,19 +166,19 @@ public class OarInKarafIT {
     @Test
     public void componentsAreActive() throws Exception {
         for (OarBundle bundle : oar.bundles.values()) {
-            long id = activeBundleId(bundle);
+            long id = onos.activeBundleId(bundle.symbolicName);
             if (bundle.references.isEmpty()) {
                 continue;
             }
-            String used = awaitOutput("bundle:requirements --namespace service " + id,
+            String used = onos.awaitOutput("bundle:requirements --namespace service " + id,
                                       out -> bundle.references.stream().allMatch(r -> usesService(out, r)));
             for (String service : bundle.references) {
                 assertTrue(bundle.symbolicName + " does not use " + service + " (component not active?):\n"
-                                   + used + shell.ok("bundle:diag " + id), usesService(used, service));
+                                   + used + onos.shell.ok("bundle:diag " + id), usesService(used, service));
             }
         }
-        long app = activeBundleId(oar.providing(FLOWSOCKET_SERVICE));
-        String services = awaitOutput("bundle:services -p " + app,
+        long app = onos.activeBundleId(oar.providing(FLOWSOCKET_SERVICE).symbolicName);
+        String services = onos.awaitOutput("bundle:services -p " + app,
                                       out -> out.contains("objectClass = [" + FLOWSOCKET_SERVICE + "]"));
         assertTrue("FlowSocketService not registered:\n" + services,
                    services.contains("objectClass = [" + FLOWSOCKET_SERVICE + "]"));
@@ -204,13 +189,14 @@ public class OarInKarafIT {
     public void webApplicationIsDeployed() throws Exception {
         awaitWebApplication();
 
-        HttpURLConnection anonymous = get(CONTEXT + "/ws", null);
+        HttpURLConnection anonymous = onos.get(CONTEXT + "/ws", null);
         assertEquals("without credentials", 401, anonymous.getResponseCode());
         // Jetty writes the scheme in lower case; schemes are case-insensitive (RFC 7235).
         assertTrue("WWW-Authenticate: " + anonymous.getHeaderField("WWW-Authenticate"),
                    "Basic realm=\"karaf\"".equalsIgnoreCase(anonymous.getHeaderField("WWW-Authenticate")));
-        assertEquals("wrong password", 401, get(CONTEXT + "/ws", KarafContainer.USER + ":wrong").getResponseCode());
-        assertEquals("credentials, no upgrade", 426, get(CONTEXT + "/ws", CREDENTIALS).getResponseCode());
+        assertEquals("wrong password", 401,
+                     onos.get(CONTEXT + "/ws", KarafContainer.USER + ":wrong").getResponseCode());
+        assertEquals("credentials, no upgrade", 426, onos.get(CONTEXT + "/ws", CREDENTIALS).getResponseCode());
     }
 
     /** A WebSocket client completes an authenticated handshake and gets ok replies. */
@@ -218,7 +204,7 @@ public class OarInKarafIT {
     public void webSocketServes() throws Exception {
         try (FlowSocketClient socket = connect()) {
             assertHelloAndListNodes(socket);
-            String sessions = shell.ok("onos:flowsocket-sessions");
+            String sessions = onos.shell.ok("onos:flowsocket-sessions");
             assertTrue("the session is not listed by FlowSocket's console command:\n" + sessions,
                        sessions.contains("user=" + KarafContainer.USER));
         }
@@ -231,18 +217,19 @@ public class OarInKarafIT {
      */
     @Test
     public void activatesWhileAnotherProviderHoldsHostScheme() throws Exception {
-        // An immediate component's service stays registered only if its activation succeeded:
-        // the netcfghostprovider stand-in registered itself for scheme host at boot.
-        String holder = shell.ok("bundle:services -p " + STAND_IN_BUNDLE);
+        // The netcfghostprovider stand-in registered itself for scheme host at boot: its
+        // component is satisfied (its HostProvider service is there) and none of its
+        // bundle's components failed to activate (Karaf would show the bundle Waiting).
+        String holder = onos.shell.ok("bundle:services -p " + STAND_IN_BUNDLE);
         assertTrue("the stand-in of netcfghostprovider is not active, so nothing holds scheme host:\n" + holder,
                    List.of(holder.split("----")).stream().anyMatch(
                            service -> service.contains("component.name = " + NETCFG_HOST_PROVIDER)
                                    && service.contains("objectClass = [org.onosproject.net.host.HostProvider]")));
+        assertEquals("state of " + STAND_IN_BUNDLE + "\n" + onos.karaf.componentErrors(), "Active",
+                     onos.bundles().get(STAND_IN_BUNDLE)[1]);
         // Karaf shows the bundle Waiting while its component failed to activate.
-        activeBundleId(oar.providing(FLOWSOCKET_SERVICE));
-        awaitWebApplication();
-        assertEquals("status of an upgrade-less request (503: FlowSocket is not active)", 426,
-                     get(CONTEXT + "/ws", CREDENTIALS).getResponseCode());
+        onos.activeBundleId(oar.providing(FLOWSOCKET_SERVICE).symbolicName);
+        // The handshake answers 503 "FlowSocket is not active" while FlowSocketService is missing.
         try (FlowSocketClient socket = connect()) {
             assertHelloAndListNodes(socket);
         }
@@ -254,80 +241,34 @@ public class OarInKarafIT {
         try (FlowSocketClient socket = connect()) {
             assertEquals("hello", socket.next().path("kind").asText());
             for (String feature : oar.features) {
-                shell.ok("feature:uninstall " + feature);
+                onos.shell.ok("feature:uninstall " + feature);
             }
             assertTrue("socket still open after the feature was uninstalled", socket.awaitClose(15));
             assertEquals("close code (reason: " + socket.closeReason() + ")", 1001, socket.closeCode());
         }
-        shell.ok("feature:repo-remove " + oar.featuresRepo);
+        onos.shell.ok("feature:repo-remove " + oar.featuresRepo);
 
-        Map<String, String[]> bundles = bundles();
+        Map<String, String[]> bundles = onos.bundles();
         for (OarBundle bundle : oar.bundles.values()) {
             assertFalse(bundle.symbolicName + " still installed", bundles.containsKey(bundle.symbolicName));
         }
-        String services = shell.ok("bundle:services -p -a");
+        String services = onos.shell.ok("bundle:services -p -a");
         for (String left : List.of("org.flowsocket.api", "org.flowsocket.impl", "org.flowsocket.web",
                                    "org.flowsocket.cli", "osgi.web.contextpath = " + CONTEXT)) {
             assertFalse("a service of FlowSocket is still registered (" + left + ")", services.contains(left));
         }
         assertFalse("FlowSocket's console commands are still there",
-                    shell.run("onos:flowsocket-sessions", SETTLE).ok());
-        assertEquals("HTTP status at " + CONTEXT + "/ws", 404, get(CONTEXT + "/ws", null).getResponseCode());
-        assertEquals("the platform's bundles changed", platformBundles, bundleStates());
-    }
-
-    // ---- the .oar in the container
-
-    // ONOS's ApplicationArchive copies the .oar's m2/ into Karaf's system/; its
-    // ApplicationManager adds the feature repository and installs the features.
-    private static void installOar() throws Exception {
-        KarafContainer.copyTree(oar.root.resolve("m2"), karaf.home().resolve("system"));
-        shell.ok("feature:repo-add " + oar.featuresRepo);
-        for (String feature : oar.features) {
-            shell.ok("feature:install " + feature);
-        }
-    }
-
-    private static void uninstallOar() throws Exception {
-        String installed = shell.ok("feature:list -i --no-format");
-        for (String feature : oar.features) {
-            if (listed(installed, feature)) {
-                shell.ok("feature:uninstall " + feature);
-            }
-        }
-        if (shell.ok("feature:repo-list --no-format").contains(oar.featuresRepo)) {
-            shell.ok("feature:repo-remove " + oar.featuresRepo);
-        }
-    }
-
-    private static boolean oarInstalled() throws IOException {
-        String installed = shell.ok("feature:list -i --no-format");
-        return oar.features.stream().allMatch(f -> listed(installed, f));
-    }
-
-    private static boolean listed(String featureList, String feature) {
-        return ConsoleTables.rows(featureList).stream().anyMatch(row -> row[0].equals(feature));
-    }
-
-    /** The bundle's id once Karaf shows it Active: components activate on their own threads. */
-    private static long activeBundleId(OarBundle bundle) throws Exception {
-        long end = System.nanoTime() + SETTLE.toNanos();
-        String[] row = bundles().get(bundle.symbolicName);
-        while (System.nanoTime() < end && (row == null || !"Active".equals(row[1]))) {
-            Thread.sleep(500);
-            row = bundles().get(bundle.symbolicName);
-        }
-        assertNotNull(bundle.symbolicName + " not installed", row);
-        assertEquals(bundle.symbolicName + " state (Karaf shows Waiting while a component is not active)\n"
-                             + karaf.componentErrors(), "Active", row[1]);
-        return Long.parseLong(row[0]);
+                    onos.shell.run("onos:flowsocket-sessions", OnosPlatform.SETTLE).ok());
+        assertEquals("HTTP status at " + CONTEXT + "/ws", 404,
+                     onos.get(CONTEXT + "/ws", null).getResponseCode());
+        assertEquals("the platform's bundles changed", platformBundles, onos.bundleStates());
     }
 
     /** Waits until pax-web has deployed the WAB: it registers the WAB's ServletContext on its behalf. */
     private static void awaitWebApplication() throws Exception {
         OarBundle wab = oar.bundles.get(WEB_BUNDLE);
         assertNotNull(WEB_BUNDLE + " is not in the .oar", wab);
-        String services = awaitOutput("bundle:services -p " + activeBundleId(wab),
+        String services = onos.awaitOutput("bundle:services -p " + onos.activeBundleId(wab.symbolicName),
                                       out -> out.contains("osgi.web.contextpath = " + CONTEXT));
         assertTrue("no servlet context at " + CONTEXT + ":\n" + services,
                    services.contains("osgi.web.contextpath = " + CONTEXT)
@@ -337,7 +278,7 @@ public class OarInKarafIT {
     private static FlowSocketClient connect() throws Exception {
         awaitWebApplication();
         FlowSocketClient socket = FlowSocketClient.connect(
-                URI.create("ws://127.0.0.1:" + karaf.httpPort() + CONTEXT + "/ws"), CREDENTIALS);
+                URI.create("ws://127.0.0.1:" + onos.karaf.httpPort() + CONTEXT + "/ws"), CREDENTIALS);
         assertEquals(101, socket.session().getUpgradeResponse().getStatusCode());
         assertEquals("flowsocket.v1", socket.session().getUpgradeResponse().getAcceptedSubProtocol());
         return socket;
@@ -390,62 +331,4 @@ public class OarInKarafIT {
         }
     }
 
-    private static void awaitPlatform(Duration timeout) throws Exception {
-        long end = System.nanoTime() + timeout.toNanos();
-        String last = "(no answer from the console)";
-        while (System.nanoTime() < end) {
-            if (!karaf.alive()) {
-                fail("Karaf exited:\n" + Files.readString(karaf.home().resolve("console.log")));
-            }
-            try {
-                KarafShell.Result list = shell.run("feature:list -i --no-format", SETTLE);
-                last = list.toString();
-                if (list.ok() && PLATFORM.stream().allMatch(f -> featureStarted(list.out, f))
-                        && notStarted().isEmpty()) {
-                    return;
-                }
-            } catch (IOException e) {
-                last = e.toString();
-            }
-            Thread.sleep(1000);
-        }
-        fail("the platform features did not start in " + timeout + ":\n" + last + "\n" + karaf.logTail(80));
-    }
-
-    private static String awaitOutput(String command, Predicate<String> done) throws Exception {
-        long end = System.nanoTime() + SETTLE.toNanos();
-        String out = shell.ok(command);
-        while (!done.test(out) && System.nanoTime() < end) {
-            Thread.sleep(500);
-            out = shell.ok(command);
-        }
-        return out;
-    }
-
-    private static List<String> notStarted() throws IOException {
-        return ConsoleTables.notStarted(shell.ok("bundle:list -t 0 --no-format"));
-    }
-
-    private static Map<String, String[]> bundles() throws IOException {
-        return ConsoleTables.bundles(shell.ok("bundle:list -s -t 0 --no-format"));
-    }
-
-    private static Set<String> bundleStates() throws IOException {
-        Set<String> states = new TreeSet<>();
-        for (String[] b : bundles().values()) {
-            states.add(b[4] + "/" + b[3] + " " + b[1]);
-        }
-        return states;
-    }
-
-    private static HttpURLConnection get(String path, String credentials) throws IOException {
-        HttpURLConnection connection = (HttpURLConnection) new URL("http://127.0.0.1:" + karaf.httpPort() + path)
-                .openConnection();
-        connection.setConnectTimeout(5000);
-        connection.setReadTimeout(10000);
-        if (credentials != null) {
-            connection.setRequestProperty("Authorization", FlowSocketClient.basic(credentials));
-        }
-        return connection;
-    }
 }
