@@ -194,6 +194,27 @@ final class KarafContainer {
         return tail(home.resolve("data/log/karaf.log"), lines) + "\n" + tail(home.resolve("console.log"), lines);
     }
 
+    /**
+     * What Felix SCR printed about components that failed (it writes to the
+     * console, not to karaf.log): each "ERROR : " line with the line after it.
+     */
+    String componentErrors() {
+        try {
+            Path console = home.resolve("console.log");
+            List<String> all = Files.exists(console) ? Files.readAllLines(console, StandardCharsets.UTF_8) : List.of();
+            StringBuilder errors = new StringBuilder();
+            for (int i = 0; i < all.size(); i++) {
+                if (all.get(i).startsWith("ERROR : ")) {
+                    errors.append(all.get(i)).append('\n')
+                            .append(i + 1 < all.size() ? all.get(i + 1) : "").append('\n');
+                }
+            }
+            return errors.toString();
+        } catch (IOException | UncheckedIOException e) {
+            return "(console.log unreadable: " + e + ")";
+        }
+    }
+
     private static String tail(Path file, int lines) {
         try {
             List<String> all = Files.exists(file) ? Files.readAllLines(file, StandardCharsets.UTF_8) : List.of();

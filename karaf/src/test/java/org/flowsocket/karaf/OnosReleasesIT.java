@@ -48,6 +48,7 @@ import static org.junit.Assert.assertTrue;
  */
 public class OnosReleasesIT {
 
+    /** The releases tested below; the pom copies each one's artifacts into its own directory. */
     private static final List<String> RELEASES = List.of("2.5.6", "2.7.0");
     private static final Pattern OBJECT_CLASS = Pattern.compile("\\(objectClass=([^)]+)\\)");
     private static final Pattern CAPABILITY_CLASSES = Pattern.compile("objectClass(?::List<String>)?=\"([^\"]+)\"");
@@ -74,6 +75,16 @@ public class OnosReleasesIT {
             }
         }
         assertFalse("no bundles in the .oar", OAR_MANIFESTS.isEmpty());
+    }
+
+    /** A release the pom copies but no test below checks would be left out silently. */
+    @Test
+    public void everyCopiedReleaseIsChecked() throws Exception {
+        Set<String> copied = new TreeSet<>();
+        try (Stream<Path> dirs = Files.list(releases)) {
+            dirs.filter(Files::isDirectory).forEach(d -> copied.add(d.getFileName().toString()));
+        }
+        assertEquals("releases in " + releases, new TreeSet<>(RELEASES), copied);
     }
 
     @Test
@@ -174,7 +185,7 @@ public class OnosReleasesIT {
     private static Map<String, String> thirdPartyVersions(Path dir) throws Exception {
         String pom = Files.readString(dir.resolve("onos-dependencies.pom"));
         String karaf = match(pom, "<karaf\\.version>([^<]+)</karaf\\.version>");
-        String paxWeb = match(Files.readString(dir.resolve("karaf-standard-features.xml")),
+        String paxWeb = match(Files.readString(dir.resolve("standard.xml")),
                               "pax-web-features/([0-9.]+)/xml/features");
         String paxWebFeatures = Files.readString(dir.resolve("pax-web-features.xml"));
         Map<String, String> versions = new LinkedHashMap<>();

@@ -15,6 +15,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 /**
  * {@link CoreService}: registers application names.
  */
@@ -30,6 +32,8 @@ public class CoreStandIn extends CoreServiceAdapter {
 
     @Override
     public ApplicationId registerApplication(String name) {
+        // As ONOS 2.5.6 CoreManager.registerApplication.
+        checkNotNull(name, "Application ID cannot be null");
         return apps.computeIfAbsent(name, n -> new DefaultApplicationId(apps.size() + 1, n));
     }
 

@@ -9,15 +9,19 @@ import org.onosproject.net.PortNumber;
 import org.onosproject.net.device.DeviceAdminService;
 import org.osgi.service.component.annotations.Component;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 /**
  * {@link DeviceAdminService}: the switch of {@link DeviceStandIn}; removals
- * and port changes are dropped.
+ * and port changes are dropped
+ * after DeviceManager's id check.
  */
 @Component(immediate = true, service = DeviceAdminService.class)
 public class DeviceAdminStandIn extends DeviceStandIn implements DeviceAdminService {
 
     @Override
     public void removeDevice(DeviceId deviceId) {
+        checkNotNull(deviceId, DEVICE_ID_NULL);
     }
 
     @Override

@@ -16,14 +16,20 @@ import org.osgi.service.component.annotations.Component;
 
 import java.util.List;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 import static org.flowsocket.karaf.onos.StandInNetwork.DEVICE;
 import static org.flowsocket.karaf.onos.StandInNetwork.DEVICE_ID;
 
 /**
- * {@link DeviceService}: one available switch.
+ * {@link DeviceService}: one available switch. Device ids are checked as
+ * ONOS 2.5.6 DeviceManager checks them.
  */
 @Component(immediate = true, service = DeviceService.class)
 public class DeviceStandIn extends DeviceServiceAdapter {
+
+    // As ONOS 2.5.6 DeviceManager.DEVICE_ID_NULL.
+    static final String DEVICE_ID_NULL = "Device ID cannot be null";
 
     @Override
     public int getDeviceCount() {
@@ -47,26 +53,32 @@ public class DeviceStandIn extends DeviceServiceAdapter {
 
     @Override
     public Device getDevice(DeviceId deviceId) {
+        checkNotNull(deviceId, DEVICE_ID_NULL);
         return DEVICE_ID.equals(deviceId) ? DEVICE : null;
     }
 
     @Override
     public boolean isAvailable(DeviceId deviceId) {
+        checkNotNull(deviceId, DEVICE_ID_NULL);
         return DEVICE_ID.equals(deviceId);
     }
 
     @Override
     public MastershipRole getRole(DeviceId deviceId) {
+        checkNotNull(deviceId, DEVICE_ID_NULL);
         return DEVICE_ID.equals(deviceId) ? MastershipRole.MASTER : MastershipRole.NONE;
     }
 
     @Override
     public List<Port> getPorts(DeviceId deviceId) {
+        checkNotNull(deviceId, DEVICE_ID_NULL);
         return ImmutableList.of();
     }
 
     @Override
     public Port getPort(DeviceId deviceId, PortNumber portNumber) {
+        checkNotNull(deviceId, DEVICE_ID_NULL);
+        checkNotNull(portNumber, "Port number cannot be null");
         return null;
     }
 

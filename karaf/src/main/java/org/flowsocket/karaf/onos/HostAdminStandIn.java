@@ -8,13 +8,18 @@ import org.onosproject.net.HostId;
 import org.onosproject.net.host.HostAdminService;
 import org.osgi.service.component.annotations.Component;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+import static org.flowsocket.karaf.onos.HostProviderRegistryStandIn.HOST_ID_NULL;
+
 /**
- * {@link HostAdminService}: the host of {@link HostStandIn}; removals are dropped.
+ * {@link HostAdminService}: the host of {@link HostStandIn}; removals are dropped after
+ * HostManager's id check.
  */
 @Component(immediate = true, service = HostAdminService.class)
 public class HostAdminStandIn extends HostStandIn implements HostAdminService {
 
     @Override
     public void removeHost(HostId hostId) {
+        checkNotNull(hostId, HOST_ID_NULL);
     }
 }

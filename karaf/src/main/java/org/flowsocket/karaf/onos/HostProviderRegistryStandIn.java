@@ -15,41 +15,62 @@ import org.onosproject.net.provider.AbstractProviderRegistry;
 import org.onosproject.net.provider.AbstractProviderService;
 import org.osgi.service.component.annotations.Component;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * {@link HostProviderRegistry}: providers may register; what they report is dropped.
+ * {@link HostProviderRegistry} on ONOS's own {@link AbstractProviderRegistry}
+ * (onos-api 2.5.6), the class ONOS 2.5.6's HostManager extends: it refuses a
+ * second primary provider for a URI scheme with an IllegalStateException, as
+ * ONOS does. What registered providers report is checked as HostManager checks
+ * it, then dropped: there is no host store behind it.
  */
 @Component(immediate = true, service = HostProviderRegistry.class)
-public class HostProviderRegistryStandIn extends AbstractProviderRegistry<HostProvider, HostProviderService>
+public class HostProviderRegistryStandIn
+        extends AbstractProviderRegistry<HostProvider, HostProviderService>
         implements HostProviderRegistry {
 
-    // ONOS's own registry: one primary provider per URI scheme, as in ONOS.
+    // As ONOS 2.5.6 HostManager.HOST_ID_NULL.
+    static final String HOST_ID_NULL = "Host ID cannot be null";
+
     @Override
     protected HostProviderService createProviderService(HostProvider provider) {
-        return new DroppingProviderService(provider);
+        return new CheckingProviderService(provider);
     }
 
-    private static final class DroppingProviderService extends AbstractProviderService<HostProvider>
+    /**
+     * As ONOS 2.5.6 HostManager.InternalHostProviderService: each report needs
+     * a host id and a provider that is still registered (checkValidity).
+     */
+    private static final class CheckingProviderService extends AbstractProviderService<HostProvider>
             implements HostProviderService {
 
-        DroppingProviderService(HostProvider provider) {
+        CheckingProviderService(HostProvider provider) {
             super(provider);
         }
 
         @Override
         public void hostDetected(HostId hostId, HostDescription hostDescription, boolean replaceIps) {
+            checkReport(hostId);
         }
 
         @Override
         public void hostVanished(HostId hostId) {
+            checkReport(hostId);
         }
 
         @Override
         public void removeIpFromHost(HostId hostId, IpAddress ipAddress) {
+            checkReport(hostId);
         }
 
         @Override
         public void removeLocationFromHost(HostId hostId, HostLocation location) {
+            checkReport(hostId);
+        }
+
+        private void checkReport(HostId hostId) {
+            checkNotNull(hostId, HOST_ID_NULL);
+            checkValidity();
         }
     }
 }
