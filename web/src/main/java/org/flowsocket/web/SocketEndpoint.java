@@ -85,7 +85,8 @@ final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener,
         }
         cancel(deadline);
         lastHeardNanos = System.nanoTime();
-        queue = new OutboundQueue(s.getRemote(), settings.maxQueuedMessages(), this::writeFailed);
+        queue = new OutboundQueue(s.getRemote(), settings.maxQueuedMessages(), settings.maxQueuedBytes(),
+                                  this::writeFailed);
         long ping = settings.pingIntervalMillis();
         try {
             pinger = timer.scheduleAtFixedRate(this::tick, ping, ping, MILLISECONDS);

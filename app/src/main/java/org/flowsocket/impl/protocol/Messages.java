@@ -22,6 +22,18 @@ public final class Messages {
     public static final String RESULT = "result";
     public static final String ERROR = "error";
 
+    /**
+     * Longest request {@code type} echoed in a reply; no command name is
+     * longer, so a longer type is left out instead of echoed.
+     */
+    public static final int MAX_ECHOED_TYPE = 64;
+
+    /** Longest error {@code message} sent; longer ones are cut with "...". */
+    public static final int MAX_ERROR_MESSAGE = 512;
+
+    /** Longest error {@code field} path sent; longer ones are cut with "...". */
+    public static final int MAX_ERROR_FIELD = 256;
+
     private Messages() {
     }
 
@@ -67,9 +79,11 @@ public final class Messages {
     public static ObjectNode errorBody(ObjectMapper mapper, FlowSocketException error) {
         ObjectNode body = mapper.createObjectNode();
         body.put("code", error.code().name());
-        body.put("message", error.getMessage());
+        // Messages and field paths may quote client text (field names,
+        // values): cut them so that a reply never grows with the request.
+        body.put("message", abbreviate(error.getMessage(), MAX_ERROR_MESSAGE));
         if (error.field() != null) {
-            body.put("field", error.field());
+            body.put("field", abbreviate(error.field(), MAX_ERROR_FIELD));
         }
         if (error.details() != null) {
             body.set("details", error.details());
@@ -102,9 +116,27 @@ public final class Messages {
         ObjectNode reply = mapper.createObjectNode();
         reply.put(KIND, "reply");
         reply.set(ID, id == null ? mapper.nullNode() : id);
-        if (type != null) {
+        if (type != null && type.length() <= MAX_ECHOED_TYPE) {
             reply.put(TYPE, type);
         }
         return reply;
+    }
+
+    /**
+     * Cuts text to a length, marking the cut with "...".
+     *
+     * @param text text, may be null
+     * @param max  longest result, at least 3
+     * @return the text, or its start followed by "..."
+     */
+    public static String abbreviate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 3;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never split a character in two
+        }
+        return text.substring(0, end) + "...";
     }
 }

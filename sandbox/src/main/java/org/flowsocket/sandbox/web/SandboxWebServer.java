@@ -14,22 +14,27 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.servlet.DefaultServlet;
+import org.eclipse.jetty.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.security.Credential;
+import org.flowsocket.web.ErrorPage;
+import org.flowsocket.web.SecurityHeaders;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.onlab.osgi.ServiceDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.servlet.DispatcherType;
 import javax.servlet.Servlet;
 import java.lang.reflect.Field;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
+import java.util.EnumSet;
 
 /**
  * Embedded Jetty serving ONOS's own REST API (onos-rest's Jersey resources) at
@@ -101,6 +106,7 @@ public final class SandboxWebServer implements AutoCloseable {
                 | ServletContextHandler.SECURITY);
         flowSocketContext.setContextPath(FLOWSOCKET_PATH);
         flowSocketContext.setSecurityHandler(basicAuth(login));
+        mountErrorPageAndHeaders(flowSocketContext);
 
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(rest);
@@ -119,6 +125,18 @@ public final class SandboxWebServer implements AutoCloseable {
         ServletHolder holder = new ServletHolder("FlowSocket WebSocket", servlet);
         holder.setInitOrder(1);
         flowSocketContext.addServlet(holder, WEBSOCKET_PATH);
+    }
+
+    // As FlowSocket's web.xml declares: the security headers filter on every
+    // request and its error page for every status and exception. The REST
+    // context keeps Jetty's default error handler, as ONOS's has.
+    private static void mountErrorPageAndHeaders(ServletContextHandler context) {
+        context.addFilter(SecurityHeaders.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder("FlowSocket error page", ErrorPage.class), ErrorPage.PATH);
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, ErrorPage.PATH);
+        errors.addErrorPage(Throwable.class, ErrorPage.PATH);
+        context.setErrorHandler(errors);
     }
 
     /**

@@ -1,0 +1,103 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.bench;
+
+import org.flowsocket.api.ConnectionSettings;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * Clients that attack the server's resources rather than its validation:
+ * clients that never read, frames whose header announces absurd lengths,
+ * too many sessions, slow handshakes and malformed credentials. Each must
+ * meet its documented limit, and the server's heap must stay bounded.
+ */
+public class HostileClientsTest {
+
+    private static final long MIB = 1024 * 1024;
+
+    private static SuiteSandbox box;
+
+    @BeforeClass
+    public static void start() throws Exception {
+        box = SuiteSandbox.start(Duration.ofMillis(5));
+    }
+
+    @AfterClass
+    public static void stop() {
+        box.close();
+    }
+
+    private static long heapAfterGc() throws InterruptedException {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            Thread.sleep(100);
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+
+    private static String viewerAuth() {
+        return WsClient.basic("viewer", "viewer");
+    }
+
+    // A viewer that asks for replies about 100 times larger than its requests
+    // and never reads them: the server must close it with 1008 once its
+    // outbound budget is spent, holding no more than that budget meanwhile.
+    @Test
+    public void aClientThatNeverReadsCostsAtMostItsOutboundBudget() throws Exception {
+        ConnectionSettings settings = box.flowSocket().connectionSettings();
+        StringBuilder batch = new StringBuilder("{\"type\":\"Batch\",\"id\":1,\"requests\":[");
+        for (int i = 0; i < 256; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"type\":\"ListNodes\"}");
+        }
+        String text = batch.append("]}").toString();
+        WsClient probe = box.viewer();
+        int replyLength = SuiteSandbox.call(probe, 1, text).toString().length();
+        probe.close();
+        // Enough unread replies for 256 MiB, within the message count cap.
+        int frames = (int) Math.min(settings.maxQueuedMessages() - 16, 256 * MIB / replyLength + 1);
+        byte[] request = text.getBytes(StandardCharsets.UTF_8);
+        long before = heapAfterGc();
+        try (RawSocket raw = new RawSocket(box.uri(), viewerAuth(), 4096)) {
+            for (int i = 0; i < frames; i++) {
+                raw.send(RawSocket.OP_TEXT, request);
+            }
+            Thread.sleep(3000); // let the server answer what it read
+            long growth = heapAfterGc() - before;
+            long bound = settings.maxQueuedBytes() + 48 * MIB;
+            assertTrue("heap grew by " + growth / MIB + " MiB, more than " + bound / MIB + " MiB, for "
+                       + frames + " unread replies of " + replyLength + " characters",
+                       growth < bound);
+            assertEquals(1008, raw.readUntilClose());
+            assertEquals("outbound queue full", raw.closeReason());
+        }
+    }
+
+    // Requests of a megabyte whose error replies used to echo them twice.
+    @Test
+    public void errorRepliesToHugeRequestsStaySmall() throws Exception {
+        String type = "X".repeat(box.flowSocket().connectionSettings().maxFrameBytes() - 100);
+        byte[] request = ("{\"id\":1,\"type\":\"" + type + "\"}").getBytes(StandardCharsets.UTF_8);
+        long before = heapAfterGc();
+        try (RawSocket raw = new RawSocket(box.uri(), viewerAuth(), 4096)) {
+            for (int i = 0; i < 100; i++) {
+                raw.send(RawSocket.OP_TEXT, request);
+            }
+            Thread.sleep(3000);
+            long growth = heapAfterGc() - before;
+            assertTrue("heap grew by " + growth / MIB + " MiB for 100 unread error replies", growth < 32 * MIB);
+        }
+    }
+}
