@@ -30,7 +30,6 @@ public final class ConnectionSettings {
     private final int maxSessionsPerAddress;
     private final int adminReservedSessions;
     private final long handshakeTimeoutMillis;
-    private final int maxFailedLogins;
     private final long idleTimeoutMillis;
     private final long pingIntervalMillis;
     private final Set<String> allowedOrigins;
@@ -45,7 +44,6 @@ public final class ConnectionSettings {
         checkArgument(b.maxSessionsPerAddress >= 1, "maxSessionsPerAddress must be positive");
         checkArgument(b.adminReservedSessions >= 0, "adminReservedSessions must not be negative");
         checkArgument(b.handshakeTimeoutMillis >= 1000, "handshakeTimeoutMillis must be at least 1000");
-        checkArgument(b.maxFailedLogins >= 0, "maxFailedLogins must not be negative");
         checkArgument(b.idleTimeoutMillis >= 1000, "idleTimeoutMillis must be at least 1000");
         checkArgument(b.pingIntervalMillis >= 100 && b.pingIntervalMillis < b.idleTimeoutMillis,
                       "pingIntervalMillis must be at least 100 and below idleTimeoutMillis");
@@ -59,7 +57,6 @@ public final class ConnectionSettings {
         // A reserve as large as the cap would lock every viewer out.
         this.adminReservedSessions = Math.min(b.adminReservedSessions, b.maxSessions - 1);
         this.handshakeTimeoutMillis = b.handshakeTimeoutMillis;
-        this.maxFailedLogins = b.maxFailedLogins;
         this.idleTimeoutMillis = b.idleTimeoutMillis;
         this.pingIntervalMillis = b.pingIntervalMillis;
         this.allowedOrigins = ImmutableSet.copyOf(b.allowedOrigins);
@@ -116,17 +113,6 @@ public final class ConnectionSettings {
         return handshakeTimeoutMillis;
     }
 
-    /**
-     * Returns how many failed logins one remote address may make per minute
-     * before its handshakes are refused for the rest of that minute; 0 turns
-     * the limit off, as ONOS's REST API has none.
-     *
-     * @return failed logins per address and minute, or 0
-     */
-    public int maxFailedLogins() {
-        return maxFailedLogins;
-    }
-
     /** @return how long a silent connection lives, in ms */
     public long idleTimeoutMillis() {
         return idleTimeoutMillis;
@@ -163,7 +149,7 @@ public final class ConnectionSettings {
                 .add("maxQueuedBytes", maxQueuedBytes).add("maxSessionsPerUser", maxSessionsPerUser)
                 .add("maxSessionsPerAddress", maxSessionsPerAddress)
                 .add("adminReservedSessions", adminReservedSessions)
-                .add("handshakeTimeoutMillis", handshakeTimeoutMillis).add("maxFailedLogins", maxFailedLogins)
+                .add("handshakeTimeoutMillis", handshakeTimeoutMillis)
                 .add("idleTimeoutMillis", idleTimeoutMillis).add("pingIntervalMillis", pingIntervalMillis)
                 .add("allowedOrigins", allowedOrigins).toString();
     }
@@ -181,7 +167,6 @@ public final class ConnectionSettings {
         private int maxSessionsPerAddress = 256;
         private int adminReservedSessions = 16;
         private long handshakeTimeoutMillis = 10_000;
-        private int maxFailedLogins = 0;
         private long idleTimeoutMillis = 120_000;
         private long pingIntervalMillis = 30_000;
         private Set<String> allowedOrigins = ImmutableSet.of();
@@ -285,17 +270,6 @@ public final class ConnectionSettings {
          */
         public Builder handshakeTimeoutMillis(long millis) {
             this.handshakeTimeoutMillis = millis;
-            return this;
-        }
-
-        /**
-         * Sets the failed-login limit per address and minute.
-         *
-         * @param logins failed logins, 0 for no limit
-         * @return this builder
-         */
-        public Builder maxFailedLogins(int logins) {
-            this.maxFailedLogins = logins;
             return this;
         }
 

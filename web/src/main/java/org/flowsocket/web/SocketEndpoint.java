@@ -34,9 +34,6 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
  */
 final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener, MessageSink {
 
-    /** How long an accepted handshake may take to become a connection. */
-    static final long HANDSHAKE_TIMEOUT_MILLIS = 30_000;
-
     private static final Logger log = LoggerFactory.getLogger(SocketEndpoint.class);
 
     private enum State { NEW, OPEN, CLOSED }
@@ -66,14 +63,15 @@ final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener,
     }
 
     /**
-     * Frees the endpoint's slot if the upgrade never completes.
+     * Frees the endpoint's slot if the upgrade does not complete within the
+     * handshake timeout.
      */
     void startHandshakeTimer() {
         deadline = schedule(() -> {
             if (state.compareAndSet(State.NEW, State.CLOSED)) {
                 registry.remove(this);
             }
-        }, HANDSHAKE_TIMEOUT_MILLIS);
+        }, settings.handshakeTimeoutMillis());
     }
 
     @Override

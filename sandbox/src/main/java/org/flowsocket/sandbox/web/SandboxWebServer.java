@@ -15,19 +15,19 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.servlet.DefaultServlet;
 import org.eclipse.jetty.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.resource.Resource;
 import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.security.Credential;
-import org.flowsocket.web.ErrorPage;
-import org.flowsocket.web.SecurityHeaders;
 import org.glassfish.jersey.servlet.ServletContainer;
 import org.onlab.osgi.ServiceDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
 import javax.servlet.Servlet;
 import java.lang.reflect.Field;
 import java.io.IOException;
@@ -63,6 +63,8 @@ public final class SandboxWebServer implements AutoCloseable {
     public static final String CONSOLE_PAGE = "/index.html";
     /** Folder of the web console's scripts and styles within its context. */
     public static final String CONSOLE_ASSETS = "/console";
+    /** FlowSocket's error page within its context, as its web.xml maps it. */
+    public static final String ERROR_PAGE = "/error";
     /** Default port, ONOS's. */
     public static final int DEFAULT_PORT = 8181;
 
@@ -106,7 +108,6 @@ public final class SandboxWebServer implements AutoCloseable {
                 | ServletContextHandler.SECURITY);
         flowSocketContext.setContextPath(FLOWSOCKET_PATH);
         flowSocketContext.setSecurityHandler(basicAuth(login));
-        mountErrorPageAndHeaders(flowSocketContext);
 
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(rest);
@@ -127,16 +128,23 @@ public final class SandboxWebServer implements AutoCloseable {
         flowSocketContext.addServlet(holder, WEBSOCKET_PATH);
     }
 
-    // As FlowSocket's web.xml declares: the security headers filter on every
-    // request and its error page for every status and exception. The REST
-    // context keeps Jetty's default error handler, as ONOS's has.
-    private static void mountErrorPageAndHeaders(ServletContextHandler context) {
-        context.addFilter(SecurityHeaders.class, "/*", EnumSet.of(DispatcherType.REQUEST));
-        context.addServlet(new ServletHolder("FlowSocket error page", ErrorPage.class), ErrorPage.PATH);
+    /**
+     * Mounts what FlowSocket's web.xml declares besides the WebSocket servlet:
+     * its security headers filter on every request and its error page
+     * ({@value #ERROR_PAGE}) for every status and exception. The REST context
+     * keeps Jetty's default error handler, as ONOS's REST API has.
+     * Call before {@link #start()}.
+     *
+     * @param errorPage       FlowSocket's error page servlet
+     * @param securityHeaders FlowSocket's security headers filter
+     */
+    public void mountErrorPageAndHeaders(Servlet errorPage, Filter securityHeaders) {
+        flowSocketContext.addFilter(new FilterHolder(securityHeaders), "/*", EnumSet.of(DispatcherType.REQUEST));
+        flowSocketContext.addServlet(new ServletHolder("FlowSocket error page", errorPage), ERROR_PAGE);
         ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
-        errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, ErrorPage.PATH);
-        errors.addErrorPage(Throwable.class, ErrorPage.PATH);
-        context.setErrorHandler(errors);
+        errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, ERROR_PAGE);
+        errors.addErrorPage(Throwable.class, ERROR_PAGE);
+        flowSocketContext.setErrorHandler(errors);
     }
 
     /**
