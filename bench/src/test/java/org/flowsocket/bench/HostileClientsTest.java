@@ -127,4 +127,27 @@ public class HostileClientsTest {
         assertTrue(http.getHeaderField("Content-Security-Policy").contains("frame-ancestors 'none'"));
         assertTrue(new String(http.getErrorStream().readAllBytes(), StandardCharsets.UTF_8).startsWith("426 "));
     }
+
+    // Frames whose 64-bit length header announces absurd sizes. Jetty 9.4's
+    // parser keeps the length in an int: lengths of 2^31 and more fail inside
+    // it, and FlowSocket closes with 1009 in the protocol's words; a multiple
+    // of 2^32 reads as an empty frame, and the bytes after it break framing.
+    @Test
+    public void absurdFrameLengthsCloseWithTheDocumentedCodes() throws Exception {
+        long[] lengths = {1L << 31, Long.MAX_VALUE, -1L, 1L << 32};
+        int[] codes = {1009, 1009, 1009, 1002};
+        for (int i = 0; i < lengths.length; i++) {
+            try (RawSocket raw = new RawSocket(box.uri(), viewerAuth())) {
+                java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(14);
+                header.put((byte) 0x81).put((byte) (0x80 | 127)).putLong(lengths[i]).put(new byte[]{1, 2, 3, 4});
+                raw.sendRaw(header.array());
+                raw.sendRaw(new byte[64]);
+                int code = raw.readUntilClose();
+                String what = "length " + Long.toUnsignedString(lengths[i]) + " closed with " + code + " "
+                        + raw.closeReason();
+                assertEquals(what, codes[i], code);
+                assertTrue(what, !raw.closeReason().contains("Exception") && !raw.closeReason().contains("java."));
+            }
+        }
+    }
 }

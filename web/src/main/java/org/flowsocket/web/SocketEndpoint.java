@@ -140,6 +140,12 @@ final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener,
     @Override
     public void onWebSocketError(Throwable cause) {
         log.debug("Connection of {} failed", client, cause);
+        if (session != null && state.get() == State.OPEN) {
+            // Jetty closes right after this call with its exception's text
+            // as the reason; closing first sends the protocol's words instead.
+            CloseCodes.Close close = CloseCodes.forReadFailure(cause, settings.maxFrameBytes());
+            abort(close.code, close.reason);
+        }
         Session s = session;
         if (s == null || !s.isOpen()) {
             cleanup();
