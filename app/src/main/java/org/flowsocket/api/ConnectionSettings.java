@@ -30,6 +30,7 @@ public final class ConnectionSettings {
     private final int maxSessionsPerAddress;
     private final int adminReservedSessions;
     private final long handshakeTimeoutMillis;
+    private final int maxFailedLoginsPerMinute;
     private final long idleTimeoutMillis;
     private final long pingIntervalMillis;
     private final Set<String> allowedOrigins;
@@ -44,6 +45,7 @@ public final class ConnectionSettings {
         checkArgument(b.maxSessionsPerAddress >= 1, "maxSessionsPerAddress must be positive");
         checkArgument(b.adminReservedSessions >= 0, "adminReservedSessions must not be negative");
         checkArgument(b.handshakeTimeoutMillis >= 1000, "handshakeTimeoutMillis must be at least 1000");
+        checkArgument(b.maxFailedLoginsPerMinute >= 0, "maxFailedLoginsPerMinute must not be negative");
         checkArgument(b.idleTimeoutMillis >= 1000, "idleTimeoutMillis must be at least 1000");
         checkArgument(b.pingIntervalMillis >= 100 && b.pingIntervalMillis < b.idleTimeoutMillis,
                       "pingIntervalMillis must be at least 100 and below idleTimeoutMillis");
@@ -57,6 +59,7 @@ public final class ConnectionSettings {
         // A reserve as large as the cap would lock every viewer out.
         this.adminReservedSessions = Math.min(b.adminReservedSessions, b.maxSessions - 1);
         this.handshakeTimeoutMillis = b.handshakeTimeoutMillis;
+        this.maxFailedLoginsPerMinute = b.maxFailedLoginsPerMinute;
         this.idleTimeoutMillis = b.idleTimeoutMillis;
         this.pingIntervalMillis = b.pingIntervalMillis;
         this.allowedOrigins = ImmutableSet.copyOf(b.allowedOrigins);
@@ -113,6 +116,17 @@ public final class ConnectionSettings {
         return handshakeTimeoutMillis;
     }
 
+    /**
+     * Returns how many failed logins one remote address may make per minute
+     * before FlowSocket refuses its requests (HTTP 429) for the rest of that
+     * minute; 0 turns the limit off, as ONOS's REST API has none.
+     *
+     * @return failed logins per address and minute, or 0
+     */
+    public int maxFailedLoginsPerMinute() {
+        return maxFailedLoginsPerMinute;
+    }
+
     /** @return how long a silent connection lives, in ms */
     public long idleTimeoutMillis() {
         return idleTimeoutMillis;
@@ -150,6 +164,7 @@ public final class ConnectionSettings {
                 .add("maxSessionsPerAddress", maxSessionsPerAddress)
                 .add("adminReservedSessions", adminReservedSessions)
                 .add("handshakeTimeoutMillis", handshakeTimeoutMillis)
+                .add("maxFailedLoginsPerMinute", maxFailedLoginsPerMinute)
                 .add("idleTimeoutMillis", idleTimeoutMillis).add("pingIntervalMillis", pingIntervalMillis)
                 .add("allowedOrigins", allowedOrigins).toString();
     }
@@ -167,6 +182,7 @@ public final class ConnectionSettings {
         private int maxSessionsPerAddress = 256;
         private int adminReservedSessions = 16;
         private long handshakeTimeoutMillis = 10_000;
+        private int maxFailedLoginsPerMinute = 0;
         private long idleTimeoutMillis = 120_000;
         private long pingIntervalMillis = 30_000;
         private Set<String> allowedOrigins = ImmutableSet.of();
@@ -270,6 +286,17 @@ public final class ConnectionSettings {
          */
         public Builder handshakeTimeoutMillis(long millis) {
             this.handshakeTimeoutMillis = millis;
+            return this;
+        }
+
+        /**
+         * Sets the failed-login limit per address and minute.
+         *
+         * @param logins failed logins, 0 for no limit
+         * @return this builder
+         */
+        public Builder maxFailedLoginsPerMinute(int logins) {
+            this.maxFailedLoginsPerMinute = logins;
             return this;
         }
 

@@ -100,6 +100,7 @@ import static org.slf4j.LoggerFactory.getLogger;
             MAX_SESSIONS_PER_ADDRESS + ":Integer=" + MAX_SESSIONS_PER_ADDRESS_DEFAULT,
             ADMIN_RESERVED_SESSIONS + ":Integer=" + ADMIN_RESERVED_SESSIONS_DEFAULT,
             HANDSHAKE_TIMEOUT_MS + ":Integer=" + HANDSHAKE_TIMEOUT_MS_DEFAULT,
+            MAX_FAILED_LOGINS_PER_MINUTE + ":Integer=" + MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT,
             IDLE_TIMEOUT_MS + ":Integer=" + IDLE_TIMEOUT_MS_DEFAULT,
             PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
@@ -176,6 +177,8 @@ public class FlowSocketManager implements FlowSocketService {
     private int adminReservedSessions = ADMIN_RESERVED_SESSIONS_DEFAULT;
     /** Longest time from an accepted handshake to an open connection, ms. */
     private int handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
+    /** Failed logins per remote address and minute before refusing it; 0 is no limit. */
+    private int maxFailedLoginsPerMinute = MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT;
     /** Idle timeout of a connection, ms. */
     private int idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
     /** Server ping interval, ms. */
@@ -290,6 +293,8 @@ public class FlowSocketManager implements FlowSocketService {
         adminReservedSessions = reader.integer(ADMIN_RESERVED_SESSIONS, ADMIN_RESERVED_SESSIONS_DEFAULT,
                                                0, 1_000_000);
         handshakeTimeoutMs = reader.integer(HANDSHAKE_TIMEOUT_MS, HANDSHAKE_TIMEOUT_MS_DEFAULT, 1000, 600_000);
+        maxFailedLoginsPerMinute = reader.integer(MAX_FAILED_LOGINS_PER_MINUTE,
+                                                  MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT, 0, 1_000_000);
         idleTimeoutMs = reader.integer(IDLE_TIMEOUT_MS, IDLE_TIMEOUT_MS_DEFAULT, 1000, Integer.MAX_VALUE);
         pingIntervalMs = reader.integer(PING_INTERVAL_MS, PING_INTERVAL_MS_DEFAULT, 100, idleTimeoutMs - 1);
         allowedOrigins = reader.text(ALLOWED_ORIGINS, ALLOWED_ORIGINS_DEFAULT);
@@ -297,7 +302,7 @@ public class FlowSocketManager implements FlowSocketService {
                 .maxInFlight(maxInFlight).maxQueuedMessages(maxQueuedMessages).maxQueuedBytes(maxQueuedBytes)
                 .maxSessionsPerUser(maxSessionsPerUser).maxSessionsPerAddress(maxSessionsPerAddress)
                 .adminReservedSessions(adminReservedSessions).handshakeTimeoutMillis(handshakeTimeoutMs)
-                .idleTimeoutMillis(idleTimeoutMs)
+                .maxFailedLoginsPerMinute(maxFailedLoginsPerMinute).idleTimeoutMillis(idleTimeoutMs)
                 .pingIntervalMillis(pingIntervalMs).allowedOrigins(ConnectionSettingsReader.origins(allowedOrigins))
                 .build();
         log.info("FlowSocket settings: {}, confirmTimeoutMs={}", settings, confirmTimeoutMs);

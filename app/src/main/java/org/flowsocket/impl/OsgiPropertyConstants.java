@@ -45,6 +45,9 @@ public final class OsgiPropertyConstants {
     public static final String HANDSHAKE_TIMEOUT_MS = "handshakeTimeoutMs";
     public static final int HANDSHAKE_TIMEOUT_MS_DEFAULT = 10000;
 
+    public static final String MAX_FAILED_LOGINS_PER_MINUTE = "maxFailedLoginsPerMinute";
+    public static final int MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT = 0;
+
     public static final String IDLE_TIMEOUT_MS = "idleTimeoutMs";
     public static final int IDLE_TIMEOUT_MS_DEFAULT = 120000;
 

@@ -33,6 +33,12 @@ public final class ErrorPage extends HttpServlet {
     /** Path of this page within the web application. */
     public static final String PATH = "/error";
 
+    /** HTTP status of requests refused by a limit. */
+    static final int SC_TOO_MANY_REQUESTS = 429;
+
+    /** Message of the failed-login limit's refusals. */
+    static final String TOO_MANY_FAILED_LOGINS = "Too many failed logins from this address; retry later";
+
     /** Realm named in the BASIC challenge, as web.xml declares. */
     static final String REALM = "karaf";
 
@@ -48,7 +54,12 @@ public final class ErrorPage extends HttpServlet {
         Object code = req.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         int status = code instanceof Integer ? (Integer) code : HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
         Throwable failure = (Throwable) req.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-        if (failure != null && isMalformedBasic(req.getHeader("Authorization"))) {
+        boolean malformed = failure != null && isMalformedBasic(req.getHeader("Authorization"));
+        if ((malformed || status == HttpServletResponse.SC_UNAUTHORIZED) && req.getHeader("Authorization") != null
+                && overFailedLoginLimit(req, resp)) {
+            return;
+        }
+        if (malformed) {
             log.info("Refused a malformed Authorization header from {}", req.getRemoteAddr());
             status = HttpServletResponse.SC_UNAUTHORIZED;
             resp.setStatus(status);
@@ -61,6 +72,30 @@ public final class ErrorPage extends HttpServlet {
                      failure.toString());
         }
         write(req, resp, status, reason(status));
+    }
+
+    // Counts a failed login; once the address is over its limit, answers 429
+    // for wrong credentials too, as the filter does for right ones.
+    private static boolean overFailedLoginLimit(HttpServletRequest req, HttpServletResponse resp)
+            throws IOException {
+        FailedLogins logins = (FailedLogins) req.getServletContext().getAttribute(FailedLogins.ATTRIBUTE);
+        if (logins == null) {
+            return false;
+        }
+        String address = req.getRemoteAddr();
+        logins.failed(address);
+        if (!logins.isBlocked(address)) {
+            return false;
+        }
+        log.info("Refusing {}: too many failed logins", address);
+        resp.setStatus(SC_TOO_MANY_REQUESTS);
+        resp.setHeader("WWW-Authenticate", null);
+        resp.setHeader("Retry-After", String.valueOf(logins.retryAfterSeconds(address)));
+        SecurityHeaders.apply(resp);
+        resp.setHeader("Cache-Control", "no-store");
+        resp.setContentType("text/plain;charset=utf-8");
+        resp.getWriter().print(SC_TOO_MANY_REQUESTS + " " + TOO_MANY_FAILED_LOGINS + "\n");
+        return true;
     }
 
     /**
@@ -104,7 +139,7 @@ public final class ErrorPage extends HttpServlet {
                 return "Upgrade Required: connect with a WebSocket client";
             case HttpServletResponse.SC_SERVICE_UNAVAILABLE:
                 return "Service Unavailable";
-            case 429:
+            case SC_TOO_MANY_REQUESTS:
                 return "Too Many Requests";
             default:
                 return status >= 500 ? "Server Error" : "Error";

@@ -51,7 +51,17 @@ public final class SecurityHeaders implements Filter {
     public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (response instanceof HttpServletResponse) {
-            apply((HttpServletResponse) response);
+            HttpServletResponse http = (HttpServletResponse) response;
+            apply(http);
+            // Requests that passed authentication: refused all the same while
+            // the address is over its failed-login limit (see ErrorPage).
+            FailedLogins logins = (FailedLogins) request.getServletContext().getAttribute(FailedLogins.ATTRIBUTE);
+            String address = request.getRemoteAddr();
+            if (logins != null && logins.isBlocked(address)) {
+                http.setHeader("Retry-After", String.valueOf(logins.retryAfterSeconds(address)));
+                http.sendError(ErrorPage.SC_TOO_MANY_REQUESTS, ErrorPage.TOO_MANY_FAILED_LOGINS);
+                return;
+            }
         }
         chain.doFilter(request, response);
     }
