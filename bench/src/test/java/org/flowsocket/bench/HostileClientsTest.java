@@ -150,4 +150,66 @@ public class HostileClientsTest {
             }
         }
     }
+
+    // One viewer cannot take every session: it gets 429 at its share, and
+    // an admin still connects.
+    @Test
+    public void oneViewerCannotLockAdminsOut() throws Exception {
+        ConnectionSettings settings = box.flowSocket().connectionSettings();
+        java.util.List<RawSocket> mine = new java.util.ArrayList<>();
+        try {
+            for (int i = 0; i < settings.maxSessionsPerUser(); i++) {
+                mine.add(new RawSocket(box.uri(), viewerAuth()));
+            }
+            try (RawSocket extra = new RawSocket(box.uri(), viewerAuth())) {
+                throw new AssertionError("session " + (settings.maxSessionsPerUser() + 1) + " of one viewer was accepted");
+            } catch (java.io.IOException e) {
+                assertTrue(e.getMessage(), e.getMessage().contains(" 429"));
+            }
+            WsClient admin = box.admin();
+            SuiteSandbox.assertServed(admin);
+            admin.close();
+        } finally {
+            for (RawSocket s : mine) {
+                s.close();
+            }
+        }
+    }
+
+    // Held before and kept: the console's static files are the only files
+    // served; the bundle's WEB-INF, classes and paths outside the console
+    // are not, and folders are not listed.
+    @Test
+    public void onlyTheConsoleFilesAreServed() throws Exception {
+        String base = box.sandbox().web().baseUri() + "/onos/flowsocket";
+        for (String path : new String[]{"/WEB-INF/web.xml", "/console/../WEB-INF/web.xml",
+                "/console/%2e%2e/WEB-INF/web.xml", "/org/flowsocket/web/ErrorPage.class", "/console/",
+                "/META-INF/MANIFEST.MF"}) {
+            java.net.HttpURLConnection http = (java.net.HttpURLConnection) new java.net.URL(base + path)
+                    .openConnection();
+            http.setRequestProperty("Authorization", viewerAuth());
+            int status = http.getResponseCode();
+            assertTrue(path + " answered " + status, status == 404 || status == 403 || status == 400);
+            java.io.InputStream err = http.getErrorStream();
+            String body = err == null ? "" : new String(err.readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(path + ": " + body, !body.contains("<web-app") && !body.contains("Exception"));
+        }
+    }
+
+    // Held before and kept: a client that resets its TCP connection in the
+    // middle of a frame leaves no session behind.
+    @Test
+    public void aResetInTheMiddleOfAFrameLeavesNoSession() throws Exception {
+        int before = box.flowSocket().sessions().size();
+        for (int i = 0; i < 10; i++) {
+            RawSocket raw = new RawSocket(box.uri(), viewerAuth());
+            java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8);
+            header.put((byte) 0x81).put((byte) (0x80 | 126)).putShort((short) 1000).put(new byte[]{1, 2, 3, 4});
+            raw.sendRaw(header.array());
+            raw.sendRaw("{\"type\":\"Hel".getBytes(StandardCharsets.UTF_8));
+            raw.reset();
+        }
+        assertTrue("sessions end", SuiteSandbox.await(() -> box.flowSocket().sessions().size() <= before,
+                Duration.ofSeconds(10)));
+    }
 }

@@ -144,6 +144,12 @@ final class RawSocket implements AutoCloseable {
         }
     }
 
+    /** Drops the connection with a TCP reset instead of a close. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
