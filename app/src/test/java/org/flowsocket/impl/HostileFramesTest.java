@@ -90,6 +90,8 @@ public class HostileFramesTest extends CoreTestBase {
                          "INVALID_FIELD");
         assertEquals("s", reply.path("id").asText());
         assertEquals("name", reply.path("error").path("field").asText());
+        reply = rawError("{\"id\":\"s\",\"type\":\"Hello\",\"a\\udc00\":1}", "INVALID_FIELD");
+        assertEquals("the reply itself is valid Unicode", "a\ufffd", reply.path("error").path("field").asText());
         // A proper pair is fine.
         assertEquals("ok", client.raw("{\"id\":\"\\ud83d\\ude00\",\"type\":\"Hello\"}").path("status").asText());
     }

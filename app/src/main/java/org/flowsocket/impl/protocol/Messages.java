@@ -81,9 +81,9 @@ public final class Messages {
         body.put("code", error.code().name());
         // Messages and field paths may quote client text (field names,
         // values): cut them so that a reply never grows with the request.
-        body.put("message", abbreviate(error.getMessage(), MAX_ERROR_MESSAGE));
+        body.put("message", wellFormed(abbreviate(error.getMessage(), MAX_ERROR_MESSAGE)));
         if (error.field() != null) {
-            body.put("field", abbreviate(error.field(), MAX_ERROR_FIELD));
+            body.put("field", wellFormed(abbreviate(error.field(), MAX_ERROR_FIELD)));
         }
         if (error.details() != null) {
             body.set("details", error.details());
@@ -120,6 +120,23 @@ public final class Messages {
             reply.put(TYPE, type);
         }
         return reply;
+    }
+
+    // A quoted field name may hold a lone surrogate, which UTF-8 cannot carry.
+    private static String wellFormed(String text) {
+        if (text == null || RequestParser.isWellFormed(text)) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                b.append(c).append(text.charAt(++i));
+            } else {
+                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
     }
 
     /**
