@@ -104,7 +104,17 @@ public final class RequestDispatcher {
         }
         execute(RequestFields.of(request), session).whenComplete((reply, error) -> {
             session.complete(key);
-            session.send(render(reply), "error".equals(reply.path(Messages.STATUS).asText()));
+            String rendered = render(reply);
+            boolean isError = "error".equals(reply.path(Messages.STATUS).asText());
+            int budget = settings.get().maxQueuedBytes();
+            if (rendered.length() > budget) {
+                // A reply the connection could never hold is not queued at all.
+                rendered = render(Messages.error(mapper, id, type, new FlowSocketException(ErrorCode.TOO_LARGE,
+                        "the reply would be " + rendered.length() + " characters, more than maxQueuedBytes ("
+                                + budget + "); ask for fewer items (limit, smaller batches)")));
+                isError = true;
+            }
+            session.send(rendered, isError);
         });
     }
 

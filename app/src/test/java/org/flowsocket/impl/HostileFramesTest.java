@@ -125,6 +125,21 @@ public class HostileFramesTest extends CoreTestBase {
     }
 
     @Test
+    public void aReplyLargerThanTheOutboundBudgetIsRefusedNotQueued() {
+        core.configure(java.util.Map.of("maxQueuedBytes", 65536));
+        StringBuilder batch = new StringBuilder("{\"id\":\"big\",\"type\":\"Batch\",\"requests\":[");
+        for (int i = 0; i < 256; i++) {
+            batch.append(i == 0 ? "" : ",").append("{\"type\":\"Hello\"}");
+        }
+        JsonNode reply = rawError(batch.append("]}").toString(), "TOO_LARGE");
+        assertEquals("big", reply.path("id").asText());
+        assertTrue(reply.toString(), reply.path("error").path("message").asText().contains("maxQueuedBytes"));
+        assertTrue(client.lastMessageLength < 2048);
+        assertEquals("a reply within the budget is sent", "ok",
+                     client.raw("{\"id\":\"small\",\"type\":\"Hello\"}").path("status").asText());
+    }
+
+    @Test
     public void tooManyValuesAreRefused() {
         String many = "{\"id\":\"v\",\"type\":\"Hello\",\"x\":[" + "0,".repeat(200_000) + "0]}";
         JsonNode reply = rawError(many, "TOO_LARGE");
