@@ -4,6 +4,7 @@
  */
 package org.flowsocket.sandbox.openflow;
 
+import org.flowsocket.sandbox.core.MeterRelease;
 import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.meter.Band;
@@ -17,7 +18,6 @@ import org.onosproject.net.meter.MeterOperation;
 import org.onosproject.net.meter.MeterOperations;
 import org.onosproject.net.meter.MeterProvider;
 import org.onosproject.net.meter.MeterProviderService;
-import org.onosproject.net.meter.MeterScope;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.provider.AbstractProvider;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -152,20 +152,16 @@ final class OfMeterProvider extends AbstractProvider implements MeterProvider {
         if ((f.getBandTypes() & (1 << 2)) != 0) {
             bands.add(Band.Type.REMARK);
         }
-        return DefaultMeterFeatures.builder()
+        return MeterRelease.onClassPath().build(DefaultMeterFeatures.builder()
                 .forDevice(deviceId)
-                .withScope(MeterScope.globalScope())
                 .withMaxMeters(f.getMaxMeter())
-                .withStartIndex(1)
-                .withEndIndex(f.getMaxMeter())
                 .withMaxBands(f.getMaxBands())
                 .withMaxColors(f.getMaxColor())
                 .withBandTypes(bands)
                 .withUnits(units)
                 .hasBurst((f.getCapabilities() & 4) != 0)
                 .hasStats((f.getCapabilities() & 8) != 0)
-                .withFeatures(Set.of())
-                .build();
+                .withFeatures(Set.of()), f.getMaxMeter());
     }
 
     @Override
