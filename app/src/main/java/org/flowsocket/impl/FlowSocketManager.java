@@ -232,7 +232,7 @@ public class FlowSocketManager implements FlowSocketService {
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
-        flowStore = new FlowHandleStore(storageService, e -> events(() -> bridge.handleEvent(e)));
+        flowStore = new FlowHandleStore(storageService, codecs, e -> events(() -> bridge.handleEvent(e)));
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper, timer);
         flows.resumeExpiries();

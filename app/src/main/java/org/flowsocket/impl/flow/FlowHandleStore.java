@@ -6,10 +6,9 @@ package org.flowsocket.impl.flow;
 
 import com.google.common.collect.ImmutableList;
 import org.onlab.util.KryoNamespace;
+import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
-import org.onosproject.net.flow.instructions.L3ModificationInstruction;
-import org.onosproject.store.serializers.KryoNamespaces;
 import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.MapEvent;
@@ -36,14 +35,6 @@ import java.util.stream.Collectors;
  */
 public final class FlowHandleStore {
 
-    /** Serializer of handles: ONOS's API types plus FlowSocket's own. */
-    public static final Serializer SERIALIZER = Serializer.using(KryoNamespace.newBuilder()
-            .register(KryoNamespaces.API)
-            // DSCP marking is missing from ONOS 2.5's API namespace.
-            .register(L3ModificationInstruction.ModDscpInstruction.class)
-            .register(FlowHandle.class, FlowHandle.State.class, FlowHandle.Kind.class, MeterRef.class)
-            .build("flowsocket-flow-handles"));
-
     private static final String MAP_NAME = "flowsocket-flow-handles";
     private static final String COUNTER_NAME = "flowsocket-flow-handle-ids";
 
@@ -56,14 +47,35 @@ public final class FlowHandleStore {
     private final MapEventListener<String, FlowHandle> forwarder;
 
     /**
+     * Returns the serializer of the handle map: keys are strings, values
+     * {@link FlowHandleSerializer}'s documents. Its class ids are fixed here,
+     * not appended to ONOS's namespaces, so nodes of different ONOS releases
+     * (a rolling upgrade) read each other's handles.
+     *
+     * @param codecs ONOS codec context, for the rules' match and actions
+     * @return the serializer
+     */
+    public static Serializer serializer(CodecContext codecs) {
+        return Serializer.using(KryoNamespace.newBuilder()
+                .nextId(KryoNamespace.INITIAL_ID)
+                .register(new FlowHandleSerializer(codecs), FlowHandle.class)
+                // ONOS's TestConsistentMap (under the sandbox and the tests)
+                // copies a Versioned value through the map's serializer.
+                .register(Versioned.class)
+                .build(MAP_NAME));
+    }
+
+    /**
      * Opens the store.
      *
      * @param storageService ONOS storage service
+     * @param codecs         ONOS codec context, for the rules' match and actions
      * @param observer       told of every change, from any node
      */
-    public FlowHandleStore(StorageService storageService, Consumer<MapEvent<String, FlowHandle>> observer) {
+    public FlowHandleStore(StorageService storageService, CodecContext codecs,
+                           Consumer<MapEvent<String, FlowHandle>> observer) {
         this.handles = storageService.<String, FlowHandle>consistentMapBuilder()
-                .withName(MAP_NAME).withSerializer(SERIALIZER).build();
+                .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
         this.ids = storageService.getAtomicCounter(COUNTER_NAME);
         this.observer = observer;
         this.forwarder = observer::accept;

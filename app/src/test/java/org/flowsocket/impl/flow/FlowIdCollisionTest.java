@@ -44,7 +44,7 @@ public class FlowIdCollisionTest {
         FlowRule a = rule("11.0.0.1/32");
         FlowRule b = rule("11.0.0.2/32");
         assertEquals(a.id(), b.id());
-        FlowHandleStore store = new FlowHandleStore(new TestStorageService(), e -> { });
+        FlowHandleStore store = new FlowHandleStore(new TestStorageService(), new OnosCodecs(), e -> { });
         store.create(FlowHandle.builder().id("fs-1").kind(FlowHandle.Kind.DEVICE).owner("onos")
                 .rules(List.of(a)).build());
         assertEquals(Optional.of("fs-1"), store.ownerOf(a));
