@@ -37,44 +37,30 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A simulated network of OpenFlow-like switches, wired into ONOS's core the way
- * ONOS's OpenFlow providers are: as a device, link, host and flow rule
- * provider for the {@code of} URI scheme.
- * <p>
- * The switches behave as switches do towards ONOS:
+ * ONOS's OpenFlow providers are: as the device, link, host, flow rule and meter
+ * provider of the {@code of} URI scheme. The switches behave as switches do
+ * towards ONOS:
  * <ul>
- * <li>a connecting switch is announced with its ports, acknowledges the
- * mastership role ONOS asks for, and its links (both directions) and hosts
- * are discovered once both ends are up;</li>
- * <li>a flow rule batch from {@code FlowRuleService} is answered after the
- * acknowledgement latency ({@link #setAckLatency(Duration)}, default
- * {@value #DEFAULT_ACK_LATENCY_MS} ms), as ONOS's OpenFlow provider answers
- * after the switch's barrier reply, through
- * {@code FlowRuleProviderService.batchOperationCompleted}; refused rules are
- * in the failed set as FAILED flow entries carrying an OpenFlow error type and
- * code ({@link FlowModFailure}); removed rules are reported with
- * {@code flowRemoved} before the batch is answered, as a switch sends
- * FLOW_REMOVED before its barrier reply; the installed rules stay
- * PENDING_ADD in ONOS until the next flow statistics (RULE_ADDED), as with
- * ONOS's OpenFlow provider ({@link #setImmediateStatistics(boolean)} reports
- * them at once instead);</li>
- * <li>flow statistics for every switch are pushed periodically
- * ({@link #setStatsInterval(Duration)}, default 5 s, ONOS's OpenFlow polling
- * default), with ONOS's reconciliation: rules ONOS has that the switch lacks
- * are re-sent, rules the switch has that ONOS lacks are removed;</li>
- * <li>meters are confirmed as ONOS's OpenFlow meter provider confirms them:
- * only when the switch's meter statistics are read, 1 s after the switch
- * connects and then every {@link #setMeterStatsInterval(Duration)} (default
- * ONOS's 10 s, {@link MeterStatsSchedule}), and right after a meter removal;
- * a refused meter fails at once;</li>
- * <li>a switch that is taken down ({@link #deviceDown(DeviceId)}) disconnects:
- * ONOS marks it unavailable, its links and hosts vanish, batches sent to it
- * fail; its flow table is kept, as a switch that lost its controller
- * connection keeps its rules, and is reported again when it comes back up;</li>
- * <li>the table only loses a rule ONOS accepted when ONOS removes it or the
- * rule's own idle or hard timeout expires (no traffic flows, so an idle
- * timeout expires that many seconds after installation).</li>
+ * <li>a connecting switch is announced with its ports and acknowledges the
+ * mastership role ONOS asks for; its links (both directions) and hosts are
+ * discovered once both ends are up;</li>
+ * <li>a flow rule batch is answered after the acknowledgement latency
+ * ({@link #setAckLatency(Duration)}, default {@value #DEFAULT_ACK_LATENCY_MS}
+ * ms), as after a barrier reply; refused rules fail with an OpenFlow error
+ * ({@link FlowModFailure}); removed rules are reported FLOW_REMOVED first;
+ * installed rules stay PENDING_ADD in ONOS until the next flow statistics
+ * ({@link #setImmediateStatistics(boolean)} reports them at once instead);</li>
+ * <li>flow statistics are pushed every {@link #setStatsInterval(Duration)}
+ * (default 5 s, ONOS's OpenFlow polling default), with ONOS's reconciliation;
+ * a rule's idle or hard timeout expires there (no traffic flows, so an idle
+ * timeout expires that many seconds after installation);</li>
+ * <li>meters are confirmed only when the switch's meter statistics are read,
+ * 1 s after it connects, then every {@link #setMeterStatsInterval(Duration)}
+ * ({@link MeterStatsSchedule}), and right after a meter removal;</li>
+ * <li>a switch taken down ({@link #deviceDown(DeviceId)}) disconnects: ONOS
+ * marks it unavailable, its links and hosts vanish, batches sent to it fail;
+ * it keeps its flow table, reported again when it comes back up.</li>
  * </ul>
- * <p>
  * All interaction with ONOS happens on one thread ("sandbox-network"). The
  * admin methods run their work there and return once it is done, so a test
  * sees the resulting events right away (with synchronous event delivery).
