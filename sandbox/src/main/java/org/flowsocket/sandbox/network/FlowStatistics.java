@@ -37,7 +37,7 @@ final class FlowStatistics {
 
     /**
      * Makes switches report the rules they install right after installing
-     * them (see {@link SimulatedNetwork#setImmediateStatistics(boolean)}).
+     * them, which ONOS's OpenFlow provider does not do.
      *
      * @param immediate whether to report at once
      */
@@ -57,7 +57,7 @@ final class FlowStatistics {
      * @param s the switch
      */
     void push(SimSwitch s) {
-        s.expire(System.currentTimeMillis()).forEach(service::flowRemoved);
+        s.expire(System.currentTimeMillis(), service::flowRemoved);
         service.pushFlowMetrics(s.id, s.entries());
     }
 

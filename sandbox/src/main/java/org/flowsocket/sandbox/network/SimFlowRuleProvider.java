@@ -62,8 +62,7 @@ final class SimFlowRuleProvider extends AbstractProvider implements FlowRuleProv
     }
 
     /**
-     * Tells whether switches send FLOW_REMOVED when ONOS deletes a rule (see
-     * {@link SimulatedNetwork#setFlowRemovedMessages(boolean)}).
+     * Tells whether switches send FLOW_REMOVED when ONOS deletes a rule.
      *
      * @param send whether to send FLOW_REMOVED
      */

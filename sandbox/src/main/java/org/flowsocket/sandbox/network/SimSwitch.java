@@ -25,6 +25,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A simulated switch: its ports, flow table and meter table, and whether it
@@ -86,22 +87,21 @@ final class SimSwitch {
 
     /**
      * Deletes the rules whose idle or hard timeout has expired (no traffic
-     * flows, so an idle timeout expires that many seconds after installation).
+     * flows, so an idle timeout expires that many seconds after installation),
+     * telling each as it goes.
      *
-     * @param now the current time, in milliseconds
-     * @return the deleted rules as the switch reports them in flow-removed messages
+     * @param now     the current time, in milliseconds
+     * @param removed told each deleted rule as the switch reports it in a flow-removed message
      */
-    List<FlowEntry> expire(long now) {
-        List<FlowEntry> expired = new ArrayList<>();
+    void expire(long now, Consumer<FlowEntry> removed) {
         for (Installed<FlowRule> i : new ArrayList<>(table.values())) {
             FlowRule.FlowRemoveReason reason = expiry(i.item, now - i.since);
             if (reason != null) {
                 table.remove(i.item);
-                expired.add(new DefaultFlowEntry(SwitchReports.removedRule(i.item, reason),
+                removed.accept(new DefaultFlowEntry(SwitchReports.removedRule(i.item, reason),
                         FlowEntryState.REMOVED, i.lifeSeconds(now), 0, 0));
             }
         }
-        return expired;
     }
 
     /** @return the flow table as ADDED flow entries */

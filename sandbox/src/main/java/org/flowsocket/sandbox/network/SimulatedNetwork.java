@@ -170,7 +170,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param deviceId switch
      */
     public void deviceDown(DeviceId deviceId) {
-        run(() -> {
+        thread.run(() -> {
             SimSwitch s = switches.get(deviceId);
             if (s.up) {
                 disconnect(s);
@@ -185,7 +185,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param deviceId switch
      */
     public void deviceUp(DeviceId deviceId) {
-        run(() -> {
+        thread.run(() -> {
             SimSwitch s = switches.get(deviceId);
             if (!s.up) {
                 connect(s);
@@ -201,7 +201,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param ports    number of ports (1..n)
      */
     public void addSwitch(DeviceId deviceId, int ports) {
-        run(() -> {
+        thread.run(() -> {
             Set<PortNumber> p = new LinkedHashSet<>();
             for (int i = 1; i <= ports; i++) {
                 p.add(PortNumber.portNumber(i));
@@ -219,7 +219,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param two other end
      */
     public void linkDown(ConnectPoint one, ConnectPoint two) {
-        run(() -> links.linkDown(one, two));
+        thread.run(() -> links.linkDown(one, two));
     }
 
     /**
@@ -229,7 +229,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param two other end
      */
     public void linkUp(ConnectPoint one, ConnectPoint two) {
-        run(() -> links.linkUp(one, two));
+        thread.run(() -> links.linkUp(one, two));
     }
 
     /**
@@ -296,12 +296,12 @@ public final class SimulatedNetwork implements AutoCloseable {
      * periodic poll does: ONOS posts PORT_STATS_UPDATED for each switch.
      */
     public void pollPortStatistics() {
-        run(devices::pushPortStatistics);
+        thread.run(devices::pushPortStatistics);
     }
 
     /** Pushes flow statistics of every connected switch now. */
     public void pollStatistics() {
-        run(flowStatistics::pushAll);
+        thread.run(flowStatistics::pushAll);
     }
 
     /**
@@ -312,7 +312,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param interval positive interval
      */
     public void setMeterStatsInterval(Duration interval) {
-        run(() -> thread.meterStats().setInterval(interval));
+        thread.run(() -> thread.meterStats().setInterval(interval));
     }
 
     /** @return how often each switch's meter statistics are read */
@@ -433,29 +433,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         return "SimulatedNetwork{" + spec.switches().size() + " switches}";
     }
 
-    /** A standing instruction to refuse flow rules. */
-    public interface Refusal extends AutoCloseable {
-
-        /** @return how many rules this refusal has refused so far */
-        int refusedCount();
-
-        /** @return the error it reports */
-        FlowModFailure reason();
-
-        /** Lifts this refusal. */
-        @Override
-        void close();
-    }
-
     // ------------------------------------------------------------ internals
-
-    // Runs work on the network thread and waits for it.
-    private void run(Runnable work) {
-        thread.call(() -> {
-            work.run();
-            return null;
-        });
-    }
 
     // Announces a switch, its ports, and the links and hosts it completes.
     private void connect(SimSwitch s) {

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
@@ -26,7 +25,7 @@ import static java.util.Objects.requireNonNull;
  */
 final class SwitchFaults {
 
-    private final List<StandingRefusal> refusals = new CopyOnWriteArrayList<>();
+    private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
     private final Map<DeviceId, Duration> deviceLatency = new ConcurrentHashMap<>();
     private volatile Duration ackLatency;
 
@@ -78,9 +77,8 @@ final class SwitchFaults {
      * @param count    how many rules to refuse, or -1 for every rule until it is lifted
      * @return the refusal
      */
-    SimulatedNetwork.Refusal refuse(DeviceId deviceId, Predicate<FlowRule> which, FlowModFailure reason,
-                                    int count) {
-        StandingRefusal r = new StandingRefusal(deviceId, which, reason, count);
+    Refusal refuse(DeviceId deviceId, Predicate<FlowRule> which, FlowModFailure reason, int count) {
+        Refusal r = new Refusal(deviceId, which, reason, count, refusals);
         refusals.add(r);
         return r;
     }
@@ -97,64 +95,11 @@ final class SwitchFaults {
      * @return the error the switch reports, or empty if it accepts the rule
      */
     Optional<FlowModFailure> refusal(FlowRule rule) {
-        for (StandingRefusal r : refusals) {
+        for (Refusal r : refusals) {
             if (r.take(rule)) {
-                return Optional.of(r.reason);
+                return Optional.of(r.reason());
             }
         }
         return Optional.empty();
-    }
-
-    private final class StandingRefusal implements SimulatedNetwork.Refusal {
-        private final DeviceId deviceId;
-        private final Predicate<FlowRule> which;
-        private final FlowModFailure reason;
-        /** Rules still to refuse, or -1 for every rule. */
-        private final AtomicInteger remaining;
-        private final AtomicInteger refused = new AtomicInteger();
-
-        StandingRefusal(DeviceId deviceId, Predicate<FlowRule> which, FlowModFailure reason, int count) {
-            this.deviceId = deviceId;
-            this.which = requireNonNull(which);
-            this.reason = requireNonNull(reason);
-            this.remaining = new AtomicInteger(count);
-        }
-
-        @Override
-        public int refusedCount() {
-            return refused.get();
-        }
-
-        @Override
-        public FlowModFailure reason() {
-            return reason;
-        }
-
-        @Override
-        public void close() {
-            refusals.remove(this);
-        }
-
-        // Returns true if this refusal takes the rule.
-        boolean take(FlowRule rule) {
-            if (deviceId != null && !deviceId.equals(rule.deviceId())) {
-                return false;
-            }
-            if (!which.test(rule)) {
-                return false;
-            }
-            if (remaining.get() < 0) {
-                refused.incrementAndGet();
-                return true;
-            }
-            if (remaining.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0) {
-                refused.incrementAndGet();
-                if (remaining.get() == 0) {
-                    refusals.remove(this);
-                }
-                return true;
-            }
-            return false;
-        }
     }
 }

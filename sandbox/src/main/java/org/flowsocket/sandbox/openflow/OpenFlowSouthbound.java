@@ -192,10 +192,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
 
     /** Reads every connected switch's flow table now and reports it to ONOS. */
     public void pollStatistics() {
-        thread.call(() -> {
-            pollAll();
-            return null;
-        });
+        thread.run(this::pollAll);
     }
 
     /**
@@ -215,10 +212,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      * @param interval positive interval
      */
     public void setMeterStatsInterval(Duration interval) {
-        thread.call(() -> {
-            thread.meterStats().setInterval(interval);
-            return null;
-        });
+        thread.run(() -> thread.meterStats().setInterval(interval));
     }
 
     /** @return how often each switch's meter statistics are read */
@@ -232,10 +226,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      * @param deviceId switch
      */
     public void disconnect(DeviceId deviceId) {
-        thread.call(() -> {
-            session(deviceId).ifPresent(SwitchSession::disconnect);
-            return null;
-        });
+        thread.run(() -> session(deviceId).ifPresent(SwitchSession::disconnect));
     }
 
     @Override

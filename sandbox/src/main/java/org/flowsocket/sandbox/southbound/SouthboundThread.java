@@ -91,13 +91,12 @@ public final class SouthboundThread {
      * @throws IllegalStateException if it was started before
      */
     public void start(Runnable work) {
-        call(() -> {
+        run(() -> {
             if (started) {
                 throw new IllegalStateException("Already started");
             }
             started = true;
             work.run();
-            return null;
         });
     }
 
@@ -139,6 +138,20 @@ public final class SouthboundThread {
     }
 
     /**
+     * Runs work on the thread and waits for it (or runs it at once when
+     * called on the thread).
+     *
+     * @param work the work
+     * @throws IllegalStateException as {@link #call(Callable)}
+     */
+    public void run(Runnable work) {
+        call(() -> {
+            work.run();
+            return null;
+        });
+    }
+
+    /**
      * Runs work on the thread as soon as it is free.
      *
      * @param work the work
@@ -169,23 +182,17 @@ public final class SouthboundThread {
     }
 
     /**
-     * Reads the switches' flow statistics periodically from now on, with
-     * {@link #flowStatsInterval()} between two reads, the first after one
-     * interval.
+     * Reads the switches' flow statistics periodically from now on, every
+     * {@link #setFlowStatsInterval(Duration) interval} (default ONOS's 5 s),
+     * the first after one interval.
      *
      * @param read reads every switch's flow statistics and reports them to ONOS
      */
     public void scheduleFlowStatistics(Runnable read) {
-        call(() -> {
+        run(() -> {
             flowStatsRead = requireNonNull(read);
             rescheduleFlowStatistics();
-            return null;
         });
-    }
-
-    /** @return the interval between two reads of the flow statistics */
-    public Duration flowStatsInterval() {
-        return flowStatsInterval;
     }
 
     /**
@@ -199,10 +206,7 @@ public final class SouthboundThread {
             throw new IllegalArgumentException("Interval must be positive");
         }
         flowStatsInterval = interval;
-        call(() -> {
-            rescheduleFlowStatistics();
-            return null;
-        });
+        run(this::rescheduleFlowStatistics);
     }
 
     /**
@@ -213,11 +217,8 @@ public final class SouthboundThread {
      * @param read         reads port statistics and reports them to ONOS
      */
     public void schedulePortStatistics(long firstDelayMs, Runnable read) {
-        call(() -> {
-            portStatsTask = executor.scheduleAtFixedRate(() -> runLogged(read), firstDelayMs,
-                    SwitchReports.PORT_STATS_INTERVAL_MS, TimeUnit.MILLISECONDS);
-            return null;
-        });
+        run(() -> portStatsTask = executor.scheduleAtFixedRate(() -> runLogged(read), firstDelayMs,
+                SwitchReports.PORT_STATS_INTERVAL_MS, TimeUnit.MILLISECONDS));
     }
 
     /**
@@ -232,7 +233,7 @@ public final class SouthboundThread {
             return;
         }
         try {
-            call(() -> {
+            run(() -> {
                 closed = true;
                 if (flowStatsTask != null) {
                     flowStatsTask.cancel(false);
@@ -244,7 +245,6 @@ public final class SouthboundThread {
                 if (started) {
                     registrations.unregisterAll();
                 }
-                return null;
             });
         } finally {
             closed = true;
