@@ -251,11 +251,6 @@ public final class SimulatedNetwork implements AutoCloseable {
         faults.setAckLatency(deviceId, latency);
     }
 
-    /** @return the network's acknowledgement latency */
-    public Duration ackLatency() {
-        return faults.ackLatency();
-    }
-
     /**
      * Makes switches report the rules of every batch as flow statistics right
      * after the batch, so that ONOS marks them ADDED at once. ONOS's OpenFlow

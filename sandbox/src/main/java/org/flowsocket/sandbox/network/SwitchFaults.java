@@ -36,11 +36,6 @@ final class SwitchFaults {
         this.ackLatency = requireNonNull(ackLatency);
     }
 
-    /** @return the acknowledgement latency of switches without their own */
-    Duration ackLatency() {
-        return ackLatency;
-    }
-
     void setAckLatency(Duration latency) {
         if (latency.isNegative()) {
             throw new IllegalArgumentException("Negative latency");
