@@ -38,6 +38,10 @@ const errors = new ErrorList($('#errors'), log);
 const page = {
     client, model, ui, log, errors,
     changed: scheduleRender,
+    synchronised: () => {
+        document.body.dataset.synced = 'true';
+        scheduleRender();
+    },
     installed: selectFlow,
     hostRemoved: (id) => ui.picked.delete(id),
     flowRemoved: (id) => {

@@ -12,7 +12,7 @@ import {FlowSocketError} from './protocol.js';
 const TOPICS = ['devices', 'hosts', 'links', 'flows'];
 
 export class ModelSync {
-    /** page: {log: EventLog, errors: ErrorList, changed(), hostRemoved(id), flowRemoved(id)}. */
+    /** page: {log: EventLog, errors: ErrorList, changed(), synchronised(), hostRemoved(id), flowRemoved(id)}. */
     constructor(client, model, page) {
         this.client = client;
         this.model = model;
@@ -43,8 +43,7 @@ export class ModelSync {
             }
             this.page.log.add('sync', 'SYNCHRONISED', `${model.devices.size} devices, ${model.hosts.size} hosts, `
                 + `${model.flows.size} flows${canListLinks ? `, ${model.links.size} links` : ''}`);
-            document.body.dataset.synced = 'true';
-            this.page.changed();
+            this.page.synchronised();
         } catch (e) {
             this.page.errors.show(e);
         }
