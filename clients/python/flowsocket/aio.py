@@ -54,6 +54,7 @@ class Client(Commands):
         self._ws = None
         self._greeting = None
         self._connected = None  # asyncio.Event, made in the loop that connects
+        self._opened = None  # a future each new connection resolves
         self._supervisor = None
         self._closing = False
         self._failure = None
@@ -67,6 +68,7 @@ class Client(Commands):
         if self._supervisor is not None:
             raise RuntimeError("the client is already connected")
         self._connected = asyncio.Event()
+        self._opened = asyncio.get_event_loop().create_future()
         await self._open()
         self._supervisor = asyncio.ensure_future(self._supervise())
         return self._greeting
@@ -116,6 +118,8 @@ class Client(Commands):
         self._ws, self._greeting, self._last_seq = ws, greeting, 0
         self.connections += 1
         self._connected.set()
+        opened, self._opened = self._opened, asyncio.get_event_loop().create_future()
+        opened.set_result(ws)
 
     async def _supervise(self):
         """Reads every message of every connection, reconnecting until closed or out of attempts."""
@@ -209,6 +213,8 @@ class Client(Commands):
 
     def _end(self, error):
         self._failure = self._failure or error
+        if self._opened is not None and not self._opened.done():
+            self._opened.set_result(None)  # wakes requests waiting for a reconnection
         self._fail_pending(error)
         for subscription in list(self._subscriptions):
             subscription._finish(error)
@@ -232,32 +238,42 @@ class Client(Commands):
         timeout = self.timeout if timeout is None else timeout
         loop = asyncio.get_event_loop()
         deadline = loop.time() + timeout
-        await self._wait_connected(deadline)
         request_id = "py-%d" % next(self._ids)
         message = {"type": command, "id": request_id}
         message.update((k, v) for k, v in (fields or {}).items() if v is not None)
+        text = json.dumps(message)
         future = loop.create_future()
-        self._pending[request_id] = future
+        ws = None
+        while True:
+            ws = await self._wait_connected(deadline, stale=ws)
+            self._pending[request_id] = future
+            try:
+                await ws.send(text)
+                break
+            except _transport.ConnectionClosed:
+                # The request did not leave: send it on the next connection, if there is one.
+                self._pending.pop(request_id, None)
+                if not self.reconnect:
+                    raise ConnectionLost("the connection closed before %s was sent"
+                                         % command) from None
         try:
-            await self._ws.send(json.dumps(message))
             return await asyncio.wait_for(asyncio.shield(future), max(0.0, deadline - loop.time()))
         except asyncio.TimeoutError:
             raise RequestTimeout("no reply to %s within %.1f s" % (command, timeout)) from None
-        except _transport.ConnectionClosed:
-            if future.done():
-                return future.result()
-            raise ConnectionLost("the connection closed while sending %s" % command) from None
         finally:
             self._pending.pop(request_id, None)
 
-    async def _wait_connected(self, deadline):
-        if self._closing or self._supervisor is None:
-            raise ClientClosed("the client is not connected (use connect() or async with)")
-        if self._supervisor.done():
-            raise self._failure or ConnectionLost("the connection is gone")
-        if not self._connected.is_set():
+    async def _wait_connected(self, deadline, stale=None):
+        """The open connection (not ``stale``, one found closed), once there is one."""
+        while True:
+            if self._closing or self._supervisor is None:
+                raise ClientClosed("the client is not connected (use connect() or async with)")
+            if self._supervisor.done() or self._failure is not None:
+                raise self._failure or ConnectionLost("the connection is gone")
+            if self._connected.is_set() and self._ws is not stale:
+                return self._ws
             try:
-                await asyncio.wait_for(self._connected.wait(),
+                await asyncio.wait_for(asyncio.shield(self._opened),
                                        max(0.0, deadline - asyncio.get_event_loop().time()))
             except asyncio.TimeoutError:
                 raise RequestTimeout("not connected: still reconnecting") from None
