@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.Assume;
 import org.junit.Test;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,6 +47,8 @@ public class DocsExamplesE2ETest {
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Pattern FAILED_COUNT = Pattern.compile("\"failed\"\\s*:\\s*(\\d+)");
     private static final long PROCESS_SECONDS = 60;
+    private static final Path PYTHON_CLIENT =
+            Path.of(System.getProperty("user.dir")).getParent().resolve("clients").resolve("python");
 
     private final ObjectMapper mapper = new ObjectMapper().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
@@ -190,6 +193,9 @@ public class DocsExamplesE2ETest {
 
     private static Result run(List<String> command, Path dir) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command);
+        // The examples import the Python client package from its source directory.
+        pb.environment().merge("PYTHONPATH", PYTHON_CLIENT.toString(),
+                               (before, client) -> client + File.pathSeparator + before);
         if (dir != null) {
             pb.directory(dir.toFile());
         }
