@@ -142,7 +142,8 @@ class Client(Commands):
                 self._dispatch(text)
         except _transport.ConnectionClosed as closed:
             return _transport.close_info(closed)
-        return _transport.close_info(_ClosedInfo(ws))
+        # A normal close ends the iteration without an exception.
+        return getattr(ws, "close_code", None), getattr(ws, "close_reason", None)
 
     async def _reconnect(self):
         delay = self.reconnect_delay
@@ -166,15 +167,18 @@ class Client(Commands):
             return True
 
     async def _resubscribe(self, ws):
+        # The gap comes first: the new connection's events may precede the Subscribe reply.
+        for subscription in list(self._subscriptions):
+            subscription._put(Gap(expected=None, received=None, reconnected=True))
         topics = sorted(set(t for s in self._subscriptions for t in s.topics))
         if topics:
             try:
                 await self.request("Subscribe", {"topics": topics})
-            except Exception as e:  # the next loss of this connection retries
+            except Exception as e:
+                # Without its topics the connection is of no use to the subscriptions:
+                # drop it, and the next connection tries again.
                 log.warning("flowsocket: could not subscribe again to %s: %s", topics, e)
-                return
-        for subscription in list(self._subscriptions):
-            subscription._put(Gap(expected=None, received=None, reconnected=True))
+                _transport.abort(ws)
 
     def _dispatch(self, text):
         try:
@@ -358,20 +362,6 @@ class Subscription:
 
     async def __aexit__(self, *exc_info):
         await self.close()
-
-
-class _ClosedInfo(Exception):
-    """The close frame of a connection whose message iteration ended normally."""
-
-    def __init__(self, ws):
-        super().__init__()
-        self.rcvd = getattr(ws, "close_rcvd", None) or _Frame(getattr(ws, "close_code", None),
-                                                               getattr(ws, "close_reason", None))
-
-
-class _Frame:
-    def __init__(self, code, reason):
-        self.code, self.reason = code, reason
 
 
 def _key(request_id):

@@ -131,3 +131,40 @@ def test_requests_carry_the_protocols_field_names():
     assert json.loads(json.dumps(remove)) == {"type": "RemoveFlow", "id": remove["id"],
                                               "flowId": "fs-1", "force": True, "confirm": False,
                                               "timeoutMs": 200}
+
+
+def test_a_server_going_away_is_followed_by_reconnection_and_resubscription():
+    subscribes = []
+
+    async def script(ws, requests):
+        subscribe = await requests.get()
+        subscribes.append(subscribe["topics"])
+        await ws.send(reply(subscribe, {"topics": subscribe["topics"]}))
+        if len(subscribes) == 1:
+            await ws.send(event(1))
+            await ws.close(1001, "server shutting down")
+        else:
+            await ws.send(event(1, name="FLOW_REMOVED"))
+
+    with FakeServer(script) as server, \
+            flowsocket.Client(server.url, reconnect_delay=0.05) as client:
+        events = client.subscribe(["flows", "hosts"])
+        first, gap, second = [events.get(timeout=5) for _ in range(3)]
+        assert (first.seq, first.event) == (1, "FLOW_INSTALLED")
+        assert isinstance(gap, flowsocket.Gap) and gap.reconnected
+        assert (second.seq, second.event) == (1, "FLOW_REMOVED")
+        assert subscribes == [["flows", "hosts"], ["flows", "hosts"]]
+        assert server.connections == 2 and client.connections == 2
+
+
+def test_a_normal_close_without_reconnect_ends_subscriptions_with_its_code():
+    async def script(ws, requests):
+        await answer_subscribe(ws, requests)
+        await ws.close(1001, "server shutting down")
+
+    with FakeServer(script) as server, \
+            flowsocket.Client(server.url, reconnect=False) as client:
+        events = client.subscribe(["flows"])
+        with pytest.raises(flowsocket.ConnectionLost) as raised:
+            events.get(timeout=5)
+    assert (raised.value.code, raised.value.reason) == (1001, "server shutting down")
