@@ -9,13 +9,17 @@ import flowsocket
 from conftest import CLIENT_DIR
 
 
+def environment(sandbox, password="rocks"):
+    return dict(os.environ, FLOWSOCKET_URL=sandbox.url, FLOWSOCKET_USER="onos",
+                FLOWSOCKET_PASSWORD=password,
+                PYTHONPATH=os.pathsep.join(filter(None, [CLIENT_DIR,
+                                                         os.environ.get("PYTHONPATH")])))
+
+
 def run(sandbox, *args, stdin=None, password="rocks"):
-    env = dict(os.environ, FLOWSOCKET_URL=sandbox.url, FLOWSOCKET_USER="onos",
-               FLOWSOCKET_PASSWORD=password,
-               PYTHONPATH=os.pathsep.join(filter(None, [CLIENT_DIR,
-                                                        os.environ.get("PYTHONPATH")])))
     return subprocess.run([sys.executable, "-m", "flowsocket"] + list(args), input=stdin,
-                          env=env, capture_output=True, text=True, timeout=60)
+                          env=environment(sandbox, password), capture_output=True, text=True,
+                          timeout=60)
 
 
 def test_install_list_get_remove(sandbox, clean_flows):
@@ -64,10 +68,9 @@ def test_usage_and_connection_errors(sandbox):
 
 
 def test_watch_prints_event_lines(sandbox, clean_flows):
-    env = dict(os.environ, FLOWSOCKET_URL=sandbox.url, PYTHONPATH=CLIENT_DIR)
     watcher = subprocess.Popen([sys.executable, "-m", "flowsocket", "watch", "flows", "hosts",
                                 "--count", "2", "--duration", "30"],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                               env=environment(sandbox), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         # The watcher subscribes after it starts: add hosts until it has seen two events.
         macs = iter("00:00:00:00:00:%02x" % i for i in range(0x20, 0x40))
