@@ -79,12 +79,14 @@ class Client(Commands):
             return
         self._closing = True
         ws = self._ws
+        if self._supervisor is not None and not self.connected:
+            self._supervisor.cancel()  # it is waiting to reconnect
         if ws is not None:
             await ws.close()
         if self._supervisor is not None:
             try:
                 await self._supervisor
-            except Exception:  # already reported to requests and subscriptions
+            except (Exception, asyncio.CancelledError):  # already reported, or cancelled above
                 pass
         self._end(ClientClosed("the client is closed"))
 
@@ -133,7 +135,8 @@ class Client(Commands):
                 return
             log.warning("flowsocket: connection lost (code %s %s)", code, reason or "")
             if not self.reconnect or not await self._reconnect():
-                self._end(self._failure or lost)
+                if not self._closing:
+                    self._end(self._failure or lost)
                 return
 
     async def _read(self, ws):

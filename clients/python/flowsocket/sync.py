@@ -126,7 +126,9 @@ class Subscription:
 
     def get(self, timeout=None):
         """The next Event or Gap; RequestTimeout after ``timeout`` seconds (None: no limit);
-        StopIteration once the subscription has ended."""
+        StopIteration once the subscription or the client has ended."""
+        if self._client._loop is None:
+            raise StopIteration
         try:
             return self._client._run(self._subscription.get(timeout))
         except StopAsyncIteration:

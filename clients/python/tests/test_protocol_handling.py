@@ -2,6 +2,7 @@
 
 import asyncio
 import json
+import time
 
 import pytest
 
@@ -168,3 +169,23 @@ def test_a_normal_close_without_reconnect_ends_subscriptions_with_its_code():
         with pytest.raises(flowsocket.ConnectionLost) as raised:
             events.get(timeout=5)
     assert (raised.value.code, raised.value.reason) == (1001, "server shutting down")
+
+
+def test_closing_while_reconnecting_ends_subscriptions_quietly():
+    async def script(ws, requests):
+        await answer_subscribe(ws, requests)
+        await ws.close(1001, "server shutting down")
+
+    with FakeServer(script) as server:
+        client = flowsocket.Client(server.url, reconnect_delay=30)
+        client.connect()
+        events = client.subscribe(["flows"])
+        deadline = time.monotonic() + 5
+        while client.connected and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert not client.connected
+        started = time.monotonic()
+        client.close()
+        assert time.monotonic() - started < 5  # does not sit out the reconnection delay
+        with pytest.raises(StopIteration):
+            events.get(timeout=1)
