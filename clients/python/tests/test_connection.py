@@ -75,8 +75,7 @@ def close_server_side(client):
     # A frame over maxFrameBytes makes the server close the connection with 1009.
     limit = client.greeting["limits"]["maxFrameBytes"]
     asyncio.run_coroutine_threadsafe(client._client._ws.send("x" * (limit + 1)),
-                                     client._client._ws.loop if hasattr(client._client._ws, "loop")
-                                     else client._loop).result(10)
+                                     client._loop).result(10)
 
 
 @pytest.mark.parametrize("drop", [drop_client_side, close_server_side])
