@@ -14,6 +14,7 @@ import time
 from . import aio
 from .errors import (FlowSocketError, HandshakeError, ProtocolError, RequestTimeout,
                      UnknownFlow, UnknownHost, UnknownDevice)
+from .events import Event
 from .sync import Client
 
 EXIT_ERROR_REPLY, EXIT_USAGE, EXIT_CONNECTION, EXIT_TIMEOUT = 1, 2, 3, 4
@@ -231,7 +232,7 @@ def _watch(client, args):
                 break
             sys.stdout.write(json.dumps(item.as_dict()) + "\n")
             sys.stdout.flush()
-            if item.__class__.__name__ == "Event":
+            if isinstance(item, Event):
                 seen += 1
 
 
