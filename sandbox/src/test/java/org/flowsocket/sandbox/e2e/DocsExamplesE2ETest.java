@@ -55,8 +55,9 @@ public class DocsExamplesE2ETest {
     @Test
     public void everyExampleRunsAsPrinted() throws Exception {
         String python = python();
-        Assume.assumeTrue("docs test skipped: no python3 with the websocket-client module "
-                                  + "(Debian python3-websocket); test-all.sh installs it", python != null);
+        Assume.assumeTrue("docs test skipped: no python3 with the websocket-client and websockets modules "
+                                  + "(Debian python3-websocket, python3-websockets); test-all.sh installs them",
+                          python != null);
         Assume.assumeTrue("docs test skipped: no curl", run(List.of("curl", "--version"), null).exit == 0);
         List<String> failures = new ArrayList<>();
         int ran = 0;
@@ -173,11 +174,12 @@ public class DocsExamplesE2ETest {
         }
     }
 
-    // The python3 that has the websocket-client module: the one on PATH or Debian's.
+    // The python3 that has websocket-client and websockets (the flowsocket package's dependency):
+    // the one on PATH or Debian's.
     private static String python() throws Exception {
         for (String candidate : List.of("python3", "/usr/bin/python3")) {
             try {
-                if (run(List.of(candidate, "-c", "import websocket"), null).exit == 0) {
+                if (run(List.of(candidate, "-c", "import websocket, websockets"), null).exit == 0) {
                     return candidate;
                 }
             } catch (IOException e) {
