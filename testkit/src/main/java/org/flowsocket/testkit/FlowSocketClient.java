@@ -10,10 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.api.WebSocketFrameListener;
-import org.eclipse.jetty.websocket.api.WebSocketListener;
 import org.eclipse.jetty.websocket.api.WriteCallback;
-import org.eclipse.jetty.websocket.api.extensions.Frame;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 import java.io.IOException;
@@ -21,15 +18,10 @@ import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -43,7 +35,7 @@ import java.util.function.Predicate;
  * order, the events and the replies no request awaited. Every wait has a
  * deadline.
  */
-public final class FlowSocketClient implements WebSocketListener, WebSocketFrameListener, AutoCloseable {
+public final class FlowSocketClient implements AutoCloseable {
 
     /** Default wait for a reply, an event or a close. */
     public static final Duration WAIT = Duration.ofSeconds(10);
@@ -56,26 +48,12 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
     private static final ObjectMapper LENIENT = new ObjectMapper()
             .configure(JsonParser.Feature.ALLOW_SINGLE_QUOTES, true);
 
-    private final String name;
-    private final boolean retaining;
-    private final ReplyMatcher pending = new ReplyMatcher();
-    private final Received received;
-    private final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
-    private final Map<String, Long> replyNanos = new ConcurrentHashMap<>();
-    private final CompletableFuture<JsonNode> hello = new CompletableFuture<>();
-    private final CompletableFuture<CloseStatus> closed = new CompletableFuture<>();
-    private final AtomicLong replies = new AtomicLong();
+    private final Inbound in;
     private final AtomicLong ids = new AtomicLong();
-    private final AtomicInteger pings = new AtomicInteger();
-    private volatile Consumer<JsonNode> eventListener;
-    private volatile Consumer<JsonNode> unmatchedListener;
-    private volatile Session session;
     private volatile WebSocketClient ownJetty;
 
     private FlowSocketClient(ClientConfig config) {
-        this.name = config.name();
-        this.retaining = config.retaining();
-        this.received = new Received(name, retaining);
+        this.in = new Inbound(config);
     }
 
     /**
@@ -93,7 +71,7 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
         FlowSocketClient client = new FlowSocketClient(config);
         CompletableFuture<FlowSocketClient> result = new CompletableFuture<>();
         try {
-            java.util.concurrent.Future<Session> f = jetty.connect(client, uri, config.upgradeRequest());
+            java.util.concurrent.Future<Session> f = jetty.connect(client.in, uri, config.upgradeRequest());
             CompletableFuture.runAsync(() -> {
                 try {
                     f.get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -126,7 +104,7 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
             c.close();
             throw new AssertionError("server did not select " + offered);
         }
-        c.hello.get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        c.in.hello.get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         return c;
     }
 
@@ -200,9 +178,9 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
      * @return future reply, failed if the id is already awaited, the send fails or the connection closes
      */
     public CompletableFuture<JsonNode> request(String idKey, String text) {
-        CompletableFuture<JsonNode> reply = pending.expect(idKey);
+        CompletableFuture<JsonNode> reply = in.pending.expect(idKey);
         if (!reply.isDone()) {
-            sendAsync(text, x -> pending.fail(idKey, x));
+            sendAsync(text, x -> in.pending.fail(idKey, x));
         }
         return reply;
     }
@@ -226,7 +204,7 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
      */
     public CompletableFuture<JsonNode> request(ObjectNode request) {
         if (!request.has("id")) {
-            request.put("id", name + "-" + ids.incrementAndGet());
+            request.put("id", in.name + "-" + ids.incrementAndGet());
         }
         return request(request.get("id").toString(), request.toString());
     }
@@ -284,7 +262,7 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
 
     /** Sends a text frame and waits until it is written. */
     public void send(String text) throws IOException {
-        session.getRemote().sendString(text);
+        in.session.getRemote().sendString(text);
     }
 
     /** Sends a text frame without waiting or expecting anything; nothing happens if closed. */
@@ -294,16 +272,16 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
 
     /** Sends a binary frame without waiting. */
     public void sendBinary(byte[] data) {
-        Session s = session;
+        Session s = in.session;
         if (s != null) {
             s.getRemote().sendBytes(ByteBuffer.wrap(data), null);
         }
     }
 
     private void sendAsync(String text, Consumer<Throwable> onFailure) {
-        Session s = session;
+        Session s = in.session;
         if (s == null || !s.isOpen()) {
-            onFailure.accept(new IllegalStateException(name + ": connection closed"));
+            onFailure.accept(new IllegalStateException(in.name + ": connection closed"));
             return;
         }
         try {
@@ -326,7 +304,7 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
 
     /** @return the server's greeting, when it comes */
     public CompletableFuture<JsonNode> hello() {
-        return hello;
+        return in.hello;
     }
 
     /**
@@ -337,20 +315,20 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
      * @return the frame's text, or null if none came
      */
     public String nextMessage(Duration timeout) throws InterruptedException {
-        if (!retaining) {
-            throw new IllegalStateException(name + " keeps no messages");
+        if (!in.retaining) {
+            throw new IllegalStateException(in.name + " keeps no messages");
         }
-        return messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        return in.messages.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** @param listener receives every event (on Jetty's thread) */
     public void onEvent(Consumer<JsonNode> listener) {
-        this.eventListener = listener;
+        in.eventListener = listener;
     }
 
     /** @param listener receives every reply no request awaited, which then is no problem */
     public void onUnmatched(Consumer<JsonNode> listener) {
-        this.unmatchedListener = listener;
+        in.unmatchedListener = listener;
     }
 
     /** Waits for a kept event of a topic with a type and matching data; AssertionError if none. */
@@ -361,69 +339,69 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
     /** Like awaitEvent, but only among events with a sequence number above {@code seq}. */
     public JsonNode awaitEventAfter(long seq, String topic, String event, Predicate<JsonNode> data)
             throws InterruptedException {
-        return received.awaitEvent(e -> e.path("seq").asLong() > seq && topic.equals(e.path("topic").asText())
+        return in.received.awaitEvent(e -> e.path("seq").asLong() > seq && topic.equals(e.path("topic").asText())
                 && event.equals(e.path("event").asText()) && data.test(e.path("data")),
                                    WAIT, () -> topic + "/" + event);
     }
 
     /** Consumes events until one matches (dropping the others); null if none within the timeout. */
     public JsonNode pollEvent(Predicate<JsonNode> which, Duration timeout) throws InterruptedException {
-        return received.pollEvent(which, timeout);
+        return in.received.pollEvent(which, timeout);
     }
 
     /** Drops the events received so far from what {@link #pollEvent} sees. */
     public void skipEvents() {
-        received.skipEvents();
+        in.received.skipEvents();
     }
 
     /** @return the kept events of a topic */
     public List<JsonNode> events(String topic) {
-        return received.events(topic);
+        return in.received.events(topic);
     }
 
     /** @return topic/event of every kept event, for failure messages */
     public String eventSummary() {
-        return received.eventSummary();
+        return in.received.eventSummary();
     }
 
     /** Waits until at least {@code count} replies that matched no request were kept. */
     public List<JsonNode> awaitUnmatched(int count, Duration timeout) throws InterruptedException {
-        return received.awaitUnmatched(count, timeout);
+        return in.received.awaitUnmatched(count, timeout);
     }
 
     /** @return System.nanoTime() when the reply to this id (a String or a Number) arrived, or null */
     public Long replyArrivalNanos(Object id) {
-        return replyNanos.get(ReplyMatcher.keyOf(id));
+        return in.replyNanos.get(ReplyMatcher.keyOf(id));
     }
 
     /** @return replies received */
     public long replies() {
-        return replies.get();
+        return in.replies.get();
     }
 
     /** @return replies that matched no awaited request (a second reply, or an unknown id) */
     public long unmatchedReplies() {
-        return received.unmatchedCount();
+        return in.received.unmatchedCount();
     }
 
     /** @return events received */
     public long events() {
-        return received.eventCount();
+        return in.received.eventCount();
     }
 
     /** @return events whose seq was not the previous one plus one */
     public long seqGaps() {
-        return received.seqGaps();
+        return in.received.seqGaps();
     }
 
     /** @return highest event seq seen */
     public long lastSeq() {
-        return received.lastSeq();
+        return in.received.lastSeq();
     }
 
     /** @return requests still awaiting a reply */
     public int pendingCount() {
-        return pending.size();
+        return in.pending.size();
     }
 
     /**
@@ -431,19 +409,19 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
      *         unmatched replies neither kept nor given to a listener), empty if none
      */
     public List<String> problems() {
-        return received.problems();
+        return in.received.problems();
     }
 
     /** @return pings received from the server */
     public int pings() {
-        return pings.get();
+        return in.pings.get();
     }
 
     // ------------------------------------------------------------ connection
 
     /** @return completes when the connection closes */
     public CompletableFuture<CloseStatus> closed() {
-        return closed;
+        return in.closed;
     }
 
     /**
@@ -452,7 +430,7 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
      */
     public int awaitClose(Duration timeout) throws InterruptedException {
         try {
-            return closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS).code();
+            return in.closed.get(timeout.toMillis(), TimeUnit.MILLISECONDS).code();
         } catch (ExecutionException e) {
             throw new AssertionError(e);
         } catch (TimeoutException e) {
@@ -462,36 +440,36 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
 
     /** @return the close code, or -1 while open */
     public int closeCode() {
-        CloseStatus c = closed.getNow(null);
+        CloseStatus c = in.closed.getNow(null);
         return c == null ? -1 : c.code();
     }
 
     /** @return the close reason, null while open */
     public String closeReason() {
-        CloseStatus c = closed.getNow(null);
+        CloseStatus c = in.closed.getNow(null);
         return c == null ? null : c.reason();
     }
 
     /** @return the subprotocol the server selected */
     public String subprotocol() {
-        return session.getUpgradeResponse().getAcceptedSubProtocol();
+        return in.session.getUpgradeResponse().getAcceptedSubProtocol();
     }
 
     /** @return true while the connection is open */
     public boolean isOpen() {
-        Session s = session;
-        return s != null && s.isOpen() && !closed.isDone();
+        Session s = in.session;
+        return s != null && s.isOpen() && !in.closed.isDone();
     }
 
     /** @return the Jetty session */
     public Session session() {
-        return session;
+        return in.session;
     }
 
     /** Closes normally (1000) without waiting, and stops the Jetty client of {@link #open}. */
     @Override
     public void close() {
-        Session s = session;
+        Session s = in.session;
         if (s != null && s.isOpen()) {
             s.close(1000, "bye");
         }
@@ -500,14 +478,14 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
             try {
                 own.stop();
             } catch (Exception e) {
-                throw new IllegalStateException(name + ": Jetty client did not stop", e);
+                throw new IllegalStateException(in.name + ": Jetty client did not stop", e);
             }
         }
     }
 
     /** Drops the TCP connection without a close handshake. */
     public void drop() {
-        Session s = session;
+        Session s = in.session;
         if (s != null) {
             try {
                 s.disconnect();
@@ -517,92 +495,8 @@ public final class FlowSocketClient implements WebSocketListener, WebSocketFrame
         }
     }
 
-    // ------------------------------------------------------------ listener
-
-    @Override
-    public void onWebSocketConnect(Session s) {
-        this.session = s;
-    }
-
-    @Override
-    public void onWebSocketText(String message) {
-        long now = System.nanoTime();
-        if (retaining) {
-            messages.add(message);
-        }
-        JsonNode json;
-        try {
-            json = MAPPER.readTree(message);
-        } catch (JsonProcessingException e) {
-            received.problem("not JSON from the server: " + abbreviate(message));
-            return;
-        }
-        switch (json.path("kind").asText()) {
-            case "hello":
-                if (!hello.complete(json)) {
-                    received.problem("second hello: " + abbreviate(message));
-                }
-                break;
-            case "reply":
-                replies.incrementAndGet();
-                replyNanos.putIfAbsent(ReplyMatcher.keyOf(json), now);
-                if (!pending.complete(json)) {
-                    // A reply nobody can look at any more is a problem; a kept
-                    // one is left to awaitUnmatched.
-                    Consumer<JsonNode> u = unmatchedListener;
-                    received.unmatched(json, u == null && !retaining);
-                    if (u != null) {
-                        u.accept(json);
-                    }
-                }
-                break;
-            case "event":
-                received.event(json);
-                Consumer<JsonNode> l = eventListener;
-                if (l != null) {
-                    l.accept(json);
-                }
-                break;
-            default:
-                received.problem("message without a known kind: " + abbreviate(message));
-        }
-    }
-
-    @Override
-    public void onWebSocketBinary(byte[] payload, int offset, int len) {
-        if (retaining) {
-            messages.add("binary:" + len);
-        }
-        received.problem("binary frame of " + len + " bytes from the server");
-    }
-
-    @Override
-    public void onWebSocketFrame(Frame frame) {
-        if (frame.getType() == Frame.Type.PING) {
-            pings.incrementAndGet();
-        }
-    }
-
-    @Override
-    public void onWebSocketClose(int statusCode, String reason) {
-        closed.complete(new CloseStatus(statusCode, reason));
-        IllegalStateException gone = new IllegalStateException(name + ": closed " + statusCode + " " + reason);
-        pending.failAll(gone);
-        hello.completeExceptionally(gone);
-    }
-
-    @Override
-    public void onWebSocketError(Throwable cause) {
-        Session s = session;
-        if (s == null || !s.isOpen()) {
-            closed.complete(new CloseStatus(CloseStatus.ABNORMAL, String.valueOf(cause)));
-            pending.failAll(cause);
-            hello.completeExceptionally(cause);
-        }
-    }
-
     @Override
     public String toString() {
-        return "FlowSocketClient{" + name + "}";
+        return "FlowSocketClient{" + in.name + "}";
     }
 }
