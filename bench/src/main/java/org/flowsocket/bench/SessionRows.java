@@ -18,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,7 @@ import java.util.function.IntFunction;
 final class SessionRows {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    // The sessions of the heap row, held open by the child's sandbox admin.
+    // Sessions that keep nothing they receive: rows open thousands of them.
     private static final ClientConfig ADMIN = ClientConfig.basic("onos", "rocks").countingOnly();
 
     private SessionRows() {

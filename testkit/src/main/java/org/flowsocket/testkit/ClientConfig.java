@@ -65,14 +65,6 @@ public final class ClientConfig {
     }
 
     /**
-     * @param value Authorization header value as sent, or null for none
-     * @return a copy with that header
-     */
-    public ClientConfig withAuthorization(String value) {
-        return new ClientConfig(name, value, subprotocol, headers, retaining);
-    }
-
-    /**
      * @param value subprotocol to offer, or null to offer none
      * @return a copy offering it
      */

@@ -10,7 +10,6 @@ import java.io.ByteArrayOutputStream;
 public final class Frames {
 
     public static final int OP_TEXT = 0x1;
-    public static final int OP_BINARY = 0x2;
     public static final int OP_CLOSE = 0x8;
     public static final int OP_PING = 0x9;
 

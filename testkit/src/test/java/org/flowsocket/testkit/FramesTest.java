@@ -25,12 +25,12 @@ public class FramesTest {
 
     @Test
     public void lengthEncodingSwitchesAt126And65536() {
-        assertHead(new int[]{0x80 | 125}, Frames.header(Frames.OP_BINARY, 125, MASK, false));
-        assertHead(new int[]{0x80 | 126, 0x00, 0x7e}, Frames.header(Frames.OP_BINARY, 126, MASK, false));
-        assertHead(new int[]{0x80 | 126, 0xff, 0xff}, Frames.header(Frames.OP_BINARY, 65535, MASK, false));
+        assertHead(new int[]{0x80 | 125}, Frames.header(Frames.OP_CLOSE, 125, MASK, false));
+        assertHead(new int[]{0x80 | 126, 0x00, 0x7e}, Frames.header(Frames.OP_CLOSE, 126, MASK, false));
+        assertHead(new int[]{0x80 | 126, 0xff, 0xff}, Frames.header(Frames.OP_CLOSE, 65535, MASK, false));
         assertHead(new int[]{0x80 | 127, 0, 0, 0, 0, 0, 1, 0, 0},
-                   Frames.header(Frames.OP_BINARY, 65536, MASK, false));
-        assertEquals(2 + 8 + 4 + 65536, Frames.frame(Frames.OP_BINARY, new byte[65536], MASK).length);
+                   Frames.header(Frames.OP_CLOSE, 65536, MASK, false));
+        assertEquals(2 + 8 + 4 + 65536, Frames.frame(Frames.OP_CLOSE, new byte[65536], MASK).length);
     }
 
     @Test
