@@ -66,9 +66,7 @@ public class MisuseE2ETest extends E2eTestBase {
 
     @Test
     public void wrongPasswordIsRefusedBeforeTheUpgrade() throws Exception {
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setSubProtocols(ClientConfig.SUBPROTOCOL);
-        request.setHeader("Authorization", ClientConfig.basicAuthorization("viewer", "wrong"));
+        ClientUpgradeRequest request = ClientConfig.basic("viewer", "wrong").upgradeRequest();
         try {
             env.jetty().connect(new WebSocketAdapter(), env.webSocketUri(), request).get(10, TimeUnit.SECONDS);
             fail("handshake with a wrong password succeeded");

@@ -82,9 +82,7 @@ public class ShutdownE2ETest {
 
     // Status of a handshake the server refuses (fails if it is accepted).
     private int handshakeStatus(String user, String password) throws Exception {
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setSubProtocols(ClientConfig.SUBPROTOCOL);
-        request.setHeader("Authorization", ClientConfig.basicAuthorization(user, password));
+        ClientUpgradeRequest request = ClientConfig.basic(user, password).upgradeRequest();
         try {
             env.jetty().connect(new WebSocketAdapter(), env.webSocketUri(), request).get(10, TimeUnit.SECONDS)
                     .close();
