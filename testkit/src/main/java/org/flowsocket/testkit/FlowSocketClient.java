@@ -40,8 +40,8 @@ public final class FlowSocketClient implements AutoCloseable {
     /** Default wait for a reply, an event or a close. */
     public static final Duration WAIT = Duration.ofSeconds(10);
 
-    /** Default wait for a handshake or a hello. */
-    public static final Duration CONNECT_WAIT = Duration.ofSeconds(15);
+    // Wait for a handshake or a hello.
+    private static final Duration CONNECT_WAIT = Duration.ofSeconds(15);
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     // Requests in tests are written with single quotes for readability.
