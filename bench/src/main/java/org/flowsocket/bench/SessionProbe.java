@@ -37,6 +37,7 @@ public final class SessionProbe {
         BenchMain.quietLogging();
         try (Sandbox sandbox = Sandbox.builder().bind(new InetSocketAddress("127.0.0.1", 0))
                 .topology(NetworkSpec.linear(3)).start()) {
+            Target.allowBenchmarkSessions(sandbox);
             FlowSocketService service = (FlowSocketService) sandbox.flowSocketService()
                     .orElseThrow(() -> new IllegalStateException("FlowSocket is not running"));
             System.out.println("READY " + sandbox.web().port());

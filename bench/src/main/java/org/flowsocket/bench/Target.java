@@ -9,10 +9,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.Device;
@@ -107,10 +110,41 @@ public final class Target implements AutoCloseable {
             s.network().setStatsInterval(Duration.ofMinutes(30));
             // Rows that count ADDED rules see them reported right after the batch.
             s.network().setImmediateStatistics(true);
+            allowBenchmarkSessions(s);
             return new Target(s, s.web().baseUri(), "onos", "rocks");
         } catch (Exception | Error e) {
             s.close();
             throw e;
+        }
+    }
+
+    /** Session caps the in-process server gets: every benchmark session is one user from one address. */
+    static final int BENCH_SESSIONS = 4096;
+
+    /**
+     * Raises the session caps for the benchmark's own sessions: the idle
+     * session and fan-out rows open up to a thousand sessions as one user from
+     * one address, beyond the per-user and per-address defaults that protect a
+     * real ONOS. Set as an operator would (ONOS's component configuration),
+     * and waited for, since ONOS applies configuration asynchronously.
+     */
+    static void allowBenchmarkSessions(Sandbox s) throws InterruptedException {
+        ComponentConfigService config = s.core().services().get(ComponentConfigService.class);
+        String component = "org.flowsocket.impl.FlowSocketManager";
+        String sessions = Integer.toString(BENCH_SESSIONS);
+        config.setProperty(component, "maxSessions", sessions);
+        config.setProperty(component, "maxSessionsPerUser", sessions);
+        config.setProperty(component, "maxSessionsPerAddress", sessions);
+        FlowSocketService service = (FlowSocketService) s.flowSocketService().orElseThrow();
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        for (ConnectionSettings c = service.connectionSettings();
+             c.maxSessions() < BENCH_SESSIONS || c.maxSessionsPerUser() < BENCH_SESSIONS
+                     || c.maxSessionsPerAddress() < BENCH_SESSIONS;
+             c = service.connectionSettings()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("FlowSocket did not take the benchmark's session caps: " + c);
+            }
+            Thread.sleep(10);
         }
     }
 
