@@ -13,7 +13,15 @@ import org.flowsocket.api.ClientSession;
 import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.MessageSink;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowListener;
+import org.flowsocket.api.QosFlowRequest;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
+import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.command.AddNodeCommand;
 import org.flowsocket.impl.command.BatchCommand;
 import org.flowsocket.impl.command.Command;
@@ -27,11 +35,11 @@ import org.flowsocket.impl.command.ListNodesCommand;
 import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
-import org.flowsocket.impl.flow.FlowHandleJson;
-import org.flowsocket.impl.flow.FlowHandleStore;
+import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.MeterAllocator;
+import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.flow.QosRuleBuilder;
 import org.flowsocket.impl.flow.RouteFinder;
 import org.flowsocket.impl.node.DeviceNodes;
@@ -42,7 +50,12 @@ import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
+import org.onosproject.event.ListenerRegistry;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.config.NetworkConfigEvent;
+import org.onosproject.net.config.NetworkConfigListener;
+import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.device.DeviceAdminService;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceListener;
@@ -57,10 +70,6 @@ import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
-import org.onosproject.net.config.NetworkConfigEvent;
-import org.onosproject.net.config.NetworkConfigListener;
-import org.onosproject.net.config.NetworkConfigService;
-import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.topology.PathService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.ComponentContext;
@@ -77,8 +86,10 @@ import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -90,10 +101,11 @@ import static org.onlab.util.Tools.groupedThreads;
 import static org.slf4j.LoggerFactory.getLogger;
 
 /**
- * FlowSocket's command core: wires the commands to ONOS's services, keeps
- * the sessions of every front door and feeds them events.
+ * FlowSocket's core: the QoS flow service (planning, installing and
+ * following flows through ONOS's services), the commands of the protocol on
+ * top of it, and the sessions of every front door, fed with events.
  */
-@Component(immediate = true, service = FlowSocketService.class,
+@Component(immediate = true, service = {FlowSocketService.class, QosFlowService.class},
         property = {
             CONFIRM_TIMEOUT_MS + ":Integer=" + CONFIRM_TIMEOUT_MS_DEFAULT,
             MAX_FRAME_BYTES + ":Integer=" + MAX_FRAME_BYTES_DEFAULT,
@@ -104,7 +116,7 @@ import static org.slf4j.LoggerFactory.getLogger;
             PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
         })
-public class FlowSocketManager implements FlowSocketService {
+public class FlowSocketManager implements FlowSocketService, QosFlowService {
 
     /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
     public static final int CLOSE_GOING_AWAY = 1001;
@@ -180,13 +192,17 @@ public class FlowSocketManager implements FlowSocketService {
     private ScheduledExecutorService timer;
     private ExecutorService eventExecutor;
     private HostNodes hostNodes;
-    private FlowHandleStore flowStore;
+    private DistributedQosFlowStore flowStore;
     private FlowLifecycle flows;
+    private QosFlowPlanner planner;
     private EventBridge bridge;
     private HelloCommand hello;
     private RequestDispatcher dispatcher;
 
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
+    private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
+    private final QosFlowStoreDelegate flowStoreDelegate = e -> events(() -> flowListeners.process(e));
+    private final QosFlowListener flowEventBridge = e -> bridge.flowEvent(e);
     private final DeviceListener deviceListener = new InternalDeviceListener();
     private final NetworkConfigListener provisionListener = new InternalProvisionListener();
     private final HostListener hostListener = e -> events(() -> bridge.hostEvent(e));
@@ -214,12 +230,15 @@ public class FlowSocketManager implements FlowSocketService {
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
-        flowStore = new FlowHandleStore(storageService, e -> events(() -> bridge.handleEvent(e)));
+        flowStore = new DistributedQosFlowStore(storageService);
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper, timer);
-        flows.resumeExpiries();
-        FlowHandleJson handleJson = new FlowHandleJson(codecs, flows);
+        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters, mapper);
+        QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
+        flowListeners.addListener(flowEventBridge);
+        flowStore.setDelegate(flowStoreDelegate);
+        flows.resumeExpiries();
 
         hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), () -> settings);
         List<Command> commands = ImmutableList.of(
@@ -229,11 +248,10 @@ public class FlowSocketManager implements FlowSocketService {
                 new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
                 new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
                 new ListLinksCommand(linkService, deviceService, codecs),
-                new InstallFlowCommand(flows, routes, new QosRuleBuilder(appId), meters, codecs, handleJson,
-                                       () -> confirmTimeoutMs),
-                new RemoveFlowCommand(flows, handleJson, () -> confirmTimeoutMs),
-                new GetFlowCommand(flows, handleJson),
-                new ListFlowsCommand(flows, handleJson, mapper),
+                new InstallFlowCommand(this, codecs, handleJson),
+                new RemoveFlowCommand(this, handleJson),
+                new GetFlowCommand(this, handleJson),
+                new ListFlowsCommand(this, handleJson, mapper),
                 new SubscriptionCommand(true, mapper),
                 new SubscriptionCommand(false, mapper),
                 new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
@@ -257,6 +275,8 @@ public class FlowSocketManager implements FlowSocketService {
         hostService.removeListener(hostListener);
         networkConfigService.removeListener(provisionListener);
         deviceService.removeListener(deviceListener);
+        flowStore.unsetDelegate(flowStoreDelegate);
+        flowListeners.removeListener(flowEventBridge);
         flowStore.close();
         hostNodes.close();
         eventExecutor.shutdownNow();
@@ -307,6 +327,53 @@ public class FlowSocketManager implements FlowSocketService {
     @Override
     public ConnectionSettings connectionSettings() {
         return settings;
+    }
+
+    @Override
+    public CompletableFuture<QosFlow> install(QosFlowRequest request) {
+        try {
+            long timeoutMillis = timeoutOf(request.timeoutMillis());
+            QosFlowPlanner.Plan plan = request.network().isPresent()
+                    ? planner.network(request.network().get(), request.owner(), timeoutMillis)
+                    : planner.rules(request.rules(), request.owner());
+            return flows.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public CompletableFuture<QosFlow> remove(String flowId, boolean force, long timeoutMillis) {
+        try {
+            return flows.remove(flowId, force, timeoutOf(timeoutMillis));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public Optional<QosFlow> getFlow(String flowId) {
+        return flowStore.get(flowId);
+    }
+
+    @Override
+    public List<QosFlow> getFlows(QosFlowFilter filter) {
+        return flowStore.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
+    }
+
+    @Override
+    public void addListener(QosFlowListener listener) {
+        flowListeners.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(QosFlowListener listener) {
+        flowListeners.removeListener(listener);
+    }
+
+    // A wait of 0 is the configured default.
+    private long timeoutOf(long requestedMillis) {
+        return requestedMillis == 0 ? Math.min(confirmTimeoutMs, QosFlowRequest.MAX_TIMEOUT_MILLIS) : requestedMillis;
     }
 
     private void events(Runnable task) {

@@ -5,7 +5,7 @@
 package org.flowsocket.impl;
 
 import org.flowsocket.impl.flow.MeterAllocator;
-import org.flowsocket.impl.flow.MeterRef;
+import org.flowsocket.api.QosFlowMeter;
 import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.meter.DefaultMeter;
@@ -57,7 +57,7 @@ public final class MeterReleaseProbe implements Callable<List<String>> {
         try {
             MeterAllocator allocator = new MeterAllocator(service, new DefaultApplicationId(7, "org.flowsocket.app"),
                                                           timer);
-            List<MeterRef> made = allocator.allocate(List.of(DeviceId.deviceId("of:0000000000000001"),
+            List<QosFlowMeter> made = allocator.allocate(List.of(DeviceId.deviceId("of:0000000000000001"),
                     DeviceId.deviceId("of:0000000000000002")), 512, 64L, 5000).meters();
             allocator.release(made);
             return removals;

@@ -10,7 +10,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.FlowSocketService;
-import org.flowsocket.impl.flow.TrafficClass;
+import org.flowsocket.api.TrafficClass;
 import org.flowsocket.impl.protocol.RequestFields;
 
 import java.util.Collection;

@@ -6,8 +6,8 @@ package org.flowsocket.impl.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.impl.protocol.ErrorCode;
-import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onlab.packet.IpAddress;
 import org.onosproject.net.Device;

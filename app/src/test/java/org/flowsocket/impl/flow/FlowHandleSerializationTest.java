@@ -6,6 +6,10 @@ package org.flowsocket.impl.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowMeter;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.junit.Test;
 import org.onosproject.core.DefaultApplicationId;
@@ -35,18 +39,18 @@ public class FlowHandleSerializationTest {
     private static final QosRuleBuilder RULES =
             new QosRuleBuilder(new DefaultApplicationId(7, "org.flowsocket.app"));
 
-    static NetworkFlowSpec spec(String network) {
+    public static NetworkFlowSpec spec(String network) {
         try {
             ObjectNode request = (ObjectNode) new ObjectMapper().readTree("{\"network\":" + network + "}");
-            return NetworkFlowSpec.parse(RequestFields.of(request).object("network"));
+            return NetworkFlowSpecCodec.decode(RequestFields.of(request).object("network"));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
     }
 
-    private static FlowHandle roundTrip(FlowHandle handle) {
-        byte[] bytes = FlowHandleStore.SERIALIZER.encode(handle);
-        FlowHandle copy = FlowHandleStore.SERIALIZER.decode(bytes);
+    private static QosFlow roundTrip(QosFlow handle) {
+        byte[] bytes = DistributedQosFlowStore.SERIALIZER.encode(handle);
+        QosFlow copy = DistributedQosFlowStore.SERIALIZER.decode(bytes);
         assertNotSame(handle, copy);
         return copy;
     }
@@ -80,15 +84,15 @@ public class FlowHandleSerializationTest {
                      Instruction.Type.QUEUE, Instruction.Type.OUTPUT), actions);
         assertEquals(MeterId.meterId(5), rules.get(0).treatment().metered().meterId());
 
-        FlowHandle handle = FlowHandle.builder().id("fs-12").kind(FlowHandle.Kind.NETWORK).owner("alice")
-                .createdMillis(1_700_000_000_000L).state(FlowHandle.State.DEGRADED)
+        QosFlow handle = QosFlow.builder().id("fs-12").kind(QosFlow.Kind.NETWORK).owner("alice")
+                .createdMillis(1_700_000_000_000L).state(QosFlow.State.DEGRADED)
                 .reason("device of:0000000000000002 went offline")
-                .spec(spec.toJson(new ObjectMapper()).toString()).rules(rules)
-                .meters(List.of(new MeterRef(S1, MeterId.meterId(5), 512, null),
-                        new MeterRef(S2, MeterId.meterId(6), 512, 64L)))
+                .spec(NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString()).rules(rules)
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(5), 512, null),
+                        new QosFlowMeter(S2, MeterId.meterId(6), 512, 64L)))
                 .build();
 
-        FlowHandle copy = roundTrip(handle);
+        QosFlow copy = roundTrip(handle);
         assertEquals(handle, copy);
         assertSameRules(handle.rules(), copy.rules());
         assertEquals(MeterId.meterId(6), copy.meters().get(1).meterId());
@@ -103,9 +107,9 @@ public class FlowHandleSerializationTest {
         NetworkFlowSpec spec = spec("{\"src\":\"2001:db8::1\",\"dst\":\"2001:db8::2\",\"protocol\":\"tcp\","
                 + "\"srcPort\":4000,\"dstPort\":443,\"class\":\"bulk\",\"timeout\":30}");
         FlowRule rule = RULES.rule(spec, new Hop(S1, PortNumber.portNumber(4), PortNumber.portNumber(2)), null);
-        FlowHandle handle = FlowHandle.builder().id("fs-13").kind(FlowHandle.Kind.NETWORK).owner("bob")
+        QosFlow handle = QosFlow.builder().id("fs-13").kind(QosFlow.Kind.NETWORK).owner("bob")
                 .rules(List.of(rule)).build();
-        FlowHandle copy = roundTrip(handle);
+        QosFlow copy = roundTrip(handle);
         assertEquals(handle, copy);
         assertSameRules(handle.rules(), copy.rules());
         assertEquals(30, copy.rules().get(0).timeout());
@@ -113,10 +117,10 @@ public class FlowHandleSerializationTest {
 
     @Test
     public void bareHandleSurvivesWithNullFields() {
-        FlowHandle handle = FlowHandle.builder().id("fs-1").kind(FlowHandle.Kind.DEVICE).owner("onos").build();
-        FlowHandle copy = roundTrip(handle);
+        QosFlow handle = QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos").build();
+        QosFlow copy = roundTrip(handle);
         assertEquals(handle, copy);
-        assertEquals(FlowHandle.State.PENDING, copy.state());
+        assertEquals(QosFlow.State.PENDING, copy.state());
         assertNull(copy.reason());
         assertTrue(copy.rules().isEmpty());
     }
