@@ -182,7 +182,12 @@ describe('FlowSocket web console', {concurrency: false}, () => {
     });
 
     it('removes the flow: the row and the path go away', async () => {
+        const asked = new Promise((done) => page.once('dialog', (d) => {
+            done(d.message());
+            d.accept();
+        }));
         await page.locator(`#flows tbody tr[data-flow="${flowId}"] button.remove-flow`).click();
+        assert.match(await asked, /Remove flow/);
         await page.waitForSelector(`#log li[data-topic="flows"][data-event="FLOW_REMOVED"]`, WAIT);
         await page.waitForSelector(`#flows tbody tr[data-flow="${flowId}"]`, {state: 'detached', timeout: WAIT.timeout});
         assert.equal(await page.locator(`#topology polyline.flow-path[data-flow="${flowId}"]`).count(), 0);

@@ -489,6 +489,10 @@ function onEvent(msg) {
 }
 
 async function removeFlow(flowId, button) {
+    // One click must not remove a flow: a framed or tricked click could.
+    if (!window.confirm(`Remove flow ${flowId} and every rule it installed?`)) {
+        return;
+    }
     button.disabled = true;
     button.dataset.busy = 'true';
     try {

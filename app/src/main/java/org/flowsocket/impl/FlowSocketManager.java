@@ -112,6 +112,12 @@ import static org.slf4j.LoggerFactory.getLogger;
             MAX_SESSIONS + ":Integer=" + MAX_SESSIONS_DEFAULT,
             MAX_IN_FLIGHT + ":Integer=" + MAX_IN_FLIGHT_DEFAULT,
             MAX_QUEUED_MESSAGES + ":Integer=" + MAX_QUEUED_MESSAGES_DEFAULT,
+            MAX_QUEUED_BYTES + ":Integer=" + MAX_QUEUED_BYTES_DEFAULT,
+            MAX_SESSIONS_PER_USER + ":Integer=" + MAX_SESSIONS_PER_USER_DEFAULT,
+            MAX_SESSIONS_PER_ADDRESS + ":Integer=" + MAX_SESSIONS_PER_ADDRESS_DEFAULT,
+            ADMIN_RESERVED_SESSIONS + ":Integer=" + ADMIN_RESERVED_SESSIONS_DEFAULT,
+            HANDSHAKE_TIMEOUT_MS + ":Integer=" + HANDSHAKE_TIMEOUT_MS_DEFAULT,
+            MAX_FAILED_LOGINS_PER_MINUTE + ":Integer=" + MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT,
             IDLE_TIMEOUT_MS + ":Integer=" + IDLE_TIMEOUT_MS_DEFAULT,
             PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
@@ -178,6 +184,18 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService {
     private int maxInFlight = MAX_IN_FLIGHT_DEFAULT;
     /** Most queued outbound messages per session. */
     private int maxQueuedMessages = MAX_QUEUED_MESSAGES_DEFAULT;
+    /** Most queued outbound characters per session, the message being written included. */
+    private int maxQueuedBytes = MAX_QUEUED_BYTES_DEFAULT;
+    /** Most concurrent sessions of one user on this node. */
+    private int maxSessionsPerUser = MAX_SESSIONS_PER_USER_DEFAULT;
+    /** Most concurrent sessions from one remote address on this node. */
+    private int maxSessionsPerAddress = MAX_SESSIONS_PER_ADDRESS_DEFAULT;
+    /** Sessions of maxSessions that only admins may take. */
+    private int adminReservedSessions = ADMIN_RESERVED_SESSIONS_DEFAULT;
+    /** Longest time from an accepted handshake to an open connection, ms. */
+    private int handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
+    /** Failed logins per remote address and minute before refusing it; 0 is no limit. */
+    private int maxFailedLoginsPerMinute = MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT;
     /** Idle timeout of a connection, ms. */
     private int idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
     /** Server ping interval, ms. */
@@ -230,7 +248,7 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService {
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
-        flowStore = new DistributedQosFlowStore(storageService);
+        flowStore = new DistributedQosFlowStore(storageService, codecs);
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper, timer);
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters, mapper);
@@ -294,11 +312,23 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService {
         maxSessions = reader.integer(MAX_SESSIONS, MAX_SESSIONS_DEFAULT, 1, 1_000_000);
         maxInFlight = reader.integer(MAX_IN_FLIGHT, MAX_IN_FLIGHT_DEFAULT, 1, 1_000_000);
         maxQueuedMessages = reader.integer(MAX_QUEUED_MESSAGES, MAX_QUEUED_MESSAGES_DEFAULT, 16, 10_000_000);
+        maxQueuedBytes = reader.integer(MAX_QUEUED_BYTES, MAX_QUEUED_BYTES_DEFAULT, 65536, Integer.MAX_VALUE);
+        maxSessionsPerUser = reader.integer(MAX_SESSIONS_PER_USER, MAX_SESSIONS_PER_USER_DEFAULT, 1, 1_000_000);
+        maxSessionsPerAddress = reader.integer(MAX_SESSIONS_PER_ADDRESS, MAX_SESSIONS_PER_ADDRESS_DEFAULT,
+                                               1, 1_000_000);
+        adminReservedSessions = reader.integer(ADMIN_RESERVED_SESSIONS, ADMIN_RESERVED_SESSIONS_DEFAULT,
+                                               0, 1_000_000);
+        handshakeTimeoutMs = reader.integer(HANDSHAKE_TIMEOUT_MS, HANDSHAKE_TIMEOUT_MS_DEFAULT, 1000, 600_000);
+        maxFailedLoginsPerMinute = reader.integer(MAX_FAILED_LOGINS_PER_MINUTE,
+                                                  MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT, 0, 1_000_000);
         idleTimeoutMs = reader.integer(IDLE_TIMEOUT_MS, IDLE_TIMEOUT_MS_DEFAULT, 1000, Integer.MAX_VALUE);
         pingIntervalMs = reader.integer(PING_INTERVAL_MS, PING_INTERVAL_MS_DEFAULT, 100, idleTimeoutMs - 1);
         allowedOrigins = reader.text(ALLOWED_ORIGINS, ALLOWED_ORIGINS_DEFAULT);
         settings = ConnectionSettings.builder().maxFrameBytes(maxFrameBytes).maxSessions(maxSessions)
-                .maxInFlight(maxInFlight).maxQueuedMessages(maxQueuedMessages).idleTimeoutMillis(idleTimeoutMs)
+                .maxInFlight(maxInFlight).maxQueuedMessages(maxQueuedMessages).maxQueuedBytes(maxQueuedBytes)
+                .maxSessionsPerUser(maxSessionsPerUser).maxSessionsPerAddress(maxSessionsPerAddress)
+                .adminReservedSessions(adminReservedSessions).handshakeTimeoutMillis(handshakeTimeoutMs)
+                .maxFailedLoginsPerMinute(maxFailedLoginsPerMinute).idleTimeoutMillis(idleTimeoutMs)
                 .pingIntervalMillis(pingIntervalMs).allowedOrigins(ConnectionSettingsReader.origins(allowedOrigins))
                 .build();
         log.info("FlowSocket settings: {}, confirmTimeoutMs={}", settings, confirmTimeoutMs);

@@ -30,6 +30,24 @@ public final class OsgiPropertyConstants {
     public static final String MAX_QUEUED_MESSAGES = "maxQueuedMessages";
     public static final int MAX_QUEUED_MESSAGES_DEFAULT = 4096;
 
+    public static final String MAX_QUEUED_BYTES = "maxQueuedBytes";
+    public static final int MAX_QUEUED_BYTES_DEFAULT = 16777216;
+
+    public static final String MAX_SESSIONS_PER_USER = "maxSessionsPerUser";
+    public static final int MAX_SESSIONS_PER_USER_DEFAULT = 64;
+
+    public static final String MAX_SESSIONS_PER_ADDRESS = "maxSessionsPerAddress";
+    public static final int MAX_SESSIONS_PER_ADDRESS_DEFAULT = 256;
+
+    public static final String ADMIN_RESERVED_SESSIONS = "adminReservedSessions";
+    public static final int ADMIN_RESERVED_SESSIONS_DEFAULT = 16;
+
+    public static final String HANDSHAKE_TIMEOUT_MS = "handshakeTimeoutMs";
+    public static final int HANDSHAKE_TIMEOUT_MS_DEFAULT = 10000;
+
+    public static final String MAX_FAILED_LOGINS_PER_MINUTE = "maxFailedLoginsPerMinute";
+    public static final int MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT = 0;
+
     public static final String IDLE_TIMEOUT_MS = "idleTimeoutMs";
     public static final int IDLE_TIMEOUT_MS_DEFAULT = 120000;
 

@@ -4,13 +4,9 @@
  */
 package org.flowsocket.impl;
 
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.ConnectionSettings;
@@ -20,10 +16,9 @@ import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.protocol.Messages;
 import org.flowsocket.impl.protocol.RequestFields;
+import org.flowsocket.impl.protocol.RequestParser;
 import org.slf4j.Logger;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -41,15 +36,13 @@ import static org.slf4j.LoggerFactory.getLogger;
  */
 public final class RequestDispatcher {
 
-    /** Deepest JSON nesting accepted; deeper documents are rejected unparsed. */
-    public static final int MAX_DEPTH = 32;
-
     /** Longest request id accepted, in characters. */
     public static final int MAX_ID_LENGTH = 128;
 
     private final Logger log = getLogger(getClass());
 
     private final ObjectMapper mapper;
+    private final RequestParser parser;
     private final Map<String, Command> commands;
     private final Supplier<ConnectionSettings> settings;
 
@@ -63,6 +56,7 @@ public final class RequestDispatcher {
     public RequestDispatcher(ObjectMapper mapper, Collection<Command> commands,
                              Supplier<ConnectionSettings> settings) {
         this.mapper = mapper;
+        this.parser = new RequestParser(mapper.getNodeFactory());
         this.commands = commands.stream().collect(ImmutableMap.toImmutableMap(Command::name, Function.identity()));
         this.settings = settings;
     }
@@ -83,17 +77,21 @@ public final class RequestDispatcher {
      * @param text    the frame's text
      */
     void dispatch(DefaultClientSession session, String text) {
-        ObjectNode request;
+        RequestParser.Parsed parsed;
         try {
-            request = parse(text);
+            parsed = parser.parse(text, settings.get().maxFrameBytes());
         } catch (FlowSocketException e) {
             session.send(render(Messages.error(mapper, null, null, e)), true);
             return;
         }
+        ObjectNode request = parsed.request();
         JsonNode id = request.get(Messages.ID);
         String type = request.path(Messages.TYPE).isTextual() ? request.get(Messages.TYPE).asText() : null;
         String key;
         try {
+            if (parsed.refusal() != null) {
+                throw parsed.refusal(); // the id is echoed if it was read and is valid
+            }
             key = checkEnvelope(request);
         } catch (FlowSocketException e) {
             session.send(render(Messages.error(mapper, validIdOrNull(id), type, e)), true);
@@ -106,7 +104,17 @@ public final class RequestDispatcher {
         }
         execute(RequestFields.of(request), session).whenComplete((reply, error) -> {
             session.complete(key);
-            session.send(render(reply), "error".equals(reply.path(Messages.STATUS).asText()));
+            String rendered = render(reply);
+            boolean isError = "error".equals(reply.path(Messages.STATUS).asText());
+            int budget = settings.get().maxQueuedBytes();
+            if (rendered.length() > budget) {
+                // A reply the connection could never hold is not queued at all.
+                rendered = render(Messages.error(mapper, id, type, new FlowSocketException(ErrorCode.TOO_LARGE,
+                        "the reply would be " + rendered.length() + " characters, more than maxQueuedBytes ("
+                                + budget + "); ask for fewer items (limit, smaller batches)")));
+                isError = true;
+            }
+            session.send(rendered, isError);
         });
     }
 
@@ -125,8 +133,9 @@ public final class RequestDispatcher {
         try {
             Command command = commands.get(type);
             if (command == null) {
-                throw new FlowSocketException(ErrorCode.UNKNOWN_COMMAND, "unknown command '" + type
-                        + "'; known commands are " + commands.keySet(), Messages.TYPE, null);
+                throw new FlowSocketException(ErrorCode.UNKNOWN_COMMAND, "unknown command '"
+                        + Messages.abbreviate(type, Messages.MAX_ECHOED_TYPE) + "'; known commands are "
+                        + commands.keySet(), Messages.TYPE, null);
             }
             if (command.mutating() && !session.client().role().mayModify()) {
                 throw new FlowSocketException(ErrorCode.FORBIDDEN, "user '" + session.client().user()
@@ -152,7 +161,8 @@ public final class RequestDispatcher {
         if (id == null || id.isNull()) {
             throw FlowSocketException.missing(Messages.ID);
         }
-        boolean textId = id.isTextual() && !id.asText().isEmpty() && id.asText().length() <= MAX_ID_LENGTH;
+        boolean textId = id.isTextual() && !id.asText().isEmpty() && id.asText().length() <= MAX_ID_LENGTH
+                && RequestParser.isWellFormed(id.asText());
         boolean numberId = id.isIntegralNumber() && id.canConvertToLong();
         if (!textId && !numberId) {
             throw FlowSocketException.invalid(Messages.ID, "must be a non-empty string of at most "
@@ -181,81 +191,6 @@ public final class RequestDispatcher {
         }
     }
 
-    private ObjectNode parse(String text) {
-        int limit = settings.get().maxFrameBytes();
-        if (text.length() > limit || text.length() * 3L > limit
-                && text.getBytes(StandardCharsets.UTF_8).length > limit) {
-            throw new FlowSocketException(ErrorCode.TOO_LARGE, "the request is larger than " + limit + " bytes");
-        }
-        try (JsonParser parser = mapper.getFactory().createParser(text)) {
-            JsonToken first = parser.nextToken();
-            if (first != JsonToken.START_OBJECT) {
-                throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "a request must be a JSON object");
-            }
-            ObjectNode request = (ObjectNode) readValue(parser, first, 1);
-            // One frame is one request: a second JSON value after it would otherwise be dropped unanswered.
-            if (parser.nextToken() != null) {
-                throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
-                                              "the request is not valid JSON: a second value follows the first");
-            }
-            return request;
-        } catch (JsonProcessingException e) {
-            throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
-                                          "the request is not valid JSON: " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "the request could not be read");
-        }
-    }
-
-    // Builds the tree in the same pass that reads the text, refusing absurd
-    // nesting before going deeper (tree building recurses per level).
-    private JsonNode readValue(JsonParser parser, JsonToken token, int depth) throws IOException {
-        if (token == null) {
-            throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "the request is not valid JSON: it ends early");
-        }
-        if (token.isStructStart() && depth > MAX_DEPTH) {
-            throw new FlowSocketException(ErrorCode.MALFORMED_JSON,
-                                          "the request is nested deeper than " + MAX_DEPTH + " levels");
-        }
-        JsonNodeFactory nodes = mapper.getNodeFactory();
-        switch (token) {
-            case START_OBJECT:
-                ObjectNode object = nodes.objectNode();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_OBJECT; t = parser.nextToken()) {
-                    String name = parser.getCurrentName();
-                    object.set(name, readValue(parser, parser.nextToken(), depth + 1));
-                }
-                return object;
-            case START_ARRAY:
-                ArrayNode array = nodes.arrayNode();
-                for (JsonToken t = parser.nextToken(); t != JsonToken.END_ARRAY; t = parser.nextToken()) {
-                    array.add(readValue(parser, t, depth + 1));
-                }
-                return array;
-            case VALUE_STRING:
-                return nodes.textNode(parser.getText());
-            case VALUE_NUMBER_INT:
-                switch (parser.getNumberType()) {
-                    case INT:
-                        return nodes.numberNode(parser.getIntValue());
-                    case LONG:
-                        return nodes.numberNode(parser.getLongValue());
-                    default:
-                        return nodes.numberNode(parser.getBigIntegerValue());
-                }
-            case VALUE_NUMBER_FLOAT:
-                return nodes.numberNode(parser.getDoubleValue());
-            case VALUE_TRUE:
-                return nodes.booleanNode(true);
-            case VALUE_FALSE:
-                return nodes.booleanNode(false);
-            case VALUE_NULL:
-                return nodes.nullNode();
-            default:
-                throw new FlowSocketException(ErrorCode.MALFORMED_JSON, "the request is not valid JSON");
-        }
-    }
-
     private FlowSocketException rejectionError(DefaultClientSession.InFlightRejection rejection, String key) {
         if (rejection == DefaultClientSession.InFlightRejection.BUSY) {
             return new FlowSocketException(ErrorCode.BUSY, "too many requests in flight (at most "
@@ -275,7 +210,8 @@ public final class RequestDispatcher {
             return new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket is stopping");
         }
         log.warn("{} failed unexpectedly", type, cause);
-        return new FlowSocketException(ErrorCode.INTERNAL_ERROR, type + " failed: " + cause);
+        // The cause may name server classes: it goes to the log, not to the client.
+        return new FlowSocketException(ErrorCode.INTERNAL_ERROR, type + " failed; the server log has details");
     }
 
     /**

@@ -185,8 +185,9 @@ public class EventsAndSessionsTest extends CoreTestBase {
         assertEquals(2, core.manager.connectionSettings().maxInFlight());
         assertEquals(2, core.admin().greetings().get(0).path("limits").path("maxInFlight").asInt());
         core.switches.mode(FakeSwitches.Mode.SILENT);
-        client.session.receive(silentInstall("a", 40001, 1000));
-        client.session.receive(silentInstall("b", 40002, 1000));
+        // Long enough that neither times out before the checks below, even on a loaded machine.
+        client.session.receive(silentInstall("a", 40001, 3000));
+        client.session.receive(silentInstall("b", 40002, 3000));
         assertEquals("both still wait for the switches", 0, client.pendingReplies());
         JsonNode busy = client.raw("{\"id\":\"c\",\"type\":\"Hello\"}");
         assertEquals("c", busy.path("id").asText());

@@ -10,6 +10,7 @@ import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.MeterAllocator;
+import org.flowsocket.impl.flow.OnosCodecs;
 import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.flow.QosRuleBuilder;
 import org.flowsocket.impl.flow.RouteFinder;
@@ -48,7 +49,7 @@ final class FlowParts {
     final FakeSwitches switches = new FakeSwitches();
     final FakeMeters meters = new FakeMeters();
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    final DistributedQosFlowStore store = new DistributedQosFlowStore(new OrderedStorage());
+    final DistributedQosFlowStore store = new DistributedQosFlowStore(new OrderedStorage(), new OnosCodecs());
     final BlockingQueue<QosFlowEvent> events = new LinkedBlockingQueue<>();
     final MeterAllocator meterAllocator = new MeterAllocator(meters, APP_ID, timer);
     final RouteFinder routes = new RouteFinder(hosts, paths);

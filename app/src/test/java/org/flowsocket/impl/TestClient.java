@@ -40,6 +40,8 @@ final class TestClient implements MessageSink {
     private final List<JsonNode> greetings = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     final CompletableFuture<Integer> closedWith = new CompletableFuture<>();
+    /** Length of the last message received, in characters. */
+    volatile int lastMessageLength;
     final ClientSession session;
 
     TestClient(FlowSocketService core, ClientIdentity identity) {
@@ -48,6 +50,7 @@ final class TestClient implements MessageSink {
 
     @Override
     public synchronized void send(String message) {
+        lastMessageLength = message.length();
         try {
             JsonNode json = mapper.readTree(message);
             switch (json.path("kind").asText()) {

@@ -25,9 +25,24 @@ final class RawSocket implements AutoCloseable {
 
     private final Socket socket;
     private final DataInputStream in;
+    private String closeReason = "";
 
     RawSocket(URI uri, String authorization) throws IOException {
-        socket = new Socket(uri.getHost(), uri.getPort());
+        this(uri, authorization, 0);
+    }
+
+    /**
+     * Connects with a given receive buffer, e.g. a small one for a client
+     * that does not read.
+     *
+     * @param receiveBuffer receive buffer in bytes, 0 for the default
+     */
+    RawSocket(URI uri, String authorization, int receiveBuffer) throws IOException {
+        socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()), 10_000);
         socket.setSoTimeout(20_000);
         String key = Base64.getEncoder().encodeToString("flowsocket-bench".getBytes(StandardCharsets.US_ASCII));
         String request = "GET " + uri.getPath() + " HTTP/1.1\r\n"
@@ -87,6 +102,18 @@ final class RawSocket implements AutoCloseable {
         out.flush();
     }
 
+    /** Writes bytes as they are, e.g. a frame header alone. */
+    void sendRaw(byte[] bytes) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(bytes);
+        out.flush();
+    }
+
+    /** @return the reason of the close frame {@link #readUntilClose()} read */
+    String closeReason() {
+        return closeReason;
+    }
+
     /**
      * Reads frames until a close frame and returns its code.
      *
@@ -110,9 +137,17 @@ final class RawSocket implements AutoCloseable {
             byte[] payload = new byte[(int) len];
             in.readFully(payload);
             if ((b0 & 0x0f) == OP_CLOSE) {
+                closeReason = payload.length <= 2 ? ""
+                        : new String(payload, 2, payload.length - 2, StandardCharsets.UTF_8);
                 return payload.length < 2 ? 1005 : ((payload[0] & 0xff) << 8) | (payload[1] & 0xff);
             }
         }
+    }
+
+    /** Drops the connection with a TCP reset instead of a close. */
+    void reset() throws IOException {
+        socket.setSoLinger(true, 0);
+        socket.close();
     }
 
     @Override

@@ -129,6 +129,11 @@ public class BrowserIT {
     }
 
     @Test
+    public void consoleCannotBeFramed() throws Exception {
+        runNodeTests("tests/framing.test.mjs", "framing");
+    }
+
+    @Test
     public void guiOverlayScripts() throws Exception {
         runNodeTests("tests/overlay.test.mjs", "overlay");
     }

@@ -42,7 +42,7 @@ import static org.junit.Assert.assertTrue;
  * ONOS packages are checked against the release's own jars (onos-api,
  * onlab-*, onos-cli, onos-core-common, onos-core-serializers). Third-party
  * packages are checked against the versions the release names: its
- * onos-dependencies POM (Jackson, Guava, SLF4J, Karaf) and the pax-web of its
+ * onos-dependencies POM (Jackson, Guava, Kryo, SLF4J, Karaf) and the pax-web of its
  * Karaf (Jetty, Servlet API). ONOS 2.7.0's core-net and core-primitives jars
  * are not published, so its services are checked for 2.5.6 only.
  */
@@ -191,6 +191,8 @@ public class OnosReleasesIT {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("com.fasterxml.jackson.", dependencyVersion(pom, "jackson-databind"));
         versions.put("com.google.common.", dependencyVersion(pom, "guava"));
+        // the flow handle store's serializer (QosFlowSerializer)
+        versions.put("com.esotericsoftware.kryo", dependencyVersion(pom, "kryo"));
         versions.put("org.slf4j", dependencyVersion(pom, "slf4j-api"));
         versions.put("org.apache.karaf.", karaf);
         versions.put("org.eclipse.jetty.", match(paxWebFeatures, "<feature name=\"pax-jetty\"[^>]*version=\"([^\"]+)\""));

@@ -10,6 +10,7 @@ import org.flowsocket.sandbox.web.SandboxWebServer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.servlet.Filter;
 import javax.servlet.Servlet;
 import java.io.IOException;
 import java.lang.reflect.Constructor;
@@ -49,6 +50,11 @@ public final class FlowSocketMount {
     public static final String SERVICE_CLASS = "org.flowsocket.api.FlowSocketService";
     /** FlowSocket's WebSocket servlet. */
     public static final String SERVLET_CLASS = "org.flowsocket.web.FlowSocketServlet";
+
+    /** FlowSocket's error page servlet, declared in its web.xml. */
+    public static final String ERROR_PAGE_CLASS = "org.flowsocket.web.ErrorPage";
+    /** FlowSocket's security headers filter, declared in its web.xml. */
+    public static final String HEADERS_FILTER_CLASS = "org.flowsocket.web.SecurityHeaders";
 
     private static final String WAB_CLASSES = "WEB-INF/classes/";
 
@@ -105,6 +111,10 @@ public final class FlowSocketMount {
                     .orElseThrow(() -> new IllegalStateException("FlowSocket is not active"));
             Constructor<?> c = servlet.get().getConstructor(Supplier.class);
             web.mountWebSocket((Servlet) c.newInstance(lookup));
+            ClassLoader wab = servlet.get().getClassLoader();
+            web.mountErrorPageAndHeaders(
+                    (Servlet) wab.loadClass(ERROR_PAGE_CLASS).getDeclaredConstructor().newInstance(),
+                    (Filter) wab.loadClass(HEADERS_FILTER_CLASS).getDeclaredConstructor().newInstance());
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException("Cannot create " + SERVLET_CLASS, e);
         }

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.web;
 
+import org.eclipse.jetty.websocket.api.CloseException;
+
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -13,8 +15,12 @@ public final class CloseCodes {
 
     /** Server stops, application deactivated or idle timeout. */
     public static final int GOING_AWAY = 1001;
+    /** The client broke the WebSocket protocol (RFC 6455). */
+    public static final int PROTOCOL_ERROR = 1002;
     /** A binary frame arrived; the protocol is text only. */
     public static final int UNSUPPORTED_DATA = 1003;
+    /** A text frame is not valid UTF-8. */
+    public static final int INVALID_TEXT = 1007;
     /**
      * Policy violation; sent with reason {@value #QUEUE_FULL_REASON} when a
      * client reads so slowly that its outbound queue overflows.
@@ -27,6 +33,58 @@ public final class CloseCodes {
 
     /** Reason sent with {@link #POLICY_VIOLATION} on queue overflow. */
     public static final String QUEUE_FULL_REASON = "outbound queue full";
+
+    private static final String JETTY_PARSER = "org.eclipse.jetty.websocket.common.Parser";
+
+    /**
+     * Chooses the close code and reason for a connection that failed while
+     * Jetty read it, in the protocol's words rather than Jetty's exception
+     * text (which names Java classes).
+     * <p>
+     * Jetty 9.4's frame parser keeps a 64-bit payload length in an int: a
+     * length whose low 32 bits are 2^31 or more fails with an
+     * IllegalArgumentException inside the parser instead of its own
+     * too-large check; such a failure is a frame too large.
+     *
+     * @param cause         the failure Jetty reported
+     * @param maxFrameBytes the frame limit, for the reason
+     * @return code and reason
+     */
+    static Close forReadFailure(Throwable cause, int maxFrameBytes) {
+        String tooBig = "message larger than " + maxFrameBytes + " bytes";
+        if (cause instanceof CloseException) {
+            int code = ((CloseException) cause).getStatusCode();
+            switch (code) {
+                case MESSAGE_TOO_BIG:
+                    return new Close(MESSAGE_TOO_BIG, tooBig);
+                case INVALID_TEXT:
+                    return new Close(INVALID_TEXT, "text frame is not valid UTF-8");
+                case PROTOCOL_ERROR:
+                    return new Close(PROTOCOL_ERROR, "WebSocket protocol error");
+                case GOING_AWAY:
+                    return new Close(GOING_AWAY, "idle timeout"); // Jetty's only 1001 while reading
+                default:
+                    return new Close(isSendable(code) ? code : INTERNAL_ERROR, "connection error");
+            }
+        }
+        for (StackTraceElement e : cause.getStackTrace()) {
+            if (e.getClassName().equals(JETTY_PARSER)) {
+                return new Close(MESSAGE_TOO_BIG, tooBig);
+            }
+        }
+        return new Close(INTERNAL_ERROR, "internal error");
+    }
+
+    /** A close code with its reason. */
+    static final class Close {
+        final int code;
+        final String reason;
+
+        Close(int code, String reason) {
+            this.code = code;
+            this.reason = reason;
+        }
+    }
 
     /** Longest close reason a close frame can carry, in UTF-8 bytes. */
     static final int MAX_REASON_BYTES = 123;

@@ -92,8 +92,19 @@ public class FlowSocketServlet extends WebSocketServlet {
         } catch (RuntimeException e) {
             log.debug("FlowSocket service not yet available; default limits for now", e);
         }
+        getServletContext().setAttribute(FailedLogins.ATTRIBUTE,
+                new FailedLogins(this::failedLoginLimit, System::currentTimeMillis));
         HandshakeHandler.applyLimits(factory.getPolicy(), settings);
         factory.setCreator(new HandshakeHandler(services, registry, timer, factory.getPolicy()));
+    }
+
+    // The current limit; none while the command core is unavailable.
+    private int failedLoginLimit() {
+        try {
+            return services.get().connectionSettings().maxFailedLoginsPerMinute();
+        } catch (RuntimeException e) {
+            return 0;
+        }
     }
 
     /**
@@ -122,6 +133,7 @@ public class FlowSocketServlet extends WebSocketServlet {
     @Override
     public void destroy() {
         try {
+            getServletContext().removeAttribute(FailedLogins.ATTRIBUTE);
             closeAll();
         } finally {
             stopTimer();

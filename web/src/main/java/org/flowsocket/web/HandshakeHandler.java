@@ -113,21 +113,52 @@ final class HandshakeHandler implements WebSocketCreator {
             resp.sendForbidden("Not authenticated");
             return null;
         }
+        boolean admin = req.isUserInRole(ADMIN_ROLE);
         ClientIdentity client = ClientIdentity.builder()
                 .user(principal.getName())
-                .role(req.isUserInRole(ADMIN_ROLE) ? Role.ADMIN : Role.VIEWER)
+                .role(admin ? Role.ADMIN : Role.VIEWER)
                 .remoteAddress(remoteAddress(req))
                 .transport(TRANSPORT)
                 .build();
 
         SocketEndpoint endpoint = new SocketEndpoint(service, client, settings, registry, timer);
-        if (!registry.reserve(endpoint, settings.maxSessions())) {
-            resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many sessions");
+        SessionRegistry.Refusal refusal = registry.reserve(endpoint, principal.getName(),
+                String.valueOf(req.getRemoteAddress()), admin, settings);
+        if (refusal != null) {
+            refuse(req, resp, refusal, principal.getName());
             return null;
         }
         applyLimits(policy, settings);
         endpoint.startHandshakeTimer();
         return endpoint;
+    }
+
+    /** HTTP status of a handshake refused by a per-user or per-address cap. */
+    static final int SC_TOO_MANY_REQUESTS = 429;
+
+    // The node-wide cap answers 503 (the server is full); the per-user and
+    // per-address caps answer 429 (this client has enough sessions).
+    private static void refuse(ServletUpgradeRequest req, ServletUpgradeResponse resp,
+                               SessionRegistry.Refusal refusal, String user) throws IOException {
+        switch (refusal) {
+            case USER_FULL:
+                log.info("Refused handshake of {} from {}: session cap per user reached", user,
+                         req.getRemoteAddress());
+                resp.sendError(SC_TOO_MANY_REQUESTS, "Too many sessions for this user");
+                break;
+            case ADDRESS_FULL:
+                log.info("Refused handshake of {} from {}: session cap per address reached", user,
+                         req.getRemoteAddress());
+                resp.sendError(SC_TOO_MANY_REQUESTS, "Too many sessions from this address");
+                break;
+            case SHUTTING_DOWN:
+                resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "FlowSocket is stopping");
+                break;
+            default:
+                log.info("Refused handshake of {} from {}: session cap reached", user, req.getRemoteAddress());
+                resp.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Too many sessions");
+                break;
+        }
     }
 
     private FlowSocketService lookup() {

@@ -14,6 +14,9 @@ import java.util.Deque;
  * Bounded queue of text messages to one client, written one at a time with
  * Jetty's asynchronous send. A client that stops reading makes the queue
  * fill up instead of the heap; {@link #offer} then reports an overflow.
+ * The queue is bounded twice: in messages, and in characters of text
+ * (the message being written included), because one client can make the
+ * server produce replies far larger than its requests.
  */
 final class OutboundQueue implements WriteCallback {
 
@@ -39,9 +42,12 @@ final class OutboundQueue implements WriteCallback {
 
     private final RemoteEndpoint remote;
     private final int capacity;
+    private final long maxChars;
     private final FailureListener failureListener;
     private final Deque<String> queue = new ArrayDeque<>();
 
+    private long queuedChars;     // queued text plus the message handed to Jetty
+    private int inFlightChars;    // length of the message handed to Jetty
     private boolean writing;      // a message is handed to Jetty
     private boolean sending;      // the writer loop is inside sendString
     private boolean completedEarly; // the write completed inside sendString
@@ -53,11 +59,15 @@ final class OutboundQueue implements WriteCallback {
      *
      * @param remote          where messages are written
      * @param capacity        most messages waiting besides the one in flight
+     * @param maxChars        most characters queued, the message in flight
+     *                        included; a single larger message is still
+     *                        sent when nothing else is pending
      * @param failureListener told when a write fails
      */
-    OutboundQueue(RemoteEndpoint remote, int capacity, FailureListener failureListener) {
+    OutboundQueue(RemoteEndpoint remote, int capacity, long maxChars, FailureListener failureListener) {
         this.remote = remote;
         this.capacity = capacity;
+        this.maxChars = maxChars;
         this.failureListener = failureListener;
     }
 
@@ -72,10 +82,12 @@ final class OutboundQueue implements WriteCallback {
             if (closed || whenDrained != null) {
                 return Offer.DROPPED;
             }
-            if (queue.size() >= capacity) {
+            if (queue.size() >= capacity
+                    || queuedChars > 0 && queuedChars + message.length() > maxChars) {
                 return Offer.OVERFLOW;
             }
             queue.addLast(message);
+            queuedChars += message.length();
             if (writing) {
                 return Offer.ACCEPTED;
             }
@@ -111,7 +123,7 @@ final class OutboundQueue implements WriteCallback {
     synchronized void close() {
         closed = true;
         whenDrained = null;
-        queue.clear();
+        clear();
     }
 
     /**
@@ -121,6 +133,27 @@ final class OutboundQueue implements WriteCallback {
      */
     synchronized int size() {
         return queue.size();
+    }
+
+    /**
+     * Returns the characters of text held, the message in flight included.
+     *
+     * @return queued characters
+     */
+    synchronized long queuedChars() {
+        return queuedChars;
+    }
+
+    private void clear() {
+        queue.clear();
+        queuedChars = 0;
+        inFlightChars = 0;
+    }
+
+    // The message handed to Jetty has been written (or dropped).
+    private void written() {
+        queuedChars -= inFlightChars;
+        inFlightChars = 0;
     }
 
     // Writes queued messages one at a time. A write that completes inside
@@ -139,6 +172,7 @@ final class OutboundQueue implements WriteCallback {
                         closed = true;
                     }
                 } else {
+                    inFlightChars = next.length();
                     sending = true;
                     completedEarly = false;
                 }
@@ -160,6 +194,7 @@ final class OutboundQueue implements WriteCallback {
                 if (!completedEarly) {
                     return; // writeSuccess or writeFailed continues later
                 }
+                written();
             }
         }
     }
@@ -171,6 +206,7 @@ final class OutboundQueue implements WriteCallback {
                 completedEarly = true;
                 return;
             }
+            written();
         }
         writeLoop();
     }
@@ -181,7 +217,7 @@ final class OutboundQueue implements WriteCallback {
             closed = true;
             writing = false;
             whenDrained = null;
-            queue.clear();
+            clear();
         }
         failureListener.writeFailed(cause);
     }

@@ -34,9 +34,6 @@ import static java.util.concurrent.TimeUnit.MILLISECONDS;
  */
 final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener, MessageSink {
 
-    /** How long an accepted handshake may take to become a connection. */
-    static final long HANDSHAKE_TIMEOUT_MILLIS = 30_000;
-
     private static final Logger log = LoggerFactory.getLogger(SocketEndpoint.class);
 
     private enum State { NEW, OPEN, CLOSED }
@@ -66,14 +63,15 @@ final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener,
     }
 
     /**
-     * Frees the endpoint's slot if the upgrade never completes.
+     * Frees the endpoint's slot if the upgrade does not complete within the
+     * handshake timeout.
      */
     void startHandshakeTimer() {
         deadline = schedule(() -> {
             if (state.compareAndSet(State.NEW, State.CLOSED)) {
                 registry.remove(this);
             }
-        }, HANDSHAKE_TIMEOUT_MILLIS);
+        }, settings.handshakeTimeoutMillis());
     }
 
     @Override
@@ -85,7 +83,8 @@ final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener,
         }
         cancel(deadline);
         lastHeardNanos = System.nanoTime();
-        queue = new OutboundQueue(s.getRemote(), settings.maxQueuedMessages(), this::writeFailed);
+        queue = new OutboundQueue(s.getRemote(), settings.maxQueuedMessages(), settings.maxQueuedBytes(),
+                                  this::writeFailed);
         long ping = settings.pingIntervalMillis();
         try {
             pinger = timer.scheduleAtFixedRate(this::tick, ping, ping, MILLISECONDS);
@@ -141,6 +140,12 @@ final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener,
     @Override
     public void onWebSocketError(Throwable cause) {
         log.debug("Connection of {} failed", client, cause);
+        if (session != null && state.get() == State.OPEN) {
+            // Jetty closes right after this call with its exception's text
+            // as the reason; closing first sends the protocol's words instead.
+            CloseCodes.Close close = CloseCodes.forReadFailure(cause, settings.maxFrameBytes());
+            abort(close.code, close.reason);
+        }
         Session s = session;
         if (s == null || !s.isOpen()) {
             cleanup();

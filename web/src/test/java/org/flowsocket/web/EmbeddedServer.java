@@ -11,12 +11,15 @@ import org.eclipse.jetty.security.UserStore;
 import org.eclipse.jetty.security.authentication.BasicAuthenticator;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.security.Constraint;
 import org.eclipse.jetty.util.security.Credential;
 
+import javax.servlet.DispatcherType;
 import java.net.URI;
+import java.util.EnumSet;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -49,7 +52,16 @@ final class EmbeddedServer {
         context = new ServletContextHandler(ServletContextHandler.SECURITY);
         context.setContextPath(CONTEXT);
         context.setSecurityHandler(security());
-        context.addServlet(new ServletHolder(servlet), "/ws");
+        ServletHolder ws = new ServletHolder(servlet);
+        ws.setInitOrder(1);
+        context.addServlet(ws, "/ws");
+        // As web.xml declares: the headers filter and the error page.
+        context.addFilter(SecurityHeaders.class, "/*", EnumSet.of(DispatcherType.REQUEST));
+        context.addServlet(new ServletHolder(new ErrorPage()), ErrorPage.PATH);
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, ErrorPage.PATH);
+        errors.addErrorPage(Throwable.class, ErrorPage.PATH);
+        context.setErrorHandler(errors);
         server.setHandler(context);
         server.start();
     }

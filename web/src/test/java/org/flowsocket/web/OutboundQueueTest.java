@@ -52,7 +52,7 @@ public class OutboundQueueTest {
             });
 
     private OutboundQueue queue(int capacity) {
-        return new OutboundQueue(remote, capacity, failure::set);
+        return new OutboundQueue(remote, capacity, Integer.MAX_VALUE, failure::set);
     }
 
     @Test
@@ -81,6 +81,35 @@ public class OutboundQueueTest {
         }
         assertEquals(OutboundQueue.Offer.OVERFLOW, q.offer("one too many"));
         assertEquals(16, q.size());
+    }
+
+    @Test
+    public void overflowsWhenTheQueuedTextExceedsTheByteBudget() {
+        // A client that never reads and asks for large replies: the count
+        // cap is far away, the byte budget is what stops it.
+        OutboundQueue q = new OutboundQueue(remote, 4096, 1000, failure::set);
+        String reply = "r".repeat(300);
+        assertEquals(OutboundQueue.Offer.ACCEPTED, q.offer(reply)); // in flight, counted
+        assertEquals(OutboundQueue.Offer.ACCEPTED, q.offer(reply));
+        assertEquals(OutboundQueue.Offer.ACCEPTED, q.offer(reply));
+        assertEquals(900, q.queuedChars());
+        assertEquals(OutboundQueue.Offer.OVERFLOW, q.offer(reply));
+        assertEquals(OutboundQueue.Offer.ACCEPTED, q.offer("small"));
+        // Written text no longer counts.
+        pending.remove(0).writeSuccess();
+        assertEquals(605, q.queuedChars());
+        assertEquals(OutboundQueue.Offer.ACCEPTED, q.offer(reply));
+    }
+
+    @Test
+    public void oneMessageLargerThanTheBudgetGoesOutAlone() {
+        OutboundQueue q = new OutboundQueue(remote, 4096, 1000, failure::set);
+        String big = "b".repeat(5000);
+        assertEquals(OutboundQueue.Offer.ACCEPTED, q.offer(big));
+        assertEquals(OutboundQueue.Offer.OVERFLOW, q.offer("x"));
+        pending.remove(0).writeSuccess();
+        assertEquals(0, q.queuedChars());
+        assertEquals(OutboundQueue.Offer.ACCEPTED, q.offer("x"));
     }
 
     @Test

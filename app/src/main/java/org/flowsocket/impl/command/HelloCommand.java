@@ -85,6 +85,7 @@ public final class HelloCommand implements Command {
         limits.put("maxFrameBytes", s.maxFrameBytes());
         limits.put("maxInFlight", s.maxInFlight());
         limits.put("maxQueuedMessages", s.maxQueuedMessages());
+        limits.put("maxQueuedBytes", s.maxQueuedBytes());
         limits.put("idleTimeoutMs", s.idleTimeoutMillis());
         limits.put("pingIntervalMs", s.pingIntervalMillis());
         limits.put("maxBatch", BatchCommand.MAX_BATCH);

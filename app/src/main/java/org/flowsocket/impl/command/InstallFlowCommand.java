@@ -111,6 +111,12 @@ public final class InstallFlowCommand implements Command {
 
     // ONOS's own FlowRule codec reads the flow, as POST /onos/v1/flows does;
     // the rule always belongs to FlowSocket so that its handle can track it.
+    /** Longest flow timeout, in seconds: OpenFlow's timeouts are 16-bit. */
+    static final int MAX_FLOW_TIMEOUT = 65535;
+
+    /** Highest OpenFlow table number (255 means all tables). */
+    static final int MAX_TABLE_ID = 254;
+
     private FlowRule decode(RequestFields flow, RequestFields request) {
         // The request was parsed for this call alone: the flow's own node is
         // completed in place for ONOS's codec (a copy per rule cost more
@@ -127,15 +133,45 @@ public final class InstallFlowCommand implements Command {
             flow.deviceId("deviceId");
         }
         flow.integer("priority", 0, 65535);
+        // ONOS's codec reads these with asInt()/asBoolean(): 2^31 wraps to a
+        // negative timeout and "yes" reads as false, and a table id out of
+        // OpenFlow's range is stored and then refused by the switch.
+        flow.optInteger("timeout", 0, MAX_FLOW_TIMEOUT);
+        flow.bool("isPermanent", false);
+        checkTableId(flow);
         if (!copy.has("isPermanent")) {
             copy.put("isPermanent", !copy.has("timeout"));
         }
         copy.put("appId", FlowSocketService.APP_NAME);
         try {
             return codecs.codec(FlowRule.class).decode(copy, codecs);
-        } catch (RuntimeException e) {
+        } catch (IllegalArgumentException e) {
+            // ONOS's codecs say which member is wrong in their messages
             throw FlowSocketException.invalid(flow.location(),
                                               "is not a flow ONOS can read: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // other failures carry no message meant for a client
+            throw FlowSocketException.invalid(flow.location(), "is not a flow ONOS can read");
+        }
+    }
+
+    // A table is an OpenFlow table number (0 to 254; 255 means "all tables")
+    // or, for P4 devices, a table name.
+    private static void checkTableId(RequestFields flow) {
+        if (!flow.has("tableId")) {
+            return;
+        }
+        JsonNode table = flow.node().get("tableId");
+        if (table.isTextual() && !table.asText().matches("-?\\d+")) {
+            flow.text("tableId");
+            return;
+        }
+        boolean number = table.isIntegralNumber() || table.isTextual();
+        long id = table.isTextual() && table.asText().length() <= 10 ? Long.parseLong(table.asText())
+                : table.canConvertToLong() ? table.asLong() : -1;
+        if (!number || id < 0 || id > MAX_TABLE_ID) {
+            throw FlowSocketException.invalid(flow.path("tableId"), "must be a table number from 0 to "
+                    + MAX_TABLE_ID + " or a P4 table name");
         }
     }
 }

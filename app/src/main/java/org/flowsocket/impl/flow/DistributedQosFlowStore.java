@@ -7,15 +7,13 @@ package org.flowsocket.impl.flow;
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
-import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
 import org.flowsocket.api.QosFlowStoreDelegate;
 import org.onlab.util.KryoNamespace;
+import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
-import org.onosproject.net.flow.instructions.L3ModificationInstruction;
 import org.onosproject.store.AbstractStore;
-import org.onosproject.store.serializers.KryoNamespaces;
 import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.MapEvent;
@@ -42,14 +40,6 @@ import java.util.stream.Collectors;
 public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, QosFlowStoreDelegate>
         implements QosFlowStore {
 
-    /** Serializer of handles: ONOS's API types plus FlowSocket's own. */
-    public static final Serializer SERIALIZER = Serializer.using(KryoNamespace.newBuilder()
-            .register(KryoNamespaces.API)
-            // DSCP marking is missing from ONOS 2.5's API namespace.
-            .register(L3ModificationInstruction.ModDscpInstruction.class)
-            .register(QosFlow.class, QosFlow.State.class, QosFlow.Kind.class, QosFlowMeter.class)
-            .build("flowsocket-flow-handles"));
-
     private static final String MAP_NAME = "flowsocket-flow-handles";
     private static final String COUNTER_NAME = "flowsocket-flow-handle-ids";
 
@@ -61,13 +51,33 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private final MapEventListener<String, QosFlow> forwarder = this::forward;
 
     /**
+     * Returns the serializer of the handle map: keys are strings, values
+     * {@link QosFlowSerializer}'s documents. Its class ids are fixed here,
+     * not appended to ONOS's namespaces, so nodes of different ONOS releases
+     * (a rolling upgrade) read each other's handles.
+     *
+     * @param codecs ONOS codec context, for the rules' match and actions
+     * @return the serializer
+     */
+    public static Serializer serializer(CodecContext codecs) {
+        return Serializer.using(KryoNamespace.newBuilder()
+                .nextId(KryoNamespace.INITIAL_ID)
+                .register(new QosFlowSerializer(codecs), QosFlow.class)
+                // ONOS's TestConsistentMap (under the sandbox and the tests)
+                // copies a Versioned value through the map's serializer.
+                .register(Versioned.class)
+                .build(MAP_NAME));
+    }
+
+    /**
      * Opens the store.
      *
      * @param storageService ONOS storage service
+     * @param codecs         ONOS codec context, for the rules' match and actions
      */
-    public DistributedQosFlowStore(StorageService storageService) {
+    public DistributedQosFlowStore(StorageService storageService, CodecContext codecs) {
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
-                .withName(MAP_NAME).withSerializer(SERIALIZER).build();
+                .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
         this.ids = storageService.getAtomicCounter(COUNTER_NAME);
         handles.values().stream().map(Versioned::value).forEach(this::indexRules);
         handles.addListener(indexer);

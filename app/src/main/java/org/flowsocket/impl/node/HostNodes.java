@@ -9,6 +9,7 @@ import com.google.common.collect.ImmutableSet;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.impl.protocol.Messages;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
@@ -50,6 +51,9 @@ public final class HostNodes implements HostProvider {
     private static final int MAX_IPS = 16;
     private static final int MAX_LOCATIONS = 8;
     private static final int MAX_ANNOTATIONS = 32;
+
+    /** Longest annotation key; ONOS's own keys are short words such as "name". */
+    static final int MAX_ANNOTATION_KEY_LENGTH = 64;
 
     private final HostService hostService;
     private final HostAdminService hostAdminService;
@@ -231,7 +235,12 @@ public final class HostNodes implements HostProvider {
                 throw new FlowSocketException(ErrorCode.TOO_LARGE, "at most " + MAX_ANNOTATIONS
                         + " annotations are accepted", f.location(), null);
             }
-            annotations.set(entry.getKey(), f.text(entry.getKey()));
+            String key = entry.getKey();
+            if (key.isEmpty() || key.length() > MAX_ANNOTATION_KEY_LENGTH) {
+                throw FlowSocketException.invalid(f.path(Messages.abbreviate(key, 64)), "is not an annotation key:"
+                        + " keys have 1 to " + MAX_ANNOTATION_KEY_LENGTH + " characters");
+            }
+            annotations.set(key, f.text(key));
         }
     }
 }

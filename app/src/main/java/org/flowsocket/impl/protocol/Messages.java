@@ -23,6 +23,18 @@ public final class Messages {
     public static final String RESULT = "result";
     public static final String ERROR = "error";
 
+    /**
+     * Longest request {@code type} echoed in a reply; no command name is
+     * longer, so a longer type is left out instead of echoed.
+     */
+    public static final int MAX_ECHOED_TYPE = 64;
+
+    /** Longest error {@code message} sent; longer ones are cut with "...". */
+    public static final int MAX_ERROR_MESSAGE = 512;
+
+    /** Longest error {@code field} path sent; longer ones are cut with "...". */
+    public static final int MAX_ERROR_FIELD = 256;
+
     private Messages() {
     }
 
@@ -68,9 +80,11 @@ public final class Messages {
     public static ObjectNode errorBody(ObjectMapper mapper, FlowSocketException error) {
         ObjectNode body = mapper.createObjectNode();
         body.put("code", error.code().name());
-        body.put("message", error.getMessage());
+        // Messages and field paths may quote client text (field names,
+        // values): cut them so that a reply never grows with the request.
+        body.put("message", wellFormed(abbreviate(error.getMessage(), MAX_ERROR_MESSAGE)));
         if (error.field() != null) {
-            body.put("field", error.field());
+            body.put("field", wellFormed(abbreviate(error.field(), MAX_ERROR_FIELD)));
         }
         if (error.flowId() != null) {
             body.put("flowId", error.flowId());
@@ -106,9 +120,44 @@ public final class Messages {
         ObjectNode reply = mapper.createObjectNode();
         reply.put(KIND, "reply");
         reply.set(ID, id == null ? mapper.nullNode() : id);
-        if (type != null) {
+        if (type != null && type.length() <= MAX_ECHOED_TYPE) {
             reply.put(TYPE, type);
         }
         return reply;
+    }
+
+    // A quoted field name may hold a lone surrogate, which UTF-8 cannot carry.
+    private static String wellFormed(String text) {
+        if (text == null || RequestParser.isWellFormed(text)) {
+            return text;
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                b.append(c).append(text.charAt(++i));
+            } else {
+                b.append(Character.isSurrogate(c) ? '\uFFFD' : c);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * Cuts text to a length, marking the cut with "...".
+     *
+     * @param text text, may be null
+     * @param max  longest result, at least 3
+     * @return the text, or its start followed by "..."
+     */
+    public static String abbreviate(String text, int max) {
+        if (text == null || text.length() <= max) {
+            return text;
+        }
+        int end = max - 3;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--; // never split a character in two
+        }
+        return text.substring(0, end) + "...";
     }
 }

@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.flow;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.NetworkFlowSpec;
@@ -12,21 +13,31 @@ import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.junit.Test;
+import org.onlab.packet.Ethernet;
 import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.instructions.Instruction;
 import org.onosproject.net.meter.MeterId;
 
 import java.io.IOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 /**
  * Flow handles live in ONOS's distributed store: every field, including
@@ -48,9 +59,13 @@ public class FlowHandleSerializationTest {
         }
     }
 
+    private static final OnosCodecs CODECS = new OnosCodecs();
+
+    // Written by one serializer and read by another, as by two nodes: a
+    // serializer reads the rules it wrote itself from its cache.
     private static QosFlow roundTrip(QosFlow handle) {
-        byte[] bytes = DistributedQosFlowStore.SERIALIZER.encode(handle);
-        QosFlow copy = DistributedQosFlowStore.SERIALIZER.decode(bytes);
+        byte[] bytes = DistributedQosFlowStore.serializer(CODECS).encode(handle);
+        QosFlow copy = DistributedQosFlowStore.serializer(CODECS).decode(bytes);
         assertNotSame(handle, copy);
         return copy;
     }
@@ -123,5 +138,83 @@ public class FlowHandleSerializationTest {
         assertEquals(QosFlow.State.PENDING, copy.state());
         assertNull(copy.reason());
         assertTrue(copy.rules().isEmpty());
+    }
+    @Test
+    public void meterIdsOfTenAndMoreSurvive() {
+        // ONOS's instruction codec writes meter ids in hex and reads them as decimal.
+        NetworkFlowSpec spec = spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\",\"class\":\"video\","
+                + "\"qos\":{\"meterKbps\":2048}}");
+        List<FlowRule> rules = List.of(
+                RULES.rule(spec, new Hop(S1, PortNumber.portNumber(1), PortNumber.portNumber(2)), MeterId.meterId(10)),
+                RULES.rule(spec, new Hop(S2, PortNumber.portNumber(1), PortNumber.portNumber(2)),
+                           MeterId.meterId(4095)));
+        QosFlow handle = QosFlow.builder().id("fs-5").kind(QosFlow.Kind.NETWORK).owner("onos")
+                .rules(rules).build();
+        QosFlow copy = roundTrip(handle);
+        assertSameRules(handle.rules(), copy.rules());
+        assertEquals(MeterId.meterId(10), copy.rules().get(0).treatment().metered().meterId());
+        assertEquals(MeterId.meterId(4095), copy.rules().get(1).treatment().metered().meterId());
+    }
+
+    @Test
+    public void storedFormNamesEveryFieldOfTheHandleAndItsMeters() {
+        QosFlow handle = QosFlow.builder().id("fs-2").kind(QosFlow.Kind.NETWORK).owner("onos")
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).build();
+        ObjectNode stored = new QosFlowSerializer(CODECS).encode(handle);
+        // A field added to QosFlow or QosFlowMeter must be added to the stored form too.
+        assertEquals(fieldsOf(QosFlow.class, "format"), names(stored));
+        assertEquals(fieldsOf(QosFlowMeter.class), names(stored.get("meters").get(0)));
+    }
+
+    @Test
+    public void documentOfAnotherFormatIsRefused() {
+        QosFlowSerializer serializer = new QosFlowSerializer(CODECS);
+        ObjectNode stored = serializer.encode(QosFlow.builder().id("fs-3").kind(QosFlow.Kind.DEVICE)
+                .owner("onos").build());
+        stored.put("format", QosFlowSerializer.FORMAT + 1);
+        IllegalStateException e = thrown(IllegalStateException.class, () -> serializer.decode(stored));
+        assertEquals("flow handle stored in format 2; this FlowSocket reads format 1", e.getMessage());
+    }
+
+    @Test
+    public void ruleOnosJsonCannotHoldIsRefusedNotStoredDifferently() {
+        // ONOS's criterion codec (2.5 to 2.7) writes an ARP opcode match as its type alone.
+        FlowRule rule = DefaultFlowRule.builder().forDevice(S1).withCookie(0x0007_0000_0000_0001L)
+                .withPriority(40000).makePermanent()
+                .withSelector(DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_ARP).matchArpOp(1).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(2)).build())
+                .build();
+        QosFlow handle = QosFlow.builder().id("fs-4").kind(QosFlow.Kind.DEVICE).owner("onos")
+                .rules(List.of(rule)).build();
+        IllegalArgumentException e = thrown(IllegalArgumentException.class,
+                () -> new QosFlowSerializer(CODECS).encode(handle));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("ONOS's flow JSON cannot hold rule"));
+    }
+
+    private static <E extends RuntimeException> E thrown(Class<E> type, Runnable action) {
+        try {
+            action.run();
+        } catch (RuntimeException e) {
+            if (type.isInstance(e)) {
+                return type.cast(e);
+            }
+            throw new AssertionError("expected " + type.getSimpleName() + ", got " + e, e);
+        }
+        fail("expected " + type.getSimpleName());
+        return null;
+    }
+
+    private static Set<String> fieldsOf(Class<?> type, String... more) {
+        Set<String> names = Arrays.stream(type.getDeclaredFields())
+                .filter(f -> !Modifier.isStatic(f.getModifiers())).map(Field::getName)
+                .collect(Collectors.toCollection(TreeSet::new));
+        names.addAll(List.of(more));
+        return names;
+    }
+
+    private static Set<String> names(JsonNode json) {
+        Set<String> names = new TreeSet<>();
+        json.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 }

@@ -114,7 +114,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>DriverService</td><td>DriverRegistryManager + DriverManager, with a "default" driver</td></tr>
  * <tr><td>FlowRuleService</td><td>FlowRuleManager + {@link SandboxFlowRuleStore} (SimpleFlowRuleStore
  *     keeping the manager's batch ids)</td></tr>
- * <tr><td>MeterService</td><td>MeterManager + {@link SandboxMeterStore}</td></tr>
+ * <tr><td>MeterService</td><td>MeterManager + {@link SandboxMeterStore} (see {@link MeterRelease})</td></tr>
  * <tr><td>CodecService</td><td>CodecManager</td></tr>
  * <tr><td>StorageService</td><td>ONOS's TestStorageService (in-memory primitives), its maps'
  * listeners told in order ({@link SandboxStorageService})</td></tr>
@@ -307,7 +307,7 @@ public final class SandboxCore implements AutoCloseable {
         runtime.start(flowRuleManager);
 
         // Meters
-        runtime.start(new SandboxMeterStore(), MeterStore.class);
+        runtime.start(MeterRelease.onClassPath().newStore(), MeterStore.class);
         runtime.start(new MeterManager());
 
         // JSON codecs

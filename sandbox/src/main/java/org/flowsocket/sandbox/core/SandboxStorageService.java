@@ -10,6 +10,7 @@ import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.ConsistentMapBuilder;
 import org.onosproject.store.service.MapEventListener;
+import org.onosproject.store.service.Serializer;
 import org.onosproject.store.service.TestStorageService;
 import org.onosproject.store.service.Versioned;
 
@@ -32,7 +33,9 @@ import java.util.function.Predicate;
  * afterwards, on the caller's thread: when two threads change one key (a
  * request, and ONOS's event thread), the listeners may hear the later change
  * first and end up believing the earlier one. Here each change and its
- * notification happen under the map's lock.
+ * notification happen under the map's lock. And where the test map keeps the
+ * caller's value objects, these maps keep what the map's serializer writes
+ * and reads back, as ONOS's distributed map does.
  */
 public class SandboxStorageService extends TestStorageService {
 
@@ -50,7 +53,7 @@ public class SandboxStorageService extends TestStorageService {
             public ConsistentMap<K, V> build() {
                 return (ConsistentMap<K, V>) maps.computeIfAbsent(name(), n -> {
                     plain.withName(n).withSerializer(serializer());
-                    return new OrderedMap<>(plain.build());
+                    return new OrderedMap<>(plain.build(), serializer());
                 });
             }
 
@@ -69,9 +72,19 @@ public class SandboxStorageService extends TestStorageService {
     // Every change, and the listeners it calls, under one lock.
     private static final class OrderedMap<K, V> implements ConsistentMap<K, V> {
         private final ConsistentMap<K, V> map;
+        private final Serializer serializer;
 
-        OrderedMap(ConsistentMap<K, V> map) {
+        OrderedMap(ConsistentMap<K, V> map, Serializer serializer) {
             this.map = map;
+            this.serializer = serializer;
+        }
+
+        // ONOS's distributed map holds values as the map's serializer wrote
+        // them and hands out what it reads back (AtomixConsistentMap over
+        // AtomixSerializerAdapter): a value the serializer cannot write, or
+        // reads back different, fails or changes here as it would there.
+        private V stored(V value) {
+            return value == null ? null : serializer.decode(serializer.encode(value));
         }
 
         @Override
@@ -117,33 +130,33 @@ public class SandboxStorageService extends TestStorageService {
 
         @Override
         public synchronized Versioned<V> computeIfAbsent(K key, Function<? super K, ? extends V> f) {
-            return map.computeIfAbsent(key, f);
+            return map.computeIfAbsent(key, k -> stored(f.apply(k)));
         }
 
         @Override
         public synchronized Versioned<V> compute(K key, BiFunction<? super K, ? super V, ? extends V> f) {
-            return map.compute(key, f);
+            return map.compute(key, (k, v) -> stored(f.apply(k, v)));
         }
 
         @Override
         public synchronized Versioned<V> computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> f) {
-            return map.computeIfPresent(key, f);
+            return map.computeIfPresent(key, (k, v) -> stored(f.apply(k, v)));
         }
 
         @Override
         public synchronized Versioned<V> computeIf(K key, Predicate<? super V> condition,
                                                    BiFunction<? super K, ? super V, ? extends V> f) {
-            return map.computeIf(key, condition, f);
+            return map.computeIf(key, condition, (k, v) -> stored(f.apply(k, v)));
         }
 
         @Override
         public synchronized Versioned<V> put(K key, V value) {
-            return map.put(key, value);
+            return map.put(key, stored(value));
         }
 
         @Override
         public synchronized Versioned<V> putAndGet(K key, V value) {
-            return map.putAndGet(key, value);
+            return map.putAndGet(key, stored(value));
         }
 
         @Override
@@ -173,7 +186,7 @@ public class SandboxStorageService extends TestStorageService {
 
         @Override
         public synchronized Versioned<V> putIfAbsent(K key, V value) {
-            return map.putIfAbsent(key, value);
+            return map.putIfAbsent(key, stored(value));
         }
 
         @Override
@@ -188,17 +201,17 @@ public class SandboxStorageService extends TestStorageService {
 
         @Override
         public synchronized Versioned<V> replace(K key, V value) {
-            return map.replace(key, value);
+            return map.replace(key, stored(value));
         }
 
         @Override
         public synchronized boolean replace(K key, V oldValue, V newValue) {
-            return map.replace(key, oldValue, newValue);
+            return map.replace(key, oldValue, stored(newValue));
         }
 
         @Override
         public synchronized boolean replace(K key, long oldVersion, V newValue) {
-            return map.replace(key, oldVersion, newValue);
+            return map.replace(key, oldVersion, stored(newValue));
         }
 
         @Override

@@ -5,6 +5,7 @@
 package org.flowsocket.sandbox.network;
 
 import com.google.common.collect.ImmutableList;
+import org.flowsocket.sandbox.core.MeterRelease;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.southbound.ProviderRegistrations;
@@ -56,7 +57,6 @@ import org.onosproject.net.meter.MeterOperations;
 import org.onosproject.net.meter.MeterProvider;
 import org.onosproject.net.meter.MeterProviderRegistry;
 import org.onosproject.net.meter.MeterProviderService;
-import org.onosproject.net.meter.MeterScope;
 import org.onosproject.net.provider.AbstractProvider;
 import org.onosproject.net.provider.ProviderId;
 import org.slf4j.Logger;
@@ -823,20 +823,16 @@ public final class SimulatedNetwork implements AutoCloseable {
     public static final int METERS_PER_SWITCH = 1024;
 
     private static MeterFeatures meterFeatures(DeviceId deviceId) {
-        return DefaultMeterFeatures.builder()
+        return MeterRelease.onClassPath().build(DefaultMeterFeatures.builder()
                 .forDevice(deviceId)
-                .withScope(MeterScope.globalScope())
                 .withMaxMeters(METERS_PER_SWITCH)
-                .withStartIndex(1)
-                .withEndIndex(METERS_PER_SWITCH)
                 .withMaxBands((short) 2)
                 .withMaxColors((short) 8)
                 .withBandTypes(Set.of(Band.Type.DROP, Band.Type.REMARK))
                 .withUnits(Set.of(Meter.Unit.KB_PER_SEC, Meter.Unit.PKTS_PER_SEC))
                 .hasBurst(true)
                 .hasStats(true)
-                .withFeatures(Set.of())
-                .build();
+                .withFeatures(Set.of()), METERS_PER_SWITCH);
     }
 
     /**

@@ -6,6 +6,7 @@ package org.flowsocket.sandbox.openflow;
 
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.onosproject.core.ApplicationId;
+import org.flowsocket.sandbox.core.MeterRelease;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.meter.Band;
 import org.onosproject.net.meter.DefaultBand;
@@ -20,7 +21,6 @@ import org.onosproject.net.meter.MeterOperation;
 import org.onosproject.net.meter.MeterOperations;
 import org.onosproject.net.meter.MeterProvider;
 import org.onosproject.net.meter.MeterProviderService;
-import org.onosproject.net.meter.MeterScope;
 import org.onosproject.net.meter.MeterState;
 import org.onosproject.net.provider.AbstractProvider;
 import org.projectfloodlight.openflow.protocol.OFFactory;
@@ -164,20 +164,16 @@ final class OfMeterProvider extends AbstractProvider implements MeterProvider {
         if ((f.getBandTypes() & (1 << 2)) != 0) {
             bands.add(Band.Type.REMARK);
         }
-        return DefaultMeterFeatures.builder()
+        return MeterRelease.onClassPath().build(DefaultMeterFeatures.builder()
                 .forDevice(deviceId)
-                .withScope(MeterScope.globalScope())
                 .withMaxMeters(f.getMaxMeter())
-                .withStartIndex(1)
-                .withEndIndex(f.getMaxMeter())
                 .withMaxBands(f.getMaxBands())
                 .withMaxColors(f.getMaxColor())
                 .withBandTypes(bands)
                 .withUnits(units)
                 .hasBurst((f.getCapabilities() & 4) != 0)
                 .hasStats((f.getCapabilities() & 8) != 0)
-                .withFeatures(Set.of())
-                .build();
+                .withFeatures(Set.of()), f.getMaxMeter());
     }
 
     @Override

@@ -14,6 +14,8 @@ import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.server.handler.ContextHandlerCollection;
 import org.eclipse.jetty.servlet.DefaultServlet;
+import org.eclipse.jetty.servlet.ErrorPageErrorHandler;
+import org.eclipse.jetty.servlet.FilterHolder;
 import org.eclipse.jetty.servlet.ServletContextHandler;
 import org.eclipse.jetty.servlet.ServletHolder;
 import org.eclipse.jetty.util.resource.Resource;
@@ -24,12 +26,15 @@ import org.onlab.osgi.ServiceDirectory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.servlet.DispatcherType;
+import javax.servlet.Filter;
 import javax.servlet.Servlet;
 import java.lang.reflect.Field;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.URL;
+import java.util.EnumSet;
 
 /**
  * Embedded Jetty serving ONOS's own REST API (onos-rest's Jersey resources) at
@@ -58,6 +63,8 @@ public final class SandboxWebServer implements AutoCloseable {
     public static final String CONSOLE_PAGE = "/index.html";
     /** Folder of the web console's scripts and styles within its context. */
     public static final String CONSOLE_ASSETS = "/console";
+    /** FlowSocket's error page within its context, as its web.xml maps it. */
+    public static final String ERROR_PAGE = "/error";
     /** Default port, ONOS's. */
     public static final int DEFAULT_PORT = 8181;
 
@@ -119,6 +126,25 @@ public final class SandboxWebServer implements AutoCloseable {
         ServletHolder holder = new ServletHolder("FlowSocket WebSocket", servlet);
         holder.setInitOrder(1);
         flowSocketContext.addServlet(holder, WEBSOCKET_PATH);
+    }
+
+    /**
+     * Mounts what FlowSocket's web.xml declares besides the WebSocket servlet:
+     * its security headers filter on every request and its error page
+     * ({@value #ERROR_PAGE}) for every status and exception. The REST context
+     * keeps Jetty's default error handler, as ONOS's REST API has.
+     * Call before {@link #start()}.
+     *
+     * @param errorPage       FlowSocket's error page servlet
+     * @param securityHeaders FlowSocket's security headers filter
+     */
+    public void mountErrorPageAndHeaders(Servlet errorPage, Filter securityHeaders) {
+        flowSocketContext.addFilter(new FilterHolder(securityHeaders), "/*", EnumSet.of(DispatcherType.REQUEST));
+        flowSocketContext.addServlet(new ServletHolder("FlowSocket error page", errorPage), ERROR_PAGE);
+        ErrorPageErrorHandler errors = new ErrorPageErrorHandler();
+        errors.addErrorPage(ErrorPageErrorHandler.GLOBAL_ERROR_PAGE, ERROR_PAGE);
+        errors.addErrorPage(Throwable.class, ERROR_PAGE);
+        flowSocketContext.setErrorHandler(errors);
     }
 
     /**

@@ -1,0 +1,212 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.cache.Cache;
+import com.google.common.cache.CacheBuilder;
+import com.google.common.util.concurrent.UncheckedExecutionException;
+import org.onosproject.codec.CodecContext;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.IndexTableId;
+import org.onosproject.net.flow.TrafficSelector;
+import org.onosproject.net.flow.TrafficTreatment;
+import org.onosproject.net.flow.instructions.Instructions;
+
+import java.util.Iterator;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+
+/**
+ * Flow rules in the stored form of flow handles: a rule's identity as plain
+ * values (device id text, the 64-bit flow id, which carries the application
+ * id, priority, table, timeouts) and its match and actions in ONOS's flow
+ * JSON ({@code POST /onos/v1/flows}), written and read by ONOS's own codecs.
+ * Both are published formats that stay the same across ONOS releases, unlike
+ * Kryo class ids.
+ * <p>
+ * ONOS's criterion and instruction codecs are slow (each call builds its
+ * table of formats), and a handle is written and read again at every change
+ * of its state, so the forms of recently stored rules are kept. Rules and
+ * their forms are immutable.
+ */
+final class StoredFlowRules {
+
+    // Enough for the rules of the flows being installed or removed at once.
+    private static final int CACHED_RULES = 8192;
+
+    private static final String DEVICE_ID = "deviceId";
+    private static final String FLOW_ID = "flowId";
+    private static final String PRIORITY = "priority";
+    private static final String TABLE_ID = "tableId";
+    private static final String PERMANENT = "permanent";
+    private static final String TIMEOUT = "timeout";
+    private static final String HARD_TIMEOUT = "hardTimeout";
+    private static final String REASON = "reason";
+    private static final String SELECTOR = "selector";
+    private static final String TREATMENT = "treatment";
+    private static final String INSTRUCTIONS = "instructions";
+    private static final String TYPE = "type";
+    private static final String METER = "METER";
+    private static final String METER_ID = "meterId";
+
+    private final CodecContext context;
+    private final Cache<ExactRule, ObjectNode> written = CacheBuilder.newBuilder().maximumSize(CACHED_RULES).build();
+    private final Cache<JsonNode, FlowRule> read = CacheBuilder.newBuilder().maximumSize(CACHED_RULES).build();
+
+    /**
+     * Creates the converter.
+     *
+     * @param context ONOS codec context
+     */
+    StoredFlowRules(CodecContext context) {
+        this.context = context;
+    }
+
+    /**
+     * Writes a rule.
+     *
+     * @param rule the rule
+     * @return its stored form; not to be changed
+     * @throws IllegalArgumentException if ONOS's flow JSON cannot hold the
+     *                                  rule's table, match or actions exactly
+     */
+    ObjectNode encode(FlowRule rule) {
+        try {
+            return written.get(new ExactRule(rule), () -> {
+                ObjectNode json = write(rule);
+                read.put(json, rule);
+                return json;
+            });
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (UncheckedExecutionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
+        }
+    }
+
+    /**
+     * Reads a rule.
+     *
+     * @param json its stored form
+     * @return the rule
+     */
+    FlowRule decode(JsonNode json) {
+        FlowRule rule = read.getIfPresent(json);
+        if (rule == null) {
+            rule = parse(json);
+            read.put(json, rule);
+        }
+        return rule;
+    }
+
+    private ObjectNode write(FlowRule rule) {
+        if (!(rule.table() instanceof IndexTableId)) {
+            throw new IllegalArgumentException("rule " + rule.id() + " is in table " + rule.table()
+                    + ", not an OpenFlow table number");
+        }
+        ObjectNode json = context.mapper().createObjectNode()
+                .put(DEVICE_ID, rule.deviceId().toString())
+                .put(FLOW_ID, rule.id().value())
+                .put(PRIORITY, rule.priority())
+                .put(TABLE_ID, ((IndexTableId) rule.table()).id())
+                .put(PERMANENT, rule.isPermanent())
+                .put(TIMEOUT, rule.timeout())
+                .put(HARD_TIMEOUT, rule.hardTimeout())
+                .put(REASON, rule.reason().name());
+        json.set(SELECTOR, context.codec(TrafficSelector.class).encode(rule.selector(), context));
+        json.set(TREATMENT, treatment(rule.treatment()));
+        // ONOS's codecs write some rare fields only as their type; refuse
+        // rather than store a rule that would read back different.
+        FlowRule copy;
+        try {
+            copy = parse(json);
+        } catch (RuntimeException e) {
+            copy = null;
+        }
+        if (copy == null || !new ExactRule(copy).equals(new ExactRule(rule))) {
+            throw new IllegalArgumentException("ONOS's flow JSON cannot hold rule " + rule.id()
+                    + " exactly: " + rule.selector() + " " + rule.treatment());
+        }
+        return json;
+    }
+
+    // ONOS's instruction codec (2.5.0 to 2.7.0) writes a meter id in hex
+    // (MeterId.toString) and reads it as a decimal number, so meter 10 would
+    // read back as 0: the meter ids are rewritten in decimal, which it reads
+    // right. It writes the treatment's meters in order, after its other
+    // instructions.
+    private ObjectNode treatment(TrafficTreatment treatment) {
+        ObjectNode json = context.codec(TrafficTreatment.class).encode(treatment, context);
+        Iterator<Instructions.MeterInstruction> meters = treatment.meters().iterator();
+        for (JsonNode instruction : json.path(INSTRUCTIONS)) {
+            if (METER.equals(instruction.path(TYPE).asText()) && meters.hasNext()) {
+                ((ObjectNode) instruction).put(METER_ID, Long.toString(meters.next().meterId().id()));
+            }
+        }
+        return json;
+    }
+
+    private FlowRule parse(JsonNode json) {
+        FlowRule.Builder rule = DefaultFlowRule.builder()
+                .forDevice(DeviceId.deviceId(text(json, DEVICE_ID)))
+                .withCookie(field(json, FLOW_ID).asLong())
+                .withPriority(field(json, PRIORITY).asInt())
+                .forTable(field(json, TABLE_ID).asInt())
+                .withHardTimeout(field(json, HARD_TIMEOUT).asInt())
+                .withReason(FlowRule.FlowRemoveReason.valueOf(text(json, REASON)))
+                .withSelector(context.codec(TrafficSelector.class).decode((ObjectNode) field(json, SELECTOR), context))
+                .withTreatment(context.codec(TrafficTreatment.class)
+                                       .decode((ObjectNode) field(json, TREATMENT), context));
+        if (field(json, PERMANENT).asBoolean()) {
+            rule.makePermanent();
+        } else {
+            rule.makeTemporary(field(json, TIMEOUT).asInt());
+        }
+        return rule.build();
+    }
+
+    static JsonNode field(JsonNode json, String name) {
+        JsonNode value = json.get(name);
+        if (value == null || value.isNull()) {
+            throw new IllegalStateException("stored flow handle lacks " + name + ": " + json);
+        }
+        return value;
+    }
+
+    static String text(JsonNode json, String name) {
+        return field(json, name).asText();
+    }
+
+    // A rule with everything the stored form holds; FlowRule.equals compares
+    // only device, priority, table and match.
+    private static final class ExactRule {
+        private final FlowRule rule;
+
+        ExactRule(FlowRule rule) {
+            this.rule = rule;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof ExactRule)) {
+                return false;
+            }
+            FlowRule that = ((ExactRule) o).rule;
+            return rule.exactMatch(that) && rule.isPermanent() == that.isPermanent()
+                    && rule.timeout() == that.timeout() && rule.hardTimeout() == that.hardTimeout()
+                    && rule.reason() == that.reason()
+                    && rule.treatment().allInstructions().equals(that.treatment().allInstructions());
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(rule.deviceId(), rule.id());
+        }
+    }
+}
