@@ -4,13 +4,13 @@
  */
 package org.flowsocket.impl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.command.Topic;
 import org.flowsocket.impl.node.NodeJson;
+import org.flowsocket.impl.protocol.Messages;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
@@ -129,20 +129,11 @@ final class EventBridge {
 
     private void publish(Topic topic, String type, JsonNode data) {
         String name = topic.protocolName();
-        String head = "{\"kind\":\"event\",\"topic\":\"" + name + "\",\"event\":\"" + type + "\",\"time\":"
-                + System.currentTimeMillis() + ",\"data\":" + render(data) + ",\"seq\":";
+        Messages.EventFrame event = Messages.event(codecs.mapper(), name, type, data);
         for (DefaultClientSession session : sessions.get()) {
             if (session.isSubscribed(name)) {
-                session.send(head + session.nextEventSeq() + "}", false);
+                session.send(event.withSeq(session.nextEventSeq()), false);
             }
-        }
-    }
-
-    private String render(JsonNode data) {
-        try {
-            return codecs.mapper().writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render event data", e);
         }
     }
 }

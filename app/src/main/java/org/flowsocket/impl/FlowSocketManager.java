@@ -5,13 +5,15 @@
 package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.ClientIdentity;
 import org.flowsocket.api.ClientSession;
 import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.api.DeviceNode;
+import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.HostNode;
 import org.flowsocket.api.MessageSink;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
@@ -52,6 +54,8 @@ import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.event.ListenerRegistry;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.Host;
+import org.onosproject.net.HostId;
 import org.onosproject.net.config.NetworkConfigEvent;
 import org.onosproject.net.config.NetworkConfigListener;
 import org.onosproject.net.config.NetworkConfigService;
@@ -105,7 +109,7 @@ import static org.slf4j.LoggerFactory.getLogger;
  * following flows through ONOS's services), the commands of the protocol on
  * top of it, and the sessions of every front door, fed with events.
  */
-@Component(immediate = true, service = {FlowSocketService.class, QosFlowService.class},
+@Component(immediate = true, service = {FlowSocketService.class, QosFlowService.class, FlowSocketNodeService.class},
         property = {
             CONFIRM_TIMEOUT_MS + ":Integer=" + CONFIRM_TIMEOUT_MS_DEFAULT,
             MAX_FRAME_BYTES + ":Integer=" + MAX_FRAME_BYTES_DEFAULT,
@@ -122,7 +126,7 @@ import static org.slf4j.LoggerFactory.getLogger;
             PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
         })
-public class FlowSocketManager implements FlowSocketService, QosFlowService {
+public class FlowSocketManager implements FlowSocketService, QosFlowService, FlowSocketNodeService {
 
     /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
     public static final int CLOSE_GOING_AWAY = 1001;
@@ -210,6 +214,7 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService {
     private ScheduledExecutorService timer;
     private ExecutorService eventExecutor;
     private HostNodes hostNodes;
+    private DeviceNodes deviceNodes;
     private DistributedQosFlowStore flowStore;
     private FlowLifecycle flows;
     private QosFlowPlanner planner;
@@ -244,7 +249,7 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService {
                 CoreService.class, coreService, DeviceService.class, deviceService,
                 DriverService.class, driverService, HostService.class, hostService));
         hostNodes = new HostNodes(hostProviderRegistry, hostService, hostAdminService, deviceService);
-        DeviceNodes deviceNodes = new DeviceNodes(networkConfigService, deviceService, deviceAdminService, mapper);
+        deviceNodes = new DeviceNodes(networkConfigService, deviceService, deviceAdminService, mapper);
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
@@ -261,8 +266,8 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService {
         hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), () -> settings);
         List<Command> commands = ImmutableList.of(
                 hello,
-                new AddNodeCommand(hostNodes, deviceNodes, nodeJson),
-                new RemoveNodeCommand(hostNodes, deviceNodes, nodeJson),
+                new AddNodeCommand(this, nodeJson),
+                new RemoveNodeCommand(this, deviceNodes, nodeJson),
                 new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
                 new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
                 new ListLinksCommand(linkService, deviceService, codecs),
@@ -340,9 +345,7 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService {
         DefaultClientSession session = new DefaultClientSession(id, client, sink, dispatcher,
                                                                 s -> sessions.remove(s.id()));
         sessions.put(id, session);
-        ObjectNode greeting = hello.describe(session);
-        greeting.put(Messages.KIND, "hello");
-        session.send(dispatcher.render(greeting), false);
+        session.send(dispatcher.render(Messages.hello(hello.describe(session))), false);
         log.info("Session {} opened for {} ({}) from {} over {}", id, client.user(), client.role(),
                  client.remoteAddress(), client.transport());
         return session;
@@ -399,6 +402,26 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService {
     @Override
     public void removeListener(QosFlowListener listener) {
         flowListeners.removeListener(listener);
+    }
+
+    @Override
+    public Host addHost(HostNode host, boolean replace) {
+        return hostNodes.add(host, replace);
+    }
+
+    @Override
+    public Host removeHost(HostId hostId) {
+        return hostNodes.remove(hostId);
+    }
+
+    @Override
+    public DeviceId provisionDevice(DeviceNode device, boolean replace) {
+        return deviceNodes.add(device, replace);
+    }
+
+    @Override
+    public void removeDevice(DeviceId deviceId) {
+        deviceNodes.remove(deviceId);
     }
 
     // A wait of 0 is the configured default.
