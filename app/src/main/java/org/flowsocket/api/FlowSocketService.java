@@ -4,8 +4,6 @@
  */
 package org.flowsocket.api;
 
-import java.util.List;
-
 /**
  * The transport-independent command core of FlowSocket.
  * <p>
@@ -30,13 +28,6 @@ public interface FlowSocketService {
      * @return the new session
      */
     ClientSession openSession(ClientIdentity client, MessageSink sink);
-
-    /**
-     * Returns a snapshot of the open sessions.
-     *
-     * @return session descriptions, oldest first
-     */
-    List<SessionInfo> sessions();
 
     /**
      * Returns the connection limits and access rules front doors enforce,

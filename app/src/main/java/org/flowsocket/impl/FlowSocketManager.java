@@ -11,6 +11,7 @@ import org.flowsocket.api.ClientIdentity;
 import org.flowsocket.api.ClientSession;
 import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.DeviceNode;
+import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.HostNode;
@@ -109,7 +110,8 @@ import static org.slf4j.LoggerFactory.getLogger;
  * following flows through ONOS's services), the commands of the protocol on
  * top of it, and the sessions of every front door, fed with events.
  */
-@Component(immediate = true, service = {FlowSocketService.class, QosFlowService.class, FlowSocketNodeService.class},
+@Component(immediate = true, service = {FlowSocketService.class, FlowSocketAdminService.class, QosFlowService.class,
+                   FlowSocketNodeService.class},
         property = {
             CONFIRM_TIMEOUT_MS + ":Integer=" + CONFIRM_TIMEOUT_MS_DEFAULT,
             MAX_FRAME_BYTES + ":Integer=" + MAX_FRAME_BYTES_DEFAULT,
@@ -126,7 +128,8 @@ import static org.slf4j.LoggerFactory.getLogger;
             PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
         })
-public class FlowSocketManager implements FlowSocketService, QosFlowService, FlowSocketNodeService {
+public class FlowSocketManager
+        implements FlowSocketService, FlowSocketAdminService, QosFlowService, FlowSocketNodeService {
 
     /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
     public static final int CLOSE_GOING_AWAY = 1001;
@@ -260,6 +263,8 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService, Flo
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
         flowListeners.addListener(flowEventBridge);
+        // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
+        codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
         flowStore.setDelegate(flowStoreDelegate);
         flows.resumeExpiries();
 
@@ -300,6 +305,7 @@ public class FlowSocketManager implements FlowSocketService, QosFlowService, Flo
         deviceService.removeListener(deviceListener);
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
+        codecService.unregisterCodec(QosFlow.class);
         flowStore.close();
         hostNodes.close();
         eventExecutor.shutdownNow();

@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.onosproject.codec.CodecContext;
+import org.onosproject.codec.JsonCodec;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 
@@ -72,6 +73,21 @@ public final class QosFlowCodec {
         handle.meters().forEach(m -> meters.addObject().put("deviceId", m.deviceId().toString())
                 .put("meterId", m.meterId().id()).put("state", lifecycle.meterState(m)));
         return json;
+    }
+
+    /**
+     * Returns this renderer as ONOS's codec of flows, for ONOS's codec
+     * service: the brief form, as InstallFlow and ListFlows give it.
+     *
+     * @return JSON codec of flows
+     */
+    public JsonCodec<QosFlow> asJsonCodec() {
+        return new JsonCodec<QosFlow>() {
+            @Override
+            public ObjectNode encode(QosFlow flow, CodecContext context) {
+                return QosFlowCodec.this.encode(flow, false);
+            }
+        };
     }
 
     private ObjectNode parse(String spec) {

@@ -154,11 +154,6 @@ final class GuiFixtures {
         }
 
         @Override
-        public List<SessionInfo> sessions() {
-            return List.of();
-        }
-
-        @Override
         public ConnectionSettings connectionSettings() {
             return ConnectionSettings.DEFAULT;
         }
