@@ -181,36 +181,38 @@ public class FlowSocketManager
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected StorageService storageService;
 
+    // The component's properties as ONOS's cfg generator reads them (name,
+    // type, default and description); their live values are in settings.
     /** How long InstallFlow and RemoveFlow wait for the switches by default. */
-    private int confirmTimeoutMs = CONFIRM_TIMEOUT_MS_DEFAULT;
+    private final int confirmTimeoutMs = CONFIRM_TIMEOUT_MS_DEFAULT;
     /** Largest accepted frame, bytes. */
-    private int maxFrameBytes = MAX_FRAME_BYTES_DEFAULT;
+    private final int maxFrameBytes = MAX_FRAME_BYTES_DEFAULT;
     /** Most concurrent sessions on this node. */
-    private int maxSessions = MAX_SESSIONS_DEFAULT;
+    private final int maxSessions = MAX_SESSIONS_DEFAULT;
     /** Most unanswered requests per session. */
-    private int maxInFlight = MAX_IN_FLIGHT_DEFAULT;
+    private final int maxInFlight = MAX_IN_FLIGHT_DEFAULT;
     /** Most queued outbound messages per session. */
-    private int maxQueuedMessages = MAX_QUEUED_MESSAGES_DEFAULT;
+    private final int maxQueuedMessages = MAX_QUEUED_MESSAGES_DEFAULT;
     /** Most queued outbound characters per session, the message being written included. */
-    private int maxQueuedBytes = MAX_QUEUED_BYTES_DEFAULT;
+    private final int maxQueuedBytes = MAX_QUEUED_BYTES_DEFAULT;
     /** Most concurrent sessions of one user on this node. */
-    private int maxSessionsPerUser = MAX_SESSIONS_PER_USER_DEFAULT;
+    private final int maxSessionsPerUser = MAX_SESSIONS_PER_USER_DEFAULT;
     /** Most concurrent sessions from one remote address on this node. */
-    private int maxSessionsPerAddress = MAX_SESSIONS_PER_ADDRESS_DEFAULT;
+    private final int maxSessionsPerAddress = MAX_SESSIONS_PER_ADDRESS_DEFAULT;
     /** Sessions of maxSessions that only admins may take. */
-    private int adminReservedSessions = ADMIN_RESERVED_SESSIONS_DEFAULT;
+    private final int adminReservedSessions = ADMIN_RESERVED_SESSIONS_DEFAULT;
     /** Longest time from an accepted handshake to an open connection, ms. */
-    private int handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
+    private final int handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
     /** Failed logins per remote address and minute before refusing it; 0 is no limit. */
-    private int maxFailedLoginsPerMinute = MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT;
+    private final int maxFailedLoginsPerMinute = MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT;
     /** Idle timeout of a connection, ms. */
-    private int idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
+    private final int idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
     /** Server ping interval, ms. */
-    private int pingIntervalMs = PING_INTERVAL_MS_DEFAULT;
+    private final int pingIntervalMs = PING_INTERVAL_MS_DEFAULT;
     /** Comma-separated origins allowed besides the server's own; * for any. */
-    private String allowedOrigins = ALLOWED_ORIGINS_DEFAULT;
+    private final String allowedOrigins = ALLOWED_ORIGINS_DEFAULT;
 
-    private volatile ConnectionSettings settings = ConnectionSettings.DEFAULT;
+    private volatile CoreSettings settings = CoreSettings.DEFAULT;
 
     private ObjectMapper mapper;
     private ApplicationId appId;
@@ -268,7 +270,7 @@ public class FlowSocketManager
         flowStore.setDelegate(flowStoreDelegate);
         flows.resumeExpiries();
 
-        hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), () -> settings);
+        hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), this::connectionSettings);
         List<Command> commands = ImmutableList.of(
                 hello,
                 new AddNodeCommand(this, nodeJson),
@@ -283,7 +285,7 @@ public class FlowSocketManager
                 new SubscriptionCommand(true, mapper),
                 new SubscriptionCommand(false, mapper),
                 new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
-        dispatcher = new RequestDispatcher(mapper, commands, () -> settings);
+        dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
 
         deviceService.addListener(deviceListener);
         networkConfigService.addListener(provisionListener);
@@ -316,33 +318,8 @@ public class FlowSocketManager
 
     @Modified
     protected void modified(ComponentContext context) {
-        ConnectionSettingsReader reader = new ConnectionSettingsReader(context == null ? null
-                : context.getProperties());
-        confirmTimeoutMs = reader.integer(CONFIRM_TIMEOUT_MS, CONFIRM_TIMEOUT_MS_DEFAULT, 100, 120_000);
-        maxFrameBytes = reader.integer(MAX_FRAME_BYTES, MAX_FRAME_BYTES_DEFAULT, 1024, 64 * 1024 * 1024);
-        maxSessions = reader.integer(MAX_SESSIONS, MAX_SESSIONS_DEFAULT, 1, 1_000_000);
-        maxInFlight = reader.integer(MAX_IN_FLIGHT, MAX_IN_FLIGHT_DEFAULT, 1, 1_000_000);
-        maxQueuedMessages = reader.integer(MAX_QUEUED_MESSAGES, MAX_QUEUED_MESSAGES_DEFAULT, 16, 10_000_000);
-        maxQueuedBytes = reader.integer(MAX_QUEUED_BYTES, MAX_QUEUED_BYTES_DEFAULT, 65536, Integer.MAX_VALUE);
-        maxSessionsPerUser = reader.integer(MAX_SESSIONS_PER_USER, MAX_SESSIONS_PER_USER_DEFAULT, 1, 1_000_000);
-        maxSessionsPerAddress = reader.integer(MAX_SESSIONS_PER_ADDRESS, MAX_SESSIONS_PER_ADDRESS_DEFAULT,
-                                               1, 1_000_000);
-        adminReservedSessions = reader.integer(ADMIN_RESERVED_SESSIONS, ADMIN_RESERVED_SESSIONS_DEFAULT,
-                                               0, 1_000_000);
-        handshakeTimeoutMs = reader.integer(HANDSHAKE_TIMEOUT_MS, HANDSHAKE_TIMEOUT_MS_DEFAULT, 1000, 600_000);
-        maxFailedLoginsPerMinute = reader.integer(MAX_FAILED_LOGINS_PER_MINUTE,
-                                                  MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT, 0, 1_000_000);
-        idleTimeoutMs = reader.integer(IDLE_TIMEOUT_MS, IDLE_TIMEOUT_MS_DEFAULT, 1000, Integer.MAX_VALUE);
-        pingIntervalMs = reader.integer(PING_INTERVAL_MS, PING_INTERVAL_MS_DEFAULT, 100, idleTimeoutMs - 1);
-        allowedOrigins = reader.text(ALLOWED_ORIGINS, ALLOWED_ORIGINS_DEFAULT);
-        settings = ConnectionSettings.builder().maxFrameBytes(maxFrameBytes).maxSessions(maxSessions)
-                .maxInFlight(maxInFlight).maxQueuedMessages(maxQueuedMessages).maxQueuedBytes(maxQueuedBytes)
-                .maxSessionsPerUser(maxSessionsPerUser).maxSessionsPerAddress(maxSessionsPerAddress)
-                .adminReservedSessions(adminReservedSessions).handshakeTimeoutMillis(handshakeTimeoutMs)
-                .maxFailedLoginsPerMinute(maxFailedLoginsPerMinute).idleTimeoutMillis(idleTimeoutMs)
-                .pingIntervalMillis(pingIntervalMs).allowedOrigins(ConnectionSettingsReader.origins(allowedOrigins))
-                .build();
-        log.info("FlowSocket settings: {}, confirmTimeoutMs={}", settings, confirmTimeoutMs);
+        settings = CoreSettings.read(context == null ? null : context.getProperties());
+        log.info("FlowSocket settings: {}", settings);
     }
 
     @Override
@@ -365,7 +342,7 @@ public class FlowSocketManager
 
     @Override
     public ConnectionSettings connectionSettings() {
-        return settings;
+        return settings.connection();
     }
 
     @Override
@@ -432,7 +409,8 @@ public class FlowSocketManager
 
     // A wait of 0 is the configured default.
     private long timeoutOf(long requestedMillis) {
-        return requestedMillis == 0 ? Math.min(confirmTimeoutMs, QosFlowRequest.MAX_TIMEOUT_MILLIS) : requestedMillis;
+        return requestedMillis == 0
+                ? Math.min(settings.confirmTimeoutMillis(), QosFlowRequest.MAX_TIMEOUT_MILLIS) : requestedMillis;
     }
 
     private void events(Runnable task) {
