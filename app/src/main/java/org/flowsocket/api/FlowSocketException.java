@@ -124,6 +124,18 @@ public class FlowSocketException extends RuntimeException {
     }
 
     /**
+     * Reports a viewer asking for a change of the network.
+     *
+     * @param user    the user
+     * @param command what the user asked for, e.g. {@code InstallFlow}
+     * @return the exception
+     */
+    public static FlowSocketException forbidden(String user, String command) {
+        return new FlowSocketException(ErrorCode.FORBIDDEN, "user '" + user
+                + "' has a viewer role and may not run " + command);
+    }
+
+    /**
      * Returns the error code.
      *
      * @return code

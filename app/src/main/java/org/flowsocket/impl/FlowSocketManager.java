@@ -24,6 +24,7 @@ import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
+import org.flowsocket.impl.codec.FlowSocketCodecContext;
 import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.command.AddNodeCommand;
 import org.flowsocket.impl.command.BatchCommand;

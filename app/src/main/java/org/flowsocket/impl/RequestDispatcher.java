@@ -137,8 +137,7 @@ public final class RequestDispatcher {
                         + commands.keySet(), Messages.TYPE, null);
             }
             if (command.mutating() && !session.client().role().mayModify()) {
-                throw new FlowSocketException(ErrorCode.FORBIDDEN, "user '" + session.client().user()
-                        + "' has a viewer role and may not run " + type);
+                throw FlowSocketException.forbidden(session.client().user(), type);
             }
             result = command.execute(request, session);
         } catch (RuntimeException e) {

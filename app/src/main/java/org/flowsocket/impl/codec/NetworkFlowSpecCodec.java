@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.codec;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.FlowSocketException;
@@ -14,6 +15,7 @@ import org.flowsocket.impl.protocol.RequestFields;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.TpPort;
 
+import java.io.IOException;
 import java.util.Optional;
 
 /**
@@ -55,6 +57,26 @@ public final class NetworkFlowSpecCodec {
             return b.build();
         } catch (FlowSocketException e) {
             throw e.within(f.location());
+        }
+    }
+
+    /**
+     * Reads the spec a flow keeps (its {@code spec}, as {@link #encode} wrote it).
+     *
+     * @param stored the stored JSON text, or null
+     * @param mapper JSON mapper
+     * @return the spec, or empty if there is none or it cannot be read
+     */
+    public static Optional<NetworkFlowSpec> decodeStored(String stored, ObjectMapper mapper) {
+        if (stored == null) {
+            return Optional.empty();
+        }
+        try {
+            JsonNode json = mapper.readTree(stored);
+            return json instanceof ObjectNode ? Optional.of(decode(RequestFields.of((ObjectNode) json)))
+                    : Optional.empty();
+        } catch (IOException | FlowSocketException e) {
+            return Optional.empty();
         }
     }
 

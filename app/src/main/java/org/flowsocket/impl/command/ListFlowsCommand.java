@@ -14,7 +14,9 @@ import org.flowsocket.api.QosFlowService;
 import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.protocol.RequestFields;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * {@code ListFlows}: the flow handles of the whole cluster, optionally
@@ -52,6 +54,29 @@ public final class ListFlowsCommand implements Command {
         return false;
     }
 
+    /**
+     * Renders a list of flows as ListFlows answers it.
+     *
+     * @param flows  the flows
+     * @param limit  most flows to render; {@code truncated} says when there were more
+     * @param json   renders one flow
+     * @param mapper JSON mapper
+     * @return {@code {"flows":[...]}}, with {@code "truncated":true} if cut
+     */
+    public static ObjectNode result(List<QosFlow> flows, int limit, Function<QosFlow, ObjectNode> json,
+                                    ObjectMapper mapper) {
+        ObjectNode result = mapper.createObjectNode();
+        ArrayNode rendered = result.putArray("flows");
+        for (QosFlow flow : flows) {
+            if (rendered.size() == limit) {
+                result.put("truncated", true);
+                break;
+            }
+            rendered.add(json.apply(flow));
+        }
+        return result;
+    }
+
     @Override
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         request.allowOnly("type", "id", "owner", "state", "deviceId", "limit");
@@ -59,15 +84,7 @@ public final class ListFlowsCommand implements Command {
                 .state(request.optEnum("state", QosFlow.State.class).orElse(null))
                 .deviceId(request.has("deviceId") ? request.deviceId("deviceId") : null).build();
         int limit = (int) request.integer("limit", 1, MAX_LIMIT, MAX_LIMIT);
-        ObjectNode result = mapper.createObjectNode();
-        ArrayNode flows = result.putArray("flows");
-        for (QosFlow flow : flowService.getFlows(filter)) {
-            if (flows.size() == limit) {
-                result.put("truncated", true);
-                break;
-            }
-            flows.add(json.encode(flow, false));
-        }
+        ObjectNode result = result(flowService.getFlows(filter), limit, f -> json.encode(f, false), mapper);
         return CompletableFuture.completedFuture(result);
     }
 }

@@ -134,9 +134,19 @@ public final class HostNodes implements HostProvider {
     public Host get(HostId hostId) {
         Host host = hostService.getHost(hostId);
         if (host == null) {
-            throw new FlowSocketException(ErrorCode.UNKNOWN_HOST, "no host has id " + hostId, "hostId", null);
+            throw unknown(hostId);
         }
         return host;
+    }
+
+    /**
+     * Builds the error for an unknown host.
+     *
+     * @param hostId the host id
+     * @return the error
+     */
+    public static FlowSocketException unknown(HostId hostId) {
+        return new FlowSocketException(ErrorCode.UNKNOWN_HOST, "no host has id " + hostId, "hostId", null);
     }
 
     /**
