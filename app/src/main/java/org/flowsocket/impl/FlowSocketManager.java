@@ -58,22 +58,14 @@ import org.onosproject.event.ListenerRegistry;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
-import org.onosproject.net.config.NetworkConfigEvent;
-import org.onosproject.net.config.NetworkConfigListener;
 import org.onosproject.net.config.NetworkConfigService;
-import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.device.DeviceAdminService;
-import org.onosproject.net.device.DeviceEvent;
-import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.driver.DriverService;
-import org.onosproject.net.flow.FlowRuleListener;
 import org.onosproject.net.flow.FlowRuleService;
 import org.onosproject.net.host.HostAdminService;
-import org.onosproject.net.host.HostListener;
 import org.onosproject.net.host.HostProviderRegistry;
 import org.onosproject.net.host.HostService;
-import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.topology.PathService;
@@ -97,7 +89,6 @@ import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
@@ -218,7 +209,7 @@ public class FlowSocketManager
     private ObjectMapper mapper;
     private ApplicationId appId;
     private ScheduledExecutorService timer;
-    private ExecutorService eventExecutor;
+    private OnosEventFeed onosEvents;
     private HostNodes hostNodes;
     private DeviceNodes deviceNodes;
     private DistributedQosFlowStore flowStore;
@@ -230,17 +221,8 @@ public class FlowSocketManager
 
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
     private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
-    private final QosFlowStoreDelegate flowStoreDelegate = e -> events(() -> flowListeners.process(e));
+    private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> flowListeners.process(e));
     private final QosFlowListener flowEventBridge = e -> bridge.flowEvent(e);
-    private final DeviceListener deviceListener = new InternalDeviceListener();
-    private final NetworkConfigListener provisionListener = new InternalProvisionListener();
-    private final HostListener hostListener = e -> events(() -> bridge.hostEvent(e));
-    private final LinkListener linkListener = e -> events(() -> bridge.linkEvent(e));
-    private final FlowRuleListener flowRuleListener = e -> events(() -> {
-        flows.ruleEvent(e);
-        bridge.ruleEvent(e);
-    });
-
 
     @Activate
     protected void activate(ComponentContext context) {
@@ -249,7 +231,6 @@ public class FlowSocketManager
         modified(context);
         mapper = new ObjectMapper();
         timer = Executors.newSingleThreadScheduledExecutor(groupedThreads("onos/flowsocket", "confirm-timer", log));
-        eventExecutor = Executors.newSingleThreadExecutor(groupedThreads("onos/flowsocket", "events", log));
 
         FlowSocketCodecContext codecs = new FlowSocketCodecContext(mapper, codecService, ImmutableMap.of(
                 CoreService.class, coreService, DeviceService.class, deviceService,
@@ -265,6 +246,7 @@ public class FlowSocketManager
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters, mapper);
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
+        onosEvents = new OnosEventFeed(flows, bridge);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
@@ -288,11 +270,7 @@ public class FlowSocketManager
                 new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
         dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
 
-        deviceService.addListener(deviceListener);
-        networkConfigService.addListener(provisionListener);
-        hostService.addListener(hostListener);
-        linkService.addListener(linkListener);
-        flowRuleService.addListener(flowRuleListener);
+        onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", version(),
                  commands.size(), flowStore.list().size());
     }
@@ -301,17 +279,12 @@ public class FlowSocketManager
     protected void deactivate() {
         List<DefaultClientSession> open = ImmutableList.copyOf(sessions.values());
         open.forEach(s -> s.disconnect(CLOSE_GOING_AWAY, "FlowSocket is stopping"));
-        flowRuleService.removeListener(flowRuleListener);
-        linkService.removeListener(linkListener);
-        hostService.removeListener(hostListener);
-        networkConfigService.removeListener(provisionListener);
-        deviceService.removeListener(deviceListener);
+        onosEvents.stop();
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
         codecService.unregisterCodec(QosFlow.class);
         flowStore.close();
         hostNodes.close();
-        eventExecutor.shutdownNow();
         timer.shutdownNow();
         cfgService.unregisterProperties(getClass(), false);
         log.info("Stopped FlowSocket; closed {} session(s)", open.size());
@@ -414,19 +387,6 @@ public class FlowSocketManager
                 ? Math.min(settings.confirmTimeoutMillis(), QosFlowRequest.MAX_TIMEOUT_MILLIS) : requestedMillis;
     }
 
-    private void events(Runnable task) {
-        ExecutorService executor = eventExecutor;
-        if (executor != null && !executor.isShutdown()) {
-            executor.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    log.warn("Could not process an ONOS event", e);
-                }
-            });
-        }
-    }
-
     private String version() {
         try (InputStream in = getClass().getResourceAsStream("version.properties")) {
             Properties properties = new Properties();
@@ -436,40 +396,6 @@ public class FlowSocketManager
             return properties.getProperty("version", "unknown");
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    // ONOS posts PORT_STATS_UPDATED for every device every few seconds (its
-    // OpenFlow provider polls port statistics every 5 s), on every node:
-    // neither flows nor subscribers need them, so they are not even queued.
-    private final class InternalDeviceListener implements DeviceListener {
-        @Override
-        public boolean isRelevant(DeviceEvent event) {
-            return event.type() != DeviceEvent.Type.PORT_STATS_UPDATED;
-        }
-
-        @Override
-        public void event(DeviceEvent event) {
-            events(() -> {
-                flows.deviceEvent(event);
-                bridge.deviceEvent(event);
-            });
-        }
-    }
-
-    // A device's basic configuration: what AddNode / RemoveNode of a device change.
-    private final class InternalProvisionListener implements NetworkConfigListener {
-        @Override
-        public boolean isRelevant(NetworkConfigEvent event) {
-            return event.configClass() == BasicDeviceConfig.class && event.subject() instanceof DeviceId
-                    && (event.type() == NetworkConfigEvent.Type.CONFIG_ADDED
-                    || event.type() == NetworkConfigEvent.Type.CONFIG_UPDATED
-                    || event.type() == NetworkConfigEvent.Type.CONFIG_REMOVED);
-        }
-
-        @Override
-        public void event(NetworkConfigEvent event) {
-            events(() -> bridge.provisionEvent(event));
         }
     }
 }
