@@ -176,7 +176,7 @@ describe('FlowSocket web console', {concurrency: false}, () => {
             assert.equal(await page.locator(`#topology g.node.device.on-path[data-id="${d}"]`).count(), 1, d);
         }
         // ListLinks drew the two cables between the switches (one line for both directions).
-        await page.waitForFunction(() => document.querySelectorAll('#topology line.link:not(.inferred):not(.edge)').length === 2,
+        await page.waitForFunction(() => document.querySelectorAll('#topology line.link:not(.edge)').length === 2,
             null, WAIT);
         await screenshot(page, 'console-flow-installed');
     });
@@ -192,7 +192,7 @@ describe('FlowSocket web console', {concurrency: false}, () => {
         await page.waitForSelector(`#flows tbody tr[data-flow="${flowId}"]`, {state: 'detached', timeout: WAIT.timeout});
         assert.equal(await page.locator(`#topology polyline.flow-path[data-flow="${flowId}"]`).count(), 0);
         assert.equal(await page.locator('#flows-empty').isVisible(), true);
-        assert.equal(await page.locator('#topology line.link:not(.inferred):not(.edge)').count(), 2, 'the cables stay');
+        assert.equal(await page.locator('#topology line.link:not(.edge)').count(), 2, 'the cables stay');
         const reply = await protocolCall(page, {type: 'GetFlow', id: 'gone', flowId});
         assert.equal(reply.status, 'error');
         assert.equal(reply.error.code, 'UNKNOWN_FLOW');

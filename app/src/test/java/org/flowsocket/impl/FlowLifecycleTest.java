@@ -36,9 +36,7 @@ public class FlowLifecycleTest {
 
     @Before
     public void setUp() {
-        parts = new FlowParts();
-        parts.host("00:00:00:00:00:01", "10.0.0.1", 1);
-        parts.host("00:00:00:00:00:03", "10.0.0.3", 3);
+        parts = FlowParts.withEndHosts();
         planned = parts.planner.network(NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"),
                                                                 IpAddress.valueOf("10.0.0.3")).build(),
                                         "alice", 1000).flow();

@@ -77,6 +77,18 @@ final class FlowParts {
         });
     }
 
+    /**
+     * Returns the parts with hosts 10.0.0.1 on switch 1 and 10.0.0.3 on switch 3.
+     *
+     * @return parts
+     */
+    static FlowParts withEndHosts() {
+        FlowParts parts = new FlowParts();
+        parts.host("00:00:00:00:00:01", "10.0.0.1", 1);
+        parts.host("00:00:00:00:00:03", "10.0.0.3", 3);
+        return parts;
+    }
+
     /** Attaches a host to port 3 of switch n, as ONOS's host provider reports it. */
     void host(String mac, String ip, int device) {
         MacAddress macAddress = MacAddress.valueOf(mac);

@@ -50,9 +50,7 @@ public class QosFlowPlannerTest {
 
     @Before
     public void setUp() {
-        parts = new FlowParts();
-        parts.host("00:00:00:00:00:01", "10.0.0.1", 1);
-        parts.host("00:00:00:00:00:03", "10.0.0.3", 3);
+        parts = FlowParts.withEndHosts();
     }
 
     @After

@@ -11,6 +11,8 @@ import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
+import org.onosproject.net.topology.Topology;
+import org.onosproject.net.topology.TopologyService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Sandbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
+    private static final Duration TOPOLOGY_WAIT = Duration.ofSeconds(15);
 
     private final SandboxCore core;
     private final SimulatedNetwork network;
@@ -174,6 +177,7 @@ public final class Sandbox implements AutoCloseable {
                     network.start();
                     network.setMeterStatsInterval(meterStatsInterval);
                     started.push(network);
+                    awaitTopology(core.services().get(TopologyService.class), topology);
                 }
                 Object service = null;
                 if (flowSocket) {
@@ -230,6 +234,29 @@ public final class Sandbox implements AutoCloseable {
         if (closed.compareAndSet(false, true)) {
             closeAll(toClose);
             log.info("Sandbox stopped");
+        }
+    }
+
+    /**
+     * Waits until ONOS's topology holds every simulated switch and link. ONOS
+     * computes its topology from link events on threads of its own
+     * (DefaultTopologyProvider's event accumulator), so right after the
+     * switches connect a path may not exist yet; the sandbox is ready when a
+     * user can install a flow between any two of its hosts.
+     */
+    private static void awaitTopology(TopologyService topologies, NetworkSpec spec) throws InterruptedException {
+        int devices = spec.switches().size();
+        int links = 2 * spec.links().size();   // ONOS counts each direction
+        long deadline = System.nanoTime() + TOPOLOGY_WAIT.toNanos();
+        Topology topology = topologies.currentTopology();
+        while (topology.deviceCount() < devices || topology.linkCount() < links) {
+            if (System.nanoTime() > deadline) {
+                log.warn("ONOS's topology has {} of {} switches and {} of {} links after {} s; starting anyway",
+                         topology.deviceCount(), devices, topology.linkCount(), links, TOPOLOGY_WAIT.toSeconds());
+                return;
+            }
+            Thread.sleep(10);
+            topology = topologies.currentTopology();
         }
     }
 

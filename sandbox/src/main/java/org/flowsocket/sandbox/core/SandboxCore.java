@@ -136,16 +136,14 @@ public final class SandboxCore implements AutoCloseable {
     private final ServiceRegistry registry = new ServiceRegistry();
     private final ComponentRuntime runtime = new ComponentRuntime(registry);
     private final EventDelivery eventDelivery;
-    private final boolean directFlowExecutors;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
 
     private SandboxCore(Builder builder) {
         this.eventDelivery = builder.eventDelivery;
-        this.directFlowExecutors = builder.directFlowExecutors;
     }
 
-    /** @return a builder with synchronous events and direct flow executors */
+    /** @return a builder with synchronous events */
     public static Builder builder() {
         return new Builder();
     }
@@ -153,7 +151,6 @@ public final class SandboxCore implements AutoCloseable {
     /** Builder of a {@link SandboxCore}. */
     public static final class Builder {
         private EventDelivery eventDelivery = EventDelivery.SYNCHRONOUS;
-        private boolean directFlowExecutors = true;
 
         private Builder() {
         }
@@ -166,19 +163,6 @@ public final class SandboxCore implements AutoCloseable {
          */
         public Builder eventDelivery(EventDelivery delivery) {
             this.eventDelivery = delivery;
-            return this;
-        }
-
-        /**
-         * Chooses whether FlowRuleManager runs its batches in the calling
-         * thread (as ONOS's FlowRuleManagerTest does) instead of its own pools
-         * of 32 threads each.
-         *
-         * @param direct true for direct executors
-         * @return this builder
-         */
-        public Builder directFlowExecutors(boolean direct) {
-            this.directFlowExecutors = direct;
             return this;
         }
 
@@ -301,9 +285,7 @@ public final class SandboxCore implements AutoCloseable {
         // Flow rules
         runtime.start(new SandboxFlowRuleStore(), FlowRuleStore.class);
         FlowRuleManager flowRuleManager = new FlowRuleManager();
-        if (directFlowExecutors) {
-            useDirectExecutors(flowRuleManager);
-        }
+        useDirectExecutors(flowRuleManager);
         runtime.start(flowRuleManager);
 
         // Meters
@@ -329,8 +311,9 @@ public final class SandboxCore implements AutoCloseable {
         drivers.registerProvider(provider);
     }
 
-    // FlowRuleManager's executors are fields, replaced before activation as
-    // ONOS's FlowRuleManagerTest does.
+    // FlowRuleManager runs its batches in the calling thread instead of its
+    // own pools of 32 threads each: its executors are fields, replaced before
+    // activation as ONOS's FlowRuleManagerTest does.
     private static void useDirectExecutors(FlowRuleManager manager) {
         for (String name : new String[]{"deviceInstallers", "operationsService"}) {
             try {

@@ -21,7 +21,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -297,17 +296,5 @@ public final class SandboxNetworkConfigStore
         C config = factory.createConfig();
         config.init(subject, factory.configKey(), json, mapper, detached ? null : applyDelegate);
         return config;
-    }
-
-    /** @return number of validated configs held (for diagnostics) */
-    public int size() {
-        return configs.size();
-    }
-
-    /** @return number of configs waiting for a factory (for diagnostics) */
-    public List<String> queuedKeys() {
-        List<String> out = new ArrayList<>();
-        queued.keySet().forEach(k -> out.add(k.subject + "/" + k.name));
-        return out;
     }
 }

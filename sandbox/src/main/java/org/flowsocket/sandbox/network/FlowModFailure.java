@@ -43,19 +43,4 @@ public enum FlowModFailure {
     public int code() {
         return code;
     }
-
-    /**
-     * Returns the failure for an OpenFlow error code.
-     *
-     * @param code error code
-     * @return the failure, UNKNOWN if the code is not one of these
-     */
-    public static FlowModFailure ofCode(int code) {
-        for (FlowModFailure f : values()) {
-            if (f.code == code) {
-                return f;
-            }
-        }
-        return UNKNOWN;
-    }
 }

@@ -6,10 +6,10 @@ package org.flowsocket.sandbox.openflow;
 
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
-import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.southbound.ProviderRegistrations;
-import org.onosproject.core.CoreService;
+import org.flowsocket.sandbox.southbound.SouthboundThread;
 import org.flowsocket.sandbox.southbound.SwitchReports;
+import org.onosproject.core.CoreService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowRuleProviderRegistry;
@@ -30,15 +30,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Executors;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 import static java.util.Objects.requireNonNull;
 
@@ -83,18 +77,11 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     public static final int DEFAULT_PORT = 6653;
 
     /** Default flow statistics interval in milliseconds. */
-    public static final long DEFAULT_STATS_INTERVAL_MS = 5000;
-
-    private static final long CALL_TIMEOUT_SECONDS = 30;
+    public static final long DEFAULT_STATS_INTERVAL_MS = SwitchReports.FLOW_STATS_INTERVAL_MS;
 
     private final ServiceRegistry services;
-    private final ProviderRegistrations registrations;
-    private final NetworkSpec topology;
+    private final SouthboundThread thread;
     private final InetSocketAddress address;
-    private final ScheduledExecutorService executor =
-            Executors.newSingleThreadScheduledExecutor(OpenFlowServer.threads("sandbox-openflow"));
-    private final MeterStatsSchedule meterStats = new MeterStatsSchedule(executor);
-    private volatile Thread thread;
 
     /** Connected switches (handshake done), written on the southbound's thread. */
     private final Map<DeviceId, SwitchSession> sessions = new ConcurrentHashMap<>();
@@ -105,11 +92,6 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     private final OfMeterProvider meters;
     private FlowStatsCollector stats;
     private OpenFlowServer server;
-    private volatile Duration statsInterval = Duration.ofMillis(DEFAULT_STATS_INTERVAL_MS);
-    private ScheduledFuture<?> statsTask;
-    private ScheduledFuture<?> portStatsTask;
-    private volatile boolean started;
-    private volatile boolean closed;
 
     /**
      * Creates the southbound; nothing listens until {@link #start()}.
@@ -121,16 +103,14 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      */
     public OpenFlowSouthbound(ServiceRegistry services, NetworkSpec topology, InetSocketAddress address) {
         this.services = requireNonNull(services);
-        this.registrations = new ProviderRegistrations(services);
-        this.topology = requireNonNull(topology);
+        this.thread = new SouthboundThread("sandbox-openflow", "The OpenFlow southbound", services);
         this.address = requireNonNull(address);
         Map<DeviceId, String> names = new LinkedHashMap<>();
         topology.switches().forEach(s -> names.put(s.id(), s.name()));
         this.devices = new OfDeviceProvider(this, names);
         this.links = new StaticTopology(topology, sessions.keySet());
-        this.meters = new OfMeterProvider(this, meterStats);
+        this.meters = new OfMeterProvider(this, thread.meterStats());
         this.flows = new OfFlowRuleProvider(this, new FlowModBuilder());
-        executor.execute(() -> thread = Thread.currentThread());
     }
 
     /**
@@ -140,11 +120,8 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      * @throws Exception if the port cannot be bound
      */
     public OpenFlowSouthbound start() throws Exception {
-        call(() -> {
-            if (started) {
-                throw new IllegalStateException("Already started");
-            }
-            started = true;
+        thread.start(() -> {
+            ProviderRegistrations registrations = thread.registrations();
             devices.setService(registrations.register(DeviceProviderRegistry.class, devices));
             links.setServices(registrations.register(LinkProviderRegistry.class, links),
                     registrations.register(HostProviderRegistry.class, links));
@@ -154,7 +131,6 @@ public final class OpenFlowSouthbound implements AutoCloseable {
             // As OpenFlowMeterProvider.buildMeters: reported meters belong to ONOS's core application.
             registrations.registerIfPresent(MeterProviderRegistry.class, meters).ifPresent(s -> meters.setService(s,
                     services.find(CoreService.class).map(c -> c.getAppId(CORE_APP)).orElse(null)));
-            return null;
         });
         try {
             server = new OpenFlowServer(address, ch -> new OfChannelHandler(new SwitchSession(ch, this)));
@@ -162,13 +138,10 @@ public final class OpenFlowSouthbound implements AutoCloseable {
             close();
             throw e;
         }
-        call(() -> {
-            scheduleStats();
-            long ms = SwitchReports.PORT_STATS_INTERVAL_MS;
-            portStatsTask = executor.scheduleAtFixedRate(() -> execute(
-                    () -> sessions.values().forEach(devices::pollPortStatistics)), ms, ms, TimeUnit.MILLISECONDS);
-            return null;
-        });
+        thread.scheduleFlowStatistics(this::pollAll);
+        // The first poll of each switch is soon after it connects (ready).
+        thread.schedulePortStatistics(SwitchReports.PORT_STATS_INTERVAL_MS,
+                () -> sessions.values().forEach(devices::pollPortStatistics));
         log.info("OpenFlow 1.3 southbound listening on {}", server.localAddress());
         return this;
     }
@@ -179,31 +152,11 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      */
     @Override
     public void close() {
-        if (closed) {
-            return;
-        }
-        try {
-            call(() -> {
-                closed = true;
-                if (statsTask != null) {
-                    statsTask.cancel(false);
-                }
-                meterStats.stopAll();
-                if (portStatsTask != null) {
-                    portStatsTask.cancel(false);
-                }
-                if (started) {
-                    registrations.unregisterAll();
-                }
-                return null;
-            });
-        } finally {
-            closed = true;
+        thread.close(() -> {
             if (server != null) {
                 server.close();
             }
-            executor.shutdownNow();
-        }
+        });
     }
 
     // ------------------------------------------------------------------ admin
@@ -239,10 +192,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
 
     /** Reads every connected switch's flow table now and reports it to ONOS. */
     public void pollStatistics() {
-        call(() -> {
-            pollAll();
-            return null;
-        });
+        thread.run(this::pollAll);
     }
 
     /**
@@ -251,14 +201,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      * @param interval interval (positive)
      */
     public void setStatsInterval(Duration interval) {
-        if (interval.isZero() || interval.isNegative()) {
-            throw new IllegalArgumentException("Interval must be positive");
-        }
-        statsInterval = interval;
-        call(() -> {
-            scheduleStats();
-            return null;
-        });
+        thread.setFlowStatsInterval(interval);
     }
 
     /**
@@ -269,15 +212,12 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      * @param interval positive interval
      */
     public void setMeterStatsInterval(Duration interval) {
-        call(() -> {
-            meterStats.setInterval(interval);
-            return null;
-        });
+        thread.run(() -> thread.meterStats().setInterval(interval));
     }
 
     /** @return how often each switch's meter statistics are read */
     public Duration meterStatsInterval() {
-        return meterStats.interval();
+        return thread.meterStats().interval();
     }
 
     /**
@@ -286,10 +226,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      * @param deviceId switch
      */
     public void disconnect(DeviceId deviceId) {
-        call(() -> {
-            session(deviceId).ifPresent(SwitchSession::disconnect);
-            return null;
-        });
+        thread.run(() -> session(deviceId).ifPresent(SwitchSession::disconnect));
     }
 
     @Override
@@ -305,30 +242,16 @@ public final class OpenFlowSouthbound implements AutoCloseable {
 
     /** Runs work on the southbound's thread. */
     void execute(Runnable work) {
-        try {
-            executor.execute(() -> {
-                try {
-                    work.run();
-                } catch (RuntimeException e) {
-                    log.warn("OpenFlow southbound task failed", e);
-                }
-            });
-        } catch (RejectedExecutionException e) {
-            log.debug("Southbound stopped; dropping a task");
-        }
+        thread.execute(work);
     }
 
     ScheduledFuture<?> schedule(Runnable work, long delay, TimeUnit unit) {
-        try {
-            return executor.schedule(() -> execute(work), delay, unit);
-        } catch (RejectedExecutionException e) {
-            return null;
-        }
+        return thread.schedule(work, delay, unit);
     }
 
     /** A switch finished its handshake. */
     void ready(SwitchSession s) {
-        if (closed) {
+        if (thread.isClosed()) {
             s.disconnect();
             return;
         }
@@ -349,7 +272,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
 
     /** A switch's connection ended. */
     void gone(SwitchSession s) {
-        if (!sessions.remove(s.deviceId(), s) || closed) {
+        if (!sessions.remove(s.deviceId(), s) || thread.isClosed()) {
             return;
         }
         meters.disconnected(s.deviceId());
@@ -376,42 +299,6 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     private void pollAll() {
         for (SwitchSession s : sessions.values()) {
             stats.poll(s, true);
-        }
-    }
-
-    private void scheduleStats() {
-        if (statsTask != null) {
-            statsTask.cancel(false);
-        }
-        long ms = statsInterval.toMillis();
-        statsTask = executor.scheduleWithFixedDelay(() -> execute(this::pollAll), ms, ms, TimeUnit.MILLISECONDS);
-    }
-
-    // Runs work on the southbound's thread and waits for it.
-    private <T> T call(Callable<T> work) {
-        try {
-            if (Thread.currentThread() == thread) {
-                return work.call();
-            }
-            if (executor.isShutdown()) {
-                throw new IllegalStateException("The OpenFlow southbound is closed");
-            }
-            return executor.submit(work).get(CALL_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new IllegalStateException(cause);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted", e);
-        } catch (TimeoutException e) {
-            throw new IllegalStateException("The OpenFlow southbound did not answer in time", e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
         }
     }
 }

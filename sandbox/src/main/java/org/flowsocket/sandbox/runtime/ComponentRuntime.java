@@ -84,11 +84,6 @@ public final class ComponentRuntime implements ComponentService, AutoCloseable {
         return registry;
     }
 
-    /** @return the Configuration Admin that feeds component properties */
-    public SandboxConfigurationAdmin configurationAdmin() {
-        return configAdmin;
-    }
-
     /**
      * Adds a component without activating it.
      *

@@ -125,23 +125,6 @@ public final class ServiceRegistry implements ServiceDirectory {
     }
 
     /**
-     * Returns every instance registered for a type, in registration order.
-     *
-     * @param type service type
-     * @param <T>  service type
-     * @return instances; empty if none
-     */
-    public synchronized <T> List<T> getAll(Class<T> type) {
-        List<Object> list = services.get(type);
-        if (list == null) {
-            return Collections.emptyList();
-        }
-        List<T> result = new ArrayList<>(list.size());
-        list.forEach(o -> result.add(type.cast(o)));
-        return result;
-    }
-
-    /**
      * Returns the first instance registered under a type given by its name.
      *
      * @param typeName fully qualified name of the service type

@@ -25,6 +25,13 @@ import java.util.List;
 public final class SwitchReports {
 
     /**
+     * Flow statistics interval in milliseconds: ONOS 2.5.6's OpenFlowRuleProvider
+     * polls every switch's flow table every {@code flowPollFrequency} (5) seconds
+     * (FlowStatsCollector, adaptive sampling off by default).
+     */
+    public static final long FLOW_STATS_INTERVAL_MS = 5000;
+
+    /**
      * Port statistics interval in milliseconds: ONOS 2.5.6's OpenFlowDeviceProvider
      * polls every switch's ports every {@code portStatsPollFrequency} (5) seconds
      * (PortStatsCollector, the first time one second after the switch connects).

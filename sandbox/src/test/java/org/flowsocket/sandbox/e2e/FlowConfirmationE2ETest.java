@@ -6,6 +6,7 @@ package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.sandbox.network.FlowModFailure;
+import org.flowsocket.sandbox.network.Refusal;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.junit.After;
 import org.junit.Test;
@@ -48,7 +49,7 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
     @Test
     public void refusalOnSwitch2RepliesFlowRefusedAndWithdrawsTheRulesOnSwitches1And3() throws Exception {
         admin.ok("{'type':'Subscribe','topics':['flows']}");
-        SimulatedNetwork.Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
+        Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
 
         JsonNode error = admin.error(VOICE);
         assertEquals(error.toString(), "FLOW_REFUSED", error.path("code").asText());
@@ -79,7 +80,7 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
 
     @Test
     public void retryRightAfterARefusalIsConfirmedByTheSwitchThatRefused() throws Exception {
-        SimulatedNetwork.Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
+        Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
         assertEquals("FLOW_REFUSED", admin.error(VOICE).path("code").asText());
         refusal.close();
         // At once: ONOS still holds the withdrawn rules until the switches' next statistics.

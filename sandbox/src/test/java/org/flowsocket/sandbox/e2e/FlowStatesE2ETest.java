@@ -6,6 +6,7 @@ package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.sandbox.network.FlowModFailure;
+import org.flowsocket.sandbox.network.Refusal;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.junit.After;
 import org.junit.Before;
@@ -118,7 +119,7 @@ public class FlowStatesE2ETest extends E2eTestBase {
 
     @Test
     public void aFailedFlowStaysVisibleAndEveryErrorNamesIt() throws Exception {
-        SimulatedNetwork.Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
+        Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
         JsonNode error = admin.error(VOICE);
         refusal.close();
         assertEquals(error.toString(), "FLOW_REFUSED", error.path("code").asText());

@@ -160,7 +160,7 @@ public class SimulatedNetworkTest {
     public void refusedRuleFailsWithItsName() throws Exception {
         FlowRule good = rule(S2, 10, "10.0.0.1/32");
         FlowRule bad = rule(S2, 20, "10.0.0.2/32");
-        SimulatedNetwork.Refusal refusal = network.refuse(S2,
+        Refusal refusal = network.refuse(S2,
                 r -> r.priority() == 20, FlowModFailure.TABLE_FULL);
 
         Outcome outcome = new Outcome();

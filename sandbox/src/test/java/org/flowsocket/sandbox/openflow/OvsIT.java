@@ -145,7 +145,7 @@ public class OvsIT {
         }
         for (JsonNode rule : result.path("rules")) {
             String sw = "s" + Long.parseLong(rule.path("deviceId").asText().substring(3), 16);
-            long cookie = hex(rule.path("flowId").asText());
+            long cookie = cookie(rule.path("flowId").asText());
             assertTrue(rule + " on " + sw, ourCookies(dumpFlows(sw)).contains(cookie));
         }
 
@@ -341,11 +341,12 @@ public class OvsIT {
         assertEquals(device.toString(), refused.get(0).path("deviceId").asText());
         assertEquals("the switch's error type: " + reply, errType, refused.get(0).path("errType").asInt());
         assertEquals("the switch's error code: " + reply, errCode, refused.get(0).path("errCode").asInt());
-        hex(refused.get(0).path("flowId").asText());
+        cookie(refused.get(0).path("flowId").asText());
     }
 
-    private static long hex(String flowId) {
-        return Long.parseUnsignedLong(flowId.startsWith("0x") ? flowId.substring(2) : flowId, 16);
+    // A rule's flowId is ONOS's REST form of its id, in decimal: the switch's cookie.
+    private static long cookie(String flowId) {
+        return Long.parseUnsignedLong(flowId);
     }
 
     private static String dumpFlows(String sw) {

@@ -1,0 +1,183 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox.network;
+
+import org.flowsocket.sandbox.southbound.SwitchReports;
+import org.onosproject.net.AnnotationKeys;
+import org.onosproject.net.DefaultAnnotations;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.Port;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.device.DefaultPortDescription;
+import org.onosproject.net.device.PortDescription;
+import org.onosproject.net.flow.DefaultFlowEntry;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowEntry.FlowEntryState;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.meter.Meter;
+import org.onosproject.net.meter.MeterCellId;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * A simulated switch: its ports, flow table and meter table, and whether it
+ * is connected to ONOS. Touched only on the network's thread.
+ */
+final class SimSwitch {
+
+    final DeviceId id;
+    final String name;
+    final long dpid;
+    /** Port number to whether the port is enabled. */
+    final Map<PortNumber, Boolean> ports = new LinkedHashMap<>();
+    /** Keyed by the rule: equal match, priority and table overwrite, as in OpenFlow. */
+    final Map<FlowRule, Installed<FlowRule>> table = new LinkedHashMap<>();
+    final Map<MeterCellId, Installed<Meter>> meters = new LinkedHashMap<>();
+    /** Rules installed since the last report of installed rules ({@link FlowStatistics}). */
+    final Set<FlowRule> toReport = new LinkedHashSet<>();
+    boolean reportNowScheduled;
+    boolean reportLaterScheduled;
+    long nextReportNanos;
+    boolean up;
+    long connectedAt;
+
+    SimSwitch(DeviceId id, String name, Set<PortNumber> ports) {
+        this.id = id;
+        this.name = name;
+        long d;
+        try {
+            d = Long.parseUnsignedLong(id.uri().getSchemeSpecificPart(), 16);
+        } catch (NumberFormatException e) {
+            d = id.hashCode() & 0xffffffffL;
+        }
+        this.dpid = d;
+        ports.forEach(p -> this.ports.put(p, true));
+    }
+
+    /**
+     * Installs a rule; a rule that overwrites an identical one keeps its age.
+     *
+     * @param rule the rule
+     */
+    void install(FlowRule rule) {
+        Installed<FlowRule> previous = table.remove(rule);
+        long since = previous != null && previous.item.exactMatch(rule)
+                ? previous.since : System.currentTimeMillis();
+        table.put(rule, new Installed<>(rule, since));
+    }
+
+    /**
+     * Deletes a rule.
+     *
+     * @param rule the rule
+     * @return the rule the table held, or null if none
+     */
+    FlowRule remove(FlowRule rule) {
+        Installed<FlowRule> gone = table.remove(rule);
+        return gone == null ? null : gone.item;
+    }
+
+    /**
+     * Deletes the rules whose idle or hard timeout has expired (no traffic
+     * flows, so an idle timeout expires that many seconds after installation),
+     * telling each as it goes.
+     *
+     * @param now     the current time, in milliseconds
+     * @param removed told each deleted rule as the switch reports it in a flow-removed message
+     */
+    void expire(long now, Consumer<FlowEntry> removed) {
+        for (Installed<FlowRule> i : new ArrayList<>(table.values())) {
+            FlowRule.FlowRemoveReason reason = expiry(i.item, now - i.since);
+            if (reason != null) {
+                table.remove(i.item);
+                removed.accept(new DefaultFlowEntry(SwitchReports.removedRule(i.item, reason),
+                        FlowEntryState.REMOVED, i.lifeSeconds(now), 0, 0));
+            }
+        }
+    }
+
+    /** @return the flow table as ADDED flow entries */
+    List<FlowEntry> entries() {
+        return entries(table.keySet());
+    }
+
+    /**
+     * Returns some rules of the flow table as ADDED flow entries.
+     *
+     * @param rules the rules; those the table lacks are left out
+     * @return their entries
+     */
+    List<FlowEntry> entries(Set<FlowRule> rules) {
+        long now = System.currentTimeMillis();
+        List<FlowEntry> out = new ArrayList<>(rules.size());
+        for (FlowRule rule : rules) {
+            Installed<FlowRule> i = table.get(rule);
+            if (i != null) {
+                out.add(new DefaultFlowEntry(i.item, FlowEntryState.ADDED, i.lifeSeconds(now), 0, 0));
+            }
+        }
+        return out;
+    }
+
+    /** @return the meter table, as the switch reports it in its meter statistics */
+    List<Meter> meterEntries() {
+        long now = System.currentTimeMillis();
+        List<Meter> out = new ArrayList<>(meters.size());
+        meters.values().forEach(m -> out.add(SwitchReports.installedMeter(m.item, m.since, now)));
+        return out;
+    }
+
+    List<PortDescription> portDescriptions() {
+        List<PortDescription> out = new ArrayList<>();
+        ports.forEach((n, enabled) -> out.add(portDescription(n, enabled)));
+        return out;
+    }
+
+    PortDescription portDescription(PortNumber n, boolean enabled) {
+        String portName = name + "-eth" + n.toLong();
+        return DefaultPortDescription.builder()
+                .withPortNumber(n)
+                .isEnabled(enabled)
+                .type(Port.Type.COPPER)
+                .portSpeed(10_000)
+                .annotations(DefaultAnnotations.builder()
+                        .set(AnnotationKeys.PORT_NAME, portName).build())
+                .build();
+    }
+
+    private static FlowRule.FlowRemoveReason expiry(FlowRule rule, long age) {
+        if (rule.isPermanent()) {
+            return null;
+        }
+        if (rule.hardTimeout() > 0 && age >= rule.hardTimeout() * 1000L) {
+            return FlowRule.FlowRemoveReason.HARD_TIMEOUT;
+        }
+        if (rule.timeout() > 0 && age >= rule.timeout() * 1000L) {
+            return FlowRule.FlowRemoveReason.IDLE_TIMEOUT;
+        }
+        return null;
+    }
+
+    /** A flow rule or meter in one of the switch's tables, and when it was installed. */
+    static final class Installed<T> {
+        final T item;
+        final long since;
+
+        Installed(T item, long since) {
+            this.item = item;
+            this.since = since;
+        }
+
+        long lifeSeconds(long now) {
+            return Math.max(0, (now - since) / 1000);
+        }
+    }
+}
