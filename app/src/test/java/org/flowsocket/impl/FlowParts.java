@@ -6,6 +6,7 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLifecycle;
@@ -57,7 +58,7 @@ final class FlowParts {
     final FlowLifecycle lifecycle = new FlowLifecycle(store, new FlowInstaller(switches, timer), meterAllocator,
                                                       switches, devices, new ObjectMapper(), timer);
     final QosFlowPlanner planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder,
-                                                      meterAllocator, new ObjectMapper());
+            meterAllocator, spec -> NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString());
     private final HostProviderService hostProvider;
 
     FlowParts() {

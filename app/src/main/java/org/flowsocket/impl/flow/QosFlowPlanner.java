@@ -4,14 +4,12 @@
  */
 package org.flowsocket.impl.flow;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
-import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
@@ -25,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -48,7 +47,7 @@ public final class QosFlowPlanner {
     private final RouteFinder routes;
     private final QosRuleBuilder ruleBuilder;
     private final MeterAllocator meters;
-    private final ObjectMapper mapper;
+    private final Function<NetworkFlowSpec, String> specText;
 
     /**
      * Creates a planner.
@@ -59,17 +58,18 @@ public final class QosFlowPlanner {
      * @param routes      host and path resolution
      * @param ruleBuilder per-hop rule builder
      * @param meters      meter allocator
-     * @param mapper      JSON mapper, for the stored form of a network spec
+     * @param specText    the form a flow keeps its network spec in
      */
     public QosFlowPlanner(ApplicationId appId, QosFlowStore store, FlowLifecycle lifecycle, RouteFinder routes,
-                          QosRuleBuilder ruleBuilder, MeterAllocator meters, ObjectMapper mapper) {
+                          QosRuleBuilder ruleBuilder, MeterAllocator meters,
+                          Function<NetworkFlowSpec, String> specText) {
         this.appId = appId;
         this.store = store;
         this.lifecycle = lifecycle;
         this.routes = routes;
         this.ruleBuilder = ruleBuilder;
         this.meters = meters;
-        this.mapper = mapper;
+        this.specText = specText;
     }
 
     /**
@@ -119,7 +119,7 @@ public final class QosFlowPlanner {
             Map<DeviceId, MeterId> meterOf = allocation.meters().stream()
                     .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
             QosFlow flow = QosFlow.builder().id(store.nextId()).kind(QosFlow.Kind.NETWORK).owner(owner)
-                    .spec(NetworkFlowSpecCodec.encode(spec, mapper).toString())
+                    .spec(specText.apply(spec))
                     .rules(rules(spec, directions, meterOf)).meters(allocation.meters()).build();
             return new Plan(flow, allocation.installed());
         } catch (RuntimeException e) {
