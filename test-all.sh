@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every FlowSocket test suite: the in-JVM ones (what plain `mvn install`
-# runs), real Open vSwitch (-Povs), headless Chromium (-Pbrowser) and Apache
-# Karaf (-Pkaraf). Installs the Debian packages those need when missing.
+# runs), real Open vSwitch (-Povs), headless Chromium (-Pbrowser), Apache
+# Karaf (-Pkaraf) and then the Python client's pytest suite against a sandbox
+# of its own. Installs the Debian packages those need when missing.
 # The Open vSwitch suite builds bridges and network namespaces: run as root.
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -16,6 +17,9 @@ command -v python3 >/dev/null || missing+=(python3)
 # The docs test runs the Python examples of README.md and docs/ (websocket-client and websockets).
 /usr/bin/python3 -c 'import websocket' 2>/dev/null || missing+=(python3-websocket)
 /usr/bin/python3 -c 'import websockets' 2>/dev/null || missing+=(python3-websockets)
+# The Python client's suite (clients/python/tests): pytest, and venv to check that pip installs it.
+/usr/bin/python3 -c 'import pytest' 2>/dev/null || missing+=(python3-pytest)
+/usr/bin/python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
 command -v npm >/dev/null || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 
@@ -30,4 +34,8 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-exec mvn -B install -Povs -Pbrowser -Pkaraf "$@"
+mvn -B install -Povs -Pbrowser -Pkaraf "$@"
+
+# The Python client against the sandbox jar just built; bounded, a hang fails the run.
+echo "test-all.sh: Python client suite (clients/python/tests)"
+timeout 300 /usr/bin/python3 -m pytest -q -p no:cacheprovider clients/python/tests

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.Assume;
 import org.junit.Test;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -46,14 +47,17 @@ public class DocsExamplesE2ETest {
     private static final Pattern ERROR_CODE = Pattern.compile("\"code\"\\s*:\\s*\"([A-Z_]+)\"");
     private static final Pattern FAILED_COUNT = Pattern.compile("\"failed\"\\s*:\\s*(\\d+)");
     private static final long PROCESS_SECONDS = 60;
+    private static final Path PYTHON_CLIENT =
+            Path.of(System.getProperty("user.dir")).getParent().resolve("clients").resolve("python");
 
     private final ObjectMapper mapper = new ObjectMapper().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     @Test
     public void everyExampleRunsAsPrinted() throws Exception {
         String python = python();
-        Assume.assumeTrue("docs test skipped: no python3 with the websocket-client module "
-                                  + "(Debian python3-websocket); test-all.sh installs it", python != null);
+        Assume.assumeTrue("docs test skipped: no python3 with the websocket-client and websockets modules "
+                                  + "(Debian python3-websocket, python3-websockets); test-all.sh installs them",
+                          python != null);
         Assume.assumeTrue("docs test skipped: no curl", run(List.of("curl", "--version"), null).exit == 0);
         List<String> failures = new ArrayList<>();
         int ran = 0;
@@ -170,11 +174,12 @@ public class DocsExamplesE2ETest {
         }
     }
 
-    // The python3 that has the websocket-client module: the one on PATH or Debian's.
+    // The python3 that has websocket-client and websockets (the flowsocket package's dependency):
+    // the one on PATH or Debian's.
     private static String python() throws Exception {
         for (String candidate : List.of("python3", "/usr/bin/python3")) {
             try {
-                if (run(List.of(candidate, "-c", "import websocket"), null).exit == 0) {
+                if (run(List.of(candidate, "-c", "import websocket, websockets"), null).exit == 0) {
                     return candidate;
                 }
             } catch (IOException e) {
@@ -190,6 +195,9 @@ public class DocsExamplesE2ETest {
 
     private static Result run(List<String> command, Path dir) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command);
+        // The examples import the Python client package from its source directory.
+        pb.environment().merge("PYTHONPATH", PYTHON_CLIENT.toString(),
+                               (before, client) -> client + File.pathSeparator + before);
         if (dir != null) {
             pb.directory(dir.toFile());
         }
