@@ -9,7 +9,6 @@ import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
-import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
@@ -29,22 +28,15 @@ import static org.junit.Assert.fail;
  * FlowLifecycle on its own: a flow's states as the switches confirm, refuse,
  * lose and regain its rules, and its removal.
  */
-public class FlowLifecycleTest {
+public class FlowLifecycleTest extends FlowPartsTestBase {
 
-    private FlowParts parts;
     private QosFlow planned;
 
     @Before
-    public void setUp() {
-        parts = FlowParts.withEndHosts();
+    public void planFlow() {
         planned = parts.planner.network(NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"),
                                                                 IpAddress.valueOf("10.0.0.3")).build(),
                                         "alice", 1000).flow();
-    }
-
-    @After
-    public void tearDown() {
-        parts.stop();
     }
 
     @Test

@@ -8,8 +8,6 @@ import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.impl.flow.MeterAllocation;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.onosproject.net.meter.Band;
 
@@ -26,19 +24,7 @@ import static org.junit.Assert.fail;
  * MeterAllocator on its own: one drop meter per device, ONOS's report of
  * them, and their release.
  */
-public class MeterAllocatorTest {
-
-    private FlowParts parts;
-
-    @Before
-    public void setUp() {
-        parts = new FlowParts();
-    }
-
-    @After
-    public void tearDown() {
-        parts.stop();
-    }
+public class MeterAllocatorTest extends FlowPartsTestBase {
 
     @Test
     public void oneDropMeterPerDeviceReportedInstalled() throws Exception {

@@ -11,8 +11,6 @@ import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.TrafficClass;
 import org.flowsocket.impl.flow.QosFlowPlanner;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.TpPort;
@@ -41,22 +39,10 @@ import static org.junit.Assert.fail;
  * QosFlowPlanner on its own: hosts to path to one rule per hop and
  * direction, meters per device, and the checks before anything is sent.
  */
-public class QosFlowPlannerTest {
+public class QosFlowPlannerTest extends FlowPartsTestBase {
 
     private static final IpAddress H1 = IpAddress.valueOf("10.0.0.1");
     private static final IpAddress H3 = IpAddress.valueOf("10.0.0.3");
-
-    private FlowParts parts;
-
-    @Before
-    public void setUp() {
-        parts = FlowParts.withEndHosts();
-    }
-
-    @After
-    public void tearDown() {
-        parts.stop();
-    }
 
     @Test
     public void networkFlowHasOneRulePerHopAndDirection() {

@@ -6,8 +6,6 @@ package org.flowsocket.impl;
 
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.impl.flow.Hop;
-import org.junit.After;
-import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 import org.onosproject.net.Host;
@@ -21,19 +19,7 @@ import static org.junit.Assert.assertEquals;
  * RouteFinder on its own: an IP address to its one host, and two hosts to
  * the ports of every hop between them.
  */
-public class RouteFinderTest {
-
-    private FlowParts parts;
-
-    @Before
-    public void setUp() {
-        parts = FlowParts.withEndHosts();
-    }
-
-    @After
-    public void tearDown() {
-        parts.stop();
-    }
+public class RouteFinderTest extends FlowPartsTestBase {
 
     @Test
     public void hopsFollowThePathFromHostPortToHostPort() {
