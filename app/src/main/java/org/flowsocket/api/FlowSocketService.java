@@ -5,11 +5,12 @@
 package org.flowsocket.api;
 
 /**
- * The transport-independent command core of FlowSocket.
- * <p>
- * Every front door (the WebSocket servlet, the GUI overlay, the CLI) opens a
- * session for each client, hands it the client's text messages and receives
- * replies and events through the {@link MessageSink} it supplied.
+ * FlowSocket's protocol, independent of the transport: a front door that
+ * speaks it (the WebSocket servlet) opens a session for each client, hands
+ * it the client's text messages and receives replies and events through the
+ * {@link MessageSink} it supplied. Java callers use the typed services
+ * instead ({@link QosFlowService}, {@link FlowSocketNodeService},
+ * {@link FlowSocketAdminService}).
  */
 public interface FlowSocketService {
 
