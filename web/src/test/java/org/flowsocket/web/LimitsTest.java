@@ -50,6 +50,25 @@ public class LimitsTest extends ServletTestBase {
     }
 
     @Test
+    public void eachConnectionKeepsTheLimitOfItsHandshake() throws Exception {
+        core.setSettings(ConnectionSettings.builder().maxFrameBytes(MAX_FRAME).build());
+        TestClient small = connectAdmin();
+        // Beyond Jetty's own default of 64 KiB: the connection's limit is FlowSocket's.
+        int large = 256 * 1024;
+        core.setSettings(ConnectionSettings.builder().maxFrameBytes(large).build());
+        TestClient big = connectAdmin();
+
+        big.send("{\"type\":\"Echo\",\"id\":\"big\",\"pad\":\"" + Strings.repeat("b", 100 * 1024) + "\"}");
+        assertEquals("big", idOf(big.next()));
+        try {
+            small.send(echo(Strings.repeat("s", 2 * MAX_FRAME)));
+        } catch (IOException e) {
+            // The server may close with 1009 while the client is still writing the rest.
+        }
+        assertEquals("the limit when it connected still holds", 1009, small.awaitClose(5));
+    }
+
+    @Test
     public void hugeFrameIsRefusedFromItsHeaderWithoutBuffering() throws Exception {
         try (RawWebSocket raw = new RawWebSocket(server.wsUri(), adminAuth(), 5_000)) {
             RecordingService.Recorded session = core.nextSession();
