@@ -14,6 +14,7 @@ class Pom(object):
         self.root = ET.parse(path).getroot()
         self.artifact_id = self._text(self.root, 'artifactId')
         self.description = self._text(self.root, 'description')
+        self.packaging = self._text(self.root, 'packaging') or 'jar'
         self.compile, self.test = _dependencies(self.root)
         self.all = self.compile | self.test
         # What every module inherits: flowsocket-parent's dependencies and

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.bench;
 
+import org.flowsocket.testkit.FlowSocketClient;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -367,7 +369,8 @@ public final class BenchMain {
     static String line(FlowRows.Result r) {
         return String.format(Locale.ROOT, "%-24s %11.0f %9.1f %9.1f %12.1f%s", r.name, r.flowsPerSecond(),
                 r.latencies.percentileMillis(50), r.latencies.percentileMillis(99), r.cpuMicrosPerFlow(),
-                r.errors > 0 ? "   ERRORS " + r.errors + ": " + WsClient.abbreviate(r.firstError) : "");
+                r.errors > 0 ? "   ERRORS " + r.errors + ": " + FlowSocketClient.abbreviate(r.firstError)
+                        : "");
     }
 
     private static void ratios(Map<String, FlowRows.Result> results, PrintStream out) {

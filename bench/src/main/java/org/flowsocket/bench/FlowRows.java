@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.flow.FlowRule;
@@ -162,7 +163,7 @@ final class FlowRows {
      */
     Result flowSocket(String name, int connections, int batch, int window, int first, int count)
             throws Exception {
-        List<WsClient> clients = new ArrayList<>();
+        List<FlowSocketClient> clients = new ArrayList<>();
         try {
             for (int i = 0; i < connections; i++) {
                 clients.add(target.connect());
@@ -212,12 +213,12 @@ final class FlowRows {
                     (processCpuNanos() - cpu0) / 1e3 / count);
             return result;
         } finally {
-            clients.forEach(WsClient::close);
+            clients.forEach(FlowSocketClient::close);
         }
     }
 
     // RemoveFlow for every handle, pipelined, then wait until ONOS holds none of FlowSocket's rules.
-    private void removeFlowSocketFlows(WsClient client, List<String> handles, int window) throws Exception {
+    private void removeFlowSocketFlows(FlowSocketClient client, List<String> handles, int window) throws Exception {
         Semaphore w = new Semaphore(window);
         CountDownLatch done = new CountDownLatch(handles.size());
         List<String> failures = Collections.synchronizedList(new ArrayList<>());

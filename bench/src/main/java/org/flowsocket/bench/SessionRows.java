@@ -7,6 +7,8 @@ package org.flowsocket.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -16,7 +18,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -30,6 +31,8 @@ import java.util.function.IntFunction;
 final class SessionRows {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    // Sessions that keep nothing they receive: rows open thousands of them.
+    private static final ClientConfig ADMIN = ClientConfig.basic("onos", "rocks").countingOnly();
 
     private SessionRows() {
     }
@@ -104,7 +107,7 @@ final class SessionRows {
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(SessionProbe.class.getName());
         Process child = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        List<WsClient> clients = new ArrayList<>();
+        List<FlowSocketClient> clients = new ArrayList<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
                 StandardCharsets.UTF_8));
              PrintWriter in = new PrintWriter(child.getOutputStream(), true, StandardCharsets.UTF_8)) {
@@ -112,20 +115,20 @@ final class SessionRows {
             URI uri = URI.create("ws://127.0.0.1:" + ready + "/onos/flowsocket/ws");
             // One session first, so that everything a first connection
             // initialises (classes, pools) is in the baseline.
-            clients.add(WsClient.connect(jetty, uri, "onos", "rocks"));
+            clients.add(FlowSocketClient.connect(jetty, uri, ADMIN));
             in.println("heap");
             long before = Long.parseLong(expect(out, "HEAP", child));
             long t0 = System.nanoTime();
             Semaphore concurrent = new Semaphore(32);
-            List<CompletableFuture<WsClient>> pending = new ArrayList<>();
+            List<CompletableFuture<FlowSocketClient>> pending = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 concurrent.acquire();
-                CompletableFuture<WsClient> f = WsClient.connectAsync(jetty, uri, "onos", "rocks", Map.of())
+                CompletableFuture<FlowSocketClient> f = FlowSocketClient.connectAsync(jetty, uri, ADMIN)
                         .thenCompose(c -> c.hello().thenApply(h -> c));
                 f.whenComplete((c, e) -> concurrent.release());
                 pending.add(f);
             }
-            for (CompletableFuture<WsClient> f : pending) {
+            for (CompletableFuture<FlowSocketClient> f : pending) {
                 clients.add(f.get(60, TimeUnit.SECONDS));
             }
             double connectSeconds = (System.nanoTime() - t0) / 1e9;
@@ -136,11 +139,11 @@ final class SessionRows {
             }
             in.println("heap");
             long after = Long.parseLong(expect(out, "HEAP", child));
-            clients.forEach(WsClient::close);
+            clients.forEach(FlowSocketClient::close);
             in.println("quit");
             return new HeapResult(count, before, after, connectSeconds);
         } finally {
-            clients.forEach(WsClient::drop);
+            clients.forEach(FlowSocketClient::drop);
             if (!child.waitFor(20, TimeUnit.SECONDS)) {
                 child.destroy();
                 child.waitFor(10, TimeUnit.SECONDS);
@@ -169,12 +172,12 @@ final class SessionRows {
      * @throws Exception on failure
      */
     static FanoutResult fanout(Target target, int subscribers, int hosts) throws Exception {
-        List<WsClient> subs = new ArrayList<>();
-        WsClient producer = null;
+        List<FlowSocketClient> subs = new ArrayList<>();
+        FlowSocketClient producer = null;
         try {
             AtomicLong lastEvent = new AtomicLong();
             for (int i = 0; i < subscribers; i++) {
-                WsClient c = target.connect();
+                FlowSocketClient c = target.connect();
                 c.onEvent(e -> lastEvent.accumulateAndGet(System.nanoTime(), Math::max));
                 JsonNode r = c.request("1", "{\"type\":\"Subscribe\",\"id\":1,\"topics\":[\"hosts\"]}")
                         .get(10, TimeUnit.SECONDS);
@@ -197,7 +200,7 @@ final class SessionRows {
             long total = -1;
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (System.nanoTime() < deadline) {
-                long now = subs.stream().mapToLong(WsClient::events).sum();
+                long now = subs.stream().mapToLong(FlowSocketClient::events).sum();
                 if (now == total && System.nanoTime() - lastEvent.get() > TimeUnit.SECONDS.toNanos(1)) {
                     break;
                 }
@@ -206,10 +209,10 @@ final class SessionRows {
             }
             long first = subs.get(0).events();
             boolean equal = subs.stream().allMatch(s -> s.events() == first);
-            long gaps = subs.stream().mapToLong(WsClient::seqGaps).sum();
+            long gaps = subs.stream().mapToLong(FlowSocketClient::seqGaps).sum();
             return new FanoutResult(subscribers, first, total, (lastEvent.get() - t0) / 1e9, gaps, equal);
         } finally {
-            subs.forEach(WsClient::close);
+            subs.forEach(FlowSocketClient::close);
             if (producer != null) {
                 producer.close();
             }
@@ -217,7 +220,7 @@ final class SessionRows {
     }
 
     // Sends count requests with at most 64 in flight; returns result.id of each reply, in order.
-    private static List<String> pipelined(WsClient client, int count, IntFunction<String> request)
+    private static List<String> pipelined(FlowSocketClient client, int count, IntFunction<String> request)
             throws Exception {
         Semaphore window = new Semaphore(64);
         List<CompletableFuture<JsonNode>> replies = new ArrayList<>();

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.Device;
@@ -180,8 +182,8 @@ public final class Target implements AutoCloseable {
      * @return connected client (hello received)
      * @throws Exception if it fails
      */
-    public WsClient connect() throws Exception {
-        return WsClient.connect(jetty, ws, user, password);
+    public FlowSocketClient connect() throws Exception {
+        return FlowSocketClient.connect(jetty, ws, ClientConfig.basic(user, password).countingOnly());
     }
 
     /**
@@ -333,7 +335,7 @@ public final class Target implements AutoCloseable {
      */
     public HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create(restUri() + path))
-                .header("Authorization", WsClient.basic(user, password))
+                .header("Authorization", ClientConfig.basicAuthorization(user, password))
                 .timeout(Duration.ofSeconds(60));
     }
 

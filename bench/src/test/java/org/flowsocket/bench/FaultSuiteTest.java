@@ -9,6 +9,8 @@ import org.flowsocket.sandbox.FlowSocketMount;
 import org.flowsocket.sandbox.network.FlowModFailure;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
+import org.flowsocket.testkit.CloseStatus;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -52,7 +54,7 @@ public class FaultSuiteTest {
     private static FlowRules rules;
     private static final AtomicInteger FLOW_NUMBERS = new AtomicInteger();
 
-    private final List<WsClient> opened = Collections.synchronizedList(new ArrayList<>());
+    private final List<FlowSocketClient> opened = Collections.synchronizedList(new ArrayList<>());
     private List<String> threadsBefore;
     private Map<String, Integer> listenersBefore;
 
@@ -61,7 +63,7 @@ public class FaultSuiteTest {
         box = SuiteSandbox.start(ACK);
         rules = new FlowRules(box.sandbox().network().deviceIds());
         // A first flow and event start the threads FlowSocket starts lazily.
-        WsClient warm = box.admin();
+        FlowSocketClient warm = box.admin();
         SuiteSandbox.call(warm, 0, "{\"type\":\"Subscribe\",\"id\":0,\"topics\":[\"flows\"]}");
         JsonNode r = SuiteSandbox.call(warm, 1, installRequest(1, 1));
         SuiteSandbox.call(warm, 2, "{\"type\":\"RemoveFlow\",\"id\":2,\"flowId\":\""
@@ -83,7 +85,7 @@ public class FaultSuiteTest {
 
     @After
     public void nothingLeftBehind() throws Exception {
-        opened.forEach(WsClient::close);
+        opened.forEach(FlowSocketClient::close);
         try {
             box.sandbox().network().clearRefusals();
             box.sandbox().network().setAckLatency(ACK);
@@ -92,7 +94,7 @@ public class FaultSuiteTest {
             assertNoOrphanRules();
         } finally {
             // Leave the network clean for the next test.
-            WsClient c = box.admin();
+            FlowSocketClient c = box.admin();
             try {
                 for (String id : SuiteSandbox.handleIds(c)) {
                     SuiteSandbox.call(c, id, "{\"type\":\"RemoveFlow\",\"id\":\"" + id + "\",\"flowId\":\"" + id
@@ -114,7 +116,7 @@ public class FaultSuiteTest {
 
     // Every rule of FlowSocket's application that ONOS holds belongs to a handle.
     private void assertNoOrphanRules() throws Exception {
-        WsClient c = box.admin();
+        FlowSocketClient c = box.admin();
         try {
             assertTrue("every FlowSocket rule has a handle", SuiteSandbox.await(() -> {
                 try {
@@ -130,8 +132,8 @@ public class FaultSuiteTest {
         }
     }
 
-    private WsClient admin() throws Exception {
-        WsClient c = box.admin();
+    private FlowSocketClient admin() throws Exception {
+        FlowSocketClient c = box.admin();
         opened.add(c);
         return c;
     }
@@ -146,7 +148,7 @@ public class FaultSuiteTest {
     public void clientVanishesWithRequestsInFlight() throws Exception {
         box.sandbox().network().setAckLatency(Duration.ofMillis(300));
         for (int round = 0; round < 3; round++) {
-            WsClient c = admin();
+            FlowSocketClient c = admin();
             for (int i = 0; i < 30; i++) {
                 c.sendText(installRequest(i, 1 + i % 4));
             }
@@ -157,7 +159,7 @@ public class FaultSuiteTest {
             c.drop();
         }
         assertTrue(box.sandbox().network().awaitQuiet(Duration.ofSeconds(10)));
-        WsClient check = admin();
+        FlowSocketClient check = admin();
         assertTrue("handles settle as INSTALLED", SuiteSandbox.await(() -> {
             try {
                 JsonNode r = SuiteSandbox.call(check, "l", "{\"type\":\"ListFlows\",\"id\":\"l\"}");
@@ -182,7 +184,7 @@ public class FaultSuiteTest {
     public void deviceGoesDownUnderInstalledFlows() throws Exception {
         SimulatedNetwork net = box.sandbox().network();
         DeviceId s2 = NetworkSpec.switchId(2);
-        WsClient c = admin();
+        FlowSocketClient c = admin();
         List<JsonNode> events = Collections.synchronizedList(new ArrayList<>());
         c.onEvent(events::add);
         SuiteSandbox.call(c, 0, "{\"type\":\"Subscribe\",\"id\":0,\"topics\":[\"flows\"]}");
@@ -248,7 +250,7 @@ public class FaultSuiteTest {
     public void switchRefusesHalfABatch() throws Exception {
         SimulatedNetwork net = box.sandbox().network();
         net.refuse(null, r -> FlowRules.flowNumber(r) % 2 == 1, FlowModFailure.TABLE_FULL);
-        WsClient c = admin();
+        FlowSocketClient c = admin();
         int first = FLOW_NUMBERS.getAndAdd(12);
         first += first % 2; // start on an even flow number: half of the rules are refused
         FLOW_NUMBERS.addAndGet(2);
@@ -288,7 +290,7 @@ public class FaultSuiteTest {
             loops.add(pool.submit(() -> {
                 int i = 0;
                 while (running.get()) {
-                    WsClient c;
+                    FlowSocketClient c;
                     try {
                         c = admin();
                     } catch (Exception e) {
@@ -314,8 +316,8 @@ public class FaultSuiteTest {
                         for (CompletableFuture<JsonNode> f : pending) {
                             waitQuietly(f);
                         }
-                        WsClient.Close close = c.closed().getNow(null);
-                        if (close != null && close.code == 1001) {
+                        CloseStatus close = c.closed().getNow(null);
+                        if (close != null && close.code() == 1001) {
                             closedWith1001.incrementAndGet();
                         }
                     } finally {
@@ -347,7 +349,7 @@ public class FaultSuiteTest {
         assertEquals("INTERNAL_ERROR replies: " + unexpected, 0, internalErrors.get());
         assertTrue(box.sandbox().network().awaitQuiet(Duration.ofSeconds(10)));
         // Every handle settles; none stays PENDING.
-        WsClient c = admin();
+        FlowSocketClient c = admin();
         assertTrue("no PENDING handle left", SuiteSandbox.await(() -> {
             try {
                 JsonNode r = SuiteSandbox.call(c, "l", "{\"type\":\"ListFlows\",\"id\":\"l\",\"state\":\"PENDING\"}");

@@ -5,6 +5,10 @@
 package org.flowsocket.bench;
 
 import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Frames;
+import org.flowsocket.testkit.RawWebSocket;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -49,7 +53,7 @@ public class HostileClientsTest {
     }
 
     private static String viewerAuth() {
-        return WsClient.basic("viewer", "viewer");
+        return ClientConfig.basicAuthorization("viewer", "viewer");
     }
 
     // A viewer that asks for replies about 50 times larger than its requests
@@ -63,16 +67,16 @@ public class HostileClientsTest {
             batch.append(i == 0 ? "" : ",").append("{\"type\":\"Hello\"}");
         }
         String text = batch.append("]}").toString();
-        WsClient probe = box.viewer();
+        FlowSocketClient probe = box.viewer();
         int replyLength = SuiteSandbox.call(probe, 1, text).toString().length();
         probe.close();
         // Enough unread replies for 256 MiB, within the message count cap.
         int frames = (int) Math.min(settings.maxQueuedMessages() - 16, 256 * MIB / replyLength + 1);
         byte[] request = text.getBytes(StandardCharsets.UTF_8);
         long before = heapAfterGc();
-        try (RawSocket raw = new RawSocket(box.uri(), viewerAuth(), 4096)) {
+        try (RawWebSocket raw = new RawWebSocket(box.uri(), RawWebSocket.Options.of(viewerAuth()).withReceiveBuffer(4096))) {
             for (int i = 0; i < frames; i++) {
-                raw.send(RawSocket.OP_TEXT, request);
+                raw.send(Frames.OP_TEXT, request);
             }
             Thread.sleep(8000); // let the server answer what it read
             long growth = heapAfterGc() - before;
@@ -91,9 +95,9 @@ public class HostileClientsTest {
         String type = "X".repeat(box.flowSocket().connectionSettings().maxFrameBytes() - 100);
         byte[] request = ("{\"id\":1,\"type\":\"" + type + "\"}").getBytes(StandardCharsets.UTF_8);
         long before = heapAfterGc();
-        try (RawSocket raw = new RawSocket(box.uri(), viewerAuth(), 4096)) {
+        try (RawWebSocket raw = new RawWebSocket(box.uri(), RawWebSocket.Options.of(viewerAuth()).withReceiveBuffer(4096))) {
             for (int i = 0; i < 100; i++) {
-                raw.send(RawSocket.OP_TEXT, request);
+                raw.send(Frames.OP_TEXT, request);
             }
             Thread.sleep(3000);
             long growth = heapAfterGc() - before;
@@ -137,7 +141,7 @@ public class HostileClientsTest {
         long[] lengths = {1L << 31, Long.MAX_VALUE, -1L, 1L << 32};
         int[] codes = {1009, 1009, 1009, 1002};
         for (int i = 0; i < lengths.length; i++) {
-            try (RawSocket raw = new RawSocket(box.uri(), viewerAuth())) {
+            try (RawWebSocket raw = new RawWebSocket(box.uri(), RawWebSocket.Options.of(viewerAuth()))) {
                 java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(14);
                 header.put((byte) 0x81).put((byte) (0x80 | 127)).putLong(lengths[i]).put(new byte[]{1, 2, 3, 4});
                 raw.sendRaw(header.array());
@@ -156,21 +160,21 @@ public class HostileClientsTest {
     @Test
     public void oneViewerCannotLockAdminsOut() throws Exception {
         ConnectionSettings settings = box.flowSocket().connectionSettings();
-        java.util.List<RawSocket> mine = new java.util.ArrayList<>();
+        java.util.List<RawWebSocket> mine = new java.util.ArrayList<>();
         try {
             for (int i = 0; i < settings.maxSessionsPerUser(); i++) {
-                mine.add(new RawSocket(box.uri(), viewerAuth()));
+                mine.add(new RawWebSocket(box.uri(), RawWebSocket.Options.of(viewerAuth())));
             }
-            try (RawSocket extra = new RawSocket(box.uri(), viewerAuth())) {
+            try (RawWebSocket extra = new RawWebSocket(box.uri(), RawWebSocket.Options.of(viewerAuth()))) {
                 throw new AssertionError("session " + (settings.maxSessionsPerUser() + 1) + " of one viewer was accepted");
             } catch (java.io.IOException e) {
                 assertTrue(e.getMessage(), e.getMessage().contains(" 429"));
             }
-            WsClient admin = box.admin();
+            FlowSocketClient admin = box.admin();
             SuiteSandbox.assertServed(admin);
             admin.close();
         } finally {
-            for (RawSocket s : mine) {
+            for (RawWebSocket s : mine) {
                 s.close();
             }
         }
@@ -202,7 +206,7 @@ public class HostileClientsTest {
     public void aResetInTheMiddleOfAFrameLeavesNoSession() throws Exception {
         int before = box.flowSocketAdmin().sessions().size();
         for (int i = 0; i < 10; i++) {
-            RawSocket raw = new RawSocket(box.uri(), viewerAuth());
+            RawWebSocket raw = new RawWebSocket(box.uri(), RawWebSocket.Options.of(viewerAuth()));
             java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8);
             header.put((byte) 0x81).put((byte) (0x80 | 126)).putShort((short) 1000).put(new byte[]{1, 2, 3, 4});
             raw.sendRaw(header.array());

@@ -6,6 +6,10 @@ package org.flowsocket.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.websocket.api.UpgradeException;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Frames;
+import org.flowsocket.testkit.RawWebSocket;
 import org.junit.After;
 import org.junit.AfterClass;
 import org.junit.Before;
@@ -37,8 +41,8 @@ public class HostileInputTest {
     private static SuiteSandbox box;
     private static final String DEV = "of:0000000000000001";
 
-    private WsClient admin;
-    private WsClient bystander;
+    private FlowSocketClient admin;
+    private FlowSocketClient bystander;
     private SuiteSandbox.NetworkState before;
 
     @BeforeClass
@@ -77,13 +81,13 @@ public class HostileInputTest {
         try {
             reply = f.get(SuiteSandbox.WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError("no reply with id " + expectedId + " to " + WsClient.abbreviate(frame)
+            throw new AssertionError("no reply with id " + expectedId + " to " + FlowSocketClient.abbreviate(frame)
                     + "; replies without a match: " + admin.problems(), e);
         }
-        assertEquals(WsClient.abbreviate(frame) + " -> " + reply, "error", reply.path("status").asText());
-        assertEquals(WsClient.abbreviate(frame) + " -> " + reply, code, reply.path("error").path("code").asText());
+        assertEquals(FlowSocketClient.abbreviate(frame) + " -> " + reply, "error", reply.path("status").asText());
+        assertEquals(FlowSocketClient.abbreviate(frame) + " -> " + reply, code, reply.path("error").path("code").asText());
         if (field != null) {
-            assertEquals(WsClient.abbreviate(frame) + " -> " + reply, field,
+            assertEquals(FlowSocketClient.abbreviate(frame) + " -> " + reply, field,
                     reply.path("error").path("field").asText());
         }
         assertTrue(admin.isOpen());
@@ -295,7 +299,7 @@ public class HostileInputTest {
 
     @Test
     public void viewerMayNotMutate() throws Exception {
-        WsClient viewer = box.viewer();
+        FlowSocketClient viewer = box.viewer();
         List<String> mutating = List.of(
                 "{\"type\":\"AddNode\",\"id\":\"x\",\"kind\":\"host\",\"mac\":\"0a:00:00:00:00:01\"}",
                 "{\"type\":\"AddNode\",\"id\":\"x\",\"kind\":\"device\",\"protocol\":\"netconf\",\"ip\":\"10.0.0.5\"}",
@@ -347,7 +351,7 @@ public class HostileInputTest {
             JsonNode installed = late.get(0);
             assertEquals(installed.toString(), "ok", installed.path("status").asText());
             // Once answered, the id may be used again; on another connection it never clashes.
-            WsClient other = box.admin();
+            FlowSocketClient other = box.admin();
             CompletableFuture<JsonNode> again = admin.request("\"dup\"", "{\"type\":\"RemoveFlow\",\"id\":\"dup\","
                     + "\"flowId\":\"" + installed.path("result").path("flowId").asText() + "\"}");
             JsonNode hello = other.request("\"dup\"", "{\"type\":\"Hello\",\"id\":\"dup\"}").get(10, TimeUnit.SECONDS);
@@ -366,23 +370,24 @@ public class HostileInputTest {
     public void oversizeBinaryAndInvalidUtf8FramesClose() throws Exception {
         int max = box.flowSocket().connectionSettings().maxFrameBytes();
         int sessions = box.flowSocketAdmin().sessions().size();
-        WsClient big = box.admin();
+        FlowSocketClient big = box.admin();
         big.sendText("{\"type\":\"Hello\",\"id\":1,\"pad\":\"" + repeat("p", max) + "\"}");
-        assertEquals(1009, big.closed().get(10, TimeUnit.SECONDS).code);
+        assertEquals(1009, big.closed().get(10, TimeUnit.SECONDS).code());
 
-        WsClient binary = box.admin();
+        FlowSocketClient binary = box.admin();
         binary.sendBinary("{\"type\":\"Hello\",\"id\":1}".getBytes(StandardCharsets.UTF_8));
-        assertEquals(1003, binary.closed().get(10, TimeUnit.SECONDS).code);
+        assertEquals(1003, binary.closed().get(10, TimeUnit.SECONDS).code());
 
-        WsClient bigBinary = box.admin();
+        FlowSocketClient bigBinary = box.admin();
         bigBinary.sendBinary(new byte[max + 1]);
-        assertEquals(1009, bigBinary.closed().get(10, TimeUnit.SECONDS).code);
+        assertEquals(1009, bigBinary.closed().get(10, TimeUnit.SECONDS).code());
 
         for (byte[] bad : List.of(new byte[]{'{', '"', (byte) 0xC3, '"', '}'},
                 new byte[]{(byte) 0xFF, (byte) 0xFE}, new byte[]{(byte) 0xED, (byte) 0xA0, (byte) 0x80},
                 new byte[]{(byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80})) {
-            try (RawSocket raw = new RawSocket(box.uri(), WsClient.basic("onos", "rocks"))) {
-                raw.send(RawSocket.OP_TEXT, bad);
+            try (RawWebSocket raw = new RawWebSocket(box.uri(), RawWebSocket.Options.of(
+                    ClientConfig.basicAuthorization("onos", "rocks")))) {
+                raw.send(Frames.OP_TEXT, bad);
                 assertEquals("close for " + Arrays.toString(bad), 1007, raw.readUntilClose());
             }
         }
@@ -407,7 +412,12 @@ public class HostileInputTest {
 
     private int handshakeStatus(String user, String password, Map<String, String> headers) throws Exception {
         try {
-            WsClient c = WsClient.connectAsync(box.jetty(), box.uri(), user, password, headers)
+            ClientConfig config = (user == null ? ClientConfig.anonymous() : ClientConfig.basic(user, password))
+                    .countingOnly();
+            for (Map.Entry<String, String> h : headers.entrySet()) {
+                config = config.withHeader(h.getKey(), h.getValue());
+            }
+            FlowSocketClient c = FlowSocketClient.connectAsync(box.jetty(), box.uri(), config)
                     .get(10, TimeUnit.SECONDS);
             c.hello().get(10, TimeUnit.SECONDS);
             c.close();
@@ -428,7 +438,7 @@ public class HostileInputTest {
     public void refusedRequestsLeaveNoSessionBehind() throws Exception {
         int sessions = box.flowSocketAdmin().sessions().size();
         for (int i = 0; i < 20; i++) {
-            WsClient c = box.admin();
+            FlowSocketClient c = box.admin();
             c.sendText("{");
             c.drop();
         }

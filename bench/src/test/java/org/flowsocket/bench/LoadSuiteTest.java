@@ -6,6 +6,7 @@ package org.flowsocket.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -72,15 +73,15 @@ public class LoadSuiteTest {
         final Set<String> flowsRemoved = ConcurrentHashMap.newKeySet();
         final List<String> errors = new CopyOnWriteArrayList<>();
         int sent;
-        WsClient client;
+        FlowSocketClient client;
     }
 
     @Test
     public void mixedLoadIsAnsweredStoredAndPublishedExactly() throws Exception {
-        List<WsClient> subscribers = new ArrayList<>();
+        List<FlowSocketClient> subscribers = new ArrayList<>();
         List<List<JsonNode>> seen = new ArrayList<>();
         for (int i = 0; i < SUBSCRIBERS; i++) {
-            WsClient s = box.admin();
+            FlowSocketClient s = box.admin();
             List<JsonNode> events = Collections.synchronizedList(new ArrayList<>());
             s.onEvent(events::add);
             JsonNode r = SuiteSandbox.call(s, 1, "{\"type\":\"Subscribe\",\"id\":1,\"topics\":[\"hosts\",\"flows\"]}");
@@ -131,7 +132,7 @@ public class LoadSuiteTest {
         Set<String> addedHosts = new TreeSet<>(expectedHosts);
         expectedHosts.removeAll(removedHosts);
 
-        WsClient checker = box.admin();
+        FlowSocketClient checker = box.admin();
         Map<String, Set<String>> handles = SuiteSandbox.handles(checker);
         assertEquals("ListFlows holds the confirmed, not removed flows", expectedFlows, handles.keySet());
         Set<String> handleRules = handles.values().stream().flatMap(Set::stream)
@@ -158,7 +159,7 @@ public class LoadSuiteTest {
         }, Duration.ofSeconds(20)));
         Thread.sleep(300);
         for (int i = 0; i < SUBSCRIBERS; i++) {
-            WsClient s = subscribers.get(i);
+            FlowSocketClient s = subscribers.get(i);
             assertEquals("seq gaps: " + s.problems(), 0, s.seqGaps());
             assertEquals("last seq = events", s.events(), s.lastSeq());
             assertEquals("same events in the same order", signature(seen.get(0)), signature(seen.get(i)));
@@ -170,7 +171,7 @@ public class LoadSuiteTest {
                 CLIENTS, sent, seconds, sent / seconds, confirmed.size(), removedFlows.size(), addedHosts.size(),
                 removedHosts.size(), subscribers.get(0).events());
         checker.close();
-        subscribers.forEach(WsClient::close);
+        subscribers.forEach(FlowSocketClient::close);
         outcomes.forEach(o -> o.client.close());
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -114,8 +115,8 @@ public class MutationFuzzTest {
         long seconds = Long.getLong("fuzz.seconds", 20);
         System.out.println("mutation fuzz: seed " + seed + " (replay with -Dfuzz.seed=" + seed + "), " + seconds + " s");
         Random random = new Random(seed);
-        WsClient client = box.admin();
-        WsClient bystander = box.admin();
+        FlowSocketClient client = box.admin();
+        FlowSocketClient bystander = box.admin();
         BlockingQueue<JsonNode> replies = new LinkedBlockingQueue<>();
         client.onUnmatched(replies::add);
         Map<String, Integer> codes = new TreeMap<>();
@@ -127,14 +128,14 @@ public class MutationFuzzTest {
             frames++;
             JsonNode reply = replies.poll(15, TimeUnit.SECONDS);
             if (reply == null) {
-                fail("no reply within 15 s to frame " + frames + " (seed " + seed + "): " + WsClient.abbreviate(frame)
+                fail("no reply within 15 s to frame " + frames + " (seed " + seed + "): " + FlowSocketClient.abbreviate(frame)
                         + (client.isOpen() ? "" : "; closed " + client.closed().getNow(null)));
             }
             String code = "ok".equals(reply.path("status").asText()) ? "ok"
                     : reply.path("error").path("code").asText("?");
             codes.merge(code, 1, Integer::sum);
             if ("INTERNAL_ERROR".equals(code) || "?".equals(code)) {
-                fail("frame " + frames + " (seed " + seed + "): " + WsClient.abbreviate(frame) + " -> " + reply);
+                fail("frame " + frames + " (seed " + seed + "): " + FlowSocketClient.abbreviate(frame) + " -> " + reply);
             }
             if (frames % 200 == 0) {
                 SuiteSandbox.assertServed(bystander);
@@ -145,7 +146,7 @@ public class MutationFuzzTest {
         assertTrue("still open", client.isOpen());
         assertEquals("one reply per frame", frames, client.replies());
         SuiteSandbox.assertServed(bystander);
-        WsClient fresh = box.admin();
+        FlowSocketClient fresh = box.admin();
         assertNotNull(fresh.hello().get(5, TimeUnit.SECONDS));
         System.out.println("mutation fuzz: " + frames + " frames, replies by code " + codes);
         fresh.close();

@@ -11,6 +11,8 @@ import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.event.ListenerService;
@@ -100,22 +102,22 @@ final class SuiteSandbox implements AutoCloseable {
         return (FlowSocketAdminService) sandbox.flowSocketService().orElseThrow();
     }
 
-    WsClient admin() throws Exception {
-        return WsClient.connect(jetty, uri(), "onos", "rocks");
+    FlowSocketClient admin() throws Exception {
+        return FlowSocketClient.connect(jetty, uri(), ClientConfig.basic("onos", "rocks").countingOnly());
     }
 
-    WsClient viewer() throws Exception {
-        return WsClient.connect(jetty, uri(), "viewer", "viewer");
+    FlowSocketClient viewer() throws Exception {
+        return FlowSocketClient.connect(jetty, uri(), ClientConfig.basic("viewer", "viewer").countingOnly());
     }
 
     /** Sends a request and waits for its reply. */
-    static JsonNode call(WsClient c, Object id, String json) throws Exception {
+    static JsonNode call(FlowSocketClient c, Object id, String json) throws Exception {
         String key = id instanceof String ? MAPPER.writeValueAsString(id) : String.valueOf(id);
         return c.request(key, json).get(WAIT_SECONDS, TimeUnit.SECONDS);
     }
 
     /** A Hello round trip: the connection is served. */
-    static void assertServed(WsClient c) throws Exception {
+    static void assertServed(FlowSocketClient c) throws Exception {
         JsonNode r = call(c, "alive", "{\"type\":\"Hello\",\"id\":\"alive\"}");
         if (!"ok".equals(r.path("status").asText())) {
             throw new AssertionError("Hello failed: " + r);
@@ -204,7 +206,7 @@ final class SuiteSandbox implements AutoCloseable {
      *         the handles that own their rules: not the FAILED ones, whose
      *         rules were withdrawn and which are only kept to be seen
      */
-    static Map<String, Set<String>> handles(WsClient c) throws Exception {
+    static Map<String, Set<String>> handles(FlowSocketClient c) throws Exception {
         Map<String, Set<String>> handles = new TreeMap<>();
         for (JsonNode f : listFlows(c)) {
             if ("FAILED".equals(f.path("state").asText())) {
@@ -219,13 +221,13 @@ final class SuiteSandbox implements AutoCloseable {
     }
 
     /** @return the ids of every handle, FAILED ones too */
-    static Set<String> handleIds(WsClient c) throws Exception {
+    static Set<String> handleIds(FlowSocketClient c) throws Exception {
         Set<String> ids = new TreeSet<>();
         listFlows(c).forEach(f -> ids.add(f.path("flowId").asText()));
         return ids;
     }
 
-    private static JsonNode listFlows(WsClient c) throws Exception {
+    private static JsonNode listFlows(FlowSocketClient c) throws Exception {
         JsonNode r = call(c, "list-flows", "{\"type\":\"ListFlows\",\"id\":\"list-flows\"}");
         if (!"ok".equals(r.path("status").asText())) {
             throw new AssertionError("ListFlows failed: " + r);

@@ -35,6 +35,7 @@ public class BuildDescriptorsIT {
             "BUCK", "BUILD", "pom.xml",
             "app/BUCK", "app/BUILD", "app/pom.xml",
             "web/BUCK", "web/BUILD", "web/pom.xml", "web/src/main/webapp/WEB-INF/web.xml",
+            "testkit/BUCK", "testkit/BUILD", "testkit/pom.xml",
             "features/app.xml", "features/pom.xml");
 
     @Rule

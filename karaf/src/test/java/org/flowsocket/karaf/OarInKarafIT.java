@@ -5,6 +5,9 @@
 package org.flowsocket.karaf;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -17,6 +20,7 @@ import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -56,6 +60,7 @@ public class OarInKarafIT {
             "org.flowsocket.api.FlowSocketAdminService", "org.flowsocket.api.QosFlowService",
             "org.flowsocket.api.FlowSocketNodeService");
     private static final Pattern OBJECT_CLASS = Pattern.compile("objectClass = \\[([^\\]]*)\\]");
+    private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREDENTIALS = KarafContainer.USER + ":" + KarafContainer.PASSWORD;
     /** The component standing for ONOS's netcfghostprovider, primary host provider of scheme "host". */
     private static final String NETCFG_HOST_PROVIDER = "org.flowsocket.karaf.onos.NetworkConfigHostProviderStandIn";
@@ -259,11 +264,12 @@ public class OarInKarafIT {
     @Test
     public void uninstallLeavesNothingBehind() throws Exception {
         try (FlowSocketClient socket = connect()) {
-            assertEquals("hello", socket.next().path("kind").asText());
+            assertEquals("hello", next(socket).path("kind").asText());
             for (String feature : oar.features) {
                 onos.shell.ok("feature:uninstall " + feature);
             }
-            assertTrue("socket still open after the feature was uninstalled", socket.awaitClose(15));
+            assertTrue("socket still open after the feature was uninstalled",
+                       socket.awaitClose(Duration.ofSeconds(15)) != -1);
             assertEquals("close code (reason: " + socket.closeReason() + ")", 1001, socket.closeCode());
         }
         onos.shell.ok("feature:repo-remove " + oar.featuresRepo);
@@ -297,28 +303,36 @@ public class OarInKarafIT {
 
     private static FlowSocketClient connect() throws Exception {
         awaitWebApplication();
-        FlowSocketClient socket = FlowSocketClient.connect(
-                URI.create("ws://127.0.0.1:" + onos.karaf.httpPort() + CONTEXT + "/ws"), CREDENTIALS);
+        FlowSocketClient socket = FlowSocketClient.open(
+                URI.create("ws://127.0.0.1:" + onos.karaf.httpPort() + CONTEXT + "/ws"),
+                ClientConfig.basic(KarafContainer.USER, KarafContainer.PASSWORD));
         assertEquals(101, socket.session().getUpgradeResponse().getStatusCode());
         assertEquals("flowsocket.v1", socket.session().getUpgradeResponse().getAcceptedSubProtocol());
         return socket;
     }
 
+    // The next message from the server, within 10 s.
+    private static JsonNode next(FlowSocketClient socket) throws Exception {
+        String message = socket.nextMessage(Duration.ofSeconds(10));
+        assertNotNull("no message from the server in 10 s", message);
+        return JSON.readTree(message);
+    }
+
     private static void assertHelloAndListNodes(FlowSocketClient socket) throws Exception {
-        JsonNode greeting = socket.next();
+        JsonNode greeting = next(socket);
         assertEquals("hello", greeting.path("kind").asText());
         assertEquals(KarafContainer.USER, greeting.path("user").asText());
         assertEquals("admin", greeting.path("role").asText());
 
         socket.send("{\"type\":\"Hello\",\"id\":\"h1\"}");
-        JsonNode hello = socket.next();
+        JsonNode hello = next(socket);
         assertEquals(hello.toString(), "reply", hello.path("kind").asText());
         assertEquals(hello.toString(), "h1", hello.path("id").asText());
         assertEquals(hello.toString(), "ok", hello.path("status").asText());
         assertEquals(hello.toString(), "FlowSocket", hello.path("result").path("server").asText());
 
         socket.send("{\"type\":\"ListNodes\",\"id\":\"n1\"}");
-        JsonNode nodes = socket.next();
+        JsonNode nodes = next(socket);
         assertEquals(nodes.toString(), "n1", nodes.path("id").asText());
         assertEquals(nodes.toString(), "ok", nodes.path("status").asText());
         assertTrue(nodes.toString(), nodes.path("result").path("devices").toString()

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.karaf;
 
+import org.flowsocket.testkit.ClientConfig;
+
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URL;
@@ -162,7 +164,9 @@ final class OnosPlatform {
         connection.setConnectTimeout(5000);
         connection.setReadTimeout(10000);
         if (credentials != null) {
-            connection.setRequestProperty("Authorization", FlowSocketClient.basic(credentials));
+            String[] userAndPassword = credentials.split(":", 2);
+            connection.setRequestProperty("Authorization",
+                                          ClientConfig.basicAuthorization(userAndPassword[0], userAndPassword[1]));
         }
         return connection;
     }

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.web;
 
+import org.flowsocket.testkit.Frames;
+import org.flowsocket.testkit.RawWebSocket;
 import org.junit.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -24,10 +26,10 @@ public class FrameLengthTest extends ServletTestBase {
     }
 
     private RawWebSocket.Frame closeFrameFor(long length) throws Exception {
-        try (RawWebSocket raw = new RawWebSocket(server.wsUri(), adminAuth(), 5_000)) {
+        try (RawWebSocket raw = raw(adminAuth(), 5_000)) {
             raw.sendTextHeader(length);
             RawWebSocket.Frame f = raw.read();
-            while (f.opcode != RawWebSocket.OP_CLOSE) {
+            while (f.opcode() != Frames.OP_CLOSE) {
                 f = raw.read();
             }
             return f;
@@ -38,7 +40,7 @@ public class FrameLengthTest extends ServletTestBase {
     public void lengthsBeyondTheIntRangeClose1009InProtocolWords() throws Exception {
         for (long length : new long[]{1L << 31, 3L << 30, Long.MAX_VALUE, -1L}) {
             RawWebSocket.Frame f = closeFrameFor(length);
-            String reason = new String(f.payload, 2, f.payload.length - 2, StandardCharsets.UTF_8);
+            String reason = new String(f.payload(), 2, f.payload().length - 2, StandardCharsets.UTF_8);
             String what = "length " + Long.toUnsignedString(length) + ": " + f.closeCode() + " " + reason;
             assertEquals(what, 1009, f.closeCode());
             assertFalse(what, reason.contains("Exception") || reason.contains("java."));

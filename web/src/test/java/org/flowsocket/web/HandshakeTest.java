@@ -6,10 +6,12 @@ package org.flowsocket.web;
 
 import com.google.common.collect.ImmutableSet;
 import org.eclipse.jetty.websocket.api.Session;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.Role;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.RawWebSocket;
 import org.junit.Test;
 
 import java.io.IOException;
@@ -33,8 +35,7 @@ public class HandshakeTest extends ServletTestBase {
 
     @Test
     public void upgradesWithSubprotocolAndAdminIdentity() throws Exception {
-        TestClient c = new TestClient();
-        Session s = connect(c, adminRequest());
+        Session s = connect(adminRequest()).session();
         assertEquals(101, s.getUpgradeResponse().getStatusCode());
         assertEquals(FlowSocketService.PROTOCOL, s.getUpgradeResponse().getAcceptedSubProtocol());
 
@@ -48,7 +49,7 @@ public class HandshakeTest extends ServletTestBase {
 
     @Test
     public void viewerGetsViewerRole() throws Exception {
-        connect(new TestClient(), request(EmbeddedServer.VIEWER, EmbeddedServer.VIEWER_PASSWORD));
+        connect(request(EmbeddedServer.VIEWER, EmbeddedServer.VIEWER_PASSWORD));
         RecordingService.Recorded session = core.nextSession();
         assertEquals(EmbeddedServer.VIEWER, session.client.user());
         assertEquals(Role.VIEWER, session.client.role());
@@ -56,17 +57,14 @@ public class HandshakeTest extends ServletTestBase {
 
     @Test
     public void noSubprotocolOfferedStillUpgrades() throws Exception {
-        ClientUpgradeRequest req = adminRequest();
-        req.setSubProtocols();
-        TestClient c = new TestClient();
-        Session s = connect(c, req);
+        ClientConfig req = adminRequest().withSubprotocol(null);
+        Session s = connect(req).session();
         assertNull(s.getUpgradeResponse().getAcceptedSubProtocol());
     }
 
     @Test
     public void foreignSubprotocolOnlyIsRefused() throws Exception {
-        ClientUpgradeRequest req = adminRequest();
-        req.setSubProtocols("flowsocket.v99");
+        ClientConfig req = adminRequest().withSubprotocol("flowsocket.v99");
         assertEquals(400, handshakeStatus(req));
         assertTrue(core.all().isEmpty());
     }
@@ -88,7 +86,7 @@ public class HandshakeTest extends ServletTestBase {
     @Test
     public void unsupportedWebSocketVersionGets400AndHoldsNoSlot() throws Exception {
         core.setSettings(ConnectionSettings.builder().maxSessions(1).build());
-        try (RawWebSocket raw = new RawWebSocket(server.wsUri(), EmbeddedServer.basic(
+        try (RawWebSocket raw = raw(EmbeddedServer.basic(
                 EmbeddedServer.ADMIN, EmbeddedServer.ADMIN_PASSWORD), 5_000, "8")) {
             fail("upgraded with version 8");
         } catch (IOException e) {
@@ -100,47 +98,47 @@ public class HandshakeTest extends ServletTestBase {
 
     @Test
     public void foreignOriginGets403() throws Exception {
-        ClientUpgradeRequest req = adminRequest();
-        req.setHeader("Origin", FOREIGN);
+        ClientConfig req = adminRequest();
+        req = req.withOrigin(FOREIGN);
         assertEquals(403, handshakeStatus(req));
-        req.setHeader("Origin", "null");
+        req = req.withOrigin("null");
         assertEquals(403, handshakeStatus(req));
         assertTrue("a refused client reached the core", core.all().isEmpty());
     }
 
     @Test
     public void sameOriginIsAllowed() throws Exception {
-        ClientUpgradeRequest req = adminRequest();
-        req.setHeader("Origin", "http://127.0.0.1:" + server.port());
+        ClientConfig req = adminRequest();
+        req = req.withOrigin("http://127.0.0.1:" + server.port());
         assertEquals(101, handshakeStatus(req));
     }
 
     @Test
     public void configuredOriginIsAllowedOthersAreNot() throws Exception {
         core.setSettings(ConnectionSettings.builder().allowedOrigins(ImmutableSet.of(CONSOLE)).build());
-        ClientUpgradeRequest req = adminRequest();
-        req.setHeader("Origin", CONSOLE + ":443");
+        ClientConfig req = adminRequest();
+        req = req.withOrigin(CONSOLE + ":443");
         assertEquals(101, handshakeStatus(req));
-        req.setHeader("Origin", FOREIGN);
+        req = req.withOrigin(FOREIGN);
         assertEquals(403, handshakeStatus(req));
     }
 
     @Test
     public void wildcardAllowsAnyOrigin() throws Exception {
         core.setSettings(ConnectionSettings.builder().allowedOrigins(ImmutableSet.of("*")).build());
-        ClientUpgradeRequest req = adminRequest();
-        req.setHeader("Origin", FOREIGN);
+        ClientConfig req = adminRequest();
+        req = req.withOrigin(FOREIGN);
         assertEquals(101, handshakeStatus(req));
     }
 
     @Test
     public void sessionsBeyondTheCapGet503() throws Exception {
         core.setSettings(ConnectionSettings.builder().maxSessions(2).build());
-        TestClient first = connectAdmin();
+        FlowSocketClient first = connectAdmin();
         connectAdmin();
         assertEquals(503, handshakeStatus(adminRequest()));
 
-        first.session.close();
+        first.session().close();
         assertTrue(eventually(5000, () -> server.servlet().openConnections() == 1));
         connectAdmin();
         assertEquals(2, server.servlet().openConnections());

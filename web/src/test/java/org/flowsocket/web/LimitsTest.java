@@ -6,8 +6,12 @@ package org.flowsocket.web;
 
 import com.google.common.base.Strings;
 import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Frames;
+import org.flowsocket.testkit.RawWebSocket;
 import org.junit.Test;
 
+import java.time.Duration;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -35,46 +39,46 @@ public class LimitsTest extends ServletTestBase {
     public void oversizeMessageCloses1009AndServerKeepsServing() throws Exception {
         // changed after the servlet started: applies to new connections
         core.setSettings(ConnectionSettings.builder().maxFrameBytes(MAX_FRAME).build());
-        TestClient big = connectAdmin();
+        FlowSocketClient big = connectAdmin();
         try {
             big.send(echo(Strings.repeat("x", 4 * MAX_FRAME)));
         } catch (IOException e) {
             // The server may close with 1009 while the client is still writing the rest.
         }
-        assertEquals(1009, big.awaitClose(5));
+        assertEquals(1009, big.awaitClose(Duration.ofSeconds(5)));
         assertTrue(core.all().get(0).received.isEmpty());
 
-        TestClient other = connectAdmin();
+        FlowSocketClient other = connectAdmin();
         other.send(echo("still-here"));
-        assertEquals("still-here", idOf(other.next()));
+        assertEquals("still-here", idOf(other.nextMessage(MESSAGE_WAIT)));
     }
 
     @Test
     public void eachConnectionKeepsTheLimitOfItsHandshake() throws Exception {
         core.setSettings(ConnectionSettings.builder().maxFrameBytes(MAX_FRAME).build());
-        TestClient small = connectAdmin();
+        FlowSocketClient small = connectAdmin();
         // Beyond Jetty's own default of 64 KiB: the connection's limit is FlowSocket's.
         int large = 256 * 1024;
         core.setSettings(ConnectionSettings.builder().maxFrameBytes(large).build());
-        TestClient big = connectAdmin();
+        FlowSocketClient big = connectAdmin();
 
         big.send("{\"type\":\"Echo\",\"id\":\"big\",\"pad\":\"" + Strings.repeat("b", 100 * 1024) + "\"}");
-        assertEquals("big", idOf(big.next()));
+        assertEquals("big", idOf(big.nextMessage(MESSAGE_WAIT)));
         try {
             small.send(echo(Strings.repeat("s", 2 * MAX_FRAME)));
         } catch (IOException e) {
             // The server may close with 1009 while the client is still writing the rest.
         }
-        assertEquals("the limit when it connected still holds", 1009, small.awaitClose(5));
+        assertEquals("the limit when it connected still holds", 1009, small.awaitClose(Duration.ofSeconds(5)));
     }
 
     @Test
     public void hugeFrameIsRefusedFromItsHeaderWithoutBuffering() throws Exception {
-        try (RawWebSocket raw = new RawWebSocket(server.wsUri(), adminAuth(), 5_000)) {
+        try (RawWebSocket raw = raw(adminAuth(), 5_000)) {
             RecordingService.Recorded session = core.nextSession();
             raw.sendTextHeader(1L << 30); // announces 1 GiB, sends 8 bytes
             RawWebSocket.Frame f = raw.read();
-            while (f.opcode != RawWebSocket.OP_CLOSE) {
+            while (f.opcode() != Frames.OP_CLOSE) {
                 f = raw.read();
             }
             assertEquals(1009, f.closeCode());
@@ -86,39 +90,39 @@ public class LimitsTest extends ServletTestBase {
     @Test
     public void fragmentedOversizeMessageCloses1009() throws Exception {
         core.setSettings(ConnectionSettings.builder().maxFrameBytes(MAX_FRAME).build());
-        TestClient c = connectAdmin();
+        FlowSocketClient c = connectAdmin();
         String chunk = Strings.repeat("y", 1500);
         // each frame is small; the third takes the message past the limit
         for (int i = 0; i < 3; i++) {
-            c.session.getRemote().sendPartialString(chunk, i == 2);
+            c.session().getRemote().sendPartialString(chunk, i == 2);
         }
-        assertEquals(1009, c.awaitClose(5));
+        assertEquals(1009, c.awaitClose(Duration.ofSeconds(5)));
         assertTrue(core.all().get(0).received.isEmpty());
     }
 
     @Test
     public void messageOfExactlyTheLimitIsDelivered() throws Exception {
         core.setSettings(ConnectionSettings.builder().maxFrameBytes(MAX_FRAME).build());
-        TestClient c = connectAdmin();
+        FlowSocketClient c = connectAdmin();
         String head = "{\"type\":\"Echo\",\"id\":\"full\",\"pad\":\"";
         String msg = head + Strings.repeat("z", MAX_FRAME - head.length() - 2) + "\"}";
         assertEquals(MAX_FRAME, msg.getBytes(StandardCharsets.UTF_8).length);
         c.send(msg);
-        assertEquals("full", idOf(c.next()));
+        assertEquals("full", idOf(c.nextMessage(MESSAGE_WAIT)));
     }
 
     @Test
     public void binaryFrameCloses1003() throws Exception {
-        TestClient c = connectAdmin();
-        c.session.getRemote().sendBytes(ByteBuffer.wrap(new byte[]{1, 2, 3}));
-        assertEquals(1003, c.awaitClose(5));
+        FlowSocketClient c = connectAdmin();
+        c.session().getRemote().sendBytes(ByteBuffer.wrap(new byte[]{1, 2, 3}));
+        assertEquals(1003, c.awaitClose(Duration.ofSeconds(5)));
         assertTrue(core.nextSession().closed.await(5, TimeUnit.SECONDS));
     }
 
     @Test
     public void slowReaderIsClosedWith1008WhenItsQueueOverflows() throws Exception {
         core.setSettings(ConnectionSettings.builder().maxQueuedMessages(16).build());
-        try (RawWebSocket reader = new RawWebSocket(server.wsUri(), adminAuth(), 10_000)) {
+        try (RawWebSocket reader = raw(adminAuth(), 10_000)) {
             RecordingService.Recorded session = core.nextSession();
             assertNotNull(session);
             String event = "{\"event\":\"bulk\",\"pad\":\"" + Strings.repeat("e", 32 * 1024) + "\"}";
@@ -132,12 +136,12 @@ public class LimitsTest extends ServletTestBase {
 
             int texts = 0;
             RawWebSocket.Frame f;
-            while ((f = reader.read()).opcode != RawWebSocket.OP_CLOSE) {
-                texts += f.opcode == RawWebSocket.OP_TEXT ? 1 : 0;
+            while ((f = reader.read()).opcode() != Frames.OP_CLOSE) {
+                texts += f.opcode() == Frames.OP_TEXT ? 1 : 0;
             }
             assertEquals(CloseCodes.POLICY_VIOLATION, f.closeCode());
             assertEquals(CloseCodes.QUEUE_FULL_REASON,
-                         new String(f.payload, 2, f.payload.length - 2, StandardCharsets.UTF_8));
+                         new String(f.payload(), 2, f.payload().length - 2, StandardCharsets.UTF_8));
             assertTrue("received " + texts + " of " + pushed, texts > 1 && texts < pushed);
         }
         assertTrue(core.all().get(0).closed.await(5, TimeUnit.SECONDS));
@@ -146,12 +150,12 @@ public class LimitsTest extends ServletTestBase {
     @Test
     public void silentPeerIsPingedThenClosedAfterIdleTimeout() throws Exception {
         core.setSettings(ConnectionSettings.builder().idleTimeoutMillis(1000).pingIntervalMillis(200).build());
-        try (RawWebSocket peer = new RawWebSocket(server.wsUri(), adminAuth(), 10_000)) {
+        try (RawWebSocket peer = raw(adminAuth(), 10_000)) {
             long start = System.nanoTime();
             int pings = 0;
             RawWebSocket.Frame f;
-            while ((f = peer.read()).opcode != RawWebSocket.OP_CLOSE) {
-                pings += f.opcode == RawWebSocket.OP_PING ? 1 : 0;
+            while ((f = peer.read()).opcode() != Frames.OP_CLOSE) {
+                pings += f.opcode() == Frames.OP_PING ? 1 : 0;
                 assertTrue("still open after " + pings + " pings",
                            System.nanoTime() - start < TimeUnit.SECONDS.toNanos(5));
             }
@@ -165,34 +169,34 @@ public class LimitsTest extends ServletTestBase {
     @Test
     public void peerAnsweringPingsStaysOpenPastIdleTimeout() throws Exception {
         core.setSettings(ConnectionSettings.builder().idleTimeoutMillis(1000).pingIntervalMillis(200).build());
-        TestClient c = connectAdmin();
-        assertEquals("closed with " + c.closeCode, -1, c.awaitClose(3));
-        assertTrue("pings: " + c.pings.get(), c.pings.get() >= 5);
+        FlowSocketClient c = connectAdmin();
+        assertEquals("closed with " + c.closeCode(), -1, c.awaitClose(Duration.ofSeconds(3)));
+        assertTrue("pings: " + c.pings(), c.pings() >= 5);
         c.send(echo("alive"));
-        assertEquals("alive", idOf(c.next()));
+        assertEquals("alive", idOf(c.nextMessage(MESSAGE_WAIT)));
     }
 
     @Test
     public void destroyClosesEveryConnectionWith1001AndStopsItsThread() throws Exception {
-        List<TestClient> clients = new ArrayList<>();
+        List<FlowSocketClient> clients = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
             clients.add(connectAdmin());
         }
         assertTrue(timerThreadAlive());
         // never answers the close: destroy() waits for it, then cuts it off
-        try (RawWebSocket deaf = new RawWebSocket(server.wsUri(), adminAuth(), 10_000)) {
+        try (RawWebSocket deaf = raw(adminAuth(), 10_000)) {
             assertTrue(eventually(5000, () -> core.all().size() == 6));
             long start = System.nanoTime();
             server.stopContext(); // the container calls destroy()
             long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue("destroy took " + millis + " ms",
                        millis < FlowSocketServlet.SHUTDOWN_WAIT_MILLIS + 2000);
-            for (TestClient c : clients) {
-                assertEquals(1001, c.awaitClose(5));
-                assertEquals("server shutting down", c.closeReason);
+            for (FlowSocketClient c : clients) {
+                assertEquals(1001, c.awaitClose(Duration.ofSeconds(5)));
+                assertEquals("server shutting down", c.closeReason());
             }
             RawWebSocket.Frame f = deaf.read();
-            while (f.opcode != RawWebSocket.OP_CLOSE) {
+            while (f.opcode() != Frames.OP_CLOSE) {
                 f = deaf.read();
             }
             assertEquals(1001, f.closeCode());

@@ -4,8 +4,10 @@
  */
 package org.flowsocket.web;
 
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -28,7 +30,7 @@ public class MessagingTest extends ServletTestBase {
 
     @Test
     public void pipelinedRequestsAllGetTheirOwnReply() throws Exception {
-        TestClient c = connectAdmin();
+        FlowSocketClient c = connectAdmin();
         int n = 500;
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < n; i++) {
@@ -39,7 +41,7 @@ public class MessagingTest extends ServletTestBase {
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < n; i++) {
-            String reply = c.next();
+            String reply = c.nextMessage(MESSAGE_WAIT);
             assertNotNull("missing replies after " + i, reply);
             assertTrue("duplicate reply " + reply, seen.add(idOf(reply)));
         }
@@ -49,20 +51,20 @@ public class MessagingTest extends ServletTestBase {
 
     @Test
     public void slowReplyDoesNotDelayFastOne() throws Exception {
-        TestClient c = connectAdmin();
+        FlowSocketClient c = connectAdmin();
         long start = System.nanoTime();
         c.send(delay("slow", 1500));
         c.send(echo("fast"));
-        String first = c.next();
+        String first = c.nextMessage(MESSAGE_WAIT);
         long firstMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
         assertEquals("fast", idOf(first));
         assertTrue("fast reply took " + firstMillis + " ms", firstMillis < 1000);
-        assertEquals("slow", idOf(c.next()));
+        assertEquals("slow", idOf(c.nextMessage(MESSAGE_WAIT)));
     }
 
     @Test
     public void eventsPushedByTheCoreReachTheClientInOrder() throws Exception {
-        TestClient c = connectAdmin();
+        FlowSocketClient c = connectAdmin();
         RecordingService.Recorded session = core.nextSession();
         CompletableFuture.runAsync(() -> {
             for (int i = 0; i < 200; i++) {
@@ -70,7 +72,7 @@ public class MessagingTest extends ServletTestBase {
             }
         }).get(5, TimeUnit.SECONDS);
         for (int i = 0; i < 200; i++) {
-            String event = c.next();
+            String event = c.nextMessage(MESSAGE_WAIT);
             assertNotNull(event);
             assertTrue(event, event.endsWith("\"seq\":" + i + "}"));
         }
@@ -78,13 +80,13 @@ public class MessagingTest extends ServletTestBase {
 
     @Test
     public void coreCloseReachesClientAfterQueuedMessages() throws Exception {
-        TestClient c = connectAdmin();
+        FlowSocketClient c = connectAdmin();
         RecordingService.Recorded session = core.nextSession();
         session.sink.send("{\"event\":\"last\"}");
         session.sink.close(1001, "FlowSocket deactivated");
-        assertEquals(1001, c.awaitClose(5));
-        assertEquals("FlowSocket deactivated", c.closeReason);
-        assertEquals("{\"event\":\"last\"}", c.messages.poll());
+        assertEquals(1001, c.awaitClose(Duration.ofSeconds(5)));
+        assertEquals("FlowSocket deactivated", c.closeReason());
+        assertEquals("{\"event\":\"last\"}", c.nextMessage(Duration.ZERO));
         assertTrue(session.closed.await(5, TimeUnit.SECONDS));
         assertTrue(eventually(5000, () -> server.servlet().openConnections() == 0));
         session.sink.send("{\"event\":\"after close\"}"); // dropped, never throws
@@ -92,9 +94,9 @@ public class MessagingTest extends ServletTestBase {
 
     @Test
     public void clientCloseEndsCoreSession() throws Exception {
-        TestClient c = connectAdmin();
+        FlowSocketClient c = connectAdmin();
         RecordingService.Recorded session = core.nextSession();
-        c.session.close(1000, "bye");
+        c.session().close(1000, "bye");
         assertTrue(session.closed.await(5, TimeUnit.SECONDS));
         assertTrue(eventually(5000, () -> server.servlet().openConnections() == 0));
     }
@@ -124,17 +126,17 @@ public class MessagingTest extends ServletTestBase {
     }
 
     private Set<String> runClient(String prefix, int requests) throws Exception {
-        TestClient c = connectAdmin();
+        FlowSocketClient c = connectAdmin();
         for (int i = 0; i < requests; i++) {
             c.send(i % 2 == 0 ? echo(prefix + i) : delay(prefix + i, i % 7));
         }
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < requests; i++) {
-            String reply = c.next();
+            String reply = c.nextMessage(MESSAGE_WAIT);
             assertNotNull(prefix + " missing replies", reply);
             assertTrue("duplicate " + reply, seen.add(idOf(reply)));
         }
-        c.session.close();
+        c.session().close();
         return seen;
     }
 }

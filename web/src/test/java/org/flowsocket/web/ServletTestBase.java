@@ -6,15 +6,19 @@ package org.flowsocket.web;
 
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.UpgradeException;
-import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.RawWebSocket;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Rule;
 import org.junit.rules.Timeout;
 
+import java.io.IOException;
+import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -27,6 +31,9 @@ import static org.junit.Assert.assertTrue;
  * real Jetty WebSocket client, for each test.
  */
 public abstract class ServletTestBase {
+
+    /** How long a test waits for the next message. */
+    protected static final Duration MESSAGE_WAIT = Duration.ofSeconds(5);
 
     @Rule
     public Timeout timeout = Timeout.seconds(60);
@@ -61,58 +68,69 @@ public abstract class ServletTestBase {
     }
 
     /**
-     * Returns an upgrade request with the admin's credentials and the subprotocol.
+     * Returns a handshake with the admin's credentials and the subprotocol.
      *
-     * @return request
+     * @return handshake
      */
-    protected static ClientUpgradeRequest adminRequest() {
+    protected static ClientConfig adminRequest() {
         return request(EmbeddedServer.ADMIN, EmbeddedServer.ADMIN_PASSWORD);
     }
 
-    protected static ClientUpgradeRequest request(String user, String password) {
-        ClientUpgradeRequest req = new ClientUpgradeRequest();
-        if (user != null) {
-            req.setHeader("Authorization", EmbeddedServer.basic(user, password));
-        }
-        req.setSubProtocols(FlowSocketService.PROTOCOL);
-        return req;
+    protected static ClientConfig request(String user, String password) {
+        ClientConfig config = user == null ? ClientConfig.anonymous() : ClientConfig.basic(user, password);
+        return config.withSubprotocol(FlowSocketService.PROTOCOL);
     }
 
     /**
      * Connects and fails the test unless the upgrade succeeds and the core's
      * hello arrives.
      *
-     * @param endpoint client endpoint
-     * @param req      upgrade request
-     * @return the open session
+     * @param req handshake
+     * @return the open connection
      * @throws Exception on failure
      */
-    protected Session connect(TestClient endpoint, ClientUpgradeRequest req) throws Exception {
-        Session s = client.connect(endpoint, server.wsUri(), req).get(10, TimeUnit.SECONDS);
-        String hello = endpoint.next();
+    protected FlowSocketClient connect(ClientConfig req) throws Exception {
+        FlowSocketClient c = FlowSocketClient.connectAsync(client, server.wsUri(), req).get(10, TimeUnit.SECONDS);
+        String hello = c.nextMessage(MESSAGE_WAIT);
         assertNotNull("no hello", hello);
         assertTrue(hello, hello.contains("\"Hello\""));
-        return s;
+        return c;
     }
 
-    protected TestClient connectAdmin() throws Exception {
-        TestClient c = new TestClient();
-        connect(c, adminRequest());
-        return c;
+    protected FlowSocketClient connectAdmin() throws Exception {
+        return connect(adminRequest());
+    }
+
+    /**
+     * Opens a raw socket that offers no subprotocol.
+     *
+     * @param authorization     Authorization header value
+     * @param readTimeoutMillis how long a read waits
+     * @param version           Sec-WebSocket-Version to send
+     * @return the upgraded socket
+     * @throws IOException if the upgrade is refused
+     */
+    protected RawWebSocket raw(String authorization, int readTimeoutMillis, String version) throws IOException {
+        return new RawWebSocket(server.wsUri(), RawWebSocket.Options.of(authorization).withoutSubprotocol()
+                .withReadTimeout(readTimeoutMillis).withVersion(version));
+    }
+
+    protected RawWebSocket raw(String authorization, int readTimeoutMillis) throws IOException {
+        return raw(authorization, readTimeoutMillis, "13");
     }
 
     /**
      * Attempts a handshake and returns its HTTP status: 101 on success (the
      * socket is then closed), otherwise the refusal's status.
      *
-     * @param req upgrade request
+     * @param req handshake
      * @return HTTP status
      * @throws Exception if the attempt fails without a status
      */
-    protected int handshakeStatus(ClientUpgradeRequest req) throws Exception {
-        TestClient c = new TestClient();
+    protected int handshakeStatus(ClientConfig req) throws Exception {
         try {
-            Session s = client.connect(c, server.wsUri(), req).get(10, TimeUnit.SECONDS);
+            Session s = FlowSocketClient.connectAsync(client, server.wsUri(), req).get(10, TimeUnit.SECONDS)
+                    .session();
             int status = s.getUpgradeResponse().getStatusCode();
             s.close();
             return status;

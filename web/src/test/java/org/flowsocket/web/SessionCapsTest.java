@@ -6,6 +6,7 @@ package org.flowsocket.web;
 
 import org.eclipse.jetty.websocket.api.Session;
 import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -20,9 +21,9 @@ import static org.junit.Assert.assertTrue;
 public class SessionCapsTest extends ServletTestBase {
 
     private Session connectViewer() throws Exception {
-        return client.connect(new TestClient(), server.wsUri(),
-                              request(EmbeddedServer.VIEWER, EmbeddedServer.VIEWER_PASSWORD))
-                .get(10, TimeUnit.SECONDS);
+        return FlowSocketClient.connectAsync(client, server.wsUri(),
+                                             request(EmbeddedServer.VIEWER, EmbeddedServer.VIEWER_PASSWORD))
+                .get(10, TimeUnit.SECONDS).session();
     }
 
     private int viewerStatus() throws Exception {

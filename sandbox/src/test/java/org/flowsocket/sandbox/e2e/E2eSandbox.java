@@ -11,6 +11,8 @@ import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.flowsocket.sandbox.web.SandboxUsers;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.DeviceId;
@@ -97,7 +99,7 @@ final class E2eSandbox implements AutoCloseable {
 
     /** Opens a FlowSocket connection; it is closed with this sandbox. */
     FlowSocketClient connect(String user, String password) throws Exception {
-        FlowSocketClient c = FlowSocketClient.connect(jetty, webSocketUri(), user, password);
+        FlowSocketClient c = FlowSocketClient.connect(jetty, webSocketUri(), ClientConfig.basic(user, password));
         clients.add(c);
         return c;
     }
@@ -110,7 +112,7 @@ final class E2eSandbox implements AutoCloseable {
 
     HttpResponse<String> restGet(String path, String user, String password) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(sandbox.web().restUri() + path))
-                                 .header("Authorization", FlowSocketClient.basic(user, password))
+                                 .header("Authorization", ClientConfig.basicAuthorization(user, password))
                                  .timeout(Duration.ofSeconds(10)).GET().build(),
                          HttpResponse.BodyHandlers.ofString());
     }
@@ -118,7 +120,7 @@ final class E2eSandbox implements AutoCloseable {
     /** POST of a JSON body on ONOS's REST API as onos/rocks. */
     HttpResponse<String> restPost(String path, String json) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(sandbox.web().restUri() + path))
-                                 .header("Authorization", FlowSocketClient.basic("onos", "rocks"))
+                                 .header("Authorization", ClientConfig.basicAuthorization("onos", "rocks"))
                                  .header("Content-Type", "application/json")
                                  .timeout(Duration.ofSeconds(10))
                                  .POST(HttpRequest.BodyPublishers.ofString(json)).build(),

@@ -4,6 +4,7 @@
  */
 package org.flowsocket.sandbox.e2e;
 
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.sandbox.network.FlowModFailure;
 import org.flowsocket.sandbox.network.Refusal;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.After;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;

@@ -5,6 +5,7 @@
 package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.After;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;

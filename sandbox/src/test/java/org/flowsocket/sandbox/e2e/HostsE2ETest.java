@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableSet;
 import org.flowsocket.sandbox.FlowSocketMount;
 import org.flowsocket.sandbox.runtime.ComponentRuntime;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;

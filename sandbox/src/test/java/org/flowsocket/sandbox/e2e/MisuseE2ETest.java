@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.websocket.api.UpgradeException;
 import org.eclipse.jetty.websocket.api.WebSocketAdapter;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.Test;
 
 import java.time.Duration;
@@ -34,7 +36,7 @@ public class MisuseE2ETest extends E2eTestBase {
         FlowSocketClient admin = env.admin();
         String flowId = admin.ok(VOICE).path("flowId").asText();
         FlowSocketClient viewer = env.connect("viewer", "viewer");
-        assertEquals("viewer", viewer.hello().path("role").asText());
+        assertEquals("viewer", viewer.hello().getNow(null).path("role").asText());
 
         assertEquals("viewer", viewer.ok("{'type':'Hello'}").path("user").asText());
         JsonNode nodes = viewer.ok("{'type':'ListNodes'}");
@@ -64,9 +66,7 @@ public class MisuseE2ETest extends E2eTestBase {
 
     @Test
     public void wrongPasswordIsRefusedBeforeTheUpgrade() throws Exception {
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setSubProtocols(FlowSocketClient.SUBPROTOCOL);
-        request.setHeader("Authorization", FlowSocketClient.basic("viewer", "wrong"));
+        ClientUpgradeRequest request = ClientConfig.basic("viewer", "wrong").upgradeRequest();
         try {
             env.jetty().connect(new WebSocketAdapter(), env.webSocketUri(), request).get(10, TimeUnit.SECONDS);
             fail("handshake with a wrong password succeeded");
@@ -95,7 +95,7 @@ public class MisuseE2ETest extends E2eTestBase {
         for (int i = 0; i < 50; i++) {
             String[] kind = kinds.get(i % kinds.size());
             // Request ids, where there are any, differ so none is a duplicate in flight.
-            client.sendRaw(kind[0].replace("\"m\"", "\"m-" + i + "\""));
+            client.send(kind[0].replace("\"m\"", "\"m-" + i + "\""));
             expected.add(kind[1]);
         }
         JsonNode hello = client.ok("{'type':'Hello'}");

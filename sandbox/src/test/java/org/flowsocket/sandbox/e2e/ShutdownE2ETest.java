@@ -9,6 +9,8 @@ import org.eclipse.jetty.websocket.api.WebSocketAdapter;
 import org.eclipse.jetty.websocket.client.ClientUpgradeRequest;
 import org.flowsocket.sandbox.FlowSocketMount;
 import org.flowsocket.sandbox.runtime.ComponentRuntime;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -18,7 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-import static org.flowsocket.sandbox.e2e.FlowSocketClient.WAIT;
+import static org.flowsocket.testkit.FlowSocketClient.WAIT;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
@@ -80,9 +82,7 @@ public class ShutdownE2ETest {
 
     // Status of a handshake the server refuses (fails if it is accepted).
     private int handshakeStatus(String user, String password) throws Exception {
-        ClientUpgradeRequest request = new ClientUpgradeRequest();
-        request.setSubProtocols(FlowSocketClient.SUBPROTOCOL);
-        request.setHeader("Authorization", FlowSocketClient.basic(user, password));
+        ClientUpgradeRequest request = ClientConfig.basic(user, password).upgradeRequest();
         try {
             env.jetty().connect(new WebSocketAdapter(), env.webSocketUri(), request).get(10, TimeUnit.SECONDS)
                     .close();

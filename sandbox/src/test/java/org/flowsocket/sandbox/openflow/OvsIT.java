@@ -5,10 +5,13 @@
 package org.flowsocket.sandbox.openflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.testkit.ClientConfig;
+import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
@@ -29,6 +32,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -60,7 +64,8 @@ public class OvsIT {
 
     private static OvsNet net;
     private static Sandbox sandbox;
-    private static WsClient ws;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static FlowSocketClient ws;
     private static int ofPort;
     private static int appId;
 
@@ -83,7 +88,8 @@ public class OvsIT {
                 .start();
         assertTrue("3 switches connect", sandbox.openflow().orElseThrow()
                 .awaitDevices(3, Duration.ofSeconds(30)));
-        ws = new WsClient(sandbox.web().webSocketUri(), "onos", "rocks");
+        ws = FlowSocketClient.open(sandbox.web().webSocketUri(), ClientConfig.basic("onos", "rocks"));
+        ws.hello().get(10, TimeUnit.SECONDS);
         appId = sandbox.core().get(CoreService.class).getAppId("org.flowsocket.app").id();
     }
 
@@ -171,7 +177,7 @@ public class OvsIT {
     @Test
     public void d_refusedRulesAreNamedAndTheRestWithdrawn() throws Exception {
         // A valid rule on s1, and on s2 an output to a port beyond OpenFlow's range.
-        ObjectNode req = ws.request("InstallFlow");
+        ObjectNode req = ws.newRequest("InstallFlow");
         ArrayNode flows = req.putArray("flows");
         flows.add(flow(S1, 40000, "{\"type\":\"OUTPUT\",\"port\":\"2\"}"));
         flows.add(flow(S2, 40000, "{\"type\":\"OUTPUT\",\"port\":\"70000\"}"));
@@ -182,7 +188,7 @@ public class OvsIT {
                 waitFor(() -> ourCookies(dumpFlows("s1")).isEmpty(), Duration.ofSeconds(5)));
 
         // A meter the switch does not have.
-        ObjectNode req2 = ws.request("InstallFlow");
+        ObjectNode req2 = ws.newRequest("InstallFlow");
         req2.putArray("flows").add(flow(S3, 40000,
                 "{\"type\":\"METER\",\"meterId\":\"4242\"},{\"type\":\"OUTPUT\",\"port\":\"2\"}"));
         // Open vSwitch answers METER_MOD_FAILED/INVALID_METER for a meter id it lacks.
@@ -195,21 +201,21 @@ public class OvsIT {
 
     @Test
     public void e_switchDisconnectDegradesTheFlowAndReconnectRestoresIt() throws Exception {
-        JsonNode sub = ws.call((ObjectNode) ws.request("Subscribe").set("topics",
-                WsClient.parse("[\"devices\",\"flows\"]")), REPLY);
+        JsonNode sub = ws.call((ObjectNode) ws.newRequest("Subscribe").set("topics",
+                JSON.readTree("[\"devices\",\"flows\"]")), REPLY);
         assertEquals(sub.toString(), "ok", sub.path("status").asText());
         JsonNode reply = installVoice();
         assertEquals(reply.toString(), "ok", reply.path("status").asText());
         String flowId = reply.path("result").path("flowId").asText();
         assertTrue(ping().ok());
-        ws.clearEvents();
+        ws.skipEvents();
 
         assertTrue(net.vsctl("del-controller", "s2").ok());
-        JsonNode offline = ws.awaitEvent(e -> "DEVICE_AVAILABILITY_CHANGED".equals(e.path("event").asText())
+        JsonNode offline = ws.pollEvent(e -> "DEVICE_AVAILABILITY_CHANGED".equals(e.path("event").asText())
                 && S2.toString().equals(e.path("data").path("device").path("id").asText())
                 && !e.path("data").path("device").path("available").asBoolean(true), Duration.ofSeconds(20));
         assertNotNull("s2 offline event", offline);
-        assertNotNull("flow degraded event", ws.awaitEvent(e -> "FLOW_DEGRADED".equals(e.path("event").asText())
+        assertNotNull("flow degraded event", ws.pollEvent(e -> "FLOW_DEGRADED".equals(e.path("event").asText())
                 && flowId.equals(e.path("data").path("flowId").asText()), Duration.ofSeconds(10)));
         JsonNode got = ws.call(flowRequest("GetFlow", flowId), REPLY);
         assertEquals(got.toString(), "DEGRADED", got.path("result").path("state").asText());
@@ -227,7 +233,7 @@ public class OvsIT {
 
     @Test
     public void f_meteredFlowPutsAMeterOnEverySwitch() throws Exception {
-        ObjectNode req = ws.request("InstallFlow");
+        ObjectNode req = ws.newRequest("InstallFlow");
         ObjectNode network = req.putObject("network").put("src", "10.0.0.1").put("dst", "10.0.0.2")
                 .put("protocol", "udp").put("dstPort", 5060).put("class", "video").put("bidirectional", true);
         network.putObject("qos").put("meterKbps", 512).put("queue", 1);
@@ -283,7 +289,7 @@ public class OvsIT {
     }
 
     private static void addHost(String mac, String ip, DeviceId device) throws Exception {
-        ObjectNode req = ws.request("AddNode");
+        ObjectNode req = ws.newRequest("AddNode");
         req.put("kind", "host").put("mac", mac);
         req.putArray("ips").add(ip);
         req.putObject("location").put("deviceId", device.toString()).put("port", 1);
@@ -292,14 +298,14 @@ public class OvsIT {
     }
 
     private static JsonNode installVoice() throws Exception {
-        ObjectNode req = ws.request("InstallFlow");
+        ObjectNode req = ws.newRequest("InstallFlow");
         req.putObject("network").put("src", "10.0.0.1").put("dst", "10.0.0.2")
                 .put("class", "voice").put("bidirectional", true);
         return ws.call(req, REPLY);
     }
 
     private static ObjectNode flowRequest(String type, String flowId) {
-        ObjectNode req = ws.request(type);
+        ObjectNode req = ws.newRequest(type);
         req.put("flowId", flowId);
         return req;
     }
@@ -327,7 +333,7 @@ public class OvsIT {
     }
 
     private static ObjectNode flow(DeviceId device, int priority, String instructions) throws IOException {
-        return (ObjectNode) WsClient.parse("{\"deviceId\":\"" + device + "\",\"priority\":" + priority
+        return (ObjectNode) JSON.readTree("{\"deviceId\":\"" + device + "\",\"priority\":" + priority
                 + ",\"isPermanent\":true,\"selector\":{\"criteria\":[{\"type\":\"ETH_TYPE\",\"ethType\":\"0x800\"},"
                 + "{\"type\":\"IPV4_DST\",\"ip\":\"10.0.0.99/32\"}]},"
                 + "\"treatment\":{\"instructions\":[" + instructions + "]}}");
