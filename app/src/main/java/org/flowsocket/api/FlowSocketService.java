@@ -4,14 +4,13 @@
  */
 package org.flowsocket.api;
 
-import java.util.List;
-
 /**
- * The transport-independent command core of FlowSocket.
- * <p>
- * Every front door (the WebSocket servlet, the GUI overlay, the CLI) opens a
- * session for each client, hands it the client's text messages and receives
- * replies and events through the {@link MessageSink} it supplied.
+ * FlowSocket's protocol, independent of the transport: a front door that
+ * speaks it (the WebSocket servlet) opens a session for each client, hands
+ * it the client's text messages and receives replies and events through the
+ * {@link MessageSink} it supplied. Java callers use the typed services
+ * instead ({@link QosFlowService}, {@link FlowSocketNodeService},
+ * {@link FlowSocketAdminService}).
  */
 public interface FlowSocketService {
 
@@ -30,13 +29,6 @@ public interface FlowSocketService {
      * @return the new session
      */
     ClientSession openSession(ClientIdentity client, MessageSink sink);
-
-    /**
-     * Returns a snapshot of the open sessions.
-     *
-     * @return session descriptions, oldest first
-     */
-    List<SessionInfo> sessions();
 
     /**
      * Returns the connection limits and access rules front doors enforce,

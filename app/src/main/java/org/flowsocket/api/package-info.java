@@ -4,6 +4,10 @@
  */
 
 /**
- * FlowSocket's public API: the command core service that front doors use.
+ * FlowSocket's Java API: confirmed QoS flows ({@link org.flowsocket.api.QosFlowService}),
+ * hosts and devices ({@link org.flowsocket.api.FlowSocketNodeService}), the
+ * sessions of its front doors ({@link org.flowsocket.api.FlowSocketAdminService},
+ * {@link org.flowsocket.api.FlowSocketService}), their immutable value types
+ * and the typed error {@link org.flowsocket.api.FlowSocketException}.
  */
 package org.flowsocket.api;

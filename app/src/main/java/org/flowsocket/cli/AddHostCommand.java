@@ -4,12 +4,20 @@
  */
 package org.flowsocket.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.FlowSocketNodeService;
+import org.flowsocket.api.HostNode;
+import org.onlab.packet.IpAddress;
+import org.onlab.packet.MacAddress;
+import org.onlab.packet.VlanId;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.Host;
+import org.onosproject.net.PortNumber;
 
 /**
  * Adds a host through FlowSocket's host provider.
@@ -37,17 +45,23 @@ public class AddHostCommand extends FlowSocketCommand {
 
     @Override
     protected void doExecute() throws Exception {
-        ObjectNode request = request("AddNode");
-        request.put("kind", "host").put("mac", mac);
-        request.putArray("ips").add(ip);
-        request.putObject("location").put("deviceId", deviceId).put("port", port);
-        if (vlan != null) {
-            request.put("vlan", vlan);
+        Host host;
+        try {
+            HostNode node = HostNode.builder(MacAddress.valueOf(mac))
+                    .vlan(vlan == null ? VlanId.NONE : VlanId.vlanId(vlan)).ip(IpAddress.valueOf(ip))
+                    .location(new ConnectPoint(DeviceId.deviceId(deviceId), PortNumber.fromString(port))).build();
+            host = get(FlowSocketNodeService.class).addHost(node, false);
+        } catch (FlowSocketException e) {
+            failed(e);
+            return;
+        } catch (IllegalArgumentException e) {
+            failed(FlowSocketException.invalid("arguments", e.getMessage()));
+            return;
         }
-        JsonNode host = call(request);
-        if (host != null) {
-            print("Added host %s (%s) at %s", host.path("id").asText(), host.path("state").asText(),
-                  host.path("locations"));
+        if (outputJson()) {
+            printJson(jsonForEntity(host, Host.class));
+        } else {
+            print("Added host %s at %s", host.id(), host.locations());
         }
     }
 }

@@ -4,68 +4,100 @@
  */
 package org.flowsocket.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlow;
 import org.onosproject.cli.AbstractShellCommand;
 
-import java.io.IOException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * Base of FlowSocket's shell commands: they build a protocol request, run
- * it through the command core and print the reply, as JSON with
- * {@code -j} or in words.
+ * Base of FlowSocket's shell commands: they call FlowSocket's services and
+ * print the outcome, as JSON (ONOS's codecs, FlowSocket's for flows) with
+ * {@code -j} or in words, and FlowSocket's typed errors as code and message.
  */
 abstract class FlowSocketCommand extends AbstractShellCommand {
 
-    protected final ObjectMapper json = new ObjectMapper();
+    /** Longest wait for the switches: the service's own deadlines end sooner. */
+    private static final long WAIT_SECONDS = 130;
 
     /**
-     * Runs a request and prints errors; returns the result on success.
+     * Returns who the shell user is to FlowSocket: Karaf admits only
+     * administrators to ONOS's shell.
      *
-     * @param request the request
-     * @return the reply's result, or null after printing an error
-     * @throws IOException if the core did not answer
+     * @return owner name of what the command installs
      */
-    protected JsonNode call(ObjectNode request) throws IOException {
-        // Karaf admits only administrators to the ONOS shell; name the session after the shell.
-        String user = "shell:" + System.getProperty("user.name", "karaf");
-        ObjectNode reply = CoreCall.run(get(FlowSocketService.class), user, request);
+    protected static String shellUser() {
+        return "shell:" + System.getProperty("user.name", "karaf");
+    }
+
+    /**
+     * Waits for a service's answer; prints its typed error instead.
+     *
+     * @param answer the service's future
+     * @param <T>    answer type
+     * @return the answer, or null after printing an error
+     * @throws InterruptedException if the shell is interrupted
+     */
+    protected <T> T await(CompletableFuture<T> answer) throws InterruptedException {
+        try {
+            return answer.get(WAIT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            return failed(e.getCause());
+        } catch (TimeoutException e) {
+            error("FlowSocket did not answer within %d s", WAIT_SECONDS);
+            return null;
+        }
+    }
+
+    /**
+     * Prints a FlowSocket error as code and message; other failures as they are.
+     *
+     * @param error the failure
+     * @param <T>   any type
+     * @return null
+     */
+    protected <T> T failed(Throwable error) {
+        if (error instanceof FlowSocketException) {
+            FlowSocketException e = (FlowSocketException) error;
+            error("%s: %s", e.code(), e.getMessage());
+        } else {
+            error("%s", error);
+        }
+        return null;
+    }
+
+    /**
+     * Prints a flow in one line, or as JSON with {@code -j}.
+     *
+     * @param flow  the flow
+     * @param state the state to show, e.g. REMOVED after a removal
+     */
+    protected void printFlow(QosFlow flow, String state) {
         if (outputJson()) {
-            print("%s", json.writerWithDefaultPrettyPrinter().writeValueAsString(reply));
-            return null;
+            printJson(jsonForEntity(flow, QosFlow.class).put("state", state));
+            return;
         }
-        if (!"ok".equals(reply.path("status").asText())) {
-            JsonNode error = reply.path("error");
-            error("%s: %s", error.path("code").asText(), error.path("message").asText());
-            return null;
-        }
-        return reply.path("result");
+        print("flowId=%s, state=%s, kind=%s, owner=%s, rules=%d%s%s", flow.id(), state,
+              flow.kind().name().toLowerCase(), flow.owner(), flow.rules().size(),
+              flow.spec() != null ? ", spec=" + flow.spec() : "",
+              flow.reason() != null ? ", reason=" + flow.reason() : "");
     }
 
     /**
-     * Starts a request of a type.
+     * Prints JSON, indented.
      *
-     * @param type command name
-     * @return request object
+     * @param json the JSON
      */
-    protected ObjectNode request(String type) {
-        ObjectNode request = json.createObjectNode();
-        request.put("type", type);
-        return request;
-    }
-
-    /**
-     * Prints one flow handle on one line.
-     *
-     * @param flow flow handle JSON
-     */
-    protected void printFlow(JsonNode flow) {
-        print("flowId=%s, state=%s, kind=%s, owner=%s, rules=%d%s%s", flow.path("flowId").asText(),
-              flow.path("state").asText(), flow.path("kind").asText(), flow.path("owner").asText(),
-              flow.path("rules").size(),
-              flow.has("spec") ? ", spec=" + flow.get("spec") : "",
-              flow.has("reason") ? ", reason=" + flow.path("reason").asText() : "");
+    protected void printJson(JsonNode json) {
+        try {
+            print("%s", mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } catch (JsonProcessingException e) {
+            error("cannot print JSON: %s", e.getMessage());
+        }
     }
 }

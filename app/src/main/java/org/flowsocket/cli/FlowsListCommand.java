@@ -4,10 +4,18 @@
  */
 package org.flowsocket.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowService;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Lists FlowSocket's flow handles and their states.
@@ -25,17 +33,24 @@ public class FlowsListCommand extends FlowSocketCommand {
 
     @Override
     protected void doExecute() throws Exception {
-        var request = request("ListFlows");
+        QosFlowFilter.Builder filter = QosFlowFilter.builder().owner(owner);
         if (state != null) {
-            request.put("state", state);
+            String name = state.toUpperCase(Locale.ROOT);
+            if (Arrays.stream(QosFlow.State.values()).noneMatch(s -> s.name().equals(name))) {
+                failed(FlowSocketException.invalid("state", "must be one of "
+                        + Arrays.toString(QosFlow.State.values()).toLowerCase(Locale.ROOT)));
+                return;
+            }
+            filter.state(QosFlow.State.valueOf(name));
         }
-        if (owner != null) {
-            request.put("owner", owner);
+        List<QosFlow> flows = get(QosFlowService.class).getFlows(filter.build());
+        if (outputJson()) {
+            ArrayNode json = mapper().createArrayNode();
+            flows.forEach(flow -> json.add(jsonForEntity(flow, QosFlow.class)));
+            printJson(json);
+            return;
         }
-        JsonNode result = call(request);
-        if (result != null) {
-            result.path("flows").forEach(this::printFlow);
-            print("%d flow(s)", result.path("flows").size());
-        }
+        flows.forEach(flow -> printFlow(flow, flow.state().name()));
+        print("%d flow(s)", flows.size());
     }
 }

@@ -4,15 +4,25 @@
  */
 package org.flowsocket.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.IpProto;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowRequest;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.api.TrafficClass;
+import org.onlab.packet.IpAddress;
+import org.onlab.packet.TpPort;
+
+import java.util.Arrays;
+import java.util.Locale;
 
 /**
- * Installs a network QoS flow between two hosts' IP addresses.
+ * Installs a network QoS flow between two hosts and waits for the switches.
  */
 @Service
 @Command(scope = "onos", name = "flowsocket-install-flow",
@@ -52,31 +62,46 @@ public class InstallFlowCommand extends FlowSocketCommand {
 
     @Override
     protected void doExecute() throws Exception {
-        ObjectNode request = request("InstallFlow");
-        ObjectNode network = request.putObject("network");
-        network.put("src", src).put("dst", dst).put("bidirectional", bidirectional);
-        putIfSet(network, "class", trafficClass);
-        putIfSet(network, "protocol", protocol);
-        putIfSet(network, "dstPort", dstPort);
-        putIfSet(network, "priority", priority);
-        ObjectNode qos = json.createObjectNode();
-        putIfSet(qos, "dscp", dscp);
-        putIfSet(qos, "queue", queue);
-        putIfSet(qos, "meterKbps", meterKbps);
-        if (qos.size() > 0) {
-            network.set("qos", qos);
+        NetworkFlowSpec spec;
+        try {
+            spec = spec();
+        } catch (FlowSocketException | IllegalArgumentException e) {
+            failed(e instanceof FlowSocketException ? e : FlowSocketException.invalid("arguments", e.getMessage()));
+            return;
         }
-        JsonNode flow = call(request);
+        QosFlow flow = await(get(QosFlowService.class).install(
+                QosFlowRequest.builder().network(spec).owner(shellUser()).build()));
         if (flow != null) {
-            printFlow(flow);
+            printFlow(flow, flow.state().name());
         }
     }
 
-    private static void putIfSet(ObjectNode node, String name, Object value) {
-        if (value instanceof String) {
-            node.put(name, (String) value);
-        } else if (value instanceof Number) {
-            node.put(name, ((Number) value).longValue());
+    private NetworkFlowSpec spec() {
+        NetworkFlowSpec.Builder spec = NetworkFlowSpec.builder(IpAddress.valueOf(src), IpAddress.valueOf(dst))
+                .bidirectional(bidirectional).queue(queue).meter(meterKbps, null);
+        if (trafficClass != null) {
+            spec.trafficClass(named(TrafficClass.class, "class", trafficClass));
         }
+        if (protocol != null) {
+            spec.protocol(named(IpProto.class, "protocol", protocol));
+        }
+        if (dstPort != null) {
+            spec.dstPort(TpPort.tpPort(dstPort));
+        }
+        if (priority != null) {
+            spec.priority(priority);
+        }
+        if (dscp != null) {
+            spec.dscp(dscp);
+        }
+        return spec.build();
+    }
+
+    // Names as the protocol takes them: voice, best-effort, udp...
+    private static <E extends Enum<E>> E named(Class<E> type, String field, String name) {
+        String constant = name.toUpperCase(Locale.ROOT).replace('-', '_');
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(constant)).findFirst()
+                .orElseThrow(() -> FlowSocketException.invalid(field, "must be one of "
+                        + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT).replace('_', '-')));
     }
 }

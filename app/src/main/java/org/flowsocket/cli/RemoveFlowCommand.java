@@ -4,15 +4,15 @@
  */
 package org.flowsocket.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowService;
 
 /**
- * Removes a FlowSocket flow and every rule it created.
+ * Removes a flow with all its rules and meters.
  */
 @Service
 @Command(scope = "onos", name = "flowsocket-remove-flow",
@@ -27,11 +27,9 @@ public class RemoveFlowCommand extends FlowSocketCommand {
 
     @Override
     protected void doExecute() throws Exception {
-        ObjectNode request = request("RemoveFlow");
-        request.put("flowId", flowId).put("force", force);
-        JsonNode flow = call(request);
+        QosFlow flow = await(get(QosFlowService.class).remove(flowId, force, 0));
         if (flow != null) {
-            printFlow(flow);
+            printFlow(flow, "REMOVED");
         }
     }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.SessionInfo;
 import org.onosproject.cli.AbstractShellCommand;
 
@@ -27,7 +27,7 @@ public class SessionsListCommand extends AbstractShellCommand {
 
     @Override
     protected void doExecute() throws Exception {
-        List<SessionInfo> sessions = get(FlowSocketService.class).sessions();
+        List<SessionInfo> sessions = get(FlowSocketAdminService.class).sessions();
         if (outputJson()) {
             ObjectMapper mapper = new ObjectMapper();
             print("%s", mapper.writerWithDefaultPrettyPrinter().writeValueAsString(json(mapper, sessions)));

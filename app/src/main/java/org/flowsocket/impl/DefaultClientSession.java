@@ -162,15 +162,6 @@ final class DefaultClientSession implements ClientSession, CommandSession {
         }
     }
 
-    /**
-     * Tells whether the session has been closed.
-     *
-     * @return true once closed
-     */
-    boolean isClosed() {
-        return closed.get();
-    }
-
     /** Why a request could not be admitted. */
     enum InFlightRejection {
         BUSY, DUPLICATE_ID

@@ -4,14 +4,14 @@
  */
 package org.flowsocket.impl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.command.Topic;
-import org.flowsocket.impl.flow.FlowHandle;
-import org.flowsocket.impl.flow.FlowHandleJson;
-import org.onosproject.codec.CodecContext;
 import org.flowsocket.impl.node.NodeJson;
+import org.flowsocket.impl.protocol.Messages;
+import org.onosproject.codec.CodecContext;
 import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
@@ -23,7 +23,6 @@ import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.host.HostEvent;
 import org.onosproject.net.link.LinkEvent;
-import org.onosproject.store.service.MapEvent;
 
 import java.util.Collection;
 import java.util.function.Supplier;
@@ -38,11 +37,11 @@ final class EventBridge {
 
     private final CodecContext codecs;
     private final Supplier<Collection<DefaultClientSession>> sessions;
-    private final FlowHandleJson handleJson;
+    private final QosFlowCodec handleJson;
     private final NodeJson nodeJson;
 
     EventBridge(CodecContext codecs, Supplier<Collection<DefaultClientSession>> sessions,
-                FlowHandleJson handleJson, NodeJson nodeJson) {
+                QosFlowCodec handleJson, NodeJson nodeJson) {
         this.codecs = codecs;
         this.sessions = sessions;
         this.handleJson = handleJson;
@@ -110,20 +109,16 @@ final class EventBridge {
         }
     }
 
-    void handleEvent(MapEvent<String, FlowHandle> event) {
-        if (!wanted(Topic.FLOWS)) {
+    void flowEvent(QosFlowEvent event) {
+        if (!wanted(Topic.FLOWS) || !event.stateChanged()) {
             return;
         }
-        if (event.type() == MapEvent.Type.REMOVE) {
+        if (event.type() == QosFlowEvent.Type.FLOW_REMOVED) {
             ObjectNode data = codecs.mapper().createObjectNode();
-            data.put("flowId", event.key());
+            data.put("flowId", event.subject().id());
             publish(Topic.FLOWS, "FLOW_REMOVED", data);
-        } else if (event.newValue() != null) {
-            FlowHandle handle = event.newValue().value();
-            FlowHandle before = event.oldValue() == null ? null : event.oldValue().value();
-            if (before == null || before.state() != handle.state()) {
-                publish(Topic.FLOWS, "FLOW_" + handle.state().name(), handleJson.encode(handle, false));
-            }
+        } else {
+            publish(Topic.FLOWS, "FLOW_" + event.subject().state().name(), handleJson.encode(event.subject(), false));
         }
     }
 
@@ -134,20 +129,11 @@ final class EventBridge {
 
     private void publish(Topic topic, String type, JsonNode data) {
         String name = topic.protocolName();
-        String head = "{\"kind\":\"event\",\"topic\":\"" + name + "\",\"event\":\"" + type + "\",\"time\":"
-                + System.currentTimeMillis() + ",\"data\":" + render(data) + ",\"seq\":";
+        Messages.EventFrame event = Messages.event(codecs.mapper(), name, type, data);
         for (DefaultClientSession session : sessions.get()) {
             if (session.isSubscribed(name)) {
-                session.send(head + session.nextEventSeq() + "}", false);
+                session.send(event.withSeq(session.nextEventSeq()), false);
             }
-        }
-    }
-
-    private String render(JsonNode data) {
-        try {
-            return codecs.mapper().writeValueAsString(data);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render event data", e);
         }
     }
 }

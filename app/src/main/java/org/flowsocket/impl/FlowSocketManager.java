@@ -5,15 +5,28 @@
 package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.ClientIdentity;
 import org.flowsocket.api.ClientSession;
 import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.api.DeviceNode;
+import org.flowsocket.api.FlowSocketAdminService;
+import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.HostNode;
 import org.flowsocket.api.MessageSink;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowListener;
+import org.flowsocket.api.QosFlowRequest;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
+import org.flowsocket.impl.codec.FlowSocketCodecContext;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
+import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.command.AddNodeCommand;
 import org.flowsocket.impl.command.BatchCommand;
 import org.flowsocket.impl.command.Command;
@@ -27,11 +40,11 @@ import org.flowsocket.impl.command.ListNodesCommand;
 import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
-import org.flowsocket.impl.flow.FlowHandleJson;
-import org.flowsocket.impl.flow.FlowHandleStore;
+import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.MeterAllocator;
+import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.flow.QosRuleBuilder;
 import org.flowsocket.impl.flow.RouteFinder;
 import org.flowsocket.impl.node.DeviceNodes;
@@ -42,25 +55,20 @@ import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
+import org.onosproject.event.ListenerRegistry;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.Host;
+import org.onosproject.net.HostId;
+import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.device.DeviceAdminService;
-import org.onosproject.net.device.DeviceEvent;
-import org.onosproject.net.device.DeviceListener;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.driver.DriverService;
-import org.onosproject.net.flow.FlowRuleListener;
 import org.onosproject.net.flow.FlowRuleService;
 import org.onosproject.net.host.HostAdminService;
-import org.onosproject.net.host.HostListener;
 import org.onosproject.net.host.HostProviderRegistry;
 import org.onosproject.net.host.HostService;
-import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
-import org.onosproject.net.config.NetworkConfigEvent;
-import org.onosproject.net.config.NetworkConfigListener;
-import org.onosproject.net.config.NetworkConfigService;
-import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.topology.PathService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.ComponentContext;
@@ -77,10 +85,11 @@ import java.io.InputStream;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
@@ -90,10 +99,12 @@ import static org.onlab.util.Tools.groupedThreads;
 import static org.slf4j.LoggerFactory.getLogger;
 
 /**
- * FlowSocket's command core: wires the commands to ONOS's services, keeps
- * the sessions of every front door and feeds them events.
+ * FlowSocket's core: the QoS flow service (planning, installing and
+ * following flows through ONOS's services), the commands of the protocol on
+ * top of it, and the sessions of every front door, fed with events.
  */
-@Component(immediate = true, service = FlowSocketService.class,
+@Component(immediate = true, service = {FlowSocketService.class, FlowSocketAdminService.class, QosFlowService.class,
+                   FlowSocketNodeService.class},
         property = {
             CONFIRM_TIMEOUT_MS + ":Integer=" + CONFIRM_TIMEOUT_MS_DEFAULT,
             MAX_FRAME_BYTES + ":Integer=" + MAX_FRAME_BYTES_DEFAULT,
@@ -110,7 +121,8 @@ import static org.slf4j.LoggerFactory.getLogger;
             PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
         })
-public class FlowSocketManager implements FlowSocketService {
+public class FlowSocketManager
+        implements FlowSocketService, FlowSocketAdminService, QosFlowService, FlowSocketNodeService {
 
     /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
     public static final int CLOSE_GOING_AWAY = 1001;
@@ -162,58 +174,56 @@ public class FlowSocketManager implements FlowSocketService {
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected StorageService storageService;
 
+    // The component's properties as ONOS's cfg generator reads them (name,
+    // type, default and description); their live values are in settings.
     /** How long InstallFlow and RemoveFlow wait for the switches by default. */
-    private int confirmTimeoutMs = CONFIRM_TIMEOUT_MS_DEFAULT;
+    private final int confirmTimeoutMs = CONFIRM_TIMEOUT_MS_DEFAULT;
     /** Largest accepted frame, bytes. */
-    private int maxFrameBytes = MAX_FRAME_BYTES_DEFAULT;
+    private final int maxFrameBytes = MAX_FRAME_BYTES_DEFAULT;
     /** Most concurrent sessions on this node. */
-    private int maxSessions = MAX_SESSIONS_DEFAULT;
+    private final int maxSessions = MAX_SESSIONS_DEFAULT;
     /** Most unanswered requests per session. */
-    private int maxInFlight = MAX_IN_FLIGHT_DEFAULT;
+    private final int maxInFlight = MAX_IN_FLIGHT_DEFAULT;
     /** Most queued outbound messages per session. */
-    private int maxQueuedMessages = MAX_QUEUED_MESSAGES_DEFAULT;
+    private final int maxQueuedMessages = MAX_QUEUED_MESSAGES_DEFAULT;
     /** Most queued outbound characters per session, the message being written included. */
-    private int maxQueuedBytes = MAX_QUEUED_BYTES_DEFAULT;
+    private final int maxQueuedBytes = MAX_QUEUED_BYTES_DEFAULT;
     /** Most concurrent sessions of one user on this node. */
-    private int maxSessionsPerUser = MAX_SESSIONS_PER_USER_DEFAULT;
+    private final int maxSessionsPerUser = MAX_SESSIONS_PER_USER_DEFAULT;
     /** Most concurrent sessions from one remote address on this node. */
-    private int maxSessionsPerAddress = MAX_SESSIONS_PER_ADDRESS_DEFAULT;
+    private final int maxSessionsPerAddress = MAX_SESSIONS_PER_ADDRESS_DEFAULT;
     /** Sessions of maxSessions that only admins may take. */
-    private int adminReservedSessions = ADMIN_RESERVED_SESSIONS_DEFAULT;
+    private final int adminReservedSessions = ADMIN_RESERVED_SESSIONS_DEFAULT;
     /** Longest time from an accepted handshake to an open connection, ms. */
-    private int handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
+    private final int handshakeTimeoutMs = HANDSHAKE_TIMEOUT_MS_DEFAULT;
     /** Failed logins per remote address and minute before refusing it; 0 is no limit. */
-    private int maxFailedLoginsPerMinute = MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT;
+    private final int maxFailedLoginsPerMinute = MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT;
     /** Idle timeout of a connection, ms. */
-    private int idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
+    private final int idleTimeoutMs = IDLE_TIMEOUT_MS_DEFAULT;
     /** Server ping interval, ms. */
-    private int pingIntervalMs = PING_INTERVAL_MS_DEFAULT;
+    private final int pingIntervalMs = PING_INTERVAL_MS_DEFAULT;
     /** Comma-separated origins allowed besides the server's own; * for any. */
-    private String allowedOrigins = ALLOWED_ORIGINS_DEFAULT;
+    private final String allowedOrigins = ALLOWED_ORIGINS_DEFAULT;
 
-    private volatile ConnectionSettings settings = ConnectionSettings.DEFAULT;
+    private volatile CoreSettings settings = CoreSettings.DEFAULT;
 
     private ObjectMapper mapper;
     private ApplicationId appId;
     private ScheduledExecutorService timer;
-    private ExecutorService eventExecutor;
+    private OnosEventFeed onosEvents;
     private HostNodes hostNodes;
-    private FlowHandleStore flowStore;
+    private DeviceNodes deviceNodes;
+    private DistributedQosFlowStore flowStore;
     private FlowLifecycle flows;
+    private QosFlowPlanner planner;
     private EventBridge bridge;
     private HelloCommand hello;
     private RequestDispatcher dispatcher;
 
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
-    private final DeviceListener deviceListener = new InternalDeviceListener();
-    private final NetworkConfigListener provisionListener = new InternalProvisionListener();
-    private final HostListener hostListener = e -> events(() -> bridge.hostEvent(e));
-    private final LinkListener linkListener = e -> events(() -> bridge.linkEvent(e));
-    private final FlowRuleListener flowRuleListener = e -> events(() -> {
-        flows.ruleEvent(e);
-        bridge.ruleEvent(e);
-    });
-
+    private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
+    private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> flowListeners.process(e));
+    private final QosFlowListener flowEventBridge = e -> bridge.flowEvent(e);
 
     @Activate
     protected void activate(ComponentContext context) {
@@ -222,46 +232,47 @@ public class FlowSocketManager implements FlowSocketService {
         modified(context);
         mapper = new ObjectMapper();
         timer = Executors.newSingleThreadScheduledExecutor(groupedThreads("onos/flowsocket", "confirm-timer", log));
-        eventExecutor = Executors.newSingleThreadExecutor(groupedThreads("onos/flowsocket", "events", log));
 
         FlowSocketCodecContext codecs = new FlowSocketCodecContext(mapper, codecService, ImmutableMap.of(
                 CoreService.class, coreService, DeviceService.class, deviceService,
                 DriverService.class, driverService, HostService.class, hostService));
         hostNodes = new HostNodes(hostProviderRegistry, hostService, hostAdminService, deviceService);
-        DeviceNodes deviceNodes = new DeviceNodes(networkConfigService, deviceService, deviceAdminService, mapper);
+        deviceNodes = new DeviceNodes(networkConfigService, deviceService, deviceAdminService, mapper);
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
-        flowStore = new FlowHandleStore(storageService, codecs, e -> events(() -> bridge.handleEvent(e)));
+        flowStore = new DistributedQosFlowStore(storageService, codecs);
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper, timer);
-        flows.resumeExpiries();
-        FlowHandleJson handleJson = new FlowHandleJson(codecs, flows);
+        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters,
+                                     spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
+        QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
+        onosEvents = new OnosEventFeed(flows, bridge);
+        flowListeners.addListener(flowEventBridge);
+        // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
+        codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
+        flowStore.setDelegate(flowStoreDelegate);
+        flows.resumeExpiries();
 
-        hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), () -> settings);
+        hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), this::connectionSettings);
         List<Command> commands = ImmutableList.of(
                 hello,
-                new AddNodeCommand(hostNodes, deviceNodes, nodeJson),
-                new RemoveNodeCommand(hostNodes, deviceNodes, nodeJson),
+                new AddNodeCommand(this, nodeJson),
+                new RemoveNodeCommand(this, deviceNodes, nodeJson),
                 new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
                 new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
                 new ListLinksCommand(linkService, deviceService, codecs),
-                new InstallFlowCommand(flows, routes, new QosRuleBuilder(appId), meters, codecs, handleJson,
-                                       () -> confirmTimeoutMs),
-                new RemoveFlowCommand(flows, handleJson, () -> confirmTimeoutMs),
-                new GetFlowCommand(flows, handleJson),
-                new ListFlowsCommand(flows, handleJson, mapper),
+                new InstallFlowCommand(this, codecs, handleJson),
+                new RemoveFlowCommand(this, handleJson),
+                new GetFlowCommand(this, handleJson),
+                new ListFlowsCommand(this, handleJson, mapper),
                 new SubscriptionCommand(true, mapper),
                 new SubscriptionCommand(false, mapper),
                 new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
-        dispatcher = new RequestDispatcher(mapper, commands, () -> settings);
+        dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
 
-        deviceService.addListener(deviceListener);
-        networkConfigService.addListener(provisionListener);
-        hostService.addListener(hostListener);
-        linkService.addListener(linkListener);
-        flowRuleService.addListener(flowRuleListener);
+        onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", version(),
                  commands.size(), flowStore.list().size());
     }
@@ -270,14 +281,12 @@ public class FlowSocketManager implements FlowSocketService {
     protected void deactivate() {
         List<DefaultClientSession> open = ImmutableList.copyOf(sessions.values());
         open.forEach(s -> s.disconnect(CLOSE_GOING_AWAY, "FlowSocket is stopping"));
-        flowRuleService.removeListener(flowRuleListener);
-        linkService.removeListener(linkListener);
-        hostService.removeListener(hostListener);
-        networkConfigService.removeListener(provisionListener);
-        deviceService.removeListener(deviceListener);
+        onosEvents.stop();
+        flowStore.unsetDelegate(flowStoreDelegate);
+        flowListeners.removeListener(flowEventBridge);
+        codecService.unregisterCodec(QosFlow.class);
         flowStore.close();
         hostNodes.close();
-        eventExecutor.shutdownNow();
         timer.shutdownNow();
         cfgService.unregisterProperties(getClass(), false);
         log.info("Stopped FlowSocket; closed {} session(s)", open.size());
@@ -285,33 +294,8 @@ public class FlowSocketManager implements FlowSocketService {
 
     @Modified
     protected void modified(ComponentContext context) {
-        ConnectionSettingsReader reader = new ConnectionSettingsReader(context == null ? null
-                : context.getProperties());
-        confirmTimeoutMs = reader.integer(CONFIRM_TIMEOUT_MS, CONFIRM_TIMEOUT_MS_DEFAULT, 100, 120_000);
-        maxFrameBytes = reader.integer(MAX_FRAME_BYTES, MAX_FRAME_BYTES_DEFAULT, 1024, 64 * 1024 * 1024);
-        maxSessions = reader.integer(MAX_SESSIONS, MAX_SESSIONS_DEFAULT, 1, 1_000_000);
-        maxInFlight = reader.integer(MAX_IN_FLIGHT, MAX_IN_FLIGHT_DEFAULT, 1, 1_000_000);
-        maxQueuedMessages = reader.integer(MAX_QUEUED_MESSAGES, MAX_QUEUED_MESSAGES_DEFAULT, 16, 10_000_000);
-        maxQueuedBytes = reader.integer(MAX_QUEUED_BYTES, MAX_QUEUED_BYTES_DEFAULT, 65536, Integer.MAX_VALUE);
-        maxSessionsPerUser = reader.integer(MAX_SESSIONS_PER_USER, MAX_SESSIONS_PER_USER_DEFAULT, 1, 1_000_000);
-        maxSessionsPerAddress = reader.integer(MAX_SESSIONS_PER_ADDRESS, MAX_SESSIONS_PER_ADDRESS_DEFAULT,
-                                               1, 1_000_000);
-        adminReservedSessions = reader.integer(ADMIN_RESERVED_SESSIONS, ADMIN_RESERVED_SESSIONS_DEFAULT,
-                                               0, 1_000_000);
-        handshakeTimeoutMs = reader.integer(HANDSHAKE_TIMEOUT_MS, HANDSHAKE_TIMEOUT_MS_DEFAULT, 1000, 600_000);
-        maxFailedLoginsPerMinute = reader.integer(MAX_FAILED_LOGINS_PER_MINUTE,
-                                                  MAX_FAILED_LOGINS_PER_MINUTE_DEFAULT, 0, 1_000_000);
-        idleTimeoutMs = reader.integer(IDLE_TIMEOUT_MS, IDLE_TIMEOUT_MS_DEFAULT, 1000, Integer.MAX_VALUE);
-        pingIntervalMs = reader.integer(PING_INTERVAL_MS, PING_INTERVAL_MS_DEFAULT, 100, idleTimeoutMs - 1);
-        allowedOrigins = reader.text(ALLOWED_ORIGINS, ALLOWED_ORIGINS_DEFAULT);
-        settings = ConnectionSettings.builder().maxFrameBytes(maxFrameBytes).maxSessions(maxSessions)
-                .maxInFlight(maxInFlight).maxQueuedMessages(maxQueuedMessages).maxQueuedBytes(maxQueuedBytes)
-                .maxSessionsPerUser(maxSessionsPerUser).maxSessionsPerAddress(maxSessionsPerAddress)
-                .adminReservedSessions(adminReservedSessions).handshakeTimeoutMillis(handshakeTimeoutMs)
-                .maxFailedLoginsPerMinute(maxFailedLoginsPerMinute).idleTimeoutMillis(idleTimeoutMs)
-                .pingIntervalMillis(pingIntervalMs).allowedOrigins(ConnectionSettingsReader.origins(allowedOrigins))
-                .build();
-        log.info("FlowSocket settings: {}, confirmTimeoutMs={}", settings, confirmTimeoutMs);
+        settings = CoreSettings.read(context == null ? null : context.getProperties());
+        log.info("FlowSocket settings: {}", settings);
     }
 
     @Override
@@ -320,9 +304,7 @@ public class FlowSocketManager implements FlowSocketService {
         DefaultClientSession session = new DefaultClientSession(id, client, sink, dispatcher,
                                                                 s -> sessions.remove(s.id()));
         sessions.put(id, session);
-        ObjectNode greeting = hello.describe(session);
-        greeting.put(Messages.KIND, "hello");
-        session.send(dispatcher.render(greeting), false);
+        session.send(dispatcher.render(Messages.hello(hello.describe(session))), false);
         log.info("Session {} opened for {} ({}) from {} over {}", id, client.user(), client.role(),
                  client.remoteAddress(), client.transport());
         return session;
@@ -336,20 +318,75 @@ public class FlowSocketManager implements FlowSocketService {
 
     @Override
     public ConnectionSettings connectionSettings() {
-        return settings;
+        return settings.connection();
     }
 
-    private void events(Runnable task) {
-        ExecutorService executor = eventExecutor;
-        if (executor != null && !executor.isShutdown()) {
-            executor.execute(() -> {
-                try {
-                    task.run();
-                } catch (RuntimeException e) {
-                    log.warn("Could not process an ONOS event", e);
-                }
-            });
+    @Override
+    public CompletableFuture<QosFlow> install(QosFlowRequest request) {
+        try {
+            long timeoutMillis = timeoutOf(request.timeoutMillis());
+            QosFlowPlanner.Plan plan = request.network().isPresent()
+                    ? planner.network(request.network().get(), request.owner(), timeoutMillis)
+                    : planner.rules(request.rules(), request.owner());
+            return flows.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
         }
+    }
+
+    @Override
+    public CompletableFuture<QosFlow> remove(String flowId, boolean force, long timeoutMillis) {
+        try {
+            return flows.remove(flowId, force, timeoutOf(timeoutMillis));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Override
+    public Optional<QosFlow> getFlow(String flowId) {
+        return flowStore.get(flowId);
+    }
+
+    @Override
+    public List<QosFlow> getFlows(QosFlowFilter filter) {
+        return flowStore.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
+    }
+
+    @Override
+    public void addListener(QosFlowListener listener) {
+        flowListeners.addListener(listener);
+    }
+
+    @Override
+    public void removeListener(QosFlowListener listener) {
+        flowListeners.removeListener(listener);
+    }
+
+    @Override
+    public Host addHost(HostNode host, boolean replace) {
+        return hostNodes.add(host, replace);
+    }
+
+    @Override
+    public Host removeHost(HostId hostId) {
+        return hostNodes.remove(hostId);
+    }
+
+    @Override
+    public DeviceId provisionDevice(DeviceNode device, boolean replace) {
+        return deviceNodes.add(device, replace);
+    }
+
+    @Override
+    public void removeDevice(DeviceId deviceId) {
+        deviceNodes.remove(deviceId);
+    }
+
+    // A wait of 0 is the configured default.
+    private long timeoutOf(long requestedMillis) {
+        return requestedMillis == 0
+                ? Math.min(settings.confirmTimeoutMillis(), QosFlowRequest.MAX_TIMEOUT_MILLIS) : requestedMillis;
     }
 
     private String version() {
@@ -361,40 +398,6 @@ public class FlowSocketManager implements FlowSocketService {
             return properties.getProperty("version", "unknown");
         } catch (IOException e) {
             return "unknown";
-        }
-    }
-
-    // ONOS posts PORT_STATS_UPDATED for every device every few seconds (its
-    // OpenFlow provider polls port statistics every 5 s), on every node:
-    // neither flows nor subscribers need them, so they are not even queued.
-    private final class InternalDeviceListener implements DeviceListener {
-        @Override
-        public boolean isRelevant(DeviceEvent event) {
-            return event.type() != DeviceEvent.Type.PORT_STATS_UPDATED;
-        }
-
-        @Override
-        public void event(DeviceEvent event) {
-            events(() -> {
-                flows.deviceEvent(event);
-                bridge.deviceEvent(event);
-            });
-        }
-    }
-
-    // A device's basic configuration: what AddNode / RemoveNode of a device change.
-    private final class InternalProvisionListener implements NetworkConfigListener {
-        @Override
-        public boolean isRelevant(NetworkConfigEvent event) {
-            return event.configClass() == BasicDeviceConfig.class && event.subject() instanceof DeviceId
-                    && (event.type() == NetworkConfigEvent.Type.CONFIG_ADDED
-                    || event.type() == NetworkConfigEvent.Type.CONFIG_UPDATED
-                    || event.type() == NetworkConfigEvent.Type.CONFIG_REMOVED);
-        }
-
-        @Override
-        public void event(NetworkConfigEvent event) {
-            events(() -> bridge.provisionEvent(event));
         }
     }
 }

@@ -4,16 +4,15 @@
  */
 package org.flowsocket.impl;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.command.Command;
 import org.flowsocket.impl.command.CommandSession;
-import org.flowsocket.impl.protocol.ErrorCode;
-import org.flowsocket.impl.protocol.FlowSocketException;
 import org.flowsocket.impl.protocol.Messages;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.flowsocket.impl.protocol.RequestParser;
@@ -138,8 +137,7 @@ public final class RequestDispatcher {
                         + commands.keySet(), Messages.TYPE, null);
             }
             if (command.mutating() && !session.client().role().mayModify()) {
-                throw new FlowSocketException(ErrorCode.FORBIDDEN, "user '" + session.client().user()
-                        + "' has a viewer role and may not run " + type);
+                throw FlowSocketException.forbidden(session.client().user(), type);
             }
             result = command.execute(request, session);
         } catch (RuntimeException e) {
@@ -221,10 +219,6 @@ public final class RequestDispatcher {
      * @return JSON text
      */
     String render(JsonNode message) {
-        try {
-            return mapper.writeValueAsString(message);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot render a JSON tree", e);
-        }
+        return Messages.render(mapper, message);
     }
 }

@@ -6,6 +6,7 @@ package org.flowsocket.impl;
 
 import org.flowsocket.api.ClientIdentity;
 import org.flowsocket.api.Role;
+import org.onlab.packet.IpAddress;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.codec.impl.CodecManager;
 import org.onosproject.core.ApplicationId;
@@ -82,6 +83,17 @@ public final class CoreFixture {
 
     TestClient admin() {
         return connect("onos", Role.ADMIN);
+    }
+
+    /**
+     * Adds a host on port 3 of switch n, as AddNode does.
+     *
+     * @param mac    MAC address
+     * @param ip     IP address
+     * @param device switch number, 1 to 3
+     */
+    public void addHost(String mac, IpAddress ip, int device) {
+        admin().ok(CoreTestBase.hostRequest(mac, ip.toString(), device));
     }
 
     /** Stops the core; stopping twice is harmless. */

@@ -5,7 +5,7 @@
 package org.flowsocket.impl;
 
 import org.flowsocket.impl.flow.MeterAllocator;
-import org.flowsocket.impl.flow.MeterRef;
+import org.flowsocket.api.QosFlowMeter;
 import org.junit.After;
 import org.junit.Test;
 import org.onosproject.core.DefaultApplicationId;
@@ -51,7 +51,7 @@ public class MeterReleaseTest {
         assertReleased(allocator.allocate(List.of(D1), 2000, null, 5000).meters());
     }
 
-    private void assertReleased(List<MeterRef> made) {
+    private void assertReleased(List<QosFlowMeter> made) {
         Map<Long, MeterRequest> added = Map.copyOf(meters.live());
         allocator.release(made);
         assertTrue("every meter withdrawn: " + meters.live(), meters.live().isEmpty());

@@ -91,6 +91,19 @@ public class NodeCommandsTest extends CoreTestBase {
     }
 
     @Test
+    public void errorAboutAFurtherLocationNamesItsElement() {
+        String both = "{\"type\":\"AddNode\",\"kind\":\"host\",\"mac\":\"00:00:00:00:00:01\","
+                + "\"location\":{\"deviceId\":\"" + FakeDevices.id(1) + "\",\"port\":3},"
+                + "\"locations\":[{\"deviceId\":\"" + FakeDevices.id(2) + "\",\"port\":3},"
+                + "{\"deviceId\":\"" + FakeDevices.id(2) + "\",\"port\":7}]}";
+        JsonNode port = client.error(both, "UNKNOWN_PORT");
+        assertEquals("locations[1].port", port.path("field").asText());
+        String many = both.replace("\"location\":{\"deviceId\":\"" + FakeDevices.id(1) + "\",\"port\":3},", "");
+        assertEquals("locations[1].port", client.error(many, "UNKNOWN_PORT").path("field").asText());
+        assertEquals(0, core.hosts.getHostCount());
+    }
+
+    @Test
     public void hostLocationMustBeAKnownDeviceAndPort() {
         JsonNode device = client.error(host("00:00:00:00:00:01", "10.0.0.1", 9, 3), "UNKNOWN_DEVICE");
         assertEquals("location.deviceId", device.path("field").asText());

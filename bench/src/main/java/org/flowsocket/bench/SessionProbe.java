@@ -4,7 +4,7 @@
  */
 package org.flowsocket.bench;
 
-import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
 
@@ -38,7 +38,7 @@ public final class SessionProbe {
         try (Sandbox sandbox = Sandbox.builder().bind(new InetSocketAddress("127.0.0.1", 0))
                 .topology(NetworkSpec.linear(3)).start()) {
             Target.allowBenchmarkSessions(sandbox);
-            FlowSocketService service = (FlowSocketService) sandbox.flowSocketService()
+            FlowSocketAdminService service = (FlowSocketAdminService) sandbox.flowSocketService()
                     .orElseThrow(() -> new IllegalStateException("FlowSocket is not running"));
             System.out.println("READY " + sandbox.web().port());
             System.out.flush();

@@ -78,7 +78,7 @@ public class FaultSuiteTest {
 
     @Before
     public void baseline() throws Exception {
-        assertTrue(SuiteSandbox.await(() -> box.flowSocket().sessions().isEmpty(), Duration.ofSeconds(10)));
+        assertTrue(SuiteSandbox.await(() -> box.flowSocketAdmin().sessions().isEmpty(), Duration.ofSeconds(10)));
         threadsBefore = SuiteSandbox.flowSocketThreads();
         listenersBefore = box.listenerCounts();
     }
@@ -89,8 +89,8 @@ public class FaultSuiteTest {
         try {
             box.sandbox().network().clearRefusals();
             box.sandbox().network().setAckLatency(ACK);
-            assertTrue("sessions end: " + box.flowSocket().sessions(),
-                    SuiteSandbox.await(() -> box.flowSocket().sessions().isEmpty(), Duration.ofSeconds(10)));
+            assertTrue("sessions end: " + box.flowSocketAdmin().sessions(),
+                    SuiteSandbox.await(() -> box.flowSocketAdmin().sessions().isEmpty(), Duration.ofSeconds(10)));
             assertNoOrphanRules();
         } finally {
             // Leave the network clean for the next test.
@@ -111,7 +111,7 @@ public class FaultSuiteTest {
         assertEquals("no FlowSocket thread twice: " + threads, new TreeSet<>(threads).size(), threads.size());
         assertTrue("FlowSocket threads " + threads + " within " + threadsBefore, threadsBefore.containsAll(threads));
         assertEquals("listeners", listenersBefore, box.listenerCounts());
-        assertTrue(SuiteSandbox.await(() -> box.flowSocket().sessions().isEmpty(), Duration.ofSeconds(10)));
+        assertTrue(SuiteSandbox.await(() -> box.flowSocketAdmin().sessions().isEmpty(), Duration.ofSeconds(10)));
     }
 
     // Every rule of FlowSocket's application that ONOS holds belongs to a handle.

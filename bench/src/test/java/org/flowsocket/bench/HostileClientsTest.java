@@ -204,7 +204,7 @@ public class HostileClientsTest {
     // middle of a frame leaves no session behind.
     @Test
     public void aResetInTheMiddleOfAFrameLeavesNoSession() throws Exception {
-        int before = box.flowSocket().sessions().size();
+        int before = box.flowSocketAdmin().sessions().size();
         for (int i = 0; i < 10; i++) {
             RawWebSocket raw = new RawWebSocket(box.uri(), RawWebSocket.Options.of(viewerAuth()));
             java.nio.ByteBuffer header = java.nio.ByteBuffer.allocate(8);
@@ -213,7 +213,7 @@ public class HostileClientsTest {
             raw.sendRaw("{\"type\":\"Hel".getBytes(StandardCharsets.UTF_8));
             raw.reset();
         }
-        assertTrue("sessions end", SuiteSandbox.await(() -> box.flowSocket().sessions().size() <= before,
+        assertTrue("sessions end", SuiteSandbox.await(() -> box.flowSocketAdmin().sessions().size() <= before,
                 Duration.ofSeconds(10)));
     }
 }

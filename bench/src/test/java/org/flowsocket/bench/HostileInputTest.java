@@ -369,7 +369,7 @@ public class HostileInputTest {
     @Test
     public void oversizeBinaryAndInvalidUtf8FramesClose() throws Exception {
         int max = box.flowSocket().connectionSettings().maxFrameBytes();
-        int sessions = box.flowSocket().sessions().size();
+        int sessions = box.flowSocketAdmin().sessions().size();
         FlowSocketClient big = box.admin();
         big.sendText("{\"type\":\"Hello\",\"id\":1,\"pad\":\"" + repeat("p", max) + "\"}");
         assertEquals(1009, big.closed().get(10, TimeUnit.SECONDS).code());
@@ -391,7 +391,7 @@ public class HostileInputTest {
                 assertEquals("close for " + Arrays.toString(bad), 1007, raw.readUntilClose());
             }
         }
-        assertTrue("sessions end", SuiteSandbox.await(() -> box.flowSocket().sessions().size() <= sessions,
+        assertTrue("sessions end", SuiteSandbox.await(() -> box.flowSocketAdmin().sessions().size() <= sessions,
                 Duration.ofSeconds(10)));
     }
 
@@ -436,13 +436,13 @@ public class HostileInputTest {
 
     @Test
     public void refusedRequestsLeaveNoSessionBehind() throws Exception {
-        int sessions = box.flowSocket().sessions().size();
+        int sessions = box.flowSocketAdmin().sessions().size();
         for (int i = 0; i < 20; i++) {
             FlowSocketClient c = box.admin();
             c.sendText("{");
             c.drop();
         }
-        assertTrue(SuiteSandbox.await(() -> box.flowSocket().sessions().size() <= sessions, Duration.ofSeconds(10)));
+        assertTrue(SuiteSandbox.await(() -> box.flowSocketAdmin().sessions().size() <= sessions, Duration.ofSeconds(10)));
         assertFalse(admin.problems().iterator().hasNext());
     }
 }

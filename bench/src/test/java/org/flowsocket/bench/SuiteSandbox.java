@@ -7,6 +7,7 @@ package org.flowsocket.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
@@ -95,6 +96,10 @@ final class SuiteSandbox implements AutoCloseable {
 
     FlowSocketService flowSocket() {
         return (FlowSocketService) sandbox.flowSocketService().orElseThrow();
+    }
+
+    FlowSocketAdminService flowSocketAdmin() {
+        return (FlowSocketAdminService) sandbox.flowSocketService().orElseThrow();
     }
 
     FlowSocketClient admin() throws Exception {

@@ -26,6 +26,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.jar.Attributes;
 import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.flowsocket.karaf.ConsoleTables.featureStarted;
@@ -53,6 +55,11 @@ public class OarInKarafIT {
     private static final String CONTEXT = "/onos/flowsocket";
     private static final String WEB_BUNDLE = "org.flowsocket.web";
     private static final String FLOWSOCKET_SERVICE = "org.flowsocket.api.FlowSocketService";
+    /** The services of FlowSocket's core component, for front doors and other ONOS applications. */
+    private static final List<String> FLOWSOCKET_SERVICES = List.of(FLOWSOCKET_SERVICE,
+            "org.flowsocket.api.FlowSocketAdminService", "org.flowsocket.api.QosFlowService",
+            "org.flowsocket.api.FlowSocketNodeService");
+    private static final Pattern OBJECT_CLASS = Pattern.compile("objectClass = \\[([^\\]]*)\\]");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String CREDENTIALS = KarafContainer.USER + ":" + KarafContainer.PASSWORD;
     /** The component standing for ONOS's netcfghostprovider, primary host provider of scheme "host". */
@@ -166,7 +173,7 @@ public class OarInKarafIT {
     /**
      * FlowSocket's components are active: each bundle uses every ONOS service
      * its components reference (bound and obtained at activation), and
-     * FlowSocketService is registered.
+     * FlowSocket's services are registered.
      */
     @Test
     public void componentsAreActive() throws Exception {
@@ -184,9 +191,22 @@ public class OarInKarafIT {
         }
         long app = onos.activeBundleId(oar.providing(FLOWSOCKET_SERVICE).symbolicName);
         String services = onos.awaitOutput("bundle:services -p " + app,
-                                      out -> out.contains("objectClass = [" + FLOWSOCKET_SERVICE + "]"));
-        assertTrue("FlowSocketService not registered:\n" + services,
-                   services.contains("objectClass = [" + FLOWSOCKET_SERVICE + "]"));
+                                      out -> registers(out, FLOWSOCKET_SERVICE));
+        // One component registers every FlowSocket service; Felix lists them in one objectClass.
+        for (String service : FLOWSOCKET_SERVICES) {
+            assertTrue(service + " not registered:\n" + services, registers(services, service));
+        }
+    }
+
+    // Whether a service registration of the output lists the type among its objectClass.
+    private static boolean registers(String bundleServices, String type) {
+        Matcher objectClasses = OBJECT_CLASS.matcher(bundleServices);
+        while (objectClasses.find()) {
+            if (List.of(objectClasses.group(1).split(",\\s*")).contains(type)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The WAB is deployed at /onos/flowsocket, behind BASIC authentication in realm karaf. */

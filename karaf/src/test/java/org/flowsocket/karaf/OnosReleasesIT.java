@@ -191,7 +191,7 @@ public class OnosReleasesIT {
         Map<String, String> versions = new LinkedHashMap<>();
         versions.put("com.fasterxml.jackson.", dependencyVersion(pom, "jackson-databind"));
         versions.put("com.google.common.", dependencyVersion(pom, "guava"));
-        // the flow handle store's serializer (FlowHandleSerializer)
+        // the flow handle store's serializer (QosFlowSerializer)
         versions.put("com.esotericsoftware.kryo", dependencyVersion(pom, "kryo"));
         versions.put("org.slf4j", dependencyVersion(pom, "slf4j-api"));
         versions.put("org.apache.karaf.", karaf);

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.sandbox;
 
+import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.impl.FlowSocketManager;
 import org.flowsocket.sandbox.runtime.ComponentRuntime;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
 import org.flowsocket.sandbox.web.SandboxWebServer;
@@ -21,18 +23,14 @@ import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
- * The one place where FlowSocket itself joins the sandbox: its DS component
- * {@value #MANAGER_CLASS} is wired into the core like any ONOS manager (from
- * its own DS descriptor, {@code OSGI-INF/org.flowsocket.impl.FlowSocketManager.xml}
- * in the app bundle), and its servlet {@value #SERVLET_CLASS}, built around
- * the {@code FlowSocketService} that component provides, is mounted at
+ * The one place where FlowSocket itself joins the sandbox: its DS component,
+ * {@link FlowSocketManager}, is wired into the core like any ONOS manager
+ * (from its own DS descriptor,
+ * {@code OSGI-INF/org.flowsocket.impl.FlowSocketManager.xml} in the app
+ * bundle), and its servlet {@value #SERVLET_CLASS}, built around the
+ * {@code FlowSocketService} that component provides, is mounted at
  * {@code /onos/flowsocket/ws}, with the web bundle's static console at
  * {@code /onos/flowsocket/}.
- * <p>
- * Both classes are looked up by name, so the sandbox builds and runs while
- * they are still being written: when one is not on the class path, the
- * sandbox says so and runs without FlowSocket. Once both modules are stable
- * the manager can become a plain {@code new} expression.
  * <p>
  * FlowSocket's web module is a Web Application Bundle: in its jar the classes
  * sit under {@code WEB-INF/classes}, where a servlet container (pax-web in
@@ -44,8 +42,8 @@ public final class FlowSocketMount {
 
     private static final Logger log = LoggerFactory.getLogger(FlowSocketMount.class);
 
-    /** FlowSocket's command core component. */
-    public static final String MANAGER_CLASS = "org.flowsocket.impl.FlowSocketManager";
+    /** FlowSocket's core component. */
+    public static final String MANAGER_CLASS = FlowSocketManager.class.getName();
     /** FlowSocket's service interface. */
     public static final String SERVICE_CLASS = "org.flowsocket.api.FlowSocketService";
     /** FlowSocket's WebSocket servlet. */
@@ -62,29 +60,15 @@ public final class FlowSocketMount {
     }
 
     /**
-     * Activates FlowSocket's component in the runtime, if it is on the class
-     * path.
+     * Activates FlowSocket's component in the runtime.
      *
      * @param runtime the sandbox's component runtime
-     * @return the FlowSocketService it provides, or empty if the component is
-     *         not on the class path
-     * @throws IllegalStateException if the component is there but cannot be
-     *                               activated (e.g. a service it needs is missing)
+     * @return the FlowSocketService it provides
+     * @throws IllegalStateException if the component cannot be activated
+     *                               (e.g. a service it needs is missing)
      */
     public static Optional<Object> startManager(ComponentRuntime runtime) {
-        Optional<Class<?>> type = load(MANAGER_CLASS);
-        Optional<Class<?>> service = load(SERVICE_CLASS);
-        if (type.isEmpty() || service.isEmpty()) {
-            log.warn("{} is not on the class path: running without FlowSocket", MANAGER_CLASS);
-            return Optional.empty();
-        }
-        Object manager;
-        try {
-            manager = type.get().getDeclaredConstructor().newInstance();
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot instantiate " + MANAGER_CLASS, e);
-        }
-        runtime.start(manager, service.get());
+        runtime.start(new FlowSocketManager(), FlowSocketService.class);
         return runtime.services().findByName(SERVICE_CLASS);
     }
 

@@ -6,7 +6,6 @@ package org.flowsocket.web;
 
 import org.eclipse.jetty.websocket.servlet.WebSocketServlet;
 import org.eclipse.jetty.websocket.servlet.WebSocketServletFactory;
-import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.FlowSocketService;
 import org.onlab.osgi.DefaultServiceDirectory;
 import org.slf4j.Logger;
@@ -86,16 +85,9 @@ public class FlowSocketServlet extends WebSocketServlet {
             return t;
         });
         timer.setRemoveOnCancelPolicy(true);
-        ConnectionSettings settings = ConnectionSettings.DEFAULT;
-        try {
-            settings = services.get().connectionSettings();
-        } catch (RuntimeException e) {
-            log.debug("FlowSocket service not yet available; default limits for now", e);
-        }
         getServletContext().setAttribute(FailedLogins.ATTRIBUTE,
                 new FailedLogins(this::failedLoginLimit, System::currentTimeMillis));
-        HandshakeHandler.applyLimits(factory.getPolicy(), settings);
-        factory.setCreator(new HandshakeHandler(services, registry, timer, factory.getPolicy()));
+        factory.setCreator(new HandshakeHandler(services, registry, timer));
     }
 
     // The current limit; none while the command core is unavailable.

@@ -4,7 +4,6 @@
  */
 package org.flowsocket.web;
 
-import org.eclipse.jetty.websocket.api.WebSocketPolicy;
 import org.eclipse.jetty.websocket.servlet.ServletUpgradeRequest;
 import org.eclipse.jetty.websocket.servlet.ServletUpgradeResponse;
 import org.eclipse.jetty.websocket.servlet.WebSocketCreator;
@@ -41,7 +40,6 @@ final class HandshakeHandler implements WebSocketCreator {
     private final Supplier<FlowSocketService> services;
     private final SessionRegistry registry;
     private final ScheduledExecutorService timer;
-    private final WebSocketPolicy policy;
 
     /**
      * Creates a handshake handler.
@@ -49,14 +47,12 @@ final class HandshakeHandler implements WebSocketCreator {
      * @param services finds the command core, or throws if it is not active
      * @param registry the servlet's endpoints
      * @param timer    shared timer for pings and timeouts
-     * @param policy   the factory's policy, copied into each new connection
      */
     HandshakeHandler(Supplier<FlowSocketService> services, SessionRegistry registry,
-                     ScheduledExecutorService timer, WebSocketPolicy policy) {
+                     ScheduledExecutorService timer) {
         this.services = services;
         this.registry = registry;
         this.timer = timer;
-        this.policy = policy;
     }
 
     @Override
@@ -128,7 +124,6 @@ final class HandshakeHandler implements WebSocketCreator {
             refuse(req, resp, refusal, principal.getName());
             return null;
         }
-        applyLimits(policy, settings);
         endpoint.startHandshakeTimer();
         return endpoint;
     }
@@ -167,27 +162,6 @@ final class HandshakeHandler implements WebSocketCreator {
         } catch (RuntimeException e) {
             log.debug("FlowSocket service unavailable", e);
             return null;
-        }
-    }
-
-    /**
-     * Copies the settings' limits into a policy. Jetty clones the factory's
-     * policy into each connection right after the handshake is accepted, so
-     * changed settings apply to new connections; Jetty then refuses too large
-     * frames from their header, before buffering them.
-     *
-     * @param policy   WebSocket policy to update
-     * @param settings current settings
-     */
-    static void applyLimits(WebSocketPolicy policy, ConnectionSettings settings) {
-        synchronized (policy) {
-            if (policy.getMaxTextMessageSize() != settings.maxFrameBytes()) {
-                policy.setMaxTextMessageSize(settings.maxFrameBytes());
-                policy.setMaxBinaryMessageSize(settings.maxFrameBytes());
-            }
-            if (policy.getIdleTimeout() != settings.idleTimeoutMillis()) {
-                policy.setIdleTimeout(settings.idleTimeoutMillis());
-            }
         }
     }
 

@@ -5,6 +5,7 @@
 package org.flowsocket.web;
 
 import org.eclipse.jetty.websocket.api.Session;
+import org.eclipse.jetty.websocket.api.WebSocketPolicy;
 import org.eclipse.jetty.websocket.api.WebSocketFrameListener;
 import org.eclipse.jetty.websocket.api.WebSocketListener;
 import org.eclipse.jetty.websocket.api.extensions.Frame;
@@ -77,6 +78,13 @@ final class SocketEndpoint implements WebSocketListener, WebSocketFrameListener,
     @Override
     public void onWebSocketConnect(Session s) {
         session = s;
+        // The settings of the handshake apply to this connection alone: Jetty
+        // gave it its own copy of the servlet's policy, which its parser reads
+        // frame by frame, so too large frames are refused from their header.
+        WebSocketPolicy policy = s.getPolicy();
+        policy.setMaxTextMessageSize(settings.maxFrameBytes());
+        policy.setMaxBinaryMessageSize(settings.maxFrameBytes());
+        s.setIdleTimeout(settings.idleTimeoutMillis());
         if (!state.compareAndSet(State.NEW, State.OPEN)) {
             s.close(CloseCodes.GOING_AWAY, "server shutting down");
             return;

@@ -54,6 +54,25 @@ public class LimitsTest extends ServletTestBase {
     }
 
     @Test
+    public void eachConnectionKeepsTheLimitOfItsHandshake() throws Exception {
+        core.setSettings(ConnectionSettings.builder().maxFrameBytes(MAX_FRAME).build());
+        FlowSocketClient small = connectAdmin();
+        // Beyond Jetty's own default of 64 KiB: the connection's limit is FlowSocket's.
+        int large = 256 * 1024;
+        core.setSettings(ConnectionSettings.builder().maxFrameBytes(large).build());
+        FlowSocketClient big = connectAdmin();
+
+        big.send("{\"type\":\"Echo\",\"id\":\"big\",\"pad\":\"" + Strings.repeat("b", 100 * 1024) + "\"}");
+        assertEquals("big", idOf(big.nextMessage(MESSAGE_WAIT)));
+        try {
+            small.send(echo(Strings.repeat("s", 2 * MAX_FRAME)));
+        } catch (IOException e) {
+            // The server may close with 1009 while the client is still writing the rest.
+        }
+        assertEquals("the limit when it connected still holds", 1009, small.awaitClose(Duration.ofSeconds(5)));
+    }
+
+    @Test
     public void hugeFrameIsRefusedFromItsHeaderWithoutBuffering() throws Exception {
         try (RawWebSocket raw = raw(adminAuth(), 5_000)) {
             RecordingService.Recorded session = core.nextSession();

@@ -97,8 +97,7 @@ final class RecordingService implements FlowSocketService {
         return s;
     }
 
-    @Override
-    public List<SessionInfo> sessions() {
+    List<SessionInfo> sessions() {
         return sessions.stream().map(Recorded::info).collect(Collectors.toList());
     }
 

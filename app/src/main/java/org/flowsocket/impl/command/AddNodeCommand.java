@@ -5,8 +5,12 @@
 package org.flowsocket.impl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flowsocket.impl.node.DeviceNodes;
-import org.flowsocket.impl.node.HostNodes;
+import org.flowsocket.api.DeviceNode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.FlowSocketNodeService;
+import org.flowsocket.api.HostNode;
+import org.flowsocket.impl.codec.DeviceNodeCodec;
+import org.flowsocket.impl.codec.HostNodeCodec;
 import org.flowsocket.impl.node.NodeJson;
 import org.flowsocket.impl.protocol.RequestFields;
 
@@ -18,20 +22,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class AddNodeCommand implements Command {
 
-    private final HostNodes hosts;
-    private final DeviceNodes devices;
+    private final FlowSocketNodeService nodeService;
     private final NodeJson json;
 
     /**
      * Creates the command.
      *
-     * @param hosts   host nodes
-     * @param devices device nodes
-     * @param json    node renderer
+     * @param nodeService host and device provisioning
+     * @param json        node renderer
      */
-    public AddNodeCommand(HostNodes hosts, DeviceNodes devices, NodeJson json) {
-        this.hosts = hosts;
-        this.devices = devices;
+    public AddNodeCommand(FlowSocketNodeService nodeService, NodeJson json) {
+        this.nodeService = nodeService;
         this.json = json;
     }
 
@@ -48,9 +49,22 @@ public final class AddNodeCommand implements Command {
     @Override
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         NodeKind kind = NodeKind.of(request);
-        JsonNode node = kind == NodeKind.HOST
-                ? json.host(hosts.add(request))
-                : json.device(devices.add(request));
+        JsonNode node;
+        if (kind == NodeKind.HOST) {
+            HostNode host = HostNodeCodec.decode(request);
+            try {
+                node = json.host(nodeService.addHost(host, request.bool("replace", false)));
+            } catch (FlowSocketException e) {
+                throw HostNodeCodec.asRequestField(e, request);
+            }
+        } else {
+            DeviceNode device = DeviceNodeCodec.decode(request);
+            try {
+                node = json.device(nodeService.provisionDevice(device, request.bool("replace", false)));
+            } catch (FlowSocketException e) {
+                throw DeviceNodeCodec.asRequestField(e, request);
+            }
+        }
         return CompletableFuture.completedFuture(node);
     }
 }

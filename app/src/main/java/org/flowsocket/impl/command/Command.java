@@ -12,7 +12,7 @@ import java.util.concurrent.CompletableFuture;
 /**
  * One protocol command. Handlers validate their request, act through ONOS's
  * services and produce the reply's {@code result}, or fail with a
- * {@link org.flowsocket.impl.protocol.FlowSocketException}.
+ * {@link org.flowsocket.api.FlowSocketException}.
  */
 public interface Command {
 

@@ -4,18 +4,14 @@
  */
 package org.flowsocket.impl.command;
 
+import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.impl.protocol.RequestFields;
-
-import java.util.function.LongSupplier;
 
 /**
  * How long a flow command waits for the switches, and whether it waits:
  * {@code confirm} (default true) and {@code timeoutMs}, bounded by the server.
  */
 final class ConfirmOptions {
-
-    /** Longest confirmation wait a client may ask for. */
-    static final long MAX_TIMEOUT_MILLIS = 120_000;
 
     private final boolean confirm;
     private final long timeoutMillis;
@@ -25,16 +21,18 @@ final class ConfirmOptions {
         this.timeoutMillis = timeoutMillis;
     }
 
-    static ConfirmOptions parse(RequestFields f, LongSupplier defaultTimeoutMillis) {
+    static ConfirmOptions parse(RequestFields f) {
+        // 0: the service's configured default.
         return new ConfirmOptions(f.bool("confirm", true),
-                                  f.integer("timeoutMs", 100, MAX_TIMEOUT_MILLIS,
-                                            Math.min(defaultTimeoutMillis.getAsLong(), MAX_TIMEOUT_MILLIS)));
+                                  f.has("timeoutMs")
+                                          ? f.integer("timeoutMs", 100, QosFlowRequest.MAX_TIMEOUT_MILLIS) : 0);
     }
 
     boolean confirm() {
         return confirm;
     }
 
+    /** @return ms, or 0 for the configured default */
     long timeoutMillis() {
         return timeoutMillis;
     }

@@ -5,9 +5,10 @@
 package org.flowsocket.impl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flowsocket.impl.flow.FlowHandle;
-import org.flowsocket.impl.flow.FlowHandleJson;
-import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.protocol.RequestFields;
 
 import java.util.concurrent.CompletableFuture;
@@ -18,17 +19,17 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class GetFlowCommand implements Command {
 
-    private final FlowLifecycle lifecycle;
-    private final FlowHandleJson json;
+    private final QosFlowService flowService;
+    private final QosFlowCodec json;
 
     /**
      * Creates the command.
      *
-     * @param lifecycle flow handle lifecycle
-     * @param json      handle renderer
+     * @param flowService QoS flow service
+     * @param json        flow renderer
      */
-    public GetFlowCommand(FlowLifecycle lifecycle, FlowHandleJson json) {
-        this.lifecycle = lifecycle;
+    public GetFlowCommand(QosFlowService flowService, QosFlowCodec json) {
+        this.flowService = flowService;
         this.json = json;
     }
 
@@ -46,7 +47,7 @@ public final class GetFlowCommand implements Command {
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         request.allowOnly("type", "id", "flowId");
         String flowId = request.text("flowId");
-        FlowHandle handle = lifecycle.store().get(flowId).orElseThrow(() -> FlowLifecycle.unknown(flowId));
-        return CompletableFuture.completedFuture(json.encode(handle, true));
+        QosFlow flow = flowService.getFlow(flowId).orElseThrow(() -> FlowSocketException.unknownFlow(flowId));
+        return CompletableFuture.completedFuture(json.encode(flow, true));
     }
 }

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.FlowSocketService;
-import org.flowsocket.impl.flow.TrafficClass;
+import org.flowsocket.api.TrafficClass;
+import org.flowsocket.impl.codec.FlowRuleJsonCodec;
 import org.flowsocket.impl.protocol.RequestFields;
 
 import java.util.Collection;
@@ -89,7 +90,7 @@ public final class HelloCommand implements Command {
         limits.put("idleTimeoutMs", s.idleTimeoutMillis());
         limits.put("pingIntervalMs", s.pingIntervalMillis());
         limits.put("maxBatch", BatchCommand.MAX_BATCH);
-        limits.put("maxRulesPerRequest", InstallFlowCommand.MAX_RULES);
+        limits.put("maxRulesPerRequest", FlowRuleJsonCodec.MAX_RULES);
         ObjectNode classes = hello.putObject("trafficClasses");
         for (TrafficClass tc : TrafficClass.values()) {
             classes.putObject(tc.protocolName()).put("dscp", tc.dscp()).put("phb", tc.phb())

@@ -8,14 +8,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.impl.flow.FlowHandle;
-import org.flowsocket.impl.flow.FlowHandleJson;
-import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.protocol.RequestFields;
-import org.onosproject.net.DeviceId;
 
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 
 /**
  * {@code ListFlows}: the flow handles of the whole cluster, optionally
@@ -26,19 +27,19 @@ public final class ListFlowsCommand implements Command {
     /** Most handles one reply carries. */
     public static final int MAX_LIMIT = 10_000;
 
-    private final FlowLifecycle lifecycle;
-    private final FlowHandleJson json;
+    private final QosFlowService flowService;
+    private final QosFlowCodec json;
     private final ObjectMapper mapper;
 
     /**
      * Creates the command.
      *
-     * @param lifecycle flow handle lifecycle
-     * @param json      handle renderer
-     * @param mapper    JSON mapper
+     * @param flowService QoS flow service
+     * @param json        flow renderer
+     * @param mapper      JSON mapper
      */
-    public ListFlowsCommand(FlowLifecycle lifecycle, FlowHandleJson json, ObjectMapper mapper) {
-        this.lifecycle = lifecycle;
+    public ListFlowsCommand(QosFlowService flowService, QosFlowCodec json, ObjectMapper mapper) {
+        this.flowService = flowService;
         this.json = json;
         this.mapper = mapper;
     }
@@ -53,26 +54,37 @@ public final class ListFlowsCommand implements Command {
         return false;
     }
 
+    /**
+     * Renders a list of flows as ListFlows answers it.
+     *
+     * @param flows  the flows
+     * @param limit  most flows to render; {@code truncated} says when there were more
+     * @param json   renders one flow
+     * @param mapper JSON mapper
+     * @return {@code {"flows":[...]}}, with {@code "truncated":true} if cut
+     */
+    public static ObjectNode result(List<QosFlow> flows, int limit, Function<QosFlow, ObjectNode> json,
+                                    ObjectMapper mapper) {
+        ObjectNode result = mapper.createObjectNode();
+        ArrayNode rendered = result.putArray("flows");
+        for (QosFlow flow : flows) {
+            if (rendered.size() == limit) {
+                result.put("truncated", true);
+                break;
+            }
+            rendered.add(json.apply(flow));
+        }
+        return result;
+    }
+
     @Override
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         request.allowOnly("type", "id", "owner", "state", "deviceId", "limit");
-        Optional<String> owner = request.optText("owner");
-        Optional<FlowHandle.State> state = request.optEnum("state", FlowHandle.State.class);
-        DeviceId device = request.has("deviceId") ? request.deviceId("deviceId") : null;
+        QosFlowFilter filter = QosFlowFilter.builder().owner(request.optText("owner").orElse(null))
+                .state(request.optEnum("state", QosFlow.State.class).orElse(null))
+                .deviceId(request.has("deviceId") ? request.deviceId("deviceId") : null).build();
         int limit = (int) request.integer("limit", 1, MAX_LIMIT, MAX_LIMIT);
-        ObjectNode result = mapper.createObjectNode();
-        ArrayNode flows = result.putArray("flows");
-        for (FlowHandle handle : lifecycle.store().list()) {
-            if (owner.map(o -> o.equals(handle.owner())).orElse(true)
-                    && state.map(s -> s == handle.state()).orElse(true)
-                    && (device == null || handle.touches(device))) {
-                if (flows.size() == limit) {
-                    result.put("truncated", true);
-                    break;
-                }
-                flows.add(json.encode(handle, false));
-            }
-        }
+        ObjectNode result = result(flowService.getFlows(filter), limit, f -> json.encode(f, false), mapper);
         return CompletableFuture.completedFuture(result);
     }
 }

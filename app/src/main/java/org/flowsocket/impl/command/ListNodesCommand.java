@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.impl.node.NodeJson;
-import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;

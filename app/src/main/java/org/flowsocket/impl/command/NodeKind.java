@@ -4,7 +4,7 @@
  */
 package org.flowsocket.impl.command;
 
-import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.protocol.RequestFields;
 
 /**

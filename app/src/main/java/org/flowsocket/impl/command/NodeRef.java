@@ -4,8 +4,8 @@
  */
 package org.flowsocket.impl.command;
 
-import org.flowsocket.impl.protocol.ErrorCode;
-import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.HostId;

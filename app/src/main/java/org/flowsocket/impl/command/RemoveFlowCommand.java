@@ -6,13 +6,13 @@ package org.flowsocket.impl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.impl.flow.FlowHandle;
-import org.flowsocket.impl.flow.FlowHandleJson;
-import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.protocol.RequestFields;
 
 import java.util.concurrent.CompletableFuture;
-import java.util.function.LongSupplier;
 
 /**
  * {@code RemoveFlow}: removes every rule and meter of a flow handle and
@@ -21,21 +21,18 @@ import java.util.function.LongSupplier;
  */
 public final class RemoveFlowCommand implements Command {
 
-    private final FlowLifecycle lifecycle;
-    private final FlowHandleJson json;
-    private final LongSupplier defaultTimeoutMillis;
+    private final QosFlowService flowService;
+    private final QosFlowCodec json;
 
     /**
      * Creates the command.
      *
-     * @param lifecycle            flow handle lifecycle
-     * @param json                 handle renderer
-     * @param defaultTimeoutMillis confirmation wait when the request names none
+     * @param flowService QoS flow service
+     * @param json        flow renderer
      */
-    public RemoveFlowCommand(FlowLifecycle lifecycle, FlowHandleJson json, LongSupplier defaultTimeoutMillis) {
-        this.lifecycle = lifecycle;
+    public RemoveFlowCommand(QosFlowService flowService, QosFlowCodec json) {
+        this.flowService = flowService;
         this.json = json;
-        this.defaultTimeoutMillis = defaultTimeoutMillis;
     }
 
     @Override
@@ -53,15 +50,17 @@ public final class RemoveFlowCommand implements Command {
         request.allowOnly("type", "id", "flowId", "force", "confirm", "timeoutMs");
         String flowId = request.text("flowId");
         boolean force = request.bool("force", false);
-        ConfirmOptions options = ConfirmOptions.parse(request, defaultTimeoutMillis);
-        FlowHandle handle = lifecycle.store().get(flowId).orElseThrow(() -> FlowLifecycle.unknown(flowId));
-        CompletableFuture<JsonNode> removal = lifecycle.remove(flowId, force, options.timeoutMillis())
+        ConfirmOptions options = ConfirmOptions.parse(request);
+        QosFlow flow = flowService.getFlow(flowId).orElseThrow(() -> FlowSocketException.unknownFlow(flowId));
+        CompletableFuture<JsonNode> removal = flowService.remove(flowId, force, options.timeoutMillis())
                 .thenApply(removed -> withState(removed, "REMOVED"));
-        return options.confirm() ? removal : CompletableFuture.completedFuture(withState(handle, "REMOVING"));
+        // A removal refused at once (e.g. under way already) is told even without confirm.
+        return options.confirm() || removal.isCompletedExceptionally() ? removal
+                : CompletableFuture.completedFuture(withState(flow, "REMOVING"));
     }
 
-    private JsonNode withState(FlowHandle handle, String state) {
-        ObjectNode result = json.encode(handle, false);
+    private JsonNode withState(QosFlow flow, String state) {
+        ObjectNode result = json.encode(flow, false);
         result.put("state", state);
         return result;
     }

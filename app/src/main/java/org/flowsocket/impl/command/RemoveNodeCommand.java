@@ -6,8 +6,8 @@ package org.flowsocket.impl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.impl.node.DeviceNodes;
-import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
 import org.flowsocket.impl.protocol.RequestFields;
 
@@ -19,19 +19,19 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class RemoveNodeCommand implements Command {
 
-    private final HostNodes hosts;
+    private final FlowSocketNodeService nodeService;
     private final DeviceNodes devices;
     private final NodeJson json;
 
     /**
      * Creates the command.
      *
-     * @param hosts   host nodes
-     * @param devices device nodes
-     * @param json    node renderer
+     * @param nodeService host and device provisioning
+     * @param devices     device nodes, to render a device before it goes
+     * @param json        node renderer
      */
-    public RemoveNodeCommand(HostNodes hosts, DeviceNodes devices, NodeJson json) {
-        this.hosts = hosts;
+    public RemoveNodeCommand(FlowSocketNodeService nodeService, DeviceNodes devices, NodeJson json) {
+        this.nodeService = nodeService;
         this.devices = devices;
         this.json = json;
     }
@@ -52,13 +52,13 @@ public final class RemoveNodeCommand implements Command {
         NodeRef ref = NodeRef.of(request);
         ObjectNode removed;
         if (ref.isHost()) {
-            removed = json.host(hosts.remove(ref.hostId()));
+            removed = json.host(nodeService.removeHost(ref.hostId()));
         } else {
             if (!devices.isKnown(ref.deviceId())) {
                 throw DeviceNodes.unknown(ref.deviceId());
             }
             removed = json.device(ref.deviceId());
-            devices.remove(ref.deviceId());
+            nodeService.removeDevice(ref.deviceId());
         }
         removed.put("state", NodeJson.REMOVED);
         return CompletableFuture.completedFuture(removed);

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
-import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.protocol.RequestFields;
 
 import java.util.Arrays;

@@ -7,8 +7,11 @@ package org.flowsocket.impl.flow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.impl.protocol.ErrorCode;
-import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowMeter;
+import org.flowsocket.api.QosFlowStore;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
@@ -22,10 +25,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.StreamSupport;
 
 import static org.slf4j.LoggerFactory.getLogger;
@@ -46,7 +49,7 @@ public final class FlowLifecycle {
 
     private final Logger log = getLogger(getClass());
 
-    private final FlowHandleStore store;
+    private final QosFlowStore store;
     private final FlowInstaller installer;
     private final MeterAllocator meters;
     private final FlowRuleService flowRuleService;
@@ -66,7 +69,7 @@ public final class FlowLifecycle {
      * @param mapper          JSON mapper for error details
      * @param timer           scheduler for deadlines and the expiry of failed flows
      */
-    public FlowLifecycle(FlowHandleStore store, FlowInstaller installer, MeterAllocator meters,
+    public FlowLifecycle(QosFlowStore store, FlowInstaller installer, MeterAllocator meters,
                          FlowRuleService flowRuleService, DeviceService deviceService, ObjectMapper mapper,
                          ScheduledExecutorService timer) {
         this.store = store;
@@ -84,7 +87,7 @@ public final class FlowLifecycle {
      *
      * @return store
      */
-    public FlowHandleStore store() {
+    public QosFlowStore store() {
         return store;
     }
 
@@ -109,7 +112,7 @@ public final class FlowLifecycle {
                         + " is not known to ONOS", field, null);
             }
             // A FAILED flow's rules were withdrawn: it only stays to be seen.
-            store.ownerOf(rule).filter(owner -> store.knownState(owner) != FlowHandle.State.FAILED)
+            store.ownerOf(rule).filter(owner -> store.knownState(owner) != QosFlow.State.FAILED)
                     .ifPresent(owner -> {
                         throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "flow " + owner
                                 + " already has an identical rule on " + rule.deviceId(), field, null, owner);
@@ -126,7 +129,7 @@ public final class FlowLifecycle {
      * @return the handle as the client should see it: INSTALLED once
      *         confirmed, or PENDING right away if not confirming
      */
-    public CompletableFuture<FlowHandle> install(FlowHandle handle, boolean confirm, long timeoutMillis) {
+    public CompletableFuture<QosFlow> install(QosFlow handle, boolean confirm, long timeoutMillis) {
         return install(handle, MeterAllocation.none().installed(), confirm, timeoutMillis);
     }
 
@@ -141,16 +144,16 @@ public final class FlowLifecycle {
      * @return the handle as the client should see it: INSTALLED once
      *         confirmed, or PENDING right away if not confirming
      */
-    public CompletableFuture<FlowHandle> install(FlowHandle handle, CompletableFuture<Void> metersInstalled,
+    public CompletableFuture<QosFlow> install(QosFlow handle, CompletableFuture<Void> metersInstalled,
                                                  boolean confirm, long timeoutMillis) {
-        FlowHandle stored = handle.meters().isEmpty() ? handle
-                : handle.withState(FlowHandle.State.PENDING, METERS_PENDING);
+        QosFlow stored = handle.meters().isEmpty() ? handle
+                : handle.withState(QosFlow.State.PENDING, METERS_PENDING);
         store.create(stored);
         log.info("Installing flow {} for {}: {} rule(s), {} meter(s)", handle.id(), handle.owner(),
                  handle.rules().size(), handle.meters().size());
         AtomicBoolean rulesSent = new AtomicBoolean();
-        CompletableFuture<FlowHandle> outcome = metersInstalled.thenCompose(v -> {
-            if (store.get(handle.id()).map(h -> h.state() == FlowHandle.State.REMOVING).orElse(true)) {
+        CompletableFuture<QosFlow> outcome = metersInstalled.thenCompose(v -> {
+            if (store.get(handle.id()).map(h -> h.state() == QosFlow.State.REMOVING).orElse(true)) {
                 throw new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "flow " + handle.id()
                         + " was removed before ONOS reported its meters installed");
             }
@@ -160,11 +163,11 @@ public final class FlowLifecycle {
         return confirm ? outcome : CompletableFuture.completedFuture(stored);
     }
 
-    private FlowHandle settleInstall(FlowHandle handle, Throwable error, boolean rulesSent) {
+    private QosFlow settleInstall(QosFlow handle, Throwable error, boolean rulesSent) {
         if (error == null) {
             log.info("Flow {} confirmed by the switches", handle.id());
-            return store.update(handle.id(), h -> h.state() == FlowHandle.State.PENDING
-                    ? h.withState(FlowHandle.State.INSTALLED, null) : h).orElse(handle);
+            return store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
+                    ? h.withState(QosFlow.State.INSTALLED, null) : h).orElse(handle);
         }
         FlowSocketException cause = errorFor(unwrap(error), "rule(s)", "every rule of the request was withdrawn");
         // Failed while waiting for the meters: say what became of the request.
@@ -176,7 +179,7 @@ public final class FlowLifecycle {
             installer.withdraw(handle.rules());
         }
         meters.release(handle.meters());
-        store.update(handle.id(), h -> h.withState(FlowHandle.State.FAILED, failure.getMessage()));
+        store.update(handle.id(), h -> h.withState(QosFlow.State.FAILED, failure.getMessage()));
         forgetLater(handle.id());
         throw failure;
     }
@@ -196,12 +199,12 @@ public final class FlowLifecycle {
      * after this node restarted while another node's expiry was pending.
      */
     public void resumeExpiries() {
-        store.list().stream().filter(h -> h.state() == FlowHandle.State.FAILED)
+        store.list().stream().filter(h -> h.state() == QosFlow.State.FAILED)
                 .forEach(h -> forgetLater(h.id()));
     }
 
     private void forgetFailed(String id) {
-        store.get(id).filter(h -> h.state() == FlowHandle.State.FAILED).ifPresent(h -> store.remove(id));
+        store.get(id).filter(h -> h.state() == QosFlow.State.FAILED).ifPresent(h -> store.remove(id));
     }
 
     // Turns what the installer reports into the client's error: what names
@@ -245,18 +248,18 @@ public final class FlowLifecycle {
      * @param timeoutMillis how long to wait for the switches
      * @return the removed handle
      */
-    public CompletableFuture<FlowHandle> remove(String id, boolean force, long timeoutMillis) {
-        FlowHandle handle = store.get(id).orElseThrow(() -> unknown(id));
-        if (handle.state() == FlowHandle.State.REMOVING && !force) {
+    public CompletableFuture<QosFlow> remove(String id, boolean force, long timeoutMillis) {
+        QosFlow handle = store.get(id).orElseThrow(() -> FlowSocketException.unknownFlow(id));
+        if (handle.state() == QosFlow.State.REMOVING && !force) {
             throw new FlowSocketException(ErrorCode.INVALID_FIELD, "flow " + id + " is being removed already",
                                           "flowId", null, id);
         }
-        if (handle.state() == FlowHandle.State.FAILED) {
+        if (handle.state() == QosFlow.State.FAILED) {
             // Its rules and meters were withdrawn when it failed.
             store.remove(id);
-            return CompletableFuture.completedFuture(handle.withState(FlowHandle.State.REMOVING, null));
+            return CompletableFuture.completedFuture(handle.withState(QosFlow.State.REMOVING, null));
         }
-        store.update(id, h -> h.withState(FlowHandle.State.REMOVING, "removal requested"));
+        store.update(id, h -> h.withState(QosFlow.State.REMOVING, "removal requested"));
         log.info("Removing flow {}: {} rule(s)", id, handle.rules().size());
         // The switches confirm the deletions first; ONOS drops the rules from
         // its store only with their FLOW_REMOVED or its next statistics.
@@ -267,12 +270,12 @@ public final class FlowLifecycle {
                     if (cause == null || force) {
                         meters.release(handle.meters());
                         store.remove(id);
-                        return handle.withState(FlowHandle.State.REMOVING, null);
+                        return handle.withState(QosFlow.State.REMOVING, null);
                     }
                     FlowSocketException failure = errorFor(cause, "deletion(s)", "flow " + id
                             + " stays DEGRADED with its rules and meters: send RemoveFlow again, or with force to "
                             + "forget it").aboutFlow(id);
-                    store.update(id, h -> h.withState(FlowHandle.State.DEGRADED,
+                    store.update(id, h -> h.withState(QosFlow.State.DEGRADED,
                                                       "removal failed: " + failure.getMessage()));
                     throw failure;
                 });
@@ -294,14 +297,14 @@ public final class FlowLifecycle {
             // never becomes INSTALLED again: the local view spares the store
             // an update per rule of a flow being removed.
             if (event.type() == FlowRuleEvent.Type.RULE_REMOVED
-                    && store.knownState(id) != FlowHandle.State.REMOVING) {
-                store.update(id, h -> h.state() == FlowHandle.State.INSTALLED
-                        ? h.withState(FlowHandle.State.DEGRADED, "rule " + flowIdOf(rule) + " was removed from "
+                    && store.knownState(id) != QosFlow.State.REMOVING) {
+                store.update(id, h -> h.state() == QosFlow.State.INSTALLED
+                        ? h.withState(QosFlow.State.DEGRADED, "rule " + flowIdOf(rule) + " was removed from "
                         + rule.deviceId()) : h);
             } else if ((event.type() == FlowRuleEvent.Type.RULE_ADDED
-                    || event.type() == FlowRuleEvent.Type.RULE_UPDATED) && store.isDegraded(id)) {
-                store.update(id, h -> h.state() == FlowHandle.State.DEGRADED && isWhole(h)
-                        ? h.withState(FlowHandle.State.INSTALLED, null) : h);
+                    || event.type() == FlowRuleEvent.Type.RULE_UPDATED) && store.knownState(id) == QosFlow.State.DEGRADED) {
+                store.update(id, h -> h.state() == QosFlow.State.DEGRADED && isWhole(h)
+                        ? h.withState(QosFlow.State.INSTALLED, null) : h);
             }
         });
     }
@@ -318,15 +321,15 @@ public final class FlowLifecycle {
                 && !deviceService.isAvailable(event.subject().id());
         if (gone) {
             String reason = "device " + event.subject().id() + " went offline";
-            for (String id : store.handlesOn(event.subject().id())) {
-                store.update(id, h -> h.state() == FlowHandle.State.INSTALLED || h.state() == FlowHandle.State.PENDING
-                        ? h.withState(FlowHandle.State.DEGRADED, reason) : h);
+            for (String id : store.flowsOn(event.subject().id())) {
+                store.update(id, h -> h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.PENDING
+                        ? h.withState(QosFlow.State.DEGRADED, reason) : h);
             }
         }
     }
 
     // Every device online and every rule ADDED in ONOS.
-    private boolean isWhole(FlowHandle handle) {
+    private boolean isWhole(QosFlow handle) {
         return handle.rules().stream().allMatch(rule -> {
             if (!deviceService.isAvailable(rule.deviceId())) {
                 return false;
@@ -353,7 +356,7 @@ public final class FlowLifecycle {
      * @param meter the meter
      * @return {@code PENDING_ADD}, {@code ADDED}, {@code PENDING_REMOVE} or {@code NOT_IN_ONOS}
      */
-    public String meterState(MeterRef meter) {
+    public String meterState(QosFlowMeter meter) {
         return meters.stateOf(meter);
     }
 
@@ -381,16 +384,6 @@ public final class FlowLifecycle {
      */
     public static String flowIdOf(FlowRule rule) {
         return Long.toString(rule.id().value());
-    }
-
-    /**
-     * Builds the error for an unknown handle id.
-     *
-     * @param id handle id
-     * @return the error
-     */
-    public static FlowSocketException unknown(String id) {
-        return new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "no flow has id " + id, "flowId", null, id);
     }
 
     private static Throwable unwrap(Throwable error) {

@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.QosFlowMeter;
 import com.google.common.collect.ImmutableList;
 
 import java.util.List;
@@ -21,10 +22,10 @@ public final class MeterAllocation {
     private static final MeterAllocation NONE =
             new MeterAllocation(ImmutableList.of(), CompletableFuture.completedFuture(null));
 
-    private final List<MeterRef> meters;
+    private final List<QosFlowMeter> meters;
     private final CompletableFuture<Void> installed;
 
-    MeterAllocation(List<MeterRef> meters, CompletableFuture<Void> installed) {
+    MeterAllocation(List<QosFlowMeter> meters, CompletableFuture<Void> installed) {
         this.meters = ImmutableList.copyOf(meters);
         this.installed = checkNotNull(installed);
     }
@@ -39,7 +40,7 @@ public final class MeterAllocation {
     }
 
     /** @return the meters, one per device */
-    public List<MeterRef> meters() {
+    public List<QosFlowMeter> meters() {
         return meters;
     }
 

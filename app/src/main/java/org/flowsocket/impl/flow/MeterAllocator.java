@@ -5,8 +5,9 @@
 package org.flowsocket.impl.flow;
 
 import com.google.common.collect.ImmutableSet;
-import org.flowsocket.impl.protocol.ErrorCode;
-import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlowMeter;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.meter.Band;
@@ -83,7 +84,7 @@ public final class MeterAllocator {
      * @return the meters and the future of their installation
      */
     public MeterAllocation allocate(Collection<DeviceId> devices, long rateKbps, Long burstKb, long timeoutMillis) {
-        List<MeterRef> made = new ArrayList<>();
+        List<QosFlowMeter> made = new ArrayList<>();
         List<CompletableFuture<Void>> installed = new ArrayList<>();
         try {
             for (DeviceId device : devices) {
@@ -94,7 +95,7 @@ public final class MeterAllocator {
                     throw new FlowSocketException(ErrorCode.FLOW_REFUSED, "ONOS could not allocate a meter on "
                             + device + "; does the switch support meters?");
                 }
-                made.add(new MeterRef(device, id, rateKbps, burstKb));
+                made.add(new QosFlowMeter(device, id, rateKbps, burstKb));
                 installed.add(done);
             }
         } catch (RuntimeException e) {
@@ -125,7 +126,7 @@ public final class MeterAllocator {
      * @return ONOS's meter state ({@code PENDING_ADD}, {@code ADDED},
      *         {@code PENDING_REMOVE}), or {@code NOT_IN_ONOS}
      */
-    public String stateOf(MeterRef meter) {
+    public String stateOf(QosFlowMeter meter) {
         Meter live = meterService.getMeter(meter.deviceId(), meter.meterId());
         return live == null || live.state() == null ? "NOT_IN_ONOS" : live.state().name();
     }
@@ -138,8 +139,8 @@ public final class MeterAllocator {
      *
      * @param meters meters to release
      */
-    public void release(Collection<MeterRef> meters) {
-        for (MeterRef meter : meters) {
+    public void release(Collection<QosFlowMeter> meters) {
+        for (QosFlowMeter meter : meters) {
             try {
                 meterService.withdraw(request(meter.deviceId(), meter.rateKbps(), meter.burstKb()).remove(),
                                       meter.meterId());

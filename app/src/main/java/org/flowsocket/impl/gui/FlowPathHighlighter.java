@@ -4,15 +4,17 @@
  */
 package org.flowsocket.impl.gui;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.flowsocket.api.QosFlow;
 import org.onlab.packet.IpAddress;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DefaultEdgeLink;
-import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.Link;
 import org.onosproject.net.LinkKey;
 import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.instructions.Instruction;
+import org.onosproject.net.flow.instructions.Instructions;
 import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.ui.topo.DeviceHighlight;
@@ -50,35 +52,33 @@ public final class FlowPathHighlighter {
     }
 
     /**
-     * Highlights one flow, its links labelled with the flow's id.
+     * Highlights one flow: its devices (badged with its id), the links its
+     * rules send traffic out on, and its hosts.
      *
-     * @param handle flow handle JSON with detailed rules
-     * @return highlights
+     * @param flow the flow
+     * @return highlights, the rest of the topology subdued
      */
-    public Highlights forFlow(JsonNode handle) {
+    public Highlights forFlow(QosFlow flow) {
         Highlights highlights = new Highlights();
-        add(highlights, handle, handle.path("flowId").asText(null));
+        add(highlights, flow, flow.id());
         return highlights.subdueAllElse(Highlights.Amount.MINIMALLY);
     }
 
     /**
-     * Highlights several flows together.
+     * Highlights several flows together, without labels.
      *
-     * @param handles flow handles JSON with detailed rules
-     * @return highlights
+     * @param flows the flows
+     * @return highlights; the rest of the topology subdued unless there are none
      */
-    public Highlights forFlows(Collection<JsonNode> handles) {
+    public Highlights forFlows(Collection<QosFlow> flows) {
         Highlights highlights = new Highlights();
-        handles.forEach(h -> add(highlights, h, null));
-        return handles.isEmpty() ? highlights : highlights.subdueAllElse(Highlights.Amount.MINIMALLY);
+        flows.forEach(f -> add(highlights, f, null));
+        return flows.isEmpty() ? highlights : highlights.subdueAllElse(Highlights.Amount.MINIMALLY);
     }
 
-    private void add(Highlights highlights, JsonNode handle, String label) {
-        for (JsonNode ref : handle.path("rules")) {
-            String device = ref.path("deviceId").asText("");
-            if (device.isEmpty()) {
-                continue;
-            }
+    private void add(Highlights highlights, QosFlow flow, String label) {
+        for (FlowRule rule : flow.rules()) {
+            String device = rule.deviceId().toString();
             if (highlights.getDevice(device) == null) {
                 DeviceHighlight dh = new DeviceHighlight(device);
                 if (label != null) {
@@ -86,29 +86,19 @@ public final class FlowPathHighlighter {
                 }
                 highlights.add(dh);
             }
-            for (PortNumber out : outputPorts(ref.path("rule"))) {
-                for (Link link : linkService.getEgressLinks(new ConnectPoint(DeviceId.deviceId(device), out))) {
+            for (PortNumber out : outputPorts(rule)) {
+                for (Link link : linkService.getEgressLinks(new ConnectPoint(rule.deviceId(), out))) {
                     addLink(highlights, linkId(link), label);
                 }
             }
         }
-        if ("network".equals(handle.path("kind").asText())) {
-            JsonNode spec = handle.path("spec");
-            addHosts(highlights, spec.path("src").asText(""), label);
-            addHosts(highlights, spec.path("dst").asText(""), label);
-        }
+        GuiFlowIndex.spec(flow).ifPresent(spec -> {
+            addHosts(highlights, spec.src(), label);
+            addHosts(highlights, spec.dst(), label);
+        });
     }
 
-    private void addHosts(Highlights highlights, String ip, String label) {
-        if (ip.isEmpty()) {
-            return;
-        }
-        IpAddress address;
-        try {
-            address = IpAddress.valueOf(ip);
-        } catch (IllegalArgumentException e) {
-            return;
-        }
+    private void addHosts(Highlights highlights, IpAddress address, String label) {
         for (Host host : hostService.getHostsByIp(address)) {
             if (highlights.getHost(host.id().toString()) == null) {
                 highlights.add(new HostHighlight(host.id().toString()));
@@ -152,16 +142,13 @@ public final class FlowPathHighlighter {
         return TopoUtils.compactLinkString(DefaultEdgeLink.createEdgeLink(host, true));
     }
 
-    private static List<PortNumber> outputPorts(JsonNode rule) {
+    // Logical ports (CONTROLLER, FLOOD, ...) lead to no link.
+    private static List<PortNumber> outputPorts(FlowRule rule) {
         List<PortNumber> ports = new ArrayList<>();
-        for (JsonNode instruction : rule.path("treatment").path("instructions")) {
-            if ("OUTPUT".equals(instruction.path("type").asText())) {
-                String port = instruction.path("port").asText("");
-                try {
-                    ports.add(PortNumber.portNumber(Long.parseLong(port)));
-                } catch (NumberFormatException e) {
-                    // logical ports (CONTROLLER, FLOOD, ...) lead to no link
-                }
+        for (Instruction instruction : rule.treatment().allInstructions()) {
+            if (instruction instanceof Instructions.OutputInstruction
+                    && !((Instructions.OutputInstruction) instruction).port().isLogical()) {
+                ports.add(((Instructions.OutputInstruction) instruction).port());
             }
         }
         return ports;

@@ -4,10 +4,17 @@
  */
 package org.flowsocket.impl.gui;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
-import org.flowsocket.api.FlowSocketService;
+import com.google.common.collect.ImmutableMap;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
+import org.flowsocket.impl.codec.FlowSocketCodecContext;
 import org.onosproject.cfg.ComponentConfigService;
+import org.onosproject.codec.CodecContext;
+import org.onosproject.codec.CodecService;
 import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.ui.UiExtension;
@@ -28,6 +35,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import static org.flowsocket.impl.OsgiPropertyConstants.GUI_ROLE;
 import static org.flowsocket.impl.OsgiPropertyConstants.GUI_ROLE_DEFAULT;
@@ -64,7 +72,10 @@ public class FlowSocketGuiComponent {
     protected ComponentConfigService cfgService;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected FlowSocketService flowSocket;
+    protected QosFlowService flowService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected CodecService codecService;
 
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected LinkService linkService;
@@ -82,10 +93,14 @@ public class FlowSocketGuiComponent {
     protected void activate(ComponentContext context) {
         cfgService.registerProperties(getClass());
         modified(context);
-        index = new GuiFlowIndex().open(flowSocket);
+        index = new GuiFlowIndex(flowService).open();
         FlowPathHighlighter highlighter = new FlowPathHighlighter(linkService, hostService);
+        // Flows reach the GUI in the protocol's form: FlowSocket's codec in ONOS's codec service.
+        CodecContext codecs = new FlowSocketCodecContext(new ObjectMapper(), codecService,
+                                                          ImmutableMap.of(HostService.class, hostService));
+        Function<QosFlow, ObjectNode> flowJson = flow -> codecs.codec(QosFlow.class).encode(flow, codecs);
         UiMessageHandlerFactory handlers = () -> ImmutableList.of(
-                new FlowSocketTopoMessageHandler(flowSocket, highlighter, role()));
+                new FlowSocketTopoMessageHandler(flowService, hostService, flowJson, highlighter, role()));
         UiTopoOverlayFactory overlays = () -> ImmutableList.of(new FlowSocketTopoOverlay(index, hostService));
         List<UiView> views = ImmutableList.of(new UiViewHidden(RESOURCE_PATH));
         extension = new UiExtension.Builder(getClass().getClassLoader(), views)

@@ -4,15 +4,24 @@
  */
 package org.flowsocket.impl.gui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
-import org.flowsocket.api.ClientIdentity;
-import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowRequest;
+import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
+import org.flowsocket.impl.command.ListFlowsCommand;
+import org.flowsocket.impl.node.HostNodes;
+import org.flowsocket.impl.protocol.RequestFields;
 import org.onlab.osgi.ServiceDirectory;
+import org.onosproject.net.Host;
+import org.onosproject.net.HostId;
+import org.onosproject.net.host.HostService;
 import org.onosproject.ui.RequestHandler;
 import org.onosproject.ui.UiConnection;
 import org.onosproject.ui.UiMessageHandler;
@@ -21,53 +30,45 @@ import org.onosproject.ui.topo.TopoJson;
 
 import java.util.Collection;
 import java.util.Set;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
-import static org.flowsocket.impl.gui.GuiProtocolClient.request;
+import static org.flowsocket.impl.gui.GuiMessages.CLEAR;
+import static org.flowsocket.impl.gui.GuiMessages.FLOWS;
+import static org.flowsocket.impl.gui.GuiMessages.FLOW_INSTALLED;
+import static org.flowsocket.impl.gui.GuiMessages.FLOW_REMOVED;
+import static org.flowsocket.impl.gui.GuiMessages.INSTALL_FLOW;
+import static org.flowsocket.impl.gui.GuiMessages.LIST_FLOWS;
+import static org.flowsocket.impl.gui.GuiMessages.REMOVE_FLOW;
+import static org.flowsocket.impl.gui.GuiMessages.SHOW_FLOW;
+import static org.flowsocket.impl.gui.GuiMessages.SHOW_NODE_FLOWS;
 
 /**
- * The topology overlay's server side. Each GUI connection gets a FlowSocket
- * session (transport {@value #TRANSPORT}) and every GUI request becomes
- * protocol requests to the command core; replies and {@code flows} events
- * become GUI events and topology highlights.
+ * The topology overlay's server side: every GUI request becomes calls of
+ * FlowSocket's Java services, their results and the flow service's events
+ * become GUI events and topology highlights. GUI users act with one
+ * FlowSocket role, the GUI component's {@code guiRole}.
  *
  * <table>
  * <caption>GUI requests</caption>
- * <tr><th>event</th><th>payload</th><th>protocol</th><th>answer</th></tr>
+ * <tr><th>event</th><th>payload</th><th>service calls</th><th>answer</th></tr>
  * <tr><td>fsInstallFlow</td><td>src, dst (host ids), class, priority, protocol, srcPort, dstPort,
- *     bidirectional, timeout, qos</td><td>Batch of two GetNode, then InstallFlow network</td>
- *     <td>fsFlowInstalled, then highlights</td></tr>
- * <tr><td>fsShowFlow</td><td>flowId</td><td>GetFlow</td><td>showHighlights, fsFlowShown</td></tr>
- * <tr><td>fsRemoveFlow</td><td>flowId</td><td>RemoveFlow</td><td>fsFlowRemoved</td></tr>
- * <tr><td>fsListFlows</td><td>deviceId (optional)</td><td>ListFlows</td><td>fsFlows</td></tr>
- * <tr><td>fsShowNodeFlows</td><td>id (device or host id)</td><td>ListFlows (GetNode for a host),
- *     Batch of GetFlow</td><td>showHighlights, fsNodeFlowsShown</td></tr>
+ *     bidirectional, timeout, qos</td><td>HostService.getHost of both, then QosFlowService.install of a
+ *     network flow between their first addresses</td><td>fsFlowInstalled, then highlights</td></tr>
+ * <tr><td>fsShowFlow</td><td>flowId</td><td>QosFlowService.getFlow</td>
+ *     <td>showHighlights, fsFlowShown</td></tr>
+ * <tr><td>fsRemoveFlow</td><td>flowId</td><td>QosFlowService.remove</td><td>fsFlowRemoved</td></tr>
+ * <tr><td>fsListFlows</td><td>deviceId (optional)</td><td>QosFlowService.getFlows</td><td>fsFlows</td></tr>
+ * <tr><td>fsShowNodeFlows</td><td>id (device or host id)</td><td>QosFlowService.getFlows</td>
+ *     <td>showHighlights, fsNodeFlowsShown</td></tr>
  * <tr><td>fsClear</td><td></td><td></td><td>empty highlights</td></tr>
  * </table>
- * Any error reply becomes {@code fsError} with the protocol's code, message
- * and field; a {@code flows} event becomes {@code fsFlowEvent}.
- * <p>
- * The session itself is a {@link GuiProtocolClient}; what the view shows of
- * flows is kept by a {@link GuiFlowDisplay}.
+ * Flows travel to the GUI in the form the protocol gives them (InstallFlow,
+ * ListFlows); errors become {@code fsError} with the protocol's code,
+ * message and field; a change of a flow's state becomes {@code fsFlowEvent}.
+ * What the view shows of flows is kept by a {@link GuiFlowDisplay}.
  */
 public class FlowSocketTopoMessageHandler extends UiMessageHandler {
-
-    /** Transport name of GUI sessions. */
-    public static final String TRANSPORT = "gui";
-
-    static final String INSTALL_FLOW = "fsInstallFlow";
-    static final String SHOW_FLOW = "fsShowFlow";
-    static final String REMOVE_FLOW = "fsRemoveFlow";
-    static final String LIST_FLOWS = "fsListFlows";
-    static final String SHOW_NODE_FLOWS = "fsShowNodeFlows";
-    static final String CLEAR = "fsClear";
-
-    static final String FLOW_INSTALLED = "fsFlowInstalled";
-    static final String FLOW_SHOWN = "fsFlowShown";
-    static final String FLOW_REMOVED = "fsFlowRemoved";
-    static final String FLOWS = "fsFlows";
-    static final String NODE_FLOWS_SHOWN = "fsNodeFlowsShown";
-    static final String FLOW_EVENT = "fsFlowEvent";
-    static final String ERROR = "fsError";
 
     /** Network flow fields the GUI may pass through to InstallFlow as given. */
     private static final Set<String> NETWORK_FIELDS = ImmutableSet.of(
@@ -75,39 +76,41 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final FlowSocketService flowSocket;
+    private final QosFlowService flowService;
+    private final HostService hostService;
+    private final Function<QosFlow, ObjectNode> flowJson;
     private final Role role;
-    private final GuiProtocolClient client;
     private final GuiFlowDisplay display;
 
     /**
      * Creates the handler of one GUI connection.
      *
-     * @param flowSocket  the command core
-     * @param highlighter turns flow handles into highlights
-     * @param role        the FlowSocket role of GUI users
+     * @param flowService QoS flow service
+     * @param hostService to resolve the GUI's hosts
+     * @param flowJson    renders a flow as the protocol does
+     * @param highlighter turns flows into highlights
+     * @param role        FlowSocket role of GUI users
      */
-    public FlowSocketTopoMessageHandler(FlowSocketService flowSocket, FlowPathHighlighter highlighter, Role role) {
-        this.flowSocket = flowSocket;
+    public FlowSocketTopoMessageHandler(QosFlowService flowService, HostService hostService,
+                                        Function<QosFlow, ObjectNode> flowJson, FlowPathHighlighter highlighter,
+                                        Role role) {
+        this.flowService = flowService;
+        this.hostService = hostService;
+        this.flowJson = flowJson;
         this.role = role;
-        this.client = new GuiProtocolClient(this::sendToGui);
-        this.display = new GuiFlowDisplay(client, highlighter, this::sendToGui, this::sendHighlights);
+        this.display = new GuiFlowDisplay(flowService, hostService, highlighter, this::sendToGui,
+                                          this::sendHighlights);
     }
 
     @Override
     public void init(UiConnection connection, ServiceDirectory directory) {
         super.init(connection, directory);
-        ClientIdentity identity = ClientIdentity.builder().user(connection.userName()).role(role)
-                .transport(TRANSPORT).build();
-        client.open(flowSocket, identity, display::onEvent);
-        ObjectNode subscribe = request("Subscribe");
-        subscribe.putArray("topics").add("flows");
-        client.call("Subscribe", subscribe, r -> { });
+        flowService.addListener(display);
     }
 
     @Override
     public void destroy() {
-        client.close();
+        flowService.removeListener(display);
         super.destroy();
     }
 
@@ -126,38 +129,54 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
         @Override
         public void process(ObjectNode payload) {
-            ObjectNode batch = request("Batch");
-            ArrayNode items = batch.putArray("requests");
-            items.addObject().put("type", "GetNode").put("id", "src").put("hostId", payload.path("src").asText(""));
-            items.addObject().put("type", "GetNode").put("id", "dst").put("hostId", payload.path("dst").asText(""));
-            client.call(INSTALL_FLOW, batch, result -> {
-                ObjectNode network = MAPPER.createObjectNode();
-                for (JsonNode item : result.path("results")) {
-                    String end = item.path("id").asText();
-                    if (!"ok".equals(item.path("status").asText())) {
-                        client.error(INSTALL_FLOW, item.path("error"), end);
-                        return;
-                    }
-                    JsonNode ips = item.path("result").path("ipAddresses");
-                    if (ips.size() == 0) {
-                        client.error(INSTALL_FLOW, "INVALID_FIELD", "host " + item.path("result").path("id").asText()
-                                + " has no IP address; a network flow is between hosts' addresses", end);
-                        return;
-                    }
-                    network.put(end, ips.get(0).asText());
+            ObjectNode request = MAPPER.createObjectNode();
+            ObjectNode network = request.putObject("network");
+            for (String end : new String[]{"src", "dst"}) {
+                try {
+                    network.put(end, addressOf(payload.path(end).asText("")));
+                } catch (FlowSocketException e) {
+                    display.error(INSTALL_FLOW, e, end);
+                    return;
                 }
-                payload.fields().forEachRemaining(e -> {
-                    if (NETWORK_FIELDS.contains(e.getKey()) && !e.getValue().isNull()) {
-                        network.set(e.getKey(), e.getValue());
-                    }
-                });
-                ObjectNode install = request("InstallFlow");
-                install.set("network", network);
-                client.call(INSTALL_FLOW, install, handle -> {
-                    sendToGui(FLOW_INSTALLED, (ObjectNode) handle);
-                    display.showFlow(handle.path("flowId").asText());
-                });
+            }
+            payload.fields().forEachRemaining(e -> {
+                if (NETWORK_FIELDS.contains(e.getKey()) && !e.getValue().isNull()) {
+                    network.set(e.getKey(), e.getValue());
+                }
             });
+            QosFlowRequest install;
+            try {
+                if (!role.mayModify()) {
+                    throw FlowSocketException.forbidden(user(), "InstallFlow");
+                }
+                install = QosFlowRequest.builder().owner(user())
+                        .network(NetworkFlowSpecCodec.decode(RequestFields.of(request).object("network"))).build();
+            } catch (FlowSocketException e) {
+                display.error(INSTALL_FLOW, e, null);
+                return;
+            }
+            flowService.install(install).whenComplete((flow, error) -> {
+                if (error != null) {
+                    display.error(INSTALL_FLOW, asFlowSocketError(error), null);
+                    return;
+                }
+                sendToGui(FLOW_INSTALLED, flowJson.apply(flow));
+                display.showFlow(flow.id());
+            });
+        }
+
+        // A network flow is between hosts' addresses: the host's first one.
+        private String addressOf(String hostIdText) {
+            HostId hostId = RequestFields.of(MAPPER.createObjectNode().put("hostId", hostIdText)).hostId("hostId");
+            Host host = hostService.getHost(hostId);
+            if (host == null) {
+                throw HostNodes.unknown(hostId);
+            }
+            if (host.ipAddresses().isEmpty()) {
+                throw new FlowSocketException(ErrorCode.INVALID_FIELD, "host " + hostId
+                        + " has no IP address; a network flow is between hosts' addresses");
+            }
+            return host.ipAddresses().iterator().next().toString();
         }
     }
 
@@ -180,10 +199,17 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
         @Override
         public void process(ObjectNode payload) {
             String flowId = payload.path("flowId").asText("");
-            ObjectNode remove = request("RemoveFlow").put("flowId", flowId);
-            client.call(REMOVE_FLOW, remove, handle -> {
+            if (!role.mayModify()) {
+                display.error(REMOVE_FLOW, FlowSocketException.forbidden(user(), "RemoveFlow"), null);
+                return;
+            }
+            flowService.remove(flowId, false, 0).whenComplete((flow, error) -> {
+                if (error != null) {
+                    display.error(REMOVE_FLOW, asFlowSocketError(error), null);
+                    return;
+                }
                 display.clearIfShown(flowId);
-                sendToGui(FLOW_REMOVED, (ObjectNode) handle);
+                sendToGui(FLOW_REMOVED, flowJson.apply(flow).put("state", "REMOVED"));
             });
         }
     }
@@ -195,11 +221,19 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
         @Override
         public void process(ObjectNode payload) {
-            ObjectNode list = request("ListFlows");
-            if (payload.hasNonNull("deviceId")) {
-                list.put("deviceId", payload.path("deviceId").asText());
+            QosFlowFilter.Builder filter = QosFlowFilter.builder();
+            try {
+                if (payload.hasNonNull("deviceId")) {
+                    filter.deviceId(RequestFields.of(MAPPER.createObjectNode()
+                                                             .put("deviceId", payload.path("deviceId").asText()))
+                                            .deviceId("deviceId"));
+                }
+            } catch (FlowSocketException e) {
+                display.error(LIST_FLOWS, e, null);
+                return;
             }
-            client.call(LIST_FLOWS, list, result -> sendToGui(FLOWS, (ObjectNode) result));
+            sendToGui(FLOWS, ListFlowsCommand.result(flowService.getFlows(filter.build()),
+                                                     ListFlowsCommand.MAX_LIMIT, flowJson, MAPPER));
         }
     }
 
@@ -226,6 +260,17 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
     }
 
     // ------------------------------------------------------------------ to the GUI
+
+    private String user() {
+        UiConnection c = connection();
+        return c == null ? "gui" : c.userName();
+    }
+
+    private static FlowSocketException asFlowSocketError(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof FlowSocketException ? (FlowSocketException) cause
+                : new FlowSocketException(ErrorCode.INTERNAL_ERROR, "internal error: " + cause);
+    }
 
     private void sendHighlights(Highlights highlights) {
         UiConnection c = connection();

@@ -4,7 +4,7 @@
  */
 package org.flowsocket.impl.gui;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import org.flowsocket.api.QosFlow;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
@@ -56,7 +56,7 @@ public class FlowSocketTopoOverlay extends UiTopoOverlay {
 
     @Override
     public void modifyDeviceDetails(PropertyPanel pp, DeviceId deviceId) {
-        list(pp, index.throughDevice(deviceId.toString()));
+        list(pp, index.throughDevice(deviceId));
     }
 
     @Override
@@ -67,7 +67,7 @@ public class FlowSocketTopoOverlay extends UiTopoOverlay {
         list(pp, index.ofAddresses(ips));
     }
 
-    private static void list(PropertyPanel pp, List<JsonNode> flows) {
+    private static void list(PropertyPanel pp, List<QosFlow> flows) {
         pp.addSeparator();
         if (flows.isEmpty()) {
             pp.addProp("fsFlows", "FlowSocket flows", "none");
@@ -75,8 +75,7 @@ public class FlowSocketTopoOverlay extends UiTopoOverlay {
         }
         pp.addProp("fsFlows", "FlowSocket flows", flows.size());
         flows.stream().limit(MAX_LISTED).forEach(f -> {
-            String id = f.path("flowId").asText();
-            pp.addProp("fsFlow-" + id, id, GuiFlowIndex.describe(f));
+            pp.addProp("fsFlow-" + f.id(), f.id(), GuiFlowIndex.describe(f));
         });
         if (flows.size() > MAX_LISTED) {
             pp.addProp("fsFlowsMore", "…", (flows.size() - MAX_LISTED) + " more");

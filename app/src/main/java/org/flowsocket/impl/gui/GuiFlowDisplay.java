@@ -4,38 +4,51 @@
  */
 package org.flowsocket.impl.gui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowListener;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.node.HostNodes;
+import org.flowsocket.impl.protocol.Messages;
+import org.flowsocket.impl.protocol.RequestFields;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.Host;
+import org.onosproject.net.HostId;
+import org.onosproject.net.host.HostService;
 import org.onosproject.ui.topo.Highlights;
 
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
-import static org.flowsocket.impl.gui.FlowSocketTopoMessageHandler.FLOW_EVENT;
-import static org.flowsocket.impl.gui.FlowSocketTopoMessageHandler.FLOW_SHOWN;
-import static org.flowsocket.impl.gui.FlowSocketTopoMessageHandler.NODE_FLOWS_SHOWN;
-import static org.flowsocket.impl.gui.FlowSocketTopoMessageHandler.SHOW_FLOW;
-import static org.flowsocket.impl.gui.FlowSocketTopoMessageHandler.SHOW_NODE_FLOWS;
-import static org.flowsocket.impl.gui.GuiProtocolClient.request;
+import static org.flowsocket.impl.gui.GuiMessages.ERROR;
+import static org.flowsocket.impl.gui.GuiMessages.FLOW_EVENT;
+import static org.flowsocket.impl.gui.GuiMessages.FLOW_SHOWN;
+import static org.flowsocket.impl.gui.GuiMessages.NODE_FLOWS_SHOWN;
+import static org.flowsocket.impl.gui.GuiMessages.SHOW_FLOW;
+import static org.flowsocket.impl.gui.GuiMessages.SHOW_NODE_FLOWS;
 
 /**
  * What one GUI connection's topology view shows of flows: a flow, or the
  * flows through a node, as highlights. A shown flow is kept current by the
- * session's {@code flows} events, which also reach the GUI as
- * {@value FlowSocketTopoMessageHandler#FLOW_EVENT}.
+ * flow service's events, which also reach the GUI as
+ * {@value GuiMessages#FLOW_EVENT}.
  */
-final class GuiFlowDisplay {
+final class GuiFlowDisplay implements QosFlowListener {
 
-    private static final int MAX_BATCH = 256;
+    /** Most flows highlighted together. */
+    private static final int MAX_SHOWN = 256;
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final GuiProtocolClient client;
+    private final QosFlowService flowService;
+    private final HostService hostService;
     private final FlowPathHighlighter highlighter;
     private final BiConsumer<String, ObjectNode> toGui;
     private final Consumer<Highlights> highlights;
@@ -45,67 +58,81 @@ final class GuiFlowDisplay {
     /**
      * Creates the display of one GUI connection.
      *
-     * @param client      the connection's protocol session
-     * @param highlighter turns flow handles into highlights
+     * @param flowService QoS flow service
+     * @param hostService to find a host's addresses
+     * @param highlighter turns flows into highlights
      * @param toGui       sends an event of a type with a payload to the GUI
      * @param highlights  sends highlights to the GUI
      */
-    GuiFlowDisplay(GuiProtocolClient client, FlowPathHighlighter highlighter,
+    GuiFlowDisplay(QosFlowService flowService, HostService hostService, FlowPathHighlighter highlighter,
                    BiConsumer<String, ObjectNode> toGui, Consumer<Highlights> highlights) {
-        this.client = client;
+        this.flowService = flowService;
+        this.hostService = hostService;
         this.highlighter = highlighter;
         this.toGui = toGui;
         this.highlights = highlights;
     }
 
     /**
-     * Highlights a flow's path and describes it to the GUI.
+     * Highlights one flow and tells the GUI its state and devices.
      *
-     * @param flowId flow id
+     * @param flowId the flow's id
      */
     void showFlow(String flowId) {
-        client.call(SHOW_FLOW, request("GetFlow").put("flowId", flowId), handle -> {
-            shownFlow = flowId;
-            highlights.accept(highlighter.forFlow(handle));
-            ObjectNode shown = MAPPER.createObjectNode();
-            shown.put("flowId", flowId);
-            shown.put("state", handle.path("state").asText());
-            shown.put("summary", GuiFlowIndex.describe(handle));
-            ArrayNode devices = shown.putArray("devices");
-            Set<String> seen = new HashSet<>();
-            handle.path("rules").forEach(r -> {
-                if (seen.add(r.path("deviceId").asText())) {
-                    devices.add(r.path("deviceId").asText());
-                }
-            });
-            toGui.accept(FLOW_SHOWN, shown);
-        });
+        QosFlow flow = flowService.getFlow(flowId).orElse(null);
+        if (flow == null) {
+            error(SHOW_FLOW, FlowSocketException.unknownFlow(flowId), null);
+            return;
+        }
+        shownFlow = flowId;
+        highlights.accept(highlighter.forFlow(flow));
+        ObjectNode shown = MAPPER.createObjectNode();
+        shown.put("flowId", flowId);
+        shown.put("state", flow.state().name());
+        shown.put("summary", GuiFlowIndex.describe(flow));
+        ArrayNode devices = shown.putArray("devices");
+        flow.rules().stream().map(r -> r.deviceId().toString()).distinct().forEach(devices::add);
+        toGui.accept(FLOW_SHOWN, shown);
     }
 
     /**
-     * Highlights the flows through a device, or from and to a host.
+     * Highlights the flows through a device, or from and to a host's addresses.
      *
-     * @param id device or host id
+     * @param id device id (such as {@code of:0000000000000001}) or host id
      */
     void showNodeFlows(String id) {
-        if (id.contains(":") && !id.contains("/")) {
-            // a device id, such as of:0000000000000001
-            client.call(SHOW_NODE_FLOWS, request("ListFlows").put("deviceId", id),
-                        result -> showFlows(id, flowIds(result.path("flows"), null)));
-        } else {
-            client.call(SHOW_NODE_FLOWS, request("GetNode").put("hostId", id), host -> {
-                Set<String> ips = new HashSet<>();
-                host.path("ipAddresses").forEach(ip -> ips.add(ip.asText()));
-                client.call(SHOW_NODE_FLOWS, request("ListFlows"),
-                            result -> showFlows(id, flowIds(result.path("flows"), ips)));
-            });
+        List<QosFlow> flows;
+        try {
+            if (id.contains(":") && !id.contains("/")) {
+                DeviceId deviceId = RequestFields.of(MAPPER.createObjectNode().put("deviceId", id))
+                        .deviceId("deviceId");
+                flows = flowService.getFlows(QosFlowFilter.builder().deviceId(deviceId).build());
+            } else {
+                HostId hostId = RequestFields.of(MAPPER.createObjectNode().put("hostId", id)).hostId("hostId");
+                Host host = hostService.getHost(hostId);
+                if (host == null) {
+                    throw HostNodes.unknown(hostId);
+                }
+                Set<String> ips = host.ipAddresses().stream().map(Object::toString).collect(Collectors.toSet());
+                flows = flowService.getFlows(QosFlowFilter.ALL).stream()
+                        .filter(f -> GuiFlowIndex.between(f, ips)).collect(Collectors.toList());
+            }
+        } catch (FlowSocketException e) {
+            error(SHOW_NODE_FLOWS, e, null);
+            return;
         }
+        ObjectNode shown = MAPPER.createObjectNode().put("id", id);
+        ArrayNode listed = shown.putArray("flows");
+        flows.forEach(f -> listed.add(f.id()));
+        shownFlow = null;
+        highlights.accept(highlighter.forFlows(flows.stream().limit(MAX_SHOWN).collect(Collectors.toList())));
+        toGui.accept(NODE_FLOWS_SHOWN, shown);
     }
 
     /**
-     * Clears the highlights if they show the given flow.
+     * Clears the highlights if they show a flow.
      *
-     * @param flowId flow id
+     * @param flowId the flow's id
      */
     void clearIfShown(String flowId) {
         if (flowId.equals(shownFlow)) {
@@ -119,70 +146,51 @@ final class GuiFlowDisplay {
         highlights.accept(new Highlights());
     }
 
-    /**
-     * Passes a {@code flows} event on to the GUI and updates the shown flow
-     * if it is the event's; other events are ignored.
-     *
-     * @param event protocol event
-     */
-    void onEvent(JsonNode event) {
-        if (!"flows".equals(event.path("topic").asText()) || !event.path("event").asText().startsWith("FLOW_")) {
+    // A change of a flow's state reaches the GUI; the shown flow is redrawn.
+    @Override
+    public void event(QosFlowEvent event) {
+        if (!event.stateChanged()) {
             return;
         }
-        JsonNode data = event.path("data");
-        String flowId = data.path("flowId").asText();
+        QosFlow flow = event.subject();
+        boolean removed = event.type() == QosFlowEvent.Type.FLOW_REMOVED;
         ObjectNode payload = MAPPER.createObjectNode();
-        payload.put("event", event.path("event").asText());
-        payload.put("flowId", flowId);
-        if (data.has("state")) {
-            payload.put("state", data.path("state").asText());
-        }
-        if (data.has("reason")) {
-            payload.put("reason", data.path("reason").asText());
+        payload.put("event", removed ? "FLOW_REMOVED" : "FLOW_" + flow.state().name());
+        payload.put("flowId", flow.id());
+        if (!removed) {
+            payload.put("state", flow.state().name());
+            if (flow.reason() != null) {
+                payload.put("reason", flow.reason());
+            }
         }
         toGui.accept(FLOW_EVENT, payload);
-        if (flowId.equals(shownFlow)) {
-            if ("FLOW_REMOVED".equals(event.path("event").asText())) {
+        if (flow.id().equals(shownFlow)) {
+            if (removed) {
                 clear();
             } else {
-                showFlow(flowId);
+                showFlow(flow.id());
             }
         }
     }
 
-    private void showFlows(String nodeId, List<String> flowIds) {
-        ObjectNode shown = MAPPER.createObjectNode().put("id", nodeId);
-        ArrayNode listed = shown.putArray("flows");
-        flowIds.forEach(listed::add);
-        shownFlow = null;
-        if (flowIds.isEmpty()) {
-            highlights.accept(new Highlights());
-            toGui.accept(NODE_FLOWS_SHOWN, shown);
-            return;
+    /**
+     * Tells the GUI that a request failed, in the protocol's words.
+     *
+     * @param guiRequest the GUI's request
+     * @param error      the error
+     * @param item       what part of the request it concerns (e.g. {@code src}), or null
+     */
+    void error(String guiRequest, FlowSocketException error, String item) {
+        ObjectNode body = Messages.errorBody(MAPPER, error);
+        ObjectNode payload = MAPPER.createObjectNode();
+        payload.put("request", guiRequest);
+        payload.put("code", body.path("code").asText());
+        payload.put("message", body.path("message").asText(""));
+        if (body.hasNonNull("field")) {
+            payload.put("field", (item == null ? "" : item + ".") + body.path("field").asText());
+        } else if (item != null) {
+            payload.put("field", item);
         }
-        ObjectNode batch = request("Batch");
-        ArrayNode items = batch.putArray("requests");
-        flowIds.stream().limit(MAX_BATCH).forEach(id -> items.addObject().put("type", "GetFlow").put("flowId", id));
-        client.call(SHOW_NODE_FLOWS, batch, result -> {
-            List<JsonNode> handles = new ArrayList<>();
-            result.path("results").forEach(item -> {
-                if ("ok".equals(item.path("status").asText())) {
-                    handles.add(item.path("result"));
-                }
-            });
-            highlights.accept(highlighter.forFlows(handles));
-            toGui.accept(NODE_FLOWS_SHOWN, shown);
-        });
-    }
-
-    private static List<String> flowIds(JsonNode flows, Set<String> ips) {
-        List<String> ids = new ArrayList<>();
-        for (JsonNode f : flows) {
-            JsonNode spec = f.path("spec");
-            if (ips == null || ips.contains(spec.path("src").asText()) || ips.contains(spec.path("dst").asText())) {
-                ids.add(f.path("flowId").asText());
-            }
-        }
-        return ids;
+        toGui.accept(ERROR, payload);
     }
 }

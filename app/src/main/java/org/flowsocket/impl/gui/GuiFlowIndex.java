@@ -4,161 +4,150 @@
  */
 package org.flowsocket.impl.gui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
-import org.flowsocket.api.ClientIdentity;
-import org.flowsocket.api.ClientSession;
-import org.flowsocket.api.FlowSocketService;
-import org.flowsocket.api.MessageSink;
-import org.flowsocket.api.Role;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowListener;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
+import org.onosproject.net.DeviceId;
 
-import java.io.IOException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import java.util.stream.StreamSupport;
 
 /**
- * The GUI's view of FlowSocket's flow handles, for the detail panels (which
- * ONOS fills synchronously): one read-only session of its own, subscribed to
- * the {@code flows} topic after a {@code ListFlows}, through the same command
- * core as every client.
+ * FlowSocket's flows as the topology overlay's detail panels show them,
+ * kept current by the flow service's events, so that a panel (built on
+ * ONOS's GUI thread) never waits for the store.
  */
-public final class GuiFlowIndex implements MessageSink {
+public final class GuiFlowIndex implements QosFlowListener {
 
-    /** User name the index's session is listed under. */
-    public static final String USER = "gui-overlay";
-
-    private static final Logger log = LoggerFactory.getLogger(GuiFlowIndex.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
-    private final Map<String, JsonNode> flows = new ConcurrentHashMap<>();
-    private volatile ClientSession session;
+    private final QosFlowService flowService;
+    private final Map<String, QosFlow> flows = new ConcurrentHashMap<>();
 
     /**
-     * Opens the index's session and asks for the flows.
+     * Creates the index.
      *
-     * @param flowSocket the command core
+     * @param flowService QoS flow service
+     */
+    public GuiFlowIndex(QosFlowService flowService) {
+        this.flowService = flowService;
+    }
+
+    /**
+     * Starts following the flows.
+     *
      * @return this index
      */
-    public GuiFlowIndex open(FlowSocketService flowSocket) {
-        session = flowSocket.openSession(ClientIdentity.builder().user(USER).role(Role.VIEWER)
-                                                 .transport(FlowSocketTopoMessageHandler.TRANSPORT).build(), this);
-        session.receive("{\"type\":\"Subscribe\",\"id\":\"subscribe\",\"topics\":[\"flows\"]}");
-        session.receive("{\"type\":\"ListFlows\",\"id\":\"list\"}");
+    public GuiFlowIndex open() {
+        flowService.addListener(this);
+        flowService.getFlows(QosFlowFilter.ALL).forEach(f -> flows.put(f.id(), f));
         return this;
     }
 
-    /** Closes the session. */
+    /** Stops following the flows. */
     public void close() {
-        ClientSession s = session;
-        if (s != null) {
-            s.close();
-        }
+        flowService.removeListener(this);
         flows.clear();
     }
 
     @Override
-    public void send(String message) {
-        JsonNode msg;
-        try {
-            msg = MAPPER.readTree(message);
-        } catch (IOException e) {
-            log.warn("Unreadable message from the command core: {}", e.getMessage());
-            return;
+    public void event(QosFlowEvent event) {
+        if (event.type() == QosFlowEvent.Type.FLOW_REMOVED) {
+            flows.remove(event.subject().id());
+        } else {
+            flows.put(event.subject().id(), event.subject());
         }
-        String kind = msg.path("kind").asText();
-        if ("reply".equals(kind) && "list".equals(msg.path("id").asText()) && "ok".equals(msg.path("status").asText())) {
-            msg.path("result").path("flows").forEach(this::put);
-        } else if ("event".equals(kind) && "flows".equals(msg.path("topic").asText())) {
-            String event = msg.path("event").asText();
-            if ("FLOW_REMOVED".equals(event)) {
-                flows.remove(msg.path("data").path("flowId").asText());
-            } else if (event.startsWith("FLOW_")) {
-                put(msg.path("data"));
-            }
-        }
-    }
-
-    @Override
-    public void close(int code, String reason) {
-        flows.clear();
     }
 
     /**
-     * Records or replaces a handle (brief form).
+     * Returns how many flows there are.
      *
-     * @param handle flow handle JSON
+     * @return count
      */
-    void put(JsonNode handle) {
-        String id = handle.path("flowId").asText("");
-        if (!id.isEmpty() && handle instanceof ObjectNode) {
-            flows.put(id, handle);
-        }
-    }
-
-    /** @return number of known handles */
     public int size() {
         return flows.size();
     }
 
     /**
-     * Returns the handles with a rule on a device, by flow id.
+     * Returns the flows with a rule on a device, by flow number.
      *
-     * @param deviceId device id
-     * @return handles
+     * @param deviceId device
+     * @return flows
      */
-    public List<JsonNode> throughDevice(String deviceId) {
-        return sorted(flows.values().stream().filter(f -> StreamSupport.stream(f.path("rules").spliterator(), false)
-                .anyMatch(r -> deviceId.equals(r.path("deviceId").asText()))).collect(Collectors.toList()));
+    public List<QosFlow> throughDevice(DeviceId deviceId) {
+        return sorted(flows.values().stream().filter(f -> f.touches(deviceId)).collect(Collectors.toList()));
     }
 
     /**
-     * Returns the network flows from or to any of the addresses, by flow id.
+     * Returns the network flows from or to one of the addresses, by flow number.
      *
-     * @param ips IP addresses as text
-     * @return handles
+     * @param ips IP addresses, as text
+     * @return flows
      */
-    public List<JsonNode> ofAddresses(Set<String> ips) {
-        return sorted(flows.values().stream().filter(f -> ips.contains(f.path("spec").path("src").asText())
-                || ips.contains(f.path("spec").path("dst").asText())).collect(Collectors.toList()));
+    public List<QosFlow> ofAddresses(Set<String> ips) {
+        return sorted(flows.values().stream().filter(f -> between(f, ips)).collect(Collectors.toList()));
     }
 
     /**
-     * Describes a handle in a line: addresses, class and state.
+     * Tells whether a network flow goes from or to one of the addresses.
      *
-     * @param handle flow handle JSON
+     * @param flow the flow
+     * @param ips  IP addresses, as text
+     * @return true if its source or destination is one of them
+     */
+    static boolean between(QosFlow flow, Set<String> ips) {
+        return spec(flow).map(s -> ips.contains(s.src().toString()) || ips.contains(s.dst().toString()))
+                .orElse(false);
+    }
+
+    /**
+     * Describes a flow in a few words, e.g. {@code 10.0.0.1 ⇄ 10.0.0.3 voice, INSTALLED}.
+     *
+     * @param flow the flow
      * @return description
      */
-    public static String describe(JsonNode handle) {
-        JsonNode spec = handle.path("spec");
+    public static String describe(QosFlow flow) {
         StringBuilder sb = new StringBuilder();
-        if ("network".equals(handle.path("kind").asText())) {
-            sb.append(spec.path("src").asText()).append(spec.path("bidirectional").asBoolean() ? " ⇄ " : " → ")
-                    .append(spec.path("dst").asText());
-            if (spec.has("class")) {
-                sb.append(' ').append(spec.path("class").asText());
-            }
+        Optional<NetworkFlowSpec> spec = spec(flow);
+        if (spec.isPresent()) {
+            sb.append(spec.get().src()).append(spec.get().bidirectional() ? " ⇄ " : " → ").append(spec.get().dst())
+                    .append(' ').append(spec.get().trafficClass().protocolName());
         } else {
-            sb.append(handle.path("rules").size()).append(" rule(s)");
+            sb.append(flow.rules().size()).append(" rule(s)");
         }
-        return sb.append(", ").append(handle.path("state").asText()).toString();
+        return sb.append(", ").append(flow.state()).toString();
     }
 
-    private static List<JsonNode> sorted(List<JsonNode> list) {
+    /**
+     * Returns a network flow's spec.
+     *
+     * @param flow the flow
+     * @return its spec, or empty for a flow of rules
+     */
+    static Optional<NetworkFlowSpec> spec(QosFlow flow) {
+        return flow.kind() == QosFlow.Kind.NETWORK ? NetworkFlowSpecCodec.decodeStored(flow.spec(), MAPPER)
+                : Optional.empty();
+    }
+
+    // fs-2 before fs-10.
+    private static List<QosFlow> sorted(List<QosFlow> list) {
         return ImmutableList.sortedCopyOf(Comparator.comparingLong(GuiFlowIndex::number)
-                .thenComparing(f -> f.path("flowId").asText()), list);
+                                                  .thenComparing(QosFlow::id), list);
     }
 
-    private static long number(JsonNode handle) {
-        String digits = handle.path("flowId").asText().replaceAll("\\D", "");
+    private static long number(QosFlow flow) {
+        String digits = flow.id().replaceAll("\\D", "");
         try {
             return digits.isEmpty() ? Long.MAX_VALUE : Long.parseLong(digits);
         } catch (NumberFormatException e) {

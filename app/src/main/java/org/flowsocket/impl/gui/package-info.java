@@ -4,7 +4,7 @@
  */
 
 /**
- * FlowSocket in ONOS's GUI: a topology overlay whose requests go through the
- * same command core as the WebSocket, in a session with transport "gui".
+ * FlowSocket in ONOS's GUI: a topology overlay whose requests call the same
+ * Java services as the WebSocket's commands.
  */
 package org.flowsocket.impl.gui;

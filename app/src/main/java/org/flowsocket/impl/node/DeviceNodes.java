@@ -6,18 +6,15 @@ package org.flowsocket.impl.node;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.impl.protocol.ErrorCode;
-import org.flowsocket.impl.protocol.FlowSocketException;
-import org.flowsocket.impl.protocol.RequestFields;
-import org.onlab.packet.IpAddress;
-import org.onosproject.net.Device;
+import org.flowsocket.api.DeviceNode;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.device.DeviceAdminService;
 import org.onosproject.net.device.DeviceService;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -32,10 +29,6 @@ public final class DeviceNodes {
     /** Subject class key of devices in ONOS's network configuration. */
     static final String DEVICES = "devices";
     static final String BASIC = "basic";
-
-    private static final String[] BASIC_TEXT_FIELDS = {
-        "name", "driver", "managementAddress", "owner", "manufacturer", "hwVersion", "swVersion", "serial",
-    };
 
     private final NetworkConfigService networkConfigService;
     private final DeviceService deviceService;
@@ -59,30 +52,26 @@ public final class DeviceNodes {
     }
 
     /**
-     * Provisions a device.
+     * Provisions (or, with {@code replace}, updates) a device in ONOS's
+     * network configuration.
      *
-     * @param f the AddNode request
-     * @return the device id
+     * @param node    the device
+     * @param replace whether a known or provisioned device is updated rather than refused
+     * @return its device id
      */
-    public DeviceId add(RequestFields f) {
-        f.allowOnly("type", "id", "kind", "deviceId", "protocol", "ip", "port", "dpid", "deviceType", "name",
-                    "driver", "managementAddress", "latitude", "longitude", "gridX", "gridY", "owner",
-                    "manufacturer", "hwVersion", "swVersion", "serial", "username", "password", "replace");
-        Optional<DeviceProtocol> protocol = f.optEnum("protocol", DeviceProtocol.class);
-        DeviceId deviceId = f.has("deviceId") ? f.deviceId("deviceId") : derivedId(f, protocol);
-        if (!f.bool("replace", false) && isKnown(deviceId)) {
+    public DeviceId add(DeviceNode node, boolean replace) {
+        DeviceId deviceId = node.deviceId();
+        if (!replace && isKnown(deviceId)) {
             throw new FlowSocketException(ErrorCode.DUPLICATE_NODE, "device " + deviceId
-                    + " exists or is provisioned already; send replace: true to update it",
-                                          f.has("deviceId") ? "deviceId"
-                                                  : protocol.get() == DeviceProtocol.OPENFLOW ? "dpid" : "ip", null);
+                    + " exists or is provisioned already; send replace: true to update it", "deviceId", null);
         }
-        ObjectNode basic = basicConfig(f);
-        ObjectNode protocolConfig = protocol.filter(DeviceProtocol::hasConfig)
-                .map(p -> protocolConfig(f, p)).orElse(null);
+        ObjectNode basic = basicConfig(node);
+        Optional<DeviceNode.Protocol> protocol = node.protocol().filter(DeviceNode.Protocol::hasConfig);
         try {
             networkConfigService.applyConfig(DEVICES, deviceId, BASIC, basic);
-            if (protocolConfig != null) {
-                networkConfigService.applyConfig(DEVICES, deviceId, protocol.get().configKey(), protocolConfig);
+            if (protocol.isPresent()) {
+                networkConfigService.applyConfig(DEVICES, deviceId, protocol.get().configKey(),
+                                                 protocolConfig(node));
             }
         } catch (IllegalArgumentException e) {
             throw new FlowSocketException(ErrorCode.INVALID_FIELD, "ONOS rejected the device configuration: "
@@ -101,7 +90,7 @@ public final class DeviceNodes {
             throw unknown(deviceId);
         }
         networkConfigService.removeConfig(DEVICES, deviceId, BASIC);
-        for (DeviceProtocol protocol : DeviceProtocol.values()) {
+        for (DeviceNode.Protocol protocol : DeviceNode.Protocol.values()) {
             if (protocol.hasConfig()) {
                 networkConfigService.removeConfig(DEVICES, deviceId, protocol.configKey());
             }
@@ -142,78 +131,28 @@ public final class DeviceNodes {
                 + " is neither known to ONOS nor provisioned", "deviceId", null);
     }
 
-    private DeviceId derivedId(RequestFields f, Optional<DeviceProtocol> protocol) {
-        if (protocol.isEmpty()) {
-            throw FlowSocketException.missing(f.path("deviceId"));
-        }
-        DeviceProtocol p = protocol.get();
-        if (p == DeviceProtocol.OPENFLOW) {
-            String dpid = f.text("dpid").replace(":", "").toLowerCase(Locale.ROOT);
-            if (!dpid.matches("[0-9a-f]{1,16}")) {
-                throw FlowSocketException.invalid(f.path("dpid"), "is not a datapath id of up to 16 hex digits");
-            }
-            return DeviceId.deviceId(String.format("of:%016x", Long.parseUnsignedLong(dpid, 16)));
-        }
-        if (!p.hasConfig()) {
-            throw FlowSocketException.invalid(f.path("protocol"), "cannot derive a device id; give deviceId");
-        }
-        IpAddress ip = f.ip("ip");
-        long port = f.integer("port", 1, 65535, p.defaultPort());
-        return DeviceId.deviceId(p.configKey() + ":" + ip + ":" + port);
-    }
-
-    private ObjectNode basicConfig(RequestFields f) {
+    // As ONOS's BasicDeviceConfig reads it.
+    private ObjectNode basicConfig(DeviceNode node) {
         ObjectNode basic = mapper.createObjectNode();
-        f.optEnum("deviceType", Device.Type.class).ifPresent(t -> basic.put("type", t.name()));
-        for (String field : BASIC_TEXT_FIELDS) {
-            f.optText(field).ifPresent(v -> basic.put(field, v));
-        }
-        if (f.has("latitude") || f.has("longitude")) {
-            basic.put("locType", "geo");
-            basic.put("latitude", f.decimal("latitude", -90, 90));
-            basic.put("longitude", f.decimal("longitude", -180, 180));
-        } else if (f.has("gridX") || f.has("gridY")) {
-            basic.put("locType", "grid");
-            basic.put("gridX", f.decimal("gridX", -100_000, 100_000));
-            basic.put("gridY", f.decimal("gridY", -100_000, 100_000));
-        }
+        node.type().ifPresent(t -> basic.put("type", t.name()));
+        node.text().forEach(basic::put);
+        node.geo().ifPresent(geo -> basic.put("locType", "geo").put("latitude", geo[0]).put("longitude", geo[1]));
+        node.grid().ifPresent(grid -> basic.put("locType", "grid").put("gridX", grid[0]).put("gridY", grid[1]));
         return basic;
     }
 
-    private ObjectNode protocolConfig(RequestFields f, DeviceProtocol protocol) {
+    // As the protocol's ONOS provider reads it (e.g. NetconfDeviceConfig).
+    private ObjectNode protocolConfig(DeviceNode node) {
         ObjectNode config = mapper.createObjectNode();
-        config.put("ip", f.ip("ip").toString());
-        config.put("port", f.integer("port", 1, 65535, protocol.defaultPort()));
-        f.optText("username").ifPresent(v -> config.put("username", v));
-        f.optText("password").ifPresent(v -> config.put("password", v));
+        config.put("ip", node.ip().toString());
+        config.put("port", node.port());
+        if (node.username() != null) {
+            config.put("username", node.username());
+        }
+        if (node.password() != null) {
+            config.put("password", node.password());
+        }
         return config;
     }
 
-    /** Management protocols a device can be provisioned with. */
-    public enum DeviceProtocol {
-        NETCONF("netconf", 830), REST("rest", 443), SNMP("snmp", 161), OPENFLOW(null, 0);
-
-        private final String configKey;
-        private final int defaultPort;
-
-        DeviceProtocol(String configKey, int defaultPort) {
-            this.configKey = configKey;
-            this.defaultPort = defaultPort;
-        }
-
-        /** @return the network config key and device id scheme, or null */
-        public String configKey() {
-            return configKey;
-        }
-
-        /** @return whether ONOS connects using a protocol config */
-        public boolean hasConfig() {
-            return configKey != null;
-        }
-
-        /** @return the protocol's usual port */
-        public int defaultPort() {
-            return defaultPort;
-        }
-    }
 }

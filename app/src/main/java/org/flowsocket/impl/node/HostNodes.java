@@ -4,23 +4,17 @@
  */
 package org.flowsocket.impl.node;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableSet;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.FlowSocketService;
-import org.flowsocket.impl.protocol.ErrorCode;
-import org.flowsocket.impl.protocol.FlowSocketException;
-import org.flowsocket.impl.protocol.Messages;
-import org.flowsocket.impl.protocol.RequestFields;
+import org.flowsocket.api.HostNode;
 import org.onlab.packet.IpAddress;
-import org.onlab.packet.MacAddress;
-import org.onlab.packet.VlanId;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DefaultAnnotations;
-import org.onosproject.net.Device;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
 import org.onosproject.net.HostLocation;
-import org.onosproject.net.PortNumber;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.host.DefaultHostDescription;
 import org.onosproject.net.host.HostAdminService;
@@ -30,8 +24,7 @@ import org.onosproject.net.host.HostProviderService;
 import org.onosproject.net.host.HostService;
 import org.onosproject.net.provider.ProviderId;
 
-import java.util.Iterator;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -47,13 +40,6 @@ public final class HostNodes implements HostProvider {
      * {@code host}: FlowSocket uses a scheme of its own.
      */
     public static final ProviderId PROVIDER_ID = new ProviderId("flowsocket", FlowSocketService.APP_NAME);
-
-    private static final int MAX_IPS = 16;
-    private static final int MAX_LOCATIONS = 8;
-    private static final int MAX_ANNOTATIONS = 32;
-
-    /** Longest annotation key; ONOS's own keys are short words such as "name". */
-    static final int MAX_ANNOTATION_KEY_LENGTH = 64;
 
     private final HostService hostService;
     private final HostAdminService hostAdminService;
@@ -94,36 +80,31 @@ public final class HostNodes implements HostProvider {
     }
 
     /**
-     * Adds (or, with {@code replace}, updates) a host.
+     * Adds or replaces a host, as ONOS's host providers report one.
      *
-     * @param f the AddNode request
+     * @param node    the host
+     * @param replace whether an existing host is replaced rather than refused
      * @return the host as ONOS now has it
      */
-    public Host add(RequestFields f) {
-        f.allowOnly("type", "id", "kind", "mac", "vlan", "ips", "location", "locations", "name",
-                    "annotations", "replace");
-        MacAddress mac = f.mac("mac");
-        VlanId vlan = f.vlan("vlan");
-        HostId hostId = HostId.hostId(mac, vlan);
-        boolean replace = f.bool("replace", false);
+    public Host add(HostNode node, boolean replace) {
+        HostId hostId = node.id();
         Host existing = hostService.getHost(hostId);
         if (!replace && existing != null) {
             throw new FlowSocketException(ErrorCode.DUPLICATE_NODE, "host " + hostId
                     + " exists already; send replace: true to update it", "mac", null);
         }
-        Set<IpAddress> ips = ips(f, hostId);
-        Set<HostLocation> locations = locations(f);
+        checkIps(node.ips(), hostId);
+        Set<HostLocation> locations = locations(node.locations());
         DefaultAnnotations.Builder annotations = DefaultAnnotations.builder();
-        f.optText("name").ifPresent(name -> annotations.set("name", name));
-        f.optObject("annotations").ifPresent(a -> annotations(a, annotations));
+        node.annotations().forEach(annotations::set);
         if (existing != null) {
             // ONOS's host store merges annotations: a replaced host drops those
             // the request leaves out only when they are marked removed.
-            DefaultAnnotations given = annotations.build();
-            existing.annotations().keys().stream().filter(k -> given.value(k) == null)
+            existing.annotations().keys().stream().filter(k -> !node.annotations().containsKey(k))
                     .forEach(annotations::remove);
         }
-        providerService.hostDetected(hostId, new DefaultHostDescription(mac, vlan, locations, ips, true,
+        providerService.hostDetected(hostId, new DefaultHostDescription(node.mac(), node.vlan(), locations,
+                                                                        ImmutableSet.copyOf(node.ips()), true,
                                                                         annotations.build()), true);
         Host host = hostService.getHost(hostId);
         if (host == null) {
@@ -153,9 +134,19 @@ public final class HostNodes implements HostProvider {
     public Host get(HostId hostId) {
         Host host = hostService.getHost(hostId);
         if (host == null) {
-            throw new FlowSocketException(ErrorCode.UNKNOWN_HOST, "no host has id " + hostId, "hostId", null);
+            throw unknown(hostId);
         }
         return host;
+    }
+
+    /**
+     * Builds the error for an unknown host.
+     *
+     * @param hostId the host id
+     * @return the error
+     */
+    public static FlowSocketException unknown(HostId hostId) {
+        return new FlowSocketException(ErrorCode.UNKNOWN_HOST, "no host has id " + hostId, "hostId", null);
     }
 
     /**
@@ -168,79 +159,34 @@ public final class HostNodes implements HostProvider {
         return host.locations().stream().anyMatch(l -> deviceService.isAvailable(l.deviceId()));
     }
 
-    private Set<IpAddress> ips(RequestFields f, HostId hostId) {
-        if (!f.has("ips")) {
-            return ImmutableSet.of();
-        }
-        ImmutableSet.Builder<IpAddress> ips = ImmutableSet.builder();
-        int i = 0;
-        for (JsonNode item : f.array("ips", MAX_IPS)) {
-            String field = f.path("ips") + "[" + i++ + "]";
-            IpAddress ip;
-            try {
-                ip = IpAddress.valueOf(item.isTextual() ? item.asText() : "");
-            } catch (IllegalArgumentException e) {
-                throw FlowSocketException.invalid(field, "is not an IP address: " + item);
-            }
-            for (Host other : hostService.getHostsByIp(ip)) {
+    // An IP address belongs to one host.
+    private void checkIps(List<IpAddress> ips, HostId hostId) {
+        for (int i = 0; i < ips.size(); i++) {
+            for (Host other : hostService.getHostsByIp(ips.get(i))) {
                 if (!other.id().equals(hostId)) {
-                    throw new FlowSocketException(ErrorCode.DUPLICATE_NODE, "IP address " + ip
-                            + " belongs to host " + other.id() + " already", field, null);
+                    throw new FlowSocketException(ErrorCode.DUPLICATE_NODE, "IP address " + ips.get(i)
+                            + " belongs to host " + other.id() + " already", "ips[" + i + "]", null);
                 }
             }
-            ips.add(ip);
         }
-        return ips.build();
     }
 
-    private Set<HostLocation> locations(RequestFields f) {
+    private Set<HostLocation> locations(List<ConnectPoint> points) {
         ImmutableSet.Builder<HostLocation> locations = ImmutableSet.builder();
-        if (f.has("location")) {
-            locations.add(location(f.object("location")));
-        }
-        if (f.has("locations")) {
-            int i = 0;
-            for (JsonNode item : f.array("locations", MAX_LOCATIONS)) {
-                locations.add(location(f.element("locations", i++, item)));
+        for (int i = 0; i < points.size(); i++) {
+            ConnectPoint point = points.get(i);
+            String field = "locations[" + i + "]";
+            if (deviceService.getDevice(point.deviceId()) == null) {
+                throw new FlowSocketException(ErrorCode.UNKNOWN_DEVICE, "device " + point.deviceId()
+                        + " is not known to ONOS", field + ".deviceId", null);
             }
-        }
-        Set<HostLocation> result = locations.build();
-        if (result.isEmpty()) {
-            throw FlowSocketException.missing(f.path("location"));
-        }
-        return result;
-    }
-
-    private HostLocation location(RequestFields f) {
-        f.allowOnly("deviceId", "port");
-        Device device = deviceService.getDevice(f.deviceId("deviceId"));
-        if (device == null) {
-            throw new FlowSocketException(ErrorCode.UNKNOWN_DEVICE, "device " + f.text("deviceId")
-                    + " is not known to ONOS", f.path("deviceId"), null);
-        }
-        PortNumber port = f.port("port");
-        boolean devicePortsKnown = !deviceService.getPorts(device.id()).isEmpty();
-        if (devicePortsKnown && deviceService.getPort(new ConnectPoint(device.id(), port)) == null) {
-            throw new FlowSocketException(ErrorCode.UNKNOWN_PORT, "device " + device.id() + " has no port "
-                    + port, f.path("port"), null);
-        }
-        return new HostLocation(device.id(), port, System.currentTimeMillis());
-    }
-
-    private static void annotations(RequestFields f, DefaultAnnotations.Builder annotations) {
-        int count = 0;
-        for (Iterator<Map.Entry<String, JsonNode>> it = f.node().fields(); it.hasNext();) {
-            Map.Entry<String, JsonNode> entry = it.next();
-            if (++count > MAX_ANNOTATIONS) {
-                throw new FlowSocketException(ErrorCode.TOO_LARGE, "at most " + MAX_ANNOTATIONS
-                        + " annotations are accepted", f.location(), null);
+            boolean devicePortsKnown = !deviceService.getPorts(point.deviceId()).isEmpty();
+            if (devicePortsKnown && deviceService.getPort(point) == null) {
+                throw new FlowSocketException(ErrorCode.UNKNOWN_PORT, "device " + point.deviceId() + " has no port "
+                        + point.port(), field + ".port", null);
             }
-            String key = entry.getKey();
-            if (key.isEmpty() || key.length() > MAX_ANNOTATION_KEY_LENGTH) {
-                throw FlowSocketException.invalid(f.path(Messages.abbreviate(key, 64)), "is not an annotation key:"
-                        + " keys have 1 to " + MAX_ANNOTATION_KEY_LENGTH + " characters");
-            }
-            annotations.set(key, f.text(key));
+            locations.add(new HostLocation(point, System.currentTimeMillis()));
         }
+        return locations.build();
     }
 }

@@ -4,9 +4,11 @@
  */
 package org.flowsocket.impl.protocol;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.FlowSocketException;
 
 /**
  * Builds the envelopes of what the server sends. Every message has a
@@ -95,24 +97,71 @@ public final class Messages {
     }
 
     /**
-     * Builds an event message.
+     * Builds an event message, rendered once for all its subscribers: each
+     * copy gets its session's sequence number, the last member.
      *
      * @param mapper JSON mapper
      * @param topic  topic name
      * @param event  event type, e.g. {@code DEVICE_ADDED}
-     * @param seq    per-session sequence number
      * @param data   event data
-     * @return event message
+     * @return the event, to be numbered per session
      */
-    public static ObjectNode event(ObjectMapper mapper, String topic, String event, long seq, JsonNode data) {
+    public static EventFrame event(ObjectMapper mapper, String topic, String event, JsonNode data) {
         ObjectNode message = mapper.createObjectNode();
         message.put(KIND, "event");
         message.put("topic", topic);
         message.put("event", event);
-        message.put("seq", seq);
         message.put("time", System.currentTimeMillis());
         message.set("data", data);
-        return message;
+        String text = render(mapper, message);
+        return new EventFrame(text.substring(0, text.length() - 1) + ",\"seq\":");
+    }
+
+    /**
+     * Makes the greeting a session gets first: what the server is and can do.
+     *
+     * @param description the server's description (version, commands, limits)
+     * @return hello message
+     */
+    public static ObjectNode hello(ObjectNode description) {
+        description.put(KIND, "hello");
+        return description;
+    }
+
+    /**
+     * Renders a message as the text of one frame.
+     *
+     * @param mapper  JSON mapper
+     * @param message the message
+     * @return JSON text
+     */
+    public static String render(ObjectMapper mapper, JsonNode message) {
+        try {
+            return mapper.writeValueAsString(message);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render a JSON tree", e);
+        }
+    }
+
+    /**
+     * An event rendered but for its per-session sequence number.
+     */
+    public static final class EventFrame {
+        private final String head;
+
+        private EventFrame(String head) {
+            this.head = head;
+        }
+
+        /**
+         * Returns the event's text for one session.
+         *
+         * @param seq the session's sequence number for it
+         * @return JSON text
+         */
+        public String withSeq(long seq) {
+            return head + seq + "}";
+        }
     }
 
     private static ObjectNode envelope(ObjectMapper mapper, JsonNode id, String type) {

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.impl.protocol;
 
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -20,8 +22,8 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
-import static org.flowsocket.impl.protocol.FlowSocketException.invalid;
-import static org.flowsocket.impl.protocol.FlowSocketException.missing;
+import static org.flowsocket.api.FlowSocketException.invalid;
+import static org.flowsocket.api.FlowSocketException.missing;
 
 /**
  * Typed, validating reader over one JSON object of a request. Every getter

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.impl.protocol;
 
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;

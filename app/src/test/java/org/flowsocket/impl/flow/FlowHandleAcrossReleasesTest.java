@@ -23,7 +23,7 @@ import static org.junit.Assert.assertEquals;
 public class FlowHandleAcrossReleasesTest {
 
     private static final List<Path> FLOWSOCKET = List.of(
-            OnosReleaseLoader.locationOf(FlowHandleStore.class),
+            OnosReleaseLoader.locationOf(DistributedQosFlowStore.class),
             OnosReleaseLoader.locationOf(FlowHandleStorageProbe.class));
 
     private static String writeAndRead(String writer, String reader) throws Exception {

@@ -7,6 +7,10 @@ package org.flowsocket.impl.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowMeter;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.junit.Test;
 import org.onlab.packet.Ethernet;
@@ -46,10 +50,10 @@ public class FlowHandleSerializationTest {
     private static final QosRuleBuilder RULES =
             new QosRuleBuilder(new DefaultApplicationId(7, "org.flowsocket.app"));
 
-    static NetworkFlowSpec spec(String network) {
+    public static NetworkFlowSpec spec(String network) {
         try {
             ObjectNode request = (ObjectNode) new ObjectMapper().readTree("{\"network\":" + network + "}");
-            return NetworkFlowSpec.parse(RequestFields.of(request).object("network"));
+            return NetworkFlowSpecCodec.decode(RequestFields.of(request).object("network"));
         } catch (IOException e) {
             throw new AssertionError(e);
         }
@@ -59,9 +63,9 @@ public class FlowHandleSerializationTest {
 
     // Written by one serializer and read by another, as by two nodes: a
     // serializer reads the rules it wrote itself from its cache.
-    private static FlowHandle roundTrip(FlowHandle handle) {
-        byte[] bytes = FlowHandleStore.serializer(CODECS).encode(handle);
-        FlowHandle copy = FlowHandleStore.serializer(CODECS).decode(bytes);
+    private static QosFlow roundTrip(QosFlow handle) {
+        byte[] bytes = DistributedQosFlowStore.serializer(CODECS).encode(handle);
+        QosFlow copy = DistributedQosFlowStore.serializer(CODECS).decode(bytes);
         assertNotSame(handle, copy);
         return copy;
     }
@@ -95,15 +99,15 @@ public class FlowHandleSerializationTest {
                      Instruction.Type.QUEUE, Instruction.Type.OUTPUT), actions);
         assertEquals(MeterId.meterId(5), rules.get(0).treatment().metered().meterId());
 
-        FlowHandle handle = FlowHandle.builder().id("fs-12").kind(FlowHandle.Kind.NETWORK).owner("alice")
-                .createdMillis(1_700_000_000_000L).state(FlowHandle.State.DEGRADED)
+        QosFlow handle = QosFlow.builder().id("fs-12").kind(QosFlow.Kind.NETWORK).owner("alice")
+                .createdMillis(1_700_000_000_000L).state(QosFlow.State.DEGRADED)
                 .reason("device of:0000000000000002 went offline")
-                .spec(spec.toJson(new ObjectMapper()).toString()).rules(rules)
-                .meters(List.of(new MeterRef(S1, MeterId.meterId(5), 512, null),
-                        new MeterRef(S2, MeterId.meterId(6), 512, 64L)))
+                .spec(NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString()).rules(rules)
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(5), 512, null),
+                        new QosFlowMeter(S2, MeterId.meterId(6), 512, 64L)))
                 .build();
 
-        FlowHandle copy = roundTrip(handle);
+        QosFlow copy = roundTrip(handle);
         assertEquals(handle, copy);
         assertSameRules(handle.rules(), copy.rules());
         assertEquals(MeterId.meterId(6), copy.meters().get(1).meterId());
@@ -118,9 +122,9 @@ public class FlowHandleSerializationTest {
         NetworkFlowSpec spec = spec("{\"src\":\"2001:db8::1\",\"dst\":\"2001:db8::2\",\"protocol\":\"tcp\","
                 + "\"srcPort\":4000,\"dstPort\":443,\"class\":\"bulk\",\"timeout\":30}");
         FlowRule rule = RULES.rule(spec, new Hop(S1, PortNumber.portNumber(4), PortNumber.portNumber(2)), null);
-        FlowHandle handle = FlowHandle.builder().id("fs-13").kind(FlowHandle.Kind.NETWORK).owner("bob")
+        QosFlow handle = QosFlow.builder().id("fs-13").kind(QosFlow.Kind.NETWORK).owner("bob")
                 .rules(List.of(rule)).build();
-        FlowHandle copy = roundTrip(handle);
+        QosFlow copy = roundTrip(handle);
         assertEquals(handle, copy);
         assertSameRules(handle.rules(), copy.rules());
         assertEquals(30, copy.rules().get(0).timeout());
@@ -128,10 +132,10 @@ public class FlowHandleSerializationTest {
 
     @Test
     public void bareHandleSurvivesWithNullFields() {
-        FlowHandle handle = FlowHandle.builder().id("fs-1").kind(FlowHandle.Kind.DEVICE).owner("onos").build();
-        FlowHandle copy = roundTrip(handle);
+        QosFlow handle = QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos").build();
+        QosFlow copy = roundTrip(handle);
         assertEquals(handle, copy);
-        assertEquals(FlowHandle.State.PENDING, copy.state());
+        assertEquals(QosFlow.State.PENDING, copy.state());
         assertNull(copy.reason());
         assertTrue(copy.rules().isEmpty());
     }
@@ -144,9 +148,9 @@ public class FlowHandleSerializationTest {
                 RULES.rule(spec, new Hop(S1, PortNumber.portNumber(1), PortNumber.portNumber(2)), MeterId.meterId(10)),
                 RULES.rule(spec, new Hop(S2, PortNumber.portNumber(1), PortNumber.portNumber(2)),
                            MeterId.meterId(4095)));
-        FlowHandle handle = FlowHandle.builder().id("fs-5").kind(FlowHandle.Kind.NETWORK).owner("onos")
+        QosFlow handle = QosFlow.builder().id("fs-5").kind(QosFlow.Kind.NETWORK).owner("onos")
                 .rules(rules).build();
-        FlowHandle copy = roundTrip(handle);
+        QosFlow copy = roundTrip(handle);
         assertSameRules(handle.rules(), copy.rules());
         assertEquals(MeterId.meterId(10), copy.rules().get(0).treatment().metered().meterId());
         assertEquals(MeterId.meterId(4095), copy.rules().get(1).treatment().metered().meterId());
@@ -154,20 +158,20 @@ public class FlowHandleSerializationTest {
 
     @Test
     public void storedFormNamesEveryFieldOfTheHandleAndItsMeters() {
-        FlowHandle handle = FlowHandle.builder().id("fs-2").kind(FlowHandle.Kind.NETWORK).owner("onos")
-                .meters(List.of(new MeterRef(S1, MeterId.meterId(3), 512, null))).build();
-        ObjectNode stored = new FlowHandleSerializer(CODECS).encode(handle);
-        // A field added to FlowHandle or MeterRef must be added to the stored form too.
-        assertEquals(fieldsOf(FlowHandle.class, "format"), names(stored));
-        assertEquals(fieldsOf(MeterRef.class), names(stored.get("meters").get(0)));
+        QosFlow handle = QosFlow.builder().id("fs-2").kind(QosFlow.Kind.NETWORK).owner("onos")
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).build();
+        ObjectNode stored = new QosFlowSerializer(CODECS).encode(handle);
+        // A field added to QosFlow or QosFlowMeter must be added to the stored form too.
+        assertEquals(fieldsOf(QosFlow.class, "format"), names(stored));
+        assertEquals(fieldsOf(QosFlowMeter.class), names(stored.get("meters").get(0)));
     }
 
     @Test
     public void documentOfAnotherFormatIsRefused() {
-        FlowHandleSerializer serializer = new FlowHandleSerializer(CODECS);
-        ObjectNode stored = serializer.encode(FlowHandle.builder().id("fs-3").kind(FlowHandle.Kind.DEVICE)
+        QosFlowSerializer serializer = new QosFlowSerializer(CODECS);
+        ObjectNode stored = serializer.encode(QosFlow.builder().id("fs-3").kind(QosFlow.Kind.DEVICE)
                 .owner("onos").build());
-        stored.put("format", FlowHandleSerializer.FORMAT + 1);
+        stored.put("format", QosFlowSerializer.FORMAT + 1);
         IllegalStateException e = thrown(IllegalStateException.class, () -> serializer.decode(stored));
         assertEquals("flow handle stored in format 2; this FlowSocket reads format 1", e.getMessage());
     }
@@ -180,10 +184,10 @@ public class FlowHandleSerializationTest {
                 .withSelector(DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_ARP).matchArpOp(1).build())
                 .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(2)).build())
                 .build();
-        FlowHandle handle = FlowHandle.builder().id("fs-4").kind(FlowHandle.Kind.DEVICE).owner("onos")
+        QosFlow handle = QosFlow.builder().id("fs-4").kind(QosFlow.Kind.DEVICE).owner("onos")
                 .rules(List.of(rule)).build();
         IllegalArgumentException e = thrown(IllegalArgumentException.class,
-                () -> new FlowHandleSerializer(CODECS).encode(handle));
+                () -> new QosFlowSerializer(CODECS).encode(handle));
         assertTrue(e.getMessage(), e.getMessage().startsWith("ONOS's flow JSON cannot hold rule"));
     }
 

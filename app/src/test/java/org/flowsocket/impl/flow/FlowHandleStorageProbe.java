@@ -4,6 +4,9 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowMeter;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
@@ -34,12 +37,12 @@ public final class FlowHandleStorageProbe implements Supplier<byte[][]>, Functio
     private static final DeviceId S1 = DeviceId.deviceId("of:0000000000000001");
     private static final DeviceId S2 = DeviceId.deviceId("of:0000000000000002");
 
-    private final Serializer serializer = FlowHandleStore.serializer(new OnosCodecs());
+    private final Serializer serializer = DistributedQosFlowStore.serializer(new OnosCodecs());
 
     /** @return the sample handles, serialized */
     @Override
     public byte[][] get() {
-        List<FlowHandle> samples = samples();
+        List<QosFlow> samples = samples();
         byte[][] stored = new byte[samples.size()][];
         for (int i = 0; i < stored.length; i++) {
             stored[i] = serializer.encode(samples.get(i));
@@ -55,11 +58,11 @@ public final class FlowHandleStorageProbe implements Supplier<byte[][]>, Functio
      */
     @Override
     public String apply(byte[][] stored) {
-        List<FlowHandle> samples = samples();
+        List<QosFlow> samples = samples();
         List<String> differences = new ArrayList<>();
         for (int i = 0; i < stored.length; i++) {
-            FlowHandle want = samples.get(i);
-            FlowHandle got;
+            QosFlow want = samples.get(i);
+            QosFlow got;
             try {
                 got = serializer.decode(stored[i]);
             } catch (RuntimeException e) {
@@ -85,24 +88,24 @@ public final class FlowHandleStorageProbe implements Supplier<byte[][]>, Functio
 
     // A network flow with every QoS action and its meters, an IPv6 TCP flow
     // with a timeout, and an ONOS-JSON flow with VLAN, MAC and table.
-    static List<FlowHandle> samples() {
+    static List<QosFlow> samples() {
         QosRuleBuilder rules = new QosRuleBuilder(new DefaultApplicationId(7, "org.flowsocket.app"));
         NetworkFlowSpec voice = FlowHandleSerializationTest.spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\","
                 + "\"protocol\":\"udp\",\"dstPort\":5060,\"class\":\"voice\",\"qos\":{\"dscp\":40,\"queue\":2,"
                 + "\"meterKbps\":512,\"meterBurstKb\":64}}");
-        FlowHandle network = FlowHandle.builder().id("fs-12").kind(FlowHandle.Kind.NETWORK).owner("alice")
-                .createdMillis(1_700_000_000_000L).state(FlowHandle.State.DEGRADED)
+        QosFlow network = QosFlow.builder().id("fs-12").kind(QosFlow.Kind.NETWORK).owner("alice")
+                .createdMillis(1_700_000_000_000L).state(QosFlow.State.DEGRADED)
                 .reason("device of:0000000000000002 went offline").spec("{\"src\":\"10.0.0.1\"}")
                 .rules(List.of(rules.rule(voice, new Hop(S1, PortNumber.portNumber(3), PortNumber.portNumber(2)),
                                           MeterId.meterId(5)),
                                rules.rule(voice.reverse(), new Hop(S2, PortNumber.portNumber(1),
                                           PortNumber.portNumber(3)), MeterId.meterId(6))))
-                .meters(List.of(new MeterRef(S1, MeterId.meterId(5), 512, null), new MeterRef(S2, MeterId.meterId(6), 512, 64L)))
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(5), 512, null), new QosFlowMeter(S2, MeterId.meterId(6), 512, 64L)))
                 .build();
         NetworkFlowSpec bulk = FlowHandleSerializationTest.spec("{\"src\":\"2001:db8::1\",\"dst\":\"2001:db8::2\","
                 + "\"protocol\":\"tcp\",\"srcPort\":4000,\"dstPort\":443,\"class\":\"bulk\",\"timeout\":30}");
-        FlowHandle temporary = FlowHandle.builder().id("fs-13").kind(FlowHandle.Kind.NETWORK).owner("bob")
-                .createdMillis(1_700_000_000_001L).state(FlowHandle.State.INSTALLED)
+        QosFlow temporary = QosFlow.builder().id("fs-13").kind(QosFlow.Kind.NETWORK).owner("bob")
+                .createdMillis(1_700_000_000_001L).state(QosFlow.State.INSTALLED)
                 .rules(List.of(rules.rule(bulk, new Hop(S1, PortNumber.portNumber(4), PortNumber.portNumber(2)),
                                           null)))
                 .build();
@@ -115,8 +118,8 @@ public final class FlowHandleStorageProbe implements Supplier<byte[][]>, Functio
                         .setEthDst(MacAddress.valueOf("00:00:00:00:00:02"))
                         .setOutput(PortNumber.portNumber(8)).build())
                 .build();
-        FlowHandle device = FlowHandle.builder().id("fs-14").kind(FlowHandle.Kind.DEVICE).owner("onos")
-                .createdMillis(1_700_000_000_002L).state(FlowHandle.State.PENDING).rules(List.of(onosJson))
+        QosFlow device = QosFlow.builder().id("fs-14").kind(QosFlow.Kind.DEVICE).owner("onos")
+                .createdMillis(1_700_000_000_002L).state(QosFlow.State.PENDING).rules(List.of(onosJson))
                 .build();
         return List.of(network, temporary, device);
     }

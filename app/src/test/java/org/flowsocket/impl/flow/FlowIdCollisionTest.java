@@ -4,10 +4,10 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.QosFlow;
 import org.junit.Test;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.Ip4Prefix;
-import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.DefaultFlowRule;
@@ -44,12 +44,12 @@ public class FlowIdCollisionTest {
         FlowRule a = rule("11.0.0.1/32");
         FlowRule b = rule("11.0.0.2/32");
         assertEquals(a.id(), b.id());
-        FlowHandleStore store = new FlowHandleStore(new TestStorageService(), new OnosCodecs(), e -> { });
-        store.create(FlowHandle.builder().id("fs-1").kind(FlowHandle.Kind.DEVICE).owner("onos")
+        DistributedQosFlowStore store = new DistributedQosFlowStore(new TestStorageService(), new OnosCodecs());
+        store.create(QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos")
                 .rules(List.of(a)).build());
         assertEquals(Optional.of("fs-1"), store.ownerOf(a));
         assertEquals(Optional.empty(), store.ownerOf(b));
-        store.update("fs-1", h -> h.withState(FlowHandle.State.INSTALLED, null));
+        store.update("fs-1", h -> h.withState(QosFlow.State.INSTALLED, null));
         assertEquals(Optional.of("fs-1"), store.ownerOf(a));
         store.remove("fs-1");
         assertEquals(Optional.empty(), store.ownerOf(a));

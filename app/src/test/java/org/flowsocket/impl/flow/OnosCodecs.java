@@ -13,12 +13,12 @@ import org.onosproject.codec.impl.CodecManager;
  * ONOS's real JSON codecs ({@code CodecManager} of onos-core-common) as the
  * codec context the flow handle store writes rules with.
  */
-final class OnosCodecs implements CodecContext {
+public final class OnosCodecs implements CodecContext {
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final CodecManager codecs = new CodecManager();
 
-    OnosCodecs() {
+    public OnosCodecs() {
         codecs.activate();
     }
 

@@ -4,7 +4,12 @@
  */
 package org.flowsocket.impl.gui;
 
+import org.flowsocket.api.QosFlow;
 import org.junit.Test;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.FlowRule;
 import org.onosproject.ui.topo.DeviceHighlight;
 import org.onosproject.ui.topo.Highlights;
 import org.onosproject.ui.topo.HostHighlight;
@@ -16,13 +21,13 @@ import java.util.stream.Collectors;
 
 import static org.flowsocket.impl.gui.GuiFixtures.H1;
 import static org.flowsocket.impl.gui.GuiFixtures.H3;
-import static org.flowsocket.impl.gui.GuiFixtures.jsonFlow;
+import static org.flowsocket.impl.gui.GuiFixtures.rulesFlow;
 import static org.flowsocket.impl.gui.GuiFixtures.voiceFlow;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 /**
- * Given a flow handle, the overlay highlights the switches that hold its
+ * Given a flow, the overlay highlights the switches that hold its
  * rules, the links its rules send traffic over, and its hosts' edge links.
  */
 public class FlowPathHighlighterTest {
@@ -36,7 +41,7 @@ public class FlowPathHighlighterTest {
 
     @Test
     public void networkFlowHighlightsItsSwitchesLinksAndHosts() {
-        Highlights h = highlighter.forFlow(voiceFlow("fs-7", "INSTALLED"));
+        Highlights h = highlighter.forFlow(voiceFlow("fs-7", QosFlow.State.INSTALLED));
 
         assertEquals(Set.of("of:0000000000000001", "of:0000000000000002", "of:0000000000000003"),
                      ids(h.devices()));
@@ -67,7 +72,7 @@ public class FlowPathHighlighterTest {
 
     @Test
     public void flowOfOnosJsonHighlightsItsSwitchAndOutputLinkOnly() {
-        Highlights h = highlighter.forFlow(jsonFlow("fs-2"));
+        Highlights h = highlighter.forFlow(rulesFlow("fs-2"));
 
         assertEquals(Set.of("of:0000000000000002"), ids(h.devices()));
         assertEquals(Set.of("of:0000000000000002/3-of:0000000000000003/2"), ids(h.links()));
@@ -76,13 +81,12 @@ public class FlowPathHighlighterTest {
 
     @Test
     public void outputToAHostPortOrLogicalPortAddsNoInfrastructureLink() {
-        var handle = jsonFlow("fs-3");
-        handle.withArray("rules").removeAll();
-        handle.withArray("rules").add(GuiFixtures.rule(GuiFixtures.S1, 2, 1, "10.0.0.3", "10.0.0.1"));
-        var controller = GuiFixtures.rule(GuiFixtures.S3, 1, 9, "10.0.0.3", "10.0.0.1");
-        ((com.fasterxml.jackson.databind.node.ObjectNode) controller.path("rule").path("treatment")
-                .path("instructions").get(1)).put("port", "CONTROLLER");
-        handle.withArray("rules").add(controller);
+        FlowRule toHost = GuiFixtures.rule(GuiFixtures.S1, 2, 1, "10.0.0.3", "10.0.0.1");
+        FlowRule rule = GuiFixtures.rule(GuiFixtures.S3, 1, 9, "10.0.0.3", "10.0.0.1");
+        FlowRule toController = DefaultFlowRule.builder().forDevice(rule.deviceId()).withPriority(rule.priority())
+                .fromApp(GuiFixtures.APP).makePermanent().withSelector(rule.selector())
+                .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.CONTROLLER).build()).build();
+        QosFlow handle = rulesFlow("fs-3").toBuilder().rules(List.of(toHost, toController)).build();
 
         Highlights h = highlighter.forFlow(handle);
 
@@ -92,7 +96,7 @@ public class FlowPathHighlighterTest {
 
     @Test
     public void severalFlowsAreHighlightedTogetherWithoutLabels() {
-        Highlights h = highlighter.forFlows(List.of(voiceFlow("fs-7", "INSTALLED"), jsonFlow("fs-2")));
+        Highlights h = highlighter.forFlows(List.of(voiceFlow("fs-7", QosFlow.State.INSTALLED), rulesFlow("fs-2")));
 
         assertEquals(3, h.devices().size());
         assertEquals(4, h.links().size());

@@ -8,6 +8,7 @@ import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
 import org.onosproject.cfg.ComponentConfigAdapter;
+import org.onosproject.codec.impl.CodecManager;
 import org.onosproject.ui.UiExtension;
 import org.onosproject.ui.UiExtensionServiceAdapter;
 import org.onosproject.ui.UiMessageHandler;
@@ -48,7 +49,8 @@ public class FlowSocketGuiComponentTest {
             }
         };
         component.cfgService = new ComponentConfigAdapter();
-        component.flowSocket = new GuiFixtures.FakeFlowSocket();
+        component.flowService = new GuiFixtures.FakeQosFlows();
+        component.codecService = new CodecManager();
         component.linkService = new GuiFixtures.Links();
         component.hostService = new GuiFixtures.Hosts();
         component.activate(null);

@@ -6,10 +6,19 @@ package org.flowsocket.impl.gui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.IpProto;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.Role;
+import org.flowsocket.api.TrafficClass;
 import org.junit.Before;
 import org.junit.Test;
 import org.onlab.osgi.ServiceDirectory;
+import org.onlab.packet.IpAddress;
 import org.onosproject.ui.UiConnection;
 import org.onosproject.ui.model.topo.UiTopoLayout;
 
@@ -20,35 +29,33 @@ import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.flowsocket.impl.gui.GuiFixtures.MAPPER;
+import static org.flowsocket.impl.gui.GuiFixtures.rulesFlow;
 import static org.flowsocket.impl.gui.GuiFixtures.voiceFlow;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
- * GUI requests become FlowSocket protocol requests in a session of
- * transport "gui"; replies and flow events become GUI events and highlights.
+ * GUI requests become calls of the QoS flow service; their results and the
+ * service's events become GUI events and highlights.
  */
 public class FlowSocketTopoMessageHandlerTest {
 
-    private GuiFixtures.FakeFlowSocket core;
+    private GuiFixtures.FakeQosFlows flows;
     private FakeConnection gui;
     private FlowSocketTopoMessageHandler handler;
-    private GuiFixtures.FakeSession session;
 
     @Before
     public void setUp() {
-        core = new GuiFixtures.FakeFlowSocket();
+        flows = new GuiFixtures.FakeQosFlows();
         gui = new FakeConnection();
-        handler = new FlowSocketTopoMessageHandler(core,
-                new FlowPathHighlighter(new GuiFixtures.Links(), new GuiFixtures.Hosts()), Role.ADMIN);
+        handler = handler(Role.ADMIN);
         handler.init(gui, new NoServices());
-        session = core.sessions.get(0);
-        // the first request subscribes to flow events
-        assertEquals("Subscribe", session.last().path("type").asText());
-        assertEquals("[\"flows\"]", session.last().path("topics").toString());
-        session.ok(MAPPER.createObjectNode().set("topics", MAPPER.createArrayNode().add("flows")));
-        gui.sent.clear();
+    }
+
+    private FlowSocketTopoMessageHandler handler(Role role) {
+        return new FlowSocketTopoMessageHandler(flows, new GuiFixtures.Hosts(), GuiFixtures::json,
+                new FlowPathHighlighter(new GuiFixtures.Links(), new GuiFixtures.Hosts()), role);
     }
 
     private void fromGui(String event, ObjectNode payload) {
@@ -62,24 +69,16 @@ public class FlowSocketTopoMessageHandlerTest {
     }
 
     @Test
-    public void opensAGuiSessionForTheGuiUser() {
-        assertEquals("karaf", session.client.user());
-        assertEquals("gui", session.client.transport());
-        assertEquals(Role.ADMIN, session.client.role());
+    public void handlesTheOverlaysRequestsAndFollowsTheFlows() {
         assertTrue(handler.messageTypes().containsAll(Set.of("fsInstallFlow", "fsShowFlow", "fsRemoveFlow",
                 "fsListFlows", "fsShowNodeFlows", "fsClear")));
+        assertEquals(1, flows.listeners.size());
     }
 
     @Test
-    public void showFlowIsGetFlowAndItsReplyBecomesHighlights() {
+    public void showFlowBecomesHighlights() {
+        flows.put(voiceFlow("fs-7", QosFlow.State.INSTALLED));
         fromGui("fsShowFlow", payload().put("flowId", "fs-7"));
-
-        JsonNode request = session.last();
-        assertEquals("GetFlow", request.path("type").asText());
-        assertEquals("fs-7", request.path("flowId").asText());
-        assertTrue(request.path("id").asText().startsWith("gui-"));
-
-        session.ok(voiceFlow("fs-7", "INSTALLED"));
 
         JsonNode highlights = gui.only("showHighlights");
         Set<String> links = new TreeSet<>();
@@ -101,14 +100,13 @@ public class FlowSocketTopoMessageHandlerTest {
     }
 
     @Test
-    public void errorRepliesReachTheGuiInTheProtocolsWords() {
+    public void errorsReachTheGuiInTheProtocolsWords() {
         fromGui("fsShowFlow", payload().put("flowId", "fs-99"));
-        session.error("UNKNOWN_FLOW", "no flow handle has id fs-99", "flowId");
 
         JsonNode error = gui.only("fsError");
         assertEquals("fsShowFlow", error.path("request").asText());
         assertEquals("UNKNOWN_FLOW", error.path("code").asText());
-        assertEquals("no flow handle has id fs-99", error.path("message").asText());
+        assertEquals("no flow has id fs-99", error.path("message").asText());
         assertEquals("flowId", error.path("field").asText());
         assertTrue(gui.of("showHighlights").isEmpty());
     }
@@ -116,86 +114,98 @@ public class FlowSocketTopoMessageHandlerTest {
     @Test
     public void installFlowResolvesTheHostsThenInstallsANetworkFlowAndShowsIt() {
         ObjectNode p = payload().put("src", "00:00:00:00:00:01/None").put("dst", "00:00:00:00:00:03/None")
-                .put("class", "voice").put("priority", 51000).put("bidirectional", true)
+                .put("class", "voice").put("priority", 51000).put("bidirectional", true).put("protocol", "udp")
                 .put("unknownToTheProtocol", "dropped");
         p.putObject("qos").put("queue", 2);
         fromGui("fsInstallFlow", p);
 
-        JsonNode batch = session.last();
-        assertEquals("Batch", batch.path("type").asText());
-        assertEquals("GetNode", batch.path("requests").get(0).path("type").asText());
-        assertEquals("00:00:00:00:00:01/None", batch.path("requests").get(0).path("hostId").asText());
-        assertEquals("00:00:00:00:00:03/None", batch.path("requests").get(1).path("hostId").asText());
+        assertEquals(1, flows.installs.size());
+        QosFlowRequest request = flows.installs.get(0);
+        assertEquals("karaf", request.owner());
+        assertEquals(NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"), IpAddress.valueOf("10.0.0.3"))
+                             .trafficClass(TrafficClass.VOICE).priority(51000).bidirectional(true)
+                             .protocol(IpProto.UDP).queue(2L).build(),
+                     request.network().orElseThrow());
+        assertTrue("nothing is sent before the switches confirmed", gui.sent.isEmpty());
 
-        ObjectNode results = MAPPER.createObjectNode().put("count", 2).put("failed", 0);
-        results.putArray("results")
-                .add(item("src", "00:00:00:00:00:01/None", "10.0.0.1"))
-                .add(item("dst", "00:00:00:00:00:03/None", "10.0.0.3"));
-        session.ok(results);
-
-        JsonNode install = session.last();
-        assertEquals("InstallFlow", install.path("type").asText());
-        JsonNode network = install.path("network");
-        assertEquals("10.0.0.1", network.path("src").asText());
-        assertEquals("10.0.0.3", network.path("dst").asText());
-        assertEquals("voice", network.path("class").asText());
-        assertEquals(51000, network.path("priority").asInt());
-        assertTrue(network.path("bidirectional").asBoolean());
-        assertEquals(2, network.path("qos").path("queue").asInt());
-        assertFalse("only the protocol's fields are passed on", network.has("unknownToTheProtocol"));
-
-        ObjectNode handle = voiceFlow("fs-8", "INSTALLED");
-        session.ok(handle);
+        QosFlow installed = voiceFlow("fs-8", QosFlow.State.INSTALLED);
+        flows.put(installed);
+        flows.answer.complete(installed);
         assertEquals("fs-8", gui.only("fsFlowInstalled").path("flowId").asText());
         // then the new flow is shown
-        assertEquals("GetFlow", session.last().path("type").asText());
-        session.ok(handle);
         assertEquals(3, gui.only("showHighlights").path("devices").size());
-        assertEquals(List.of("Subscribe", "Batch", "InstallFlow", "GetFlow"), session.types());
+        assertEquals("fs-8", gui.only("fsFlowShown").path("flowId").asText());
     }
 
     @Test
     public void installFlowReportsWhichHostIsUnknown() {
         fromGui("fsInstallFlow", payload().put("src", "00:00:00:00:00:01/None").put("dst", "00:00:00:00:00:09/None"));
-        ObjectNode results = MAPPER.createObjectNode().put("count", 2).put("failed", 1);
-        ObjectNode unknown = MAPPER.createObjectNode().put("id", "dst").put("type", "GetNode").put("status", "error");
-        unknown.putObject("error").put("code", "UNKNOWN_HOST").put("message", "no host 00:00:00:00:00:09/None")
-                .put("field", "hostId");
-        results.putArray("results").add(item("src", "00:00:00:00:00:01/None", "10.0.0.1")).add(unknown);
-        session.ok(results);
 
         JsonNode error = gui.only("fsError");
         assertEquals("UNKNOWN_HOST", error.path("code").asText());
         assertEquals("dst.hostId", error.path("field").asText());
-        assertEquals("no InstallFlow is sent", "Batch", session.last().path("type").asText());
+        assertTrue("nothing is installed", flows.installs.isEmpty());
+
+        fromGui("fsInstallFlow", payload().put("src", "not a host id").put("dst", "00:00:00:00:00:03/None"));
+        assertEquals("src.hostId", gui.of("fsError").get(1).path("field").asText());
     }
 
     @Test
-    public void installFlowErrorFromTheCoreIsShown() {
-        fromGui("fsInstallFlow", payload().put("src", "a/None").put("dst", "b/None").put("priority", 70000));
-        ObjectNode results = MAPPER.createObjectNode();
-        results.putArray("results").add(item("src", "a/None", "10.0.0.1")).add(item("dst", "b/None", "10.0.0.3"));
-        session.ok(results);
-        session.error("INVALID_FIELD", "'network.priority' must be from 1 to 65535, not 70000", "network.priority");
+    public void invalidNetworkFieldIsShownWithItsPath() {
+        fromGui("fsInstallFlow", payload().put("src", "00:00:00:00:00:01/None").put("dst", "00:00:00:00:00:03/None")
+                .put("priority", 70000));
 
         JsonNode error = gui.only("fsError");
         assertEquals("fsInstallFlow", error.path("request").asText());
         assertEquals("INVALID_FIELD", error.path("code").asText());
         assertEquals("network.priority", error.path("field").asText());
+        assertTrue(flows.installs.isEmpty());
+    }
+
+    @Test
+    public void refusalByTheSwitchesIsShown() {
+        fromGui("fsInstallFlow", payload().put("src", "00:00:00:00:00:01/None").put("dst", "00:00:00:00:00:03/None"));
+        flows.answer.completeExceptionally(new FlowSocketException(
+                org.flowsocket.api.ErrorCode.FLOW_REFUSED, "the switches refused 1 rule(s)", null, null, "fs-3"));
+
+        JsonNode error = gui.only("fsError");
+        assertEquals("FLOW_REFUSED", error.path("code").asText());
+        assertEquals("the switches refused 1 rule(s)", error.path("message").asText());
         assertTrue(gui.of("fsFlowInstalled").isEmpty());
     }
 
     @Test
-    public void removeFlowIsRemoveFlowAndClearsTheShownPath() {
+    public void viewersMayNotInstallOrRemove() {
+        gui.sent.clear();
+        FlowSocketTopoMessageHandler viewer = handler(Role.VIEWER);
+        viewer.init(gui, new NoServices());
+        flows.put(voiceFlow("fs-7", QosFlow.State.INSTALLED));
+        ObjectNode install = MAPPER.createObjectNode().put("event", "fsInstallFlow");
+        install.putObject("payload").put("src", "00:00:00:00:00:01/None").put("dst", "00:00:00:00:00:03/None");
+        viewer.process(install);
+        ObjectNode remove = MAPPER.createObjectNode().put("event", "fsRemoveFlow");
+        remove.putObject("payload").put("flowId", "fs-7");
+        viewer.process(remove);
+
+        List<JsonNode> errors = gui.of("fsError");
+        assertEquals(2, errors.size());
+        assertEquals("FORBIDDEN", errors.get(0).path("code").asText());
+        assertEquals("user 'karaf' has a viewer role and may not run InstallFlow",
+                     errors.get(0).path("message").asText());
+        assertEquals("user 'karaf' has a viewer role and may not run RemoveFlow",
+                     errors.get(1).path("message").asText());
+        assertTrue(flows.installs.isEmpty());
+        assertTrue(flows.removals.isEmpty());
+    }
+
+    @Test
+    public void removeFlowRemovesAndClearsTheShownPath() {
+        flows.put(voiceFlow("fs-7", QosFlow.State.INSTALLED));
         fromGui("fsShowFlow", payload().put("flowId", "fs-7"));
-        session.ok(voiceFlow("fs-7", "INSTALLED"));
         gui.sent.clear();
 
         fromGui("fsRemoveFlow", payload().put("flowId", "fs-7"));
-        assertEquals("RemoveFlow", session.last().path("type").asText());
-        assertEquals("fs-7", session.last().path("flowId").asText());
-        session.ok(voiceFlow("fs-7", "REMOVED"));
-
+        assertEquals(List.of("fs-7"), flows.removals);
         assertEquals("REMOVED", gui.only("fsFlowRemoved").path("state").asText());
         JsonNode cleared = gui.only("showHighlights");
         assertEquals(0, cleared.path("links").size());
@@ -203,38 +213,23 @@ public class FlowSocketTopoMessageHandlerTest {
     }
 
     @Test
-    public void listFlowsIsListFlows() {
-        fromGui("fsListFlows", payload().put("deviceId", "of:0000000000000002"));
-        assertEquals("ListFlows", session.last().path("type").asText());
-        assertEquals("of:0000000000000002", session.last().path("deviceId").asText());
-        ObjectNode result = MAPPER.createObjectNode();
-        result.putArray("flows").add(voiceFlow("fs-7", "INSTALLED"));
-        session.ok(result);
-        assertEquals("fs-7", gui.only("fsFlows").path("flows").get(0).path("flowId").asText());
+    public void listFlowsByDevice() {
+        flows.put(voiceFlow("fs-7", QosFlow.State.INSTALLED));
+        flows.put(rulesFlow("fs-2"));
+        fromGui("fsListFlows", payload().put("deviceId", "of:0000000000000001"));
+        JsonNode listed = gui.only("fsFlows").path("flows");
+        assertEquals(1, listed.size());
+        assertEquals("fs-7", listed.get(0).path("flowId").asText());
+
+        fromGui("fsListFlows", payload().put("deviceId", "nonsense"));
+        assertEquals("deviceId", gui.only("fsError").path("field").asText());
     }
 
     @Test
     public void nodeFlowsOfAHostAreFoundByItsAddressesAndHighlightedTogether() {
+        flows.put(voiceFlow("fs-7", QosFlow.State.INSTALLED));
+        flows.put(rulesFlow("fs-2"));
         fromGui("fsShowNodeFlows", payload().put("id", "00:00:00:00:00:03/None"));
-        assertEquals("GetNode", session.last().path("type").asText());
-        ObjectNode host = MAPPER.createObjectNode().put("kind", "host").put("id", "00:00:00:00:00:03/None");
-        host.putArray("ipAddresses").add("10.0.0.3");
-        session.ok(host);
-
-        assertEquals("ListFlows", session.last().path("type").asText());
-        ObjectNode list = MAPPER.createObjectNode();
-        list.putArray("flows").add(voiceFlow("fs-7", "INSTALLED")).add(GuiFixtures.jsonFlow("fs-2"));
-        session.ok(list);
-
-        JsonNode batch = session.last();
-        assertEquals("Batch", batch.path("type").asText());
-        assertEquals(1, batch.path("requests").size());
-        assertEquals("fs-7", batch.path("requests").get(0).path("flowId").asText());
-        ObjectNode results = MAPPER.createObjectNode();
-        ObjectNode item = results.putArray("results").addObject().put("id", "0").put("type", "GetFlow")
-                .put("status", "ok");
-        item.set("result", voiceFlow("fs-7", "INSTALLED"));
-        session.ok(results);
 
         assertEquals(4, gui.only("showHighlights").path("links").size());
         assertEquals("[\"fs-7\"]", gui.only("fsNodeFlowsShown").path("flows").toString());
@@ -242,38 +237,41 @@ public class FlowSocketTopoMessageHandlerTest {
 
     @Test
     public void nodeFlowsOfADeviceAreListedByDevice() {
-        fromGui("fsShowNodeFlows", payload().put("id", "of:0000000000000002"));
-        assertEquals("ListFlows", session.last().path("type").asText());
-        assertEquals("of:0000000000000002", session.last().path("deviceId").asText());
-        ObjectNode list = MAPPER.createObjectNode();
-        list.putArray("flows");
-        session.ok(list);
+        flows.put(rulesFlow("fs-2"));
+        fromGui("fsShowNodeFlows", payload().put("id", "of:0000000000000003"));
         assertEquals(0, gui.only("showHighlights").path("links").size());
         assertEquals(0, gui.only("fsNodeFlowsShown").path("flows").size());
+
+        gui.sent.clear();
+        fromGui("fsShowNodeFlows", payload().put("id", "of:0000000000000002"));
+        assertEquals("[\"fs-2\"]", gui.only("fsNodeFlowsShown").path("flows").toString());
+        assertEquals(1, gui.only("showHighlights").path("links").size());
     }
 
     @Test
     public void flowEventsBecomeGuiEventsAndRefreshTheShownPath() {
+        QosFlow installed = voiceFlow("fs-7", QosFlow.State.INSTALLED);
+        flows.put(installed);
         fromGui("fsShowFlow", payload().put("flowId", "fs-7"));
-        session.ok(voiceFlow("fs-7", "INSTALLED"));
         gui.sent.clear();
-        int before = session.received.size();
 
-        ObjectNode degraded = voiceFlow("fs-7", "DEGRADED").put("reason", "rule removed on of:0000000000000002");
-        session.event("flows", "FLOW_DEGRADED", degraded, 1);
+        QosFlow degraded = installed.withState(QosFlow.State.DEGRADED, "rule removed on of:0000000000000002");
+        flows.put(degraded);
+        flows.post(new QosFlowEvent(QosFlowEvent.Type.FLOW_UPDATED, degraded, installed));
         JsonNode event = gui.only("fsFlowEvent");
         assertEquals("FLOW_DEGRADED", event.path("event").asText());
         assertEquals("DEGRADED", event.path("state").asText());
         assertEquals("rule removed on of:0000000000000002", event.path("reason").asText());
-        assertEquals("the shown flow is fetched again", before + 1, session.received.size());
-        assertEquals("GetFlow", session.last().path("type").asText());
+        assertEquals("the shown flow is drawn again", "DEGRADED", gui.only("fsFlowShown").path("state").asText());
 
         gui.sent.clear();
-        session.event("flows", "RULE_ADDED", MAPPER.createObjectNode(), 2);
-        assertTrue("ONOS rule events are not passed on", gui.sent.isEmpty());
+        flows.post(new QosFlowEvent(QosFlowEvent.Type.FLOW_UPDATED, degraded, degraded));
+        assertTrue("a change that keeps the state is not passed on", gui.sent.isEmpty());
 
-        session.event("flows", "FLOW_REMOVED", MAPPER.createObjectNode().put("flowId", "fs-7"), 3);
+        flows.flows.remove("fs-7");
+        flows.post(new QosFlowEvent(QosFlowEvent.Type.FLOW_REMOVED, degraded, null));
         assertEquals("FLOW_REMOVED", gui.only("fsFlowEvent").path("event").asText());
+        assertFalse(gui.only("fsFlowEvent").has("state"));
         assertEquals(0, gui.only("showHighlights").path("links").size());
     }
 
@@ -285,26 +283,9 @@ public class FlowSocketTopoMessageHandlerTest {
     }
 
     @Test
-    public void destroyClosesTheSession() {
+    public void destroyStopsFollowingTheFlows() {
         handler.destroy();
-        assertTrue(session.closed);
-        fromGui("fsShowFlow", payload().put("flowId", "fs-7"));
-        assertEquals("nothing is sent after destroy", "Subscribe", session.last().path("type").asText());
-    }
-
-    @Test
-    public void coreEndingTheSessionIsReported() {
-        session.sink.close(1001, "FlowSocket deactivated");
-        JsonNode error = gui.only("fsError");
-        assertEquals("UNAVAILABLE", error.path("code").asText());
-        assertTrue(error.path("message").asText().contains("FlowSocket deactivated"));
-    }
-
-    private static ObjectNode item(String id, String hostId, String ip) {
-        ObjectNode item = MAPPER.createObjectNode().put("id", id).put("type", "GetNode").put("status", "ok");
-        ObjectNode host = item.putObject("result").put("kind", "host").put("id", hostId);
-        host.putArray("ipAddresses").add(ip);
-        return item;
+        assertTrue(flows.listeners.isEmpty());
     }
 
     /** Records what the handler sends to the browser. */

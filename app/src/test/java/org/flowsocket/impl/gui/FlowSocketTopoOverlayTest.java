@@ -4,8 +4,8 @@
  */
 package org.flowsocket.impl.gui;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.api.Role;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
 import org.junit.Before;
 import org.junit.Test;
 import org.onosproject.ui.topo.PropertyPanel;
@@ -16,10 +16,9 @@ import java.util.stream.Collectors;
 
 import static org.flowsocket.impl.gui.GuiFixtures.H1;
 import static org.flowsocket.impl.gui.GuiFixtures.H2;
-import static org.flowsocket.impl.gui.GuiFixtures.MAPPER;
 import static org.flowsocket.impl.gui.GuiFixtures.S1;
 import static org.flowsocket.impl.gui.GuiFixtures.S2;
-import static org.flowsocket.impl.gui.GuiFixtures.jsonFlow;
+import static org.flowsocket.impl.gui.GuiFixtures.rulesFlow;
 import static org.flowsocket.impl.gui.GuiFixtures.voiceFlow;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -27,23 +26,21 @@ import static org.junit.Assert.assertTrue;
 
 /**
  * Detail panels list FlowSocket's flows from the index, which follows the
- * command core through a read-only session of its own.
+ * QoS flow service's events.
  */
 public class FlowSocketTopoOverlayTest {
 
+    private GuiFixtures.FakeQosFlows flows;
     private GuiFlowIndex index;
-    private GuiFixtures.FakeSession session;
     private FlowSocketTopoOverlay overlay;
 
     @Before
     public void setUp() {
-        GuiFixtures.FakeFlowSocket core = new GuiFixtures.FakeFlowSocket();
-        index = new GuiFlowIndex().open(core);
-        session = core.sessions.get(0);
+        flows = new GuiFixtures.FakeQosFlows();
+        flows.put(voiceFlow("fs-7", QosFlow.State.INSTALLED));
+        flows.put(rulesFlow("fs-2"));
+        index = new GuiFlowIndex(flows).open();
         overlay = new FlowSocketTopoOverlay(index, new GuiFixtures.Hosts());
-        ObjectNode list = MAPPER.createObjectNode();
-        list.putArray("flows").add(voiceFlow("fs-7", "INSTALLED")).add(jsonFlow("fs-2"));
-        session.ok(list);
     }
 
     private static Map<String, String> props(PropertyPanel pp) {
@@ -52,11 +49,8 @@ public class FlowSocketTopoOverlayTest {
     }
 
     @Test
-    public void indexIsAReadOnlyGuiSessionThatSubscribesAndLists() {
-        assertEquals(GuiFlowIndex.USER, session.client.user());
-        assertEquals(Role.VIEWER, session.client.role());
-        assertEquals("gui", session.client.transport());
-        assertEquals(List.of("Subscribe", "ListFlows"), session.types());
+    public void indexListsTheFlowsAndFollowsThem() {
+        assertEquals(List.of(index), flows.listeners);
         assertEquals(2, index.size());
         assertEquals("flowsocket-overlay", overlay.id());
     }
@@ -91,12 +85,14 @@ public class FlowSocketTopoOverlayTest {
 
     @Test
     public void eventsKeepTheIndexCurrent() {
-        session.event("flows", "FLOW_DEGRADED", voiceFlow("fs-7", "DEGRADED"), 1);
+        QosFlow installed = voiceFlow("fs-7", QosFlow.State.INSTALLED);
+        QosFlow degraded = voiceFlow("fs-7", QosFlow.State.DEGRADED);
+        flows.post(new QosFlowEvent(QosFlowEvent.Type.FLOW_UPDATED, degraded, installed));
         PropertyPanel pp = new PropertyPanel("s1", "switch");
         overlay.modifyDeviceDetails(pp, S1);
         assertEquals("10.0.0.1 ⇄ 10.0.0.3 voice, DEGRADED", props(pp).get("fsFlow-fs-7"));
 
-        session.event("flows", "FLOW_REMOVED", MAPPER.createObjectNode().put("flowId", "fs-7"), 2);
+        flows.post(new QosFlowEvent(QosFlowEvent.Type.FLOW_REMOVED, degraded, null));
         pp = new PropertyPanel("s1", "switch");
         overlay.modifyDeviceDetails(pp, S1);
         assertEquals("none", props(pp).get("fsFlows"));
@@ -109,7 +105,7 @@ public class FlowSocketTopoOverlayTest {
     @Test
     public void longListsAreCut() {
         for (int i = 10; i < 25; i++) {
-            session.event("flows", "FLOW_INSTALLED", jsonFlow("fs-" + i), i);
+            flows.post(new QosFlowEvent(QosFlowEvent.Type.FLOW_ADDED, rulesFlow("fs-" + i), null));
         }
         PropertyPanel pp = new PropertyPanel("s2", "switch");
         overlay.modifyDeviceDetails(pp, S2);
@@ -120,9 +116,9 @@ public class FlowSocketTopoOverlayTest {
     }
 
     @Test
-    public void closingTheIndexClosesItsSession() {
+    public void closingTheIndexStopsFollowingTheFlows() {
         index.close();
-        assertTrue(session.closed);
+        assertTrue(flows.listeners.isEmpty());
         assertEquals(0, index.size());
     }
 }

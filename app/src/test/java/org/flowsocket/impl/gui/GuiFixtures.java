@@ -4,20 +4,25 @@
  */
 package org.flowsocket.impl.gui;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableSet;
-import org.flowsocket.api.ClientIdentity;
-import org.flowsocket.api.ClientSession;
-import org.flowsocket.api.ConnectionSettings;
-import org.flowsocket.api.FlowSocketService;
-import org.flowsocket.api.MessageSink;
-import org.flowsocket.api.SessionInfo;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowListener;
+import org.flowsocket.api.QosFlowRequest;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.api.TrafficClass;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.onlab.packet.IpAddress;
+import org.onlab.packet.IpPrefix;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DefaultHost;
 import org.onosproject.net.DefaultLink;
@@ -27,25 +32,34 @@ import org.onosproject.net.HostId;
 import org.onosproject.net.HostLocation;
 import org.onosproject.net.Link;
 import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.host.HostServiceAdapter;
 import org.onosproject.net.link.LinkServiceAdapter;
 import org.onosproject.net.provider.ProviderId;
 
-import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 
 /**
  * A linear network of three switches as the sandbox builds it (host i on
- * port 1 of switch i; s1/2-s2/2, s2/3-s3/2), and flow handles on it as
- * GetFlow returns them.
+ * port 1 of switch i; s1/2-s2/2, s2/3-s3/2), flows on it, and a QoS flow
+ * service the test drives.
  */
 final class GuiFixtures {
 
     static final ObjectMapper MAPPER = new ObjectMapper();
     static final ProviderId PID = new ProviderId("of", "test");
+    static final ApplicationId APP = new DefaultApplicationId(1, "org.flowsocket.app");
 
     static final DeviceId S1 = DeviceId.deviceId("of:0000000000000001");
     static final DeviceId S2 = DeviceId.deviceId("of:0000000000000002");
@@ -99,147 +113,96 @@ final class GuiFixtures {
         }
     }
 
-    /** One rule reference with its ONOS flow JSON: IN_PORT in, OUTPUT out. */
-    static ObjectNode rule(DeviceId device, int in, int out, String src, String dst) {
-        ObjectNode ref = MAPPER.createObjectNode().put("deviceId", device.toString()).put("flowId", "0x1")
-                .put("state", "ADDED");
-        ObjectNode rule = ref.putObject("rule").put("deviceId", device.toString()).put("priority", 50000);
-        ArrayNode criteria = rule.putObject("selector").putArray("criteria");
-        criteria.addObject().put("type", "IN_PORT").put("port", in);
-        criteria.addObject().put("type", "ETH_TYPE").put("ethType", "0x800");
-        criteria.addObject().put("type", "IPV4_SRC").put("ip", src + "/32");
-        criteria.addObject().put("type", "IPV4_DST").put("ip", dst + "/32");
-        ArrayNode instructions = rule.putObject("treatment").putArray("instructions");
-        instructions.addObject().put("type", "L3MODIFICATION").put("subtype", "IP_DSCP").put("ipDscp", 46);
-        instructions.addObject().put("type", "OUTPUT").put("port", String.valueOf(out));
-        return ref;
+    /** One rule: IN_PORT in, OUTPUT out, DSCP marked. */
+    static FlowRule rule(DeviceId device, int in, int out, String src, String dst) {
+        return DefaultFlowRule.builder().forDevice(device).withPriority(50000).fromApp(APP).makePermanent()
+                .withSelector(DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(in))
+                                      .matchEthType((short) 0x800).matchIPSrc(IpPrefix.valueOf(src + "/32"))
+                                      .matchIPDst(IpPrefix.valueOf(dst + "/32")).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setIpDscp((byte) 46)
+                                       .setOutput(PortNumber.portNumber(out)).build())
+                .build();
     }
 
-    /** A voice flow from 10.0.0.1 to 10.0.0.3 and back, as GetFlow returns it. */
-    static ObjectNode voiceFlow(String flowId, String state) {
-        ObjectNode handle = MAPPER.createObjectNode().put("flowId", flowId).put("kind", "network")
-                .put("state", state).put("owner", "onos").put("createdAt", 1L);
-        handle.putObject("spec").put("src", "10.0.0.1").put("dst", "10.0.0.3").put("class", "voice")
-                .put("priority", 50000).put("bidirectional", true);
-        ArrayNode rules = handle.putArray("rules");
-        rules.add(rule(S1, 1, 2, "10.0.0.1", "10.0.0.3"));
-        rules.add(rule(S2, 2, 3, "10.0.0.1", "10.0.0.3"));
-        rules.add(rule(S3, 2, 1, "10.0.0.1", "10.0.0.3"));
-        rules.add(rule(S3, 1, 2, "10.0.0.3", "10.0.0.1"));
-        rules.add(rule(S2, 3, 2, "10.0.0.3", "10.0.0.1"));
-        rules.add(rule(S1, 2, 1, "10.0.0.3", "10.0.0.1"));
-        handle.putArray("meters");
-        return handle;
+    /** A voice flow from 10.0.0.1 to 10.0.0.3 and back. */
+    static QosFlow voiceFlow(String flowId, QosFlow.State state) {
+        NetworkFlowSpec spec = NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"), IpAddress.valueOf("10.0.0.3"))
+                .trafficClass(TrafficClass.VOICE).bidirectional(true).build();
+        return QosFlow.builder().id(flowId).kind(QosFlow.Kind.NETWORK).state(state).owner("onos").createdMillis(1L)
+                .spec(NetworkFlowSpecCodec.encode(spec, MAPPER).toString())
+                .rules(List.of(rule(S1, 1, 2, "10.0.0.1", "10.0.0.3"), rule(S2, 2, 3, "10.0.0.1", "10.0.0.3"),
+                               rule(S3, 2, 1, "10.0.0.1", "10.0.0.3"), rule(S3, 1, 2, "10.0.0.3", "10.0.0.1"),
+                               rule(S2, 3, 2, "10.0.0.3", "10.0.0.1"), rule(S1, 2, 1, "10.0.0.3", "10.0.0.1")))
+                .build();
     }
 
-    /** A flow of ONOS flow JSON with one rule on s2 out of port 3. */
-    static ObjectNode jsonFlow(String flowId) {
-        ObjectNode handle = MAPPER.createObjectNode().put("flowId", flowId).put("kind", "flows")
-                .put("state", "INSTALLED").put("owner", "onos");
-        handle.putArray("rules").add(rule(S2, 2, 3, "10.0.0.2", "10.0.0.3"));
-        handle.putArray("meters");
-        return handle;
+    /** A flow of ONOS rules with one rule on s2 out of port 3. */
+    static QosFlow rulesFlow(String flowId) {
+        return QosFlow.builder().id(flowId).kind(QosFlow.Kind.DEVICE).state(QosFlow.State.INSTALLED).owner("onos")
+                .rules(List.of(rule(S2, 2, 3, "10.0.0.2", "10.0.0.3"))).build();
     }
 
-    /** A command core that records what each session receives; replies are sent by the test. */
-    static final class FakeFlowSocket implements FlowSocketService {
-        final List<FakeSession> sessions = new CopyOnWriteArrayList<>();
-
-        @Override
-        public ClientSession openSession(ClientIdentity client, MessageSink sink) {
-            FakeSession s = new FakeSession(client, sink);
-            sessions.add(s);
-            sink.send("{\"kind\":\"hello\",\"server\":\"FlowSocket\",\"user\":\"" + client.user() + "\"}");
-            return s;
-        }
-
-        @Override
-        public List<SessionInfo> sessions() {
-            return List.of();
-        }
-
-        @Override
-        public ConnectionSettings connectionSettings() {
-            return ConnectionSettings.DEFAULT;
-        }
+    /** A flow as the protocol shows it, briefly: enough for the GUI's payloads. */
+    static ObjectNode json(QosFlow flow) {
+        ObjectNode json = MAPPER.createObjectNode().put("flowId", flow.id()).put("state", flow.state().name());
+        json.putArray("rules").add(flow.rules().size());
+        return json;
     }
 
-    /** One session: its requests, parsed, and a way to answer them. */
-    static final class FakeSession implements ClientSession {
-        final ClientIdentity client;
-        final MessageSink sink;
-        final List<JsonNode> received = new CopyOnWriteArrayList<>();
-        volatile boolean closed;
+    /**
+     * The QoS flow service as the overlay sees it: flows the test puts in,
+     * the install and remove calls it received, answered by the test, and
+     * events the test posts.
+     */
+    static final class FakeQosFlows implements QosFlowService {
+        final Map<String, QosFlow> flows = new ConcurrentHashMap<>();
+        final List<QosFlowRequest> installs = new CopyOnWriteArrayList<>();
+        final List<String> removals = new CopyOnWriteArrayList<>();
+        final List<QosFlowListener> listeners = new CopyOnWriteArrayList<>();
+        volatile CompletableFuture<QosFlow> answer = new CompletableFuture<>();
 
-        FakeSession(ClientIdentity client, MessageSink sink) {
-            this.client = client;
-            this.sink = sink;
+        @Override
+        public CompletableFuture<QosFlow> install(QosFlowRequest request) {
+            installs.add(request);
+            return answer;
         }
 
         @Override
-        public String id() {
-            return "s1";
+        public CompletableFuture<QosFlow> remove(String flowId, boolean force, long timeoutMillis) {
+            removals.add(flowId);
+            QosFlow flow = flows.remove(flowId);
+            return flow == null ? CompletableFuture.failedFuture(FlowSocketException.unknownFlow(flowId))
+                    : CompletableFuture.completedFuture(flow);
         }
 
         @Override
-        public void receive(String message) {
-            try {
-                received.add(MAPPER.readTree(message));
-            } catch (java.io.IOException e) {
-                throw new AssertionError("not JSON: " + message, e);
-            }
+        public Optional<QosFlow> getFlow(String flowId) {
+            return Optional.ofNullable(flows.get(flowId));
         }
 
         @Override
-        public void close() {
-            closed = true;
+        public List<QosFlow> getFlows(QosFlowFilter filter) {
+            return flows.values().stream().filter(filter).sorted(Comparator.comparing(QosFlow::id))
+                    .collect(Collectors.toList());
         }
 
         @Override
-        public SessionInfo info() {
-            return null;
+        public void addListener(QosFlowListener listener) {
+            listeners.add(listener);
         }
 
-        JsonNode last() {
-            return received.get(received.size() - 1);
+        @Override
+        public void removeListener(QosFlowListener listener) {
+            listeners.remove(listener);
         }
 
-        /** Answers the last request with a result. */
-        void ok(JsonNode result) {
-            JsonNode request = last();
-            ObjectNode reply = MAPPER.createObjectNode().put("kind", "reply");
-            reply.set("id", request.get("id"));
-            reply.put("type", request.path("type").asText()).put("status", "ok");
-            reply.set("result", result);
-            sink.send(reply.toString());
+        void put(QosFlow flow) {
+            flows.put(flow.id(), flow);
         }
 
-        /** Answers the last request with an error. */
-        void error(String code, String message, String field) {
-            JsonNode request = last();
-            ObjectNode reply = MAPPER.createObjectNode().put("kind", "reply");
-            reply.set("id", request.get("id"));
-            reply.put("type", request.path("type").asText()).put("status", "error");
-            ObjectNode error = reply.putObject("error").put("code", code).put("message", message);
-            if (field != null) {
-                error.put("field", field);
-            }
-            sink.send(reply.toString());
-        }
-
-        /** Pushes an event. */
-        void event(String topic, String event, JsonNode data, long seq) {
-            ObjectNode msg = MAPPER.createObjectNode().put("kind", "event").put("topic", topic).put("event", event)
-                    .put("time", 1L);
-            msg.set("data", data);
-            msg.put("seq", seq);
-            sink.send(msg.toString());
-        }
-
-        List<String> types() {
-            List<String> types = new ArrayList<>();
-            received.forEach(r -> types.add(r.path("type").asText()));
-            return types;
+        /** Posts an event, as the service does on its event thread. */
+        void post(QosFlowEvent event) {
+            listeners.forEach(l -> l.event(event));
         }
     }
 }

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowMeter;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
@@ -31,7 +33,7 @@ import static org.flowsocket.impl.flow.StoredFlowRules.text;
  * this replaces, numbers ONOS's classes in an order that grows between
  * releases, so a node of one release could not read what another wrote.
  */
-final class FlowHandleSerializer extends Serializer<FlowHandle> {
+final class QosFlowSerializer extends Serializer<QosFlow> {
 
     /** Version of the document; a reader refuses one it does not know. */
     static final int FORMAT = 1;
@@ -59,14 +61,14 @@ final class FlowHandleSerializer extends Serializer<FlowHandle> {
      *
      * @param context ONOS codec context, for the rules' match and actions
      */
-    FlowHandleSerializer(CodecContext context) {
+    QosFlowSerializer(CodecContext context) {
         super(false, true);
         this.context = context;
         this.rules = new StoredFlowRules(context);
     }
 
     @Override
-    public void write(Kryo kryo, Output output, FlowHandle handle) {
+    public void write(Kryo kryo, Output output, QosFlow handle) {
         try {
             output.writeString(context.mapper().writeValueAsString(encode(handle)));
         } catch (JsonProcessingException e) {
@@ -75,7 +77,7 @@ final class FlowHandleSerializer extends Serializer<FlowHandle> {
     }
 
     @Override
-    public FlowHandle read(Kryo kryo, Input input, Class<FlowHandle> type) {
+    public QosFlow read(Kryo kryo, Input input, Class<QosFlow> type) {
         String document = input.readString();
         try {
             return decode(context.mapper().readTree(document));
@@ -90,7 +92,7 @@ final class FlowHandleSerializer extends Serializer<FlowHandle> {
      * @param handle the handle
      * @return the JSON document
      */
-    ObjectNode encode(FlowHandle handle) {
+    ObjectNode encode(QosFlow handle) {
         ObjectNode json = context.mapper().createObjectNode()
                 .put(FORMAT_FIELD, FORMAT)
                 .put(ID, handle.id())
@@ -117,7 +119,7 @@ final class FlowHandleSerializer extends Serializer<FlowHandle> {
      * @param json the JSON document
      * @return the handle
      */
-    FlowHandle decode(JsonNode json) {
+    QosFlow decode(JsonNode json) {
         int format = field(json, FORMAT_FIELD).asInt();
         if (format != FORMAT) {
             throw new IllegalStateException("flow handle stored in format " + format
@@ -125,16 +127,16 @@ final class FlowHandleSerializer extends Serializer<FlowHandle> {
         }
         ImmutableList.Builder<FlowRule> handleRules = ImmutableList.builder();
         field(json, RULES).forEach(r -> handleRules.add(rules.decode(r)));
-        ImmutableList.Builder<MeterRef> meters = ImmutableList.builder();
-        field(json, METERS).forEach(m -> meters.add(new MeterRef(DeviceId.deviceId(text(m, DEVICE_ID)),
+        ImmutableList.Builder<QosFlowMeter> meters = ImmutableList.builder();
+        field(json, METERS).forEach(m -> meters.add(new QosFlowMeter(DeviceId.deviceId(text(m, DEVICE_ID)),
                 MeterId.meterId(field(m, METER_ID).asLong()), field(m, RATE_KBPS).asLong(),
                 m.hasNonNull(BURST_KB) ? m.get(BURST_KB).asLong() : null)));
-        return FlowHandle.builder()
+        return QosFlow.builder()
                 .id(text(json, ID))
-                .kind(FlowHandle.Kind.valueOf(text(json, KIND)))
+                .kind(QosFlow.Kind.valueOf(text(json, KIND)))
                 .owner(text(json, OWNER))
                 .createdMillis(field(json, CREATED_MILLIS).asLong())
-                .state(FlowHandle.State.valueOf(text(json, STATE)))
+                .state(QosFlow.State.valueOf(text(json, STATE)))
                 .reason(optionalText(json, REASON))
                 .spec(optionalText(json, SPEC))
                 .rules(handleRules.build())

@@ -2,7 +2,7 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl;
+package org.flowsocket.impl.codec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableMap;
@@ -17,13 +17,13 @@ import java.util.Map;
  * their codecs through {@link CodecService} and the services they consult
  * (devices, drivers, core) among the ones FlowSocket holds.
  */
-final class FlowSocketCodecContext implements CodecContext {
+public final class FlowSocketCodecContext implements CodecContext {
 
     private final ObjectMapper mapper;
     private final CodecService codecService;
     private final Map<Class<?>, Object> services;
 
-    FlowSocketCodecContext(ObjectMapper mapper, CodecService codecService, Map<Class<?>, Object> services) {
+    public FlowSocketCodecContext(ObjectMapper mapper, CodecService codecService, Map<Class<?>, Object> services) {
         this.mapper = mapper;
         this.codecService = codecService;
         this.services = ImmutableMap.copyOf(services);

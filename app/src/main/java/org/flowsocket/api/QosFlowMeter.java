@@ -2,7 +2,7 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.flow;
+package org.flowsocket.api;
 
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.meter.MeterId;
@@ -18,7 +18,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * without bands ({@code DefaultMeterRequest.Builder.remove()} validates
  * them), so the removal repeats the meter's own band.
  */
-public final class MeterRef {
+public final class QosFlowMeter {
 
     private final DeviceId deviceId;
     private final long meterId;
@@ -33,7 +33,7 @@ public final class MeterRef {
      * @param rateKbps rate of its drop band in kb/s
      * @param burstKb  burst of its drop band in kb, or null for the switch's default
      */
-    public MeterRef(DeviceId deviceId, MeterId meterId, long rateKbps, Long burstKb) {
+    public QosFlowMeter(DeviceId deviceId, MeterId meterId, long rateKbps, Long burstKb) {
         this.deviceId = checkNotNull(deviceId);
         this.meterId = meterId.id();
         this.rateKbps = rateKbps;
@@ -65,10 +65,10 @@ public final class MeterRef {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof MeterRef)) {
+        if (!(o instanceof QosFlowMeter)) {
             return false;
         }
-        MeterRef that = (MeterRef) o;
+        QosFlowMeter that = (QosFlowMeter) o;
         return meterId == that.meterId && rateKbps == that.rateKbps && deviceId.equals(that.deviceId)
                 && Objects.equals(burstKb, that.burstKb);
     }

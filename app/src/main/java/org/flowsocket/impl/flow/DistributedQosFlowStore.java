@@ -5,10 +5,15 @@
 package org.flowsocket.impl.flow;
 
 import com.google.common.collect.ImmutableList;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.api.QosFlowStore;
+import org.flowsocket.api.QosFlowStoreDelegate;
 import org.onlab.util.KryoNamespace;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.store.AbstractStore;
 import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.MapEvent;
@@ -23,7 +28,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -33,22 +37,22 @@ import java.util.stream.Collectors;
  * from rule to handle, fed by the map's events, so rule and device events
  * find their handle without scanning.
  */
-public final class FlowHandleStore {
+public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, QosFlowStoreDelegate>
+        implements QosFlowStore {
 
     private static final String MAP_NAME = "flowsocket-flow-handles";
     private static final String COUNTER_NAME = "flowsocket-flow-handle-ids";
 
-    private final ConsistentMap<String, FlowHandle> handles;
+    private final ConsistentMap<String, QosFlow> handles;
     private final AtomicCounter ids;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
-    private final Map<String, FlowHandle.State> states = new ConcurrentHashMap<>();
-    private final MapEventListener<String, FlowHandle> indexer = this::index;
-    private final Consumer<MapEvent<String, FlowHandle>> observer;
-    private final MapEventListener<String, FlowHandle> forwarder;
+    private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
+    private final MapEventListener<String, QosFlow> indexer = this::index;
+    private final MapEventListener<String, QosFlow> forwarder = this::forward;
 
     /**
      * Returns the serializer of the handle map: keys are strings, values
-     * {@link FlowHandleSerializer}'s documents. Its class ids are fixed here,
+     * {@link QosFlowSerializer}'s documents. Its class ids are fixed here,
      * not appended to ONOS's namespaces, so nodes of different ONOS releases
      * (a rolling upgrade) read each other's handles.
      *
@@ -58,7 +62,7 @@ public final class FlowHandleStore {
     public static Serializer serializer(CodecContext codecs) {
         return Serializer.using(KryoNamespace.newBuilder()
                 .nextId(KryoNamespace.INITIAL_ID)
-                .register(new FlowHandleSerializer(codecs), FlowHandle.class)
+                .register(new QosFlowSerializer(codecs), QosFlow.class)
                 // ONOS's TestConsistentMap (under the sandbox and the tests)
                 // copies a Versioned value through the map's serializer.
                 .register(Versioned.class)
@@ -70,15 +74,11 @@ public final class FlowHandleStore {
      *
      * @param storageService ONOS storage service
      * @param codecs         ONOS codec context, for the rules' match and actions
-     * @param observer       told of every change, from any node
      */
-    public FlowHandleStore(StorageService storageService, CodecContext codecs,
-                           Consumer<MapEvent<String, FlowHandle>> observer) {
-        this.handles = storageService.<String, FlowHandle>consistentMapBuilder()
+    public DistributedQosFlowStore(StorageService storageService, CodecContext codecs) {
+        this.handles = storageService.<String, QosFlow>consistentMapBuilder()
                 .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
         this.ids = storageService.getAtomicCounter(COUNTER_NAME);
-        this.observer = observer;
-        this.forwarder = observer::accept;
         handles.values().stream().map(Versioned::value).forEach(this::indexRules);
         handles.addListener(indexer);
         handles.addListener(forwarder);
@@ -97,6 +97,7 @@ public final class FlowHandleStore {
      *
      * @return handle id such as {@code fs-17}
      */
+    @Override
     public String nextId() {
         return "fs-" + ids.incrementAndGet();
     }
@@ -106,7 +107,8 @@ public final class FlowHandleStore {
      *
      * @param handle the handle
      */
-    public void create(FlowHandle handle) {
+    @Override
+    public void create(QosFlow handle) {
         handles.put(handle.id(), handle);
     }
 
@@ -116,7 +118,8 @@ public final class FlowHandleStore {
      * @param id handle id
      * @return the handle, if it exists
      */
-    public Optional<FlowHandle> get(String id) {
+    @Override
+    public Optional<QosFlow> get(String id) {
         return Optional.ofNullable(Versioned.valueOrNull(handles.get(id)));
     }
 
@@ -127,7 +130,8 @@ public final class FlowHandleStore {
      * @param change how to change it
      * @return the changed handle, if it exists
      */
-    public Optional<FlowHandle> update(String id, UnaryOperator<FlowHandle> change) {
+    @Override
+    public Optional<QosFlow> update(String id, UnaryOperator<QosFlow> change) {
         // ONOS's map keeps (and does not announce) a value computed equal to the current one.
         return Optional.ofNullable(Versioned.valueOrNull(handles.computeIfPresent(id, (k, h) -> change.apply(h))));
     }
@@ -138,7 +142,8 @@ public final class FlowHandleStore {
      * @param id handle id
      * @return the deleted handle, if it existed
      */
-    public Optional<FlowHandle> remove(String id) {
+    @Override
+    public Optional<QosFlow> remove(String id) {
         return Optional.ofNullable(Versioned.valueOrNull(handles.remove(id)));
     }
 
@@ -147,9 +152,10 @@ public final class FlowHandleStore {
      *
      * @return handles
      */
-    public List<FlowHandle> list() {
+    @Override
+    public List<QosFlow> list() {
         return handles.values().stream().map(Versioned::value)
-                .sorted(Comparator.comparingLong(FlowHandle::createdMillis).thenComparing(FlowHandle::id))
+                .sorted(Comparator.comparingLong(QosFlow::createdMillis).thenComparing(QosFlow::id))
                 .collect(ImmutableList.toImmutableList());
     }
 
@@ -159,6 +165,7 @@ public final class FlowHandleStore {
      * @param rule the rule
      * @return handle id, if a handle owns it
      */
+    @Override
     public Optional<String> ownerOf(FlowRule rule) {
         return Optional.ofNullable(ruleIndex.get(new RuleKey(rule)));
     }
@@ -169,12 +176,13 @@ public final class FlowHandleStore {
      * @param deviceId device
      * @return handle ids
      */
-    public Collection<String> handlesOn(DeviceId deviceId) {
+    @Override
+    public Collection<String> flowsOn(DeviceId deviceId) {
         return ruleIndex.entrySet().stream().filter(e -> e.getKey().deviceId.equals(deviceId))
                 .map(Map.Entry::getValue).collect(Collectors.toSet());
     }
 
-    private void index(MapEvent<String, FlowHandle> event) {
+    private void index(MapEvent<String, QosFlow> event) {
         if (event.oldValue() != null) {
             event.oldValue().value().rules().forEach(r -> ruleIndex.remove(new RuleKey(r), event.key()));
             states.remove(event.key());
@@ -184,19 +192,23 @@ public final class FlowHandleStore {
         }
     }
 
-    private void indexRules(FlowHandle handle) {
-        handle.rules().forEach(r -> ruleIndex.put(new RuleKey(r), handle.id()));
-        states.put(handle.id(), handle.state());
+    // Map events arrive on every node, whichever node made the change.
+    private void forward(MapEvent<String, QosFlow> event) {
+        QosFlow before = event.oldValue() == null ? null : event.oldValue().value();
+        QosFlow after = event.newValue() == null ? null : event.newValue().value();
+        if (event.type() == MapEvent.Type.REMOVE) {
+            if (before != null) {
+                notifyDelegate(new QosFlowEvent(QosFlowEvent.Type.FLOW_REMOVED, before, null));
+            }
+        } else if (after != null) {
+            notifyDelegate(before == null ? new QosFlowEvent(QosFlowEvent.Type.FLOW_ADDED, after, null)
+                    : new QosFlowEvent(QosFlowEvent.Type.FLOW_UPDATED, after, before));
+        }
     }
 
-    /**
-     * Tells, without asking the cluster, whether a handle is degraded.
-     *
-     * @param id handle id
-     * @return true if its last known state is DEGRADED
-     */
-    public boolean isDegraded(String id) {
-        return states.get(id) == FlowHandle.State.DEGRADED;
+    private void indexRules(QosFlow handle) {
+        handle.rules().forEach(r -> ruleIndex.put(new RuleKey(r), handle.id()));
+        states.put(handle.id(), handle.state());
     }
 
     /**
@@ -205,7 +217,8 @@ public final class FlowHandleStore {
      * @param id handle id
      * @return its state as this node last heard it, or null if unknown
      */
-    public FlowHandle.State knownState(String id) {
+    @Override
+    public QosFlow.State knownState(String id) {
         return states.get(id);
     }
 

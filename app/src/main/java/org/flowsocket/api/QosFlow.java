@@ -2,7 +2,7 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.flow;
+package org.flowsocket.api;
 
 import com.google.common.collect.ImmutableList;
 import org.onosproject.net.DeviceId;
@@ -19,7 +19,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * meters it allocated and the state the client sees. Stored in ONOS's
  * distributed store, so every field is a plain value Kryo can copy.
  */
-public final class FlowHandle {
+public final class QosFlow {
 
     /** Where a flow handle is in its life. */
     public enum State {
@@ -51,9 +51,9 @@ public final class FlowHandle {
     private final String reason;
     private final String spec;
     private final List<FlowRule> rules;
-    private final List<MeterRef> meters;
+    private final List<QosFlowMeter> meters;
 
-    private FlowHandle(Builder b) {
+    private QosFlow(Builder b) {
         this.id = checkNotNull(b.id, "id");
         this.kind = checkNotNull(b.kind, "kind");
         this.owner = checkNotNull(b.owner, "owner");
@@ -106,7 +106,7 @@ public final class FlowHandle {
     }
 
     /** @return the meters this flow allocated */
-    public List<MeterRef> meters() {
+    public List<QosFlowMeter> meters() {
         return meters;
     }
 
@@ -127,7 +127,7 @@ public final class FlowHandle {
      * @param newReason reason, or null
      * @return the updated handle
      */
-    public FlowHandle withState(State newState, String newReason) {
+    public QosFlow withState(State newState, String newReason) {
         return toBuilder().state(newState).reason(newReason).build();
     }
 
@@ -155,10 +155,10 @@ public final class FlowHandle {
         if (this == o) {
             return true;
         }
-        if (!(o instanceof FlowHandle)) {
+        if (!(o instanceof QosFlow)) {
             return false;
         }
-        FlowHandle that = (FlowHandle) o;
+        QosFlow that = (QosFlow) o;
         return createdMillis == that.createdMillis && id.equals(that.id) && kind == that.kind
                 && owner.equals(that.owner) && state == that.state && Objects.equals(reason, that.reason)
                 && Objects.equals(spec, that.spec) && rules.equals(that.rules) && meters.equals(that.meters);
@@ -187,7 +187,7 @@ public final class FlowHandle {
         private String reason;
         private String spec;
         private List<FlowRule> rules = ImmutableList.of();
-        private List<MeterRef> meters = ImmutableList.of();
+        private List<QosFlowMeter> meters = ImmutableList.of();
 
         private Builder() {
         }
@@ -286,7 +286,7 @@ public final class FlowHandle {
          * @param meters meters
          * @return this builder
          */
-        public Builder meters(List<MeterRef> meters) {
+        public Builder meters(List<QosFlowMeter> meters) {
             this.meters = meters;
             return this;
         }
@@ -296,8 +296,8 @@ public final class FlowHandle {
          *
          * @return flow handle
          */
-        public FlowHandle build() {
-            return new FlowHandle(this);
+        public QosFlow build() {
+            return new QosFlow(this);
         }
     }
 }

@@ -2,16 +2,18 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.protocol;
+package org.flowsocket.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * A request failed in a way the client should be told about: carries the
- * error code, a human-readable message, the offending field if any, and
- * optional structured details.
+ * A request to FlowSocket failed in a way its caller should be told about:
+ * carries the {@link ErrorCode}, a human-readable message, the offending
+ * field if any, optional structured details and the flow it concerns. The
+ * futures of {@link QosFlowService} complete exceptionally with it; the
+ * WebSocket protocol sends it as an error reply.
  */
 public class FlowSocketException extends RuntimeException {
 
@@ -72,6 +74,25 @@ public class FlowSocketException extends RuntimeException {
     }
 
     /**
+     * Returns the same error about a field of a nested object: a field
+     * named relative to that object, e.g. {@code dst}, becomes
+     * {@code location.dst}, in the message too.
+     *
+     * @param location path of the nested object, e.g. {@code network}; empty at the root
+     * @return the error with its field's full path
+     */
+    public FlowSocketException within(String location) {
+        if (field == null || location.isEmpty()) {
+            return this;
+        }
+        String path = location + "." + field;
+        String quoted = "'" + field + "'";
+        String message = getMessage().startsWith(quoted)
+                ? "'" + path + "'" + getMessage().substring(quoted.length()) : getMessage();
+        return new FlowSocketException(code, message, path, details, flowId);
+    }
+
+    /**
      * Reports a required field that is absent.
      *
      * @param field field path
@@ -90,6 +111,28 @@ public class FlowSocketException extends RuntimeException {
      */
     public static FlowSocketException invalid(String field, String reason) {
         return new FlowSocketException(ErrorCode.INVALID_FIELD, "'" + field + "' " + reason, field, null);
+    }
+
+    /**
+     * Reports a flow id that names no flow.
+     *
+     * @param id the flow id
+     * @return the exception
+     */
+    public static FlowSocketException unknownFlow(String id) {
+        return new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "no flow has id " + id, "flowId", null, id);
+    }
+
+    /**
+     * Reports a viewer asking for a change of the network.
+     *
+     * @param user    the user
+     * @param command what the user asked for, e.g. {@code InstallFlow}
+     * @return the exception
+     */
+    public static FlowSocketException forbidden(String user, String command) {
+        return new FlowSocketException(ErrorCode.FORBIDDEN, "user '" + user
+                + "' has a viewer role and may not run " + command);
     }
 
     /**

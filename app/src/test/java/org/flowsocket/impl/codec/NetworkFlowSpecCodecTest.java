@@ -2,12 +2,14 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.flow;
+package org.flowsocket.impl.codec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.impl.protocol.ErrorCode;
-import org.flowsocket.impl.protocol.FlowSocketException;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.TrafficClass;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.TpPort;
@@ -25,7 +27,7 @@ import static org.junit.Assert.fail;
  * The {@code network} object of InstallFlow: traffic class defaults,
  * overrides, validation and the reverse direction.
  */
-public class NetworkFlowSpecTest {
+public class NetworkFlowSpecCodecTest {
 
     private static final String BASE = "\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"";
 
@@ -134,7 +136,7 @@ public class NetworkFlowSpecTest {
 
     @Test
     public void resolvedSpecShowsEveryDefault() {
-        ObjectNode json = parse("\"class\":\"critical\"").toJson(new ObjectMapper());
+        ObjectNode json = NetworkFlowSpecCodec.encode(parse("\"class\":\"critical\""), new ObjectMapper());
         assertEquals("critical", json.path("class").asText());
         assertEquals(26, json.path("qos").path("dscp").asInt());
         assertEquals(40000, json.path("priority").asInt());

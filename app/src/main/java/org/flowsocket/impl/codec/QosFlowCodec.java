@@ -2,12 +2,15 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.flow;
+package org.flowsocket.impl.codec;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.impl.flow.FlowLifecycle;
 import org.onosproject.codec.CodecContext;
+import org.onosproject.codec.JsonCodec;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 
@@ -16,7 +19,7 @@ import org.onosproject.net.flow.FlowRule;
  * references; the detailed form adds each rule's live state and the rule
  * itself in ONOS's own flow JSON.
  */
-public final class FlowHandleJson {
+public final class QosFlowCodec {
 
     private final CodecContext context;
     private final FlowLifecycle lifecycle;
@@ -27,7 +30,7 @@ public final class FlowHandleJson {
      * @param context   ONOS codec context
      * @param lifecycle source of live rule entries
      */
-    public FlowHandleJson(CodecContext context, FlowLifecycle lifecycle) {
+    public QosFlowCodec(CodecContext context, FlowLifecycle lifecycle) {
         this.context = context;
         this.lifecycle = lifecycle;
     }
@@ -39,7 +42,7 @@ public final class FlowHandleJson {
      * @param detailed whether to add live rule states and rule JSON
      * @return JSON object
      */
-    public ObjectNode encode(FlowHandle handle, boolean detailed) {
+    public ObjectNode encode(QosFlow handle, boolean detailed) {
         ObjectNode json = context.mapper().createObjectNode();
         json.put("flowId", handle.id());
         json.put("kind", handle.kind().name().toLowerCase());
@@ -70,6 +73,21 @@ public final class FlowHandleJson {
         handle.meters().forEach(m -> meters.addObject().put("deviceId", m.deviceId().toString())
                 .put("meterId", m.meterId().id()).put("state", lifecycle.meterState(m)));
         return json;
+    }
+
+    /**
+     * Returns this renderer as ONOS's codec of flows, for ONOS's codec
+     * service: the brief form, as InstallFlow and ListFlows give it.
+     *
+     * @return JSON codec of flows
+     */
+    public JsonCodec<QosFlow> asJsonCodec() {
+        return new JsonCodec<QosFlow>() {
+            @Override
+            public ObjectNode encode(QosFlow flow, CodecContext context) {
+                return QosFlowCodec.this.encode(flow, false);
+            }
+        };
     }
 
     private ObjectNode parse(String spec) {

@@ -2,7 +2,7 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.protocol;
+package org.flowsocket.api;
 
 /**
  * Stable machine-readable error codes; clients switch on these names.

@@ -1,0 +1,21 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.api;
+
+import java.util.List;
+
+/**
+ * What an administrator sees of FlowSocket's front doors: the sessions
+ * open on this node.
+ */
+public interface FlowSocketAdminService {
+
+    /**
+     * Returns a snapshot of the open sessions.
+     *
+     * @return session descriptions, oldest first
+     */
+    List<SessionInfo> sessions();
+}

@@ -1,0 +1,92 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.api;
+
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.store.Store;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+
+/**
+ * The QoS flows of the cluster: whatever FlowSocket remembers beyond ONOS's
+ * own stores. Every change reaches the delegate as a {@link QosFlowEvent},
+ * whichever node made it.
+ */
+public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> {
+
+    /**
+     * Returns a new cluster-wide unique flow id.
+     *
+     * @return flow id such as {@code fs-17}
+     */
+    String nextId();
+
+    /**
+     * Stores a new flow.
+     *
+     * @param flow the flow
+     */
+    void create(QosFlow flow);
+
+    /**
+     * Returns a flow.
+     *
+     * @param id flow id
+     * @return the flow, if it exists
+     */
+    Optional<QosFlow> get(String id);
+
+    /**
+     * Changes a flow atomically.
+     *
+     * @param id     flow id
+     * @param change how to change it
+     * @return the changed flow, if it exists
+     */
+    Optional<QosFlow> update(String id, UnaryOperator<QosFlow> change);
+
+    /**
+     * Deletes a flow.
+     *
+     * @param id flow id
+     * @return the deleted flow, if it existed
+     */
+    Optional<QosFlow> remove(String id);
+
+    /**
+     * Returns every flow, oldest first.
+     *
+     * @return flows
+     */
+    List<QosFlow> list();
+
+    /**
+     * Returns the id of the flow that owns a rule.
+     *
+     * @param rule the rule
+     * @return flow id, if a flow owns it
+     */
+    Optional<String> ownerOf(FlowRule rule);
+
+    /**
+     * Returns the ids of the flows with a rule on a device.
+     *
+     * @param deviceId device
+     * @return flow ids
+     */
+    Collection<String> flowsOn(DeviceId deviceId);
+
+    /**
+     * Tells, without asking the cluster, a flow's last known state.
+     *
+     * @param id flow id
+     * @return its state as this node last heard it, or null if unknown
+     */
+    QosFlow.State knownState(String id);
+}
