@@ -71,7 +71,8 @@ describe('ONOS GUI topology overlay scripts', {concurrency: false}, () => {
     let p;
     let errors;
     const missing = [];
-    const handler = javaConstants('FlowSocketTopoMessageHandler.java');
+    // The messages' names live in GuiMessages, shared by the handler and the overlay.
+    const handler = javaConstants('GuiMessages.java');
     const overlayJava = javaConstants('FlowSocketTopoOverlay.java');
     const component = javaConstants('FlowSocketGuiComponent.java');
     const OVERLAY = overlayJava.OVERLAY_ID;
