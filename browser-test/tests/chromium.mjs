@@ -54,3 +54,27 @@ export function watchErrors(page) {
     });
     return errors;
 }
+
+/** Calls the protocol from inside the page, on a socket of its own (the browser's cached credentials). */
+export async function protocolCall(page, request) {
+    return page.evaluate(async (req) => {
+        const url = new URL('ws', document.baseURI);
+        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
+        const ws = new WebSocket(url, 'flowsocket.v1');
+        try {
+            return await new Promise((resolve, reject) => {
+                ws.onerror = () => reject(new Error('socket error'));
+                ws.onmessage = (m) => {
+                    const msg = JSON.parse(m.data);
+                    if (msg.kind === 'hello') {
+                        ws.send(JSON.stringify(req));
+                    } else if (msg.kind === 'reply' && msg.id === req.id) {
+                        resolve(msg);
+                    }
+                };
+            });
+        } finally {
+            ws.close();
+        }
+    }, request);
+}

@@ -9,7 +9,7 @@
 
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {launch, screenshot, watchErrors} from './chromium.mjs';
+import {launch, protocolCall, screenshot, watchErrors} from './chromium.mjs';
 
 const CONSOLE_URL = process.env.FLOWSOCKET_CONSOLE_URL;
 const ADMIN = {username: process.env.FLOWSOCKET_USER || 'onos', password: process.env.FLOWSOCKET_PASSWORD || 'rocks'};
@@ -19,30 +19,6 @@ const WAIT = {timeout: 15000};
 // The sandbox's linear,3: switch i has host 10.0.0.i on port 1.
 const S1 = 'of:0000000000000001';
 const NEW_HOST = {mac: '00:00:00:00:00:0a', ip: '10.0.0.10', id: '00:00:00:00:00:0A/None'};
-
-/** Calls the protocol from inside the page, on a socket of its own (the browser's cached credentials). */
-async function protocolCall(page, request) {
-    return page.evaluate(async (req) => {
-        const url = new URL('ws', document.baseURI);
-        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-        const ws = new WebSocket(url, 'flowsocket.v1');
-        try {
-            return await new Promise((resolve, reject) => {
-                ws.onerror = () => reject(new Error('socket error'));
-                ws.onmessage = (m) => {
-                    const msg = JSON.parse(m.data);
-                    if (msg.kind === 'hello') {
-                        ws.send(JSON.stringify(req));
-                    } else if (msg.kind === 'reply' && msg.id === req.id) {
-                        resolve(msg);
-                    }
-                };
-            });
-        } finally {
-            ws.close();
-        }
-    }, request);
-}
 
 describe('FlowSocket web console', {concurrency: false}, () => {
     let browser;

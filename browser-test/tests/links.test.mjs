@@ -11,7 +11,7 @@
 
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
-import {launch, screenshot, watchErrors} from './chromium.mjs';
+import {launch, protocolCall, screenshot, watchErrors} from './chromium.mjs';
 
 const CONSOLE_URL = process.env.FLOWSOCKET_CONSOLE_URL;
 const CONTROL_URL = process.env.FLOWSOCKET_SANDBOX_CONTROL;
@@ -24,30 +24,6 @@ const S2 = 'of:0000000000000002';
 const S3 = 'of:0000000000000003';
 const H1 = '00:00:00:00:00:01/None';
 const H3 = '00:00:00:00:00:03/None';
-
-/** Calls the protocol from inside the page, on a socket of its own (the browser's cached credentials). */
-async function protocolCall(page, request) {
-    return page.evaluate(async (req) => {
-        const url = new URL('ws', document.baseURI);
-        url.protocol = url.protocol === 'https:' ? 'wss:' : 'ws:';
-        const ws = new WebSocket(url, 'flowsocket.v1');
-        try {
-            return await new Promise((resolve, reject) => {
-                ws.onerror = () => reject(new Error('socket error'));
-                ws.onmessage = (m) => {
-                    const msg = JSON.parse(m.data);
-                    if (msg.kind === 'hello') {
-                        ws.send(JSON.stringify(req));
-                    } else if (msg.kind === 'reply' && msg.id === req.id) {
-                        resolve(msg);
-                    }
-                };
-            });
-        } finally {
-            ws.close();
-        }
-    }, request);
-}
 
 /** Takes a switch of the sandbox's network down or up, as a disconnecting switch would. */
 async function sandboxDevice(action, deviceId) {
