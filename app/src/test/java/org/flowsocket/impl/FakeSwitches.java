@@ -39,6 +39,7 @@ class FakeSwitches extends FlowRuleServiceAdapter {
     private final List<FlowRuleListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<DeviceId> refusing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger batches = new AtomicInteger();
+    private final AtomicInteger tableReads = new AtomicInteger();
     private volatile Mode mode = Mode.CONFIRM;
 
     void mode(Mode newMode) {
@@ -51,6 +52,11 @@ class FakeSwitches extends FlowRuleServiceAdapter {
 
     int batches() {
         return batches.get();
+    }
+
+    /** @return how often a device's whole table was read (getFlowEntries), as each read copies it */
+    int tableReads() {
+        return tableReads.get();
     }
 
     List<FlowEntry> rules(DeviceId deviceId) {
@@ -128,6 +134,7 @@ class FakeSwitches extends FlowRuleServiceAdapter {
 
     @Override
     public Iterable<FlowEntry> getFlowEntries(DeviceId deviceId) {
+        tableReads.incrementAndGet();
         return rules(deviceId);
     }
 

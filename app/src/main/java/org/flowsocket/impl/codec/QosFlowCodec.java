@@ -14,6 +14,8 @@ import org.onosproject.codec.JsonCodec;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 
+import java.util.Map;
+
 /**
  * Renders flow handles for replies and events. The brief form lists rule
  * references; the detailed form adds each rule's live state and the rule
@@ -56,10 +58,11 @@ public final class QosFlowCodec {
             json.set("spec", parse(handle.spec()));
         }
         ArrayNode rules = json.putArray("rules");
+        Map<FlowRule, FlowEntry> entries = detailed ? lifecycle.entriesOf(handle.rules()) : Map.of();
         for (FlowRule rule : handle.rules()) {
             ObjectNode ref = lifecycle.ruleRef(rule);
             if (detailed) {
-                FlowEntry entry = lifecycle.entryOf(rule);
+                FlowEntry entry = entries.get(rule);
                 ref.put("state", entry == null ? "NOT_IN_ONOS" : entry.state().name());
                 if (entry != null) {
                     ref.put("packets", entry.packets());

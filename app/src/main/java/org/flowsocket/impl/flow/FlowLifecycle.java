@@ -12,16 +12,22 @@ import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.flow.FlowRuleService;
 import org.slf4j.Logger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -79,7 +85,7 @@ public final class FlowLifecycle {
         this.deviceService = deviceService;
         this.mapper = mapper;
         this.timer = timer;
-        this.removals = new RuleRemovals(timer, rule -> entryOf(rule) != null);
+        this.removals = new RuleRemovals(timer, rules -> entriesOf(rules).keySet());
     }
 
     /**
@@ -330,11 +336,12 @@ public final class FlowLifecycle {
 
     // Every device online and every rule ADDED in ONOS.
     private boolean isWhole(QosFlow handle) {
+        if (!handle.rules().stream().allMatch(rule -> deviceService.isAvailable(rule.deviceId()))) {
+            return false;
+        }
+        Map<FlowRule, FlowEntry> entries = entriesOf(handle.rules());
         return handle.rules().stream().allMatch(rule -> {
-            if (!deviceService.isAvailable(rule.deviceId())) {
-                return false;
-            }
-            FlowEntry entry = entryOf(rule);
+            FlowEntry entry = entries.get(rule);
             return entry != null && entry.state() == FlowEntry.FlowEntryState.ADDED;
         });
     }
@@ -346,8 +353,36 @@ public final class FlowLifecycle {
      * @return the entry, or null if ONOS has none
      */
     public FlowEntry entryOf(FlowRule rule) {
-        return StreamSupport.stream(flowRuleService.getFlowEntries(rule.deviceId()).spliterator(), false)
-                .filter(e -> e.id().equals(rule.id()) && rule.equals(e)).findFirst().orElse(null);
+        return entriesOf(List.of(rule)).get(rule);
+    }
+
+    /**
+     * Returns ONOS's entries for rules, reading each device's table once.
+     * FlowRuleService has no lookup of one rule on every release this runs on
+     * (getFlowEntry is missing from ONOS 2.5.0 and 2.6.0), and each
+     * getFlowEntries copies the device's whole table: a read per rule made
+     * removing a flow cost its rules times the table's size.
+     *
+     * @param rules the rules
+     * @return the entries ONOS has, by rule; rules ONOS does not list are absent
+     */
+    public Map<FlowRule, FlowEntry> entriesOf(Collection<FlowRule> rules) {
+        Map<DeviceId, Map<FlowId, List<FlowRule>>> wanted = new HashMap<>();
+        for (FlowRule rule : rules) {
+            wanted.computeIfAbsent(rule.deviceId(), d -> new HashMap<>())
+                    .computeIfAbsent(rule.id(), i -> new ArrayList<>(1)).add(rule);
+        }
+        Map<FlowRule, FlowEntry> found = new HashMap<>();
+        wanted.forEach((deviceId, byId) -> {
+            for (FlowEntry entry : flowRuleService.getFlowEntries(deviceId)) {
+                List<FlowRule> candidates = byId.get(entry.id());
+                if (candidates != null) {
+                    // Flow ids are hashes: equal ids need not be equal rules.
+                    candidates.stream().filter(rule -> rule.equals(entry)).forEach(rule -> found.put(rule, entry));
+                }
+            }
+        });
+        return found;
     }
 
     /**
