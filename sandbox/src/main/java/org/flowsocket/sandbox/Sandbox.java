@@ -66,6 +66,7 @@ public final class Sandbox implements AutoCloseable {
         private SandboxCore.EventDelivery events = SandboxCore.EventDelivery.DISPATCHER;
         private Duration ackLatency = Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS);
         private boolean flowSocket = true;
+        private SandboxCore.FlowRuleThreads flowRuleThreads = SandboxCore.FlowRuleThreads.DIRECT;
         private InetSocketAddress openflow;
         private Duration meterStatsInterval = Duration.ofSeconds(MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS);
 
@@ -154,6 +155,18 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * Chooses the threads ONOS's FlowRuleManager runs its batches on
+         * (default: the calling thread, as ONOS's unit tests wire it).
+         *
+         * @param threads the threads
+         * @return this builder
+         */
+        public Builder flowRuleThreads(SandboxCore.FlowRuleThreads threads) {
+            this.flowRuleThreads = java.util.Objects.requireNonNull(threads);
+            return this;
+        }
+
+        /**
          * Starts everything; on failure, stops what was started.
          *
          * @return the running sandbox
@@ -162,7 +175,8 @@ public final class Sandbox implements AutoCloseable {
         public Sandbox start() throws Exception {
             Deque<AutoCloseable> started = new ArrayDeque<>();
             try {
-                SandboxCore core = SandboxCore.builder().eventDelivery(events).build().start();
+                SandboxCore core = SandboxCore.builder().eventDelivery(events)
+                        .flowRuleThreads(flowRuleThreads).build().start();
                 started.push(core);
                 SimulatedNetwork network = null;
                 OpenFlowSouthbound southbound = null;
