@@ -138,6 +138,14 @@ class FakeSwitches extends FlowRuleServiceAdapter {
         return rules(deviceId);
     }
 
+    // As ONOS 2.5.6 FlowRuleManager.getFlowEntry (the store's entry of an
+    // equal rule, by device and id); absent from ONOS 2.5.0's and 2.6.0's API.
+    @Override
+    public FlowEntry getFlowEntry(FlowRule rule) {
+        FlowEntry entry = tables.getOrDefault(rule.deviceId(), Map.of()).get(rule.id().value());
+        return entry != null && rule.equals(entry) ? entry : null;
+    }
+
     @Override
     public void addListener(FlowRuleListener listener) {
         listeners.add(listener);

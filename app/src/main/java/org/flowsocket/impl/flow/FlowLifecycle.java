@@ -53,6 +53,9 @@ public final class FlowLifecycle {
     /** How long a FAILED flow stays visible to GetFlow and ListFlows. */
     public static final long FAILED_RETENTION_MILLIS = 60_000;
 
+    // Whether this ONOS's FlowRuleService looks up one rule (see entriesOf).
+    private static final boolean ONE_RULE_LOOKUP = hasOneRuleLookup();
+
     private final Logger log = getLogger(getClass());
 
     private final QosFlowStore store;
@@ -357,16 +360,26 @@ public final class FlowLifecycle {
     }
 
     /**
-     * Returns ONOS's entries for rules, reading each device's table once.
-     * FlowRuleService has no lookup of one rule on every release this runs on
-     * (getFlowEntry is missing from ONOS 2.5.0 and 2.6.0), and each
-     * getFlowEntries copies the device's whole table: a read per rule made
-     * removing a flow cost its rules times the table's size.
+     * Returns ONOS's entries for rules: looked up one by one in ONOS's store
+     * where FlowRuleService can (getFlowEntry, in ONOS 2.5.6 and 2.7.0, but
+     * not in 2.5.0 or 2.6.0), otherwise reading each device's table once.
+     * Every getFlowEntries copies the device's whole table: a read per rule
+     * made removing a flow cost its rules times the table's size.
      *
      * @param rules the rules
      * @return the entries ONOS has, by rule; rules ONOS does not list are absent
      */
     public Map<FlowRule, FlowEntry> entriesOf(Collection<FlowRule> rules) {
+        if (ONE_RULE_LOOKUP) {
+            Map<FlowRule, FlowEntry> found = new HashMap<>();
+            for (FlowRule rule : rules) {
+                FlowEntry entry = flowRuleService.getFlowEntry(rule);
+                if (entry != null) {
+                    found.put(rule, entry);
+                }
+            }
+            return found;
+        }
         Map<DeviceId, Map<FlowId, List<FlowRule>>> wanted = new HashMap<>();
         for (FlowRule rule : rules) {
             wanted.computeIfAbsent(rule.deviceId(), d -> new HashMap<>())
@@ -423,5 +436,14 @@ public final class FlowLifecycle {
 
     private static Throwable unwrap(Throwable error) {
         return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    private static boolean hasOneRuleLookup() {
+        try {
+            FlowRuleService.class.getMethod("getFlowEntry", FlowRule.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 }
