@@ -66,7 +66,8 @@ public final class Sandbox implements AutoCloseable {
         private SandboxCore.EventDelivery events = SandboxCore.EventDelivery.DISPATCHER;
         private Duration ackLatency = Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS);
         private boolean flowSocket = true;
-        private SandboxCore.FlowRuleThreads flowRuleThreads = SandboxCore.FlowRuleThreads.DIRECT;
+        // ONOS's own executors: what a real ONOS runs (ONOS 2.5.6 FlowRuleManager).
+        private SandboxCore.FlowRuleThreads flowRuleThreads = SandboxCore.FlowRuleThreads.ONOS;
         private InetSocketAddress openflow;
         private Duration meterStatsInterval = Duration.ofSeconds(MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS);
 
@@ -156,7 +157,8 @@ public final class Sandbox implements AutoCloseable {
 
         /**
          * Chooses the threads ONOS's FlowRuleManager runs its batches on
-         * (default: the calling thread, as ONOS's unit tests wire it).
+         * (default: its own executors, as in a real ONOS; direct runs them in
+         * the calling thread, as ONOS's unit tests wire it).
          *
          * @param threads the threads
          * @return this builder
