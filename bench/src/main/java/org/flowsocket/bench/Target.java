@@ -106,6 +106,9 @@ public final class Target implements AutoCloseable {
                 // FlowRuleManager's own executors, as in a real ONOS, not the
                 // direct ones of ONOS's unit tests.
                 .flowRuleThreads(SandboxCore.FlowRuleThreads.ONOS)
+                // Each switch answers ONOS on its own thread, as each OpenFlow
+                // connection has one, not all behind the network's one thread.
+                .switchThreads(true)
                 .bind(new InetSocketAddress("127.0.0.1", port))
                 .topology(NetworkSpec.parse(topology))
                 .ackLatency(ackLatency)

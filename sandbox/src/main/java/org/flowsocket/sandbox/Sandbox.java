@@ -68,6 +68,7 @@ public final class Sandbox implements AutoCloseable {
         private boolean flowSocket = true;
         // ONOS's own executors: what a real ONOS runs (ONOS 2.5.6 FlowRuleManager).
         private SandboxCore.FlowRuleThreads flowRuleThreads = SandboxCore.FlowRuleThreads.ONOS;
+        private boolean switchThreads;
         private InetSocketAddress openflow;
         private Duration meterStatsInterval = Duration.ofSeconds(MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS);
 
@@ -169,6 +170,19 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * Gives each simulated switch a thread of its own for what it tells
+         * ONOS about its flow rules (see {@link SimulatedNetwork#setSwitchThreads(boolean)});
+         * default off: the network's one thread tells ONOS everything.
+         *
+         * @param on whether each switch has its own thread
+         * @return this builder
+         */
+        public Builder switchThreads(boolean on) {
+            this.switchThreads = on;
+            return this;
+        }
+
+        /**
          * Starts everything; on failure, stops what was started.
          *
          * @return the running sandbox
@@ -190,6 +204,7 @@ public final class Sandbox implements AutoCloseable {
                 } else {
                     network = new SimulatedNetwork(core.services(), topology);
                     network.setAckLatency(ackLatency);
+                    network.setSwitchThreads(switchThreads);
                     network.start();
                     network.setMeterStatsInterval(meterStatsInterval);
                     started.push(network);
