@@ -48,6 +48,9 @@ final class Bootstrap {
         }
     }
 
+    /** Resamples of a latency percentile, each of which adds up whole histograms. */
+    static final int PERCENTILE_RESAMPLES = 200;
+
     private final int resamples;
     private final Random random;
 
@@ -99,7 +102,7 @@ final class Bootstrap {
     Interval percentile(List<RunResult> runs, double percentile, java.util.function.Function<RunResult,
             Histogram> histogram) {
         Histogram all = pooled(runs, histogram);
-        int n = Math.min(resamples, 500); // each resample pools histograms
+        int n = Math.min(resamples, PERCENTILE_RESAMPLES); // each resample pools histograms
         double[] values = new double[n];
         for (int b = 0; b < n; b++) {
             Histogram h = FlowRows.histogram();

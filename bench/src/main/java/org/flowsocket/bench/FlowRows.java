@@ -130,10 +130,13 @@ final class FlowRows {
             }
         }
 
+        // A request failed: counted even if ONOS had confirmed its rules
+        // (say, FlowSocket then answered with an error); its slot frees
+        // unless its confirmation freed it.
         void failed(int r, String why) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, FlowSocketClient.abbreviate(why));
             if (remaining.getAndSet(r, Integer.MIN_VALUE / 2) > 0) {
-                errors.incrementAndGet();
-                firstError.compareAndSet(null, FlowSocketClient.abbreviate(why));
                 finished();
             }
         }

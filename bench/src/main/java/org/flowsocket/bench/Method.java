@@ -54,8 +54,8 @@ final class Method {
                 o.warmupPasses);
         out.println("  latency:   per flow, from sending its request to its confirmation, HdrHistogram pooled over "
                 + "the runs; 'reply' is FlowSocket's reply as its client sees it");
-        out.println("  intervals: 95 % bootstrap over the runs (2000 resamples; percentiles 500); a goal is met "
-                + "only when its whole interval is past the threshold");
+        out.println("  intervals: 95 % bootstrap over the runs (2000 resamples; 200 for latency percentiles); "
+                + "a goal is met only when its whole interval is past the threshold");
         out.println("  cpu:       CPU time of this JVM (client, FlowSocket, ONOS, switches) per confirmed flow");
         out.printf(Locale.ROOT, "  machine:   %d cores available to this JVM, JVM %s, max heap %d MiB%n",
                 rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() / 1048576);
