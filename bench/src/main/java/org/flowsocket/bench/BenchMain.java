@@ -49,7 +49,7 @@ public final class BenchMain {
             "  --connections C     connections of the multi-connection row (default 16)",
             "  --max-rules N       most rules one run installs (default 1048576; quick 131072)",
             "  --rows LIST         comma-separated rows (default all): ws, ws-noconfirm, ws-conns,",
-            "                      rest-batch, ws-b1, rest-single, onos-sim, onos-null, echo, ws-w1",
+            "                      rest-batch, ws-b1, rest-single, onos-sim, onos-null, echo, sim, ws-w1",
             "  --store S           ONOS's store under the sandbox: memory (default) or raft",
             "  --ack-latency MS    simulated switches' acknowledgement latency (default 20)",
             "  --topo SPEC         sandbox topology (default linear,3)",
@@ -302,7 +302,8 @@ public final class BenchMain {
                 nulls == null ? null : new FlowRules(nulls.devices(), o.batch));
         List<Row> rows = selectedRows(o, target.sandbox().isPresent());
         Method.header(o, target, switches.size(), rows, out);
-        FlowRows runner = new FlowRows(target, bodies, o.maxRules, echo.uri());
+        FlowRows runner = new FlowRows(target, bodies, o.maxRules, echo.uri(), o.topo,
+                Duration.ofMillis(o.ackLatencyMs));
 
         Method.warmUp(runner, rows, o, out);
 

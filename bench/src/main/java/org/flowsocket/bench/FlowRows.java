@@ -56,15 +56,22 @@ final class FlowRows {
     private final int maxRulesPerRun;
     private final URI echo;
     private final ApplicationId inProcessApp;
+    private final String topology;
+    private final Duration ackLatency;
 
     /**
      * @param target         the server
      * @param bodies         what requests carry
      * @param maxRulesPerRun rules a run may install at most (tables are bounded by memory)
      * @param echo           the echo endpoint, or null
+     * @param topology       the sandbox's topology, for the simulator alone
+     * @param ackLatency     the switches' acknowledgement latency, for the simulator alone
      */
-    FlowRows(Target target, RequestBodies bodies, int maxRulesPerRun, URI echo) {
+    FlowRows(Target target, RequestBodies bodies, int maxRulesPerRun, URI echo, String topology,
+             Duration ackLatency) {
         this.target = target;
+        this.topology = topology;
+        this.ackLatency = ackLatency;
         this.bodies = bodies;
         this.maxRulesPerRun = maxRulesPerRun;
         this.echo = echo;
@@ -101,12 +108,14 @@ final class FlowRows {
         final AtomicInteger errors = new AtomicInteger();
         final AtomicReference<String> firstError = new AtomicReference<>();
         final List<String> handles = Collections.synchronizedList(new ArrayList<>());
-        // The echo has no ONOS; attached by URL, ONOS's store cannot be watched.
+        // Not confirmed by ONOS's store: the echo and the simulator alone have
+        // no ONOS; attached by URL, ONOS's store cannot be watched.
         final boolean replyConfirms;
 
         Run(Row row) {
             this.row = row;
-            this.replyConfirms = row.path == Row.Path.ECHO || target.sandbox().isEmpty();
+            this.replyConfirms = row.path == Row.Path.ECHO || row.path == Row.Path.SIMULATOR
+                    || target.sandbox().isEmpty();
             this.maxRequests = Math.max(1, maxRulesPerRun / row.batch);
             this.sentNanos = new long[maxRequests];
             this.remaining = new AtomicIntegerArray(maxRequests);
@@ -185,7 +194,17 @@ final class FlowRows {
         Run run = new Run(row);
         List<FlowSocketClient> clients = new ArrayList<>();
         AutoCloseable watch = null;
+        SimulatorAlone simulator = null;
         try {
+            if (row.path == Row.Path.SIMULATOR) {
+                // A network of its own for each run: it starts with empty tables.
+                simulator = new SimulatorAlone(topology, ackLatency, id -> {
+                    long now = System.nanoTime();
+                    for (int i = 0; i < row.batch; i++) {
+                        run.confirmed((int) id * row.batch + i, now);
+                    }
+                });
+            }
             if (row.flowSocket() || row.path == Row.Path.ECHO) {
                 for (int i = 0; i < row.connections; i++) {
                     clients.add(row.path == Row.Path.ECHO ? target.connect(echo) : target.connect());
@@ -194,7 +213,7 @@ final class FlowRows {
             if (!run.replyConfirms) {
                 watch = target.watchConfirmations(run::confirmed);
             }
-            Sender sender = sender(row, run, clients);
+            Sender sender = sender(row, run, clients, simulator);
             System.gc();
             long cpu0 = processCpuNanos();
             long start = System.nanoTime();
@@ -256,12 +275,17 @@ final class FlowRows {
             if (watch != null) {
                 watch.close();
             }
+            if (simulator != null) {
+                simulator.close();
+            }
             clients.forEach(FlowSocketClient::close);
         }
     }
 
-    private Sender sender(Row row, Run run, List<FlowSocketClient> clients) {
+    private Sender sender(Row row, Run run, List<FlowSocketClient> clients, SimulatorAlone simulator) {
         switch (row.path) {
+            case SIMULATOR:
+                return r -> simulator.add(r, bodies.flowRules(false, inProcessApp, row.batch, r));
             case WS:
             case WS_NO_CONFIRM:
                 boolean confirm = row.path == Row.Path.WS;

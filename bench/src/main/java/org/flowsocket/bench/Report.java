@@ -67,6 +67,7 @@ final class Report {
         ceiling(runs, ws, "onos-null", "ONOS alone (FlowRuleService.apply, null-provider switches)");
         ceiling(runs, ws, "onos-sim", "ONOS over the simulated switches (FlowRuleService.apply)");
         ceiling(runs, ws, "echo", "the transport alone (the same frames echoed, no ONOS)");
+        ceiling(runs, ws, "sim", "the simulator alone (the same batches, no ONOS)");
     }
 
     private void ceiling(Map<String, List<RunResult>> runs, List<RunResult> ws, String id, String what) {

@@ -27,7 +27,9 @@ final class Row {
         /** FlowRuleService.apply in ONOS's JVM, over null-provider switches: ONOS alone. */
         ONOS_NULL,
         /** The same frames as the FlowSocket row, echoed by a bare Jetty endpoint: the transport alone. */
-        ECHO
+        ECHO,
+        /** The same batches handed to the simulated switches with no ONOS behind them: the simulator alone. */
+        SIMULATOR
     }
 
     final String id;
@@ -77,6 +79,7 @@ final class Row {
         rows.add(new Row("onos-sim", "onos-apply-simulated", Path.ONOS_SIMULATED, batch, window, 1));
         rows.add(new Row("onos-null", "onos-apply-null", Path.ONOS_NULL, batch, window, 1));
         rows.add(new Row("echo", "transport-echo", Path.ECHO, batch, window, 1));
+        rows.add(new Row("sim", "simulator-alone", Path.SIMULATOR, batch, window, 1));
         rows.add(new Row("ws-w1", "flowsocket-ws-w1", Path.WS, batch, 1, 1));
         return rows;
     }
