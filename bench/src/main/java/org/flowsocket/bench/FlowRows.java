@@ -226,7 +226,7 @@ final class FlowRows {
                 if (now >= end) {
                     break;
                 }
-                if (r >= run.maxRequests) {
+                if (r >= run.maxRequests && !row.reusesRules()) {
                     capped = true;
                     break;
                 }
@@ -245,8 +245,11 @@ final class FlowRows {
                     }
                     at = System.nanoTime();
                 }
-                run.sending(r, at);
-                sender.send(r);
+                // Rows that keep no state in ONOS send the same requests again
+                // once past the cap; at most W of them are ever outstanding.
+                int slot = r % run.maxRequests;
+                run.sending(slot, at);
+                sender.send(slot);
                 r++;
             }
             long drainDeadline = System.nanoTime() + DRAIN_WAIT.toNanos();

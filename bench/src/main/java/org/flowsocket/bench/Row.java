@@ -53,6 +53,15 @@ final class Row {
         return path == Path.WS || path == Path.WS_NO_CONFIRM;
     }
 
+    /**
+     * @return whether a run may send the same requests again once past the
+     *         rule cap: the rows that keep no rules in ONOS (the echo; the
+     *         simulator alone, whose switches replace a rule they hold)
+     */
+    boolean reusesRules() {
+        return path == Path.ECHO || path == Path.SIMULATOR;
+    }
+
     /** @return a short statement of the row's terms */
     String terms() {
         return "B=" + batch + " W=" + window + (connections > 1 ? " C=" + connections : "");
