@@ -10,6 +10,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -99,8 +100,7 @@ final class Bootstrap {
      * @param histogram  which histogram of a run
      * @return the percentile of the runs' pooled histograms, in milliseconds, and its interval
      */
-    Interval percentile(List<RunResult> runs, double percentile, java.util.function.Function<RunResult,
-            Histogram> histogram) {
+    Interval percentile(List<RunResult> runs, double percentile, Function<RunResult, Histogram> histogram) {
         Histogram all = pooled(runs, histogram);
         int n = Math.min(resamples, PERCENTILE_RESAMPLES); // each resample pools histograms
         double[] values = new double[n];
@@ -120,7 +120,7 @@ final class Bootstrap {
      * @param histogram which histogram of a run
      * @return the runs' histograms added up
      */
-    static Histogram pooled(List<RunResult> runs, java.util.function.Function<RunResult, Histogram> histogram) {
+    static Histogram pooled(List<RunResult> runs, Function<RunResult, Histogram> histogram) {
         Histogram all = FlowRows.histogram();
         runs.forEach(r -> all.add(histogram.apply(r)));
         return all;

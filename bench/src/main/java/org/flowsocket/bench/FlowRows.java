@@ -15,12 +15,15 @@ import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleOperationsContext;
 import org.onosproject.net.flow.FlowRuleService;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,6 +31,7 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
  * Runs one row for a fixed time, closed loop (at most the row's window of
@@ -81,8 +85,7 @@ final class FlowRows {
 
     // CPU time of this process (all threads), or -1 where the JVM cannot tell.
     static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean) {
             return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
         }
@@ -189,7 +192,7 @@ final class FlowRows {
      * @return what the run measured
      * @throws Exception if the row cannot run or its rules cannot be removed
      */
-    RunResult run(Row row, Duration length, double rate, java.util.function.Consumer<String> removalReport)
+    RunResult run(Row row, Duration length, double rate, Consumer<String> removalReport)
             throws Exception {
         Run run = new Run(row);
         List<FlowSocketClient> clients = new ArrayList<>();
@@ -355,7 +358,7 @@ final class FlowRows {
     }
 
     private void cleanUp(Row row, Run run, List<FlowSocketClient> clients,
-                         java.util.function.Consumer<String> removalReport) throws Exception {
+                         Consumer<String> removalReport) throws Exception {
         switch (row.path) {
             case WS:
             case WS_NO_CONFIRM:
@@ -404,7 +407,7 @@ final class FlowRows {
             Semaphore w = new Semaphore(window);
             List<String> failed = Collections.synchronizedList(new ArrayList<>());
             AtomicReference<String> why = new AtomicReference<>();
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(left.size());
+            CountDownLatch done = new CountDownLatch(left.size());
             int i = 0;
             for (String h : left) {
                 w.acquire();

@@ -6,6 +6,8 @@ package org.flowsocket.bench;
 
 import org.HdrHistogram.Histogram;
 
+import java.util.Locale;
+
 /** What one run of one row measured. */
 final class RunResult {
 
@@ -53,7 +55,7 @@ final class RunResult {
 
     /** @return a one-line progress report */
     String summary() {
-        return String.format(java.util.Locale.ROOT, "%.0f flows/s, %.1f cpu us/flow, p50 %.1f ms, p99 %.1f ms%s%s",
+        return String.format(Locale.ROOT, "%.0f flows/s, %.1f cpu us/flow, p50 %.1f ms, p99 %.1f ms%s%s",
                 flowsPerSecond(), cpuMicrosPerFlow(), latency.getValueAtPercentile(50) / 1e3,
                 latency.getValueAtPercentile(99) / 1e3, capped ? " (stopped at the rule cap)" : "",
                 errors > 0 ? ", ERRORS " + errors + ": " + firstError : "");

@@ -22,6 +22,7 @@ import org.onosproject.net.host.HostProviderService;
 import org.onosproject.net.link.LinkProviderRegistry;
 import org.onosproject.net.link.LinkProviderService;
 
+import java.lang.reflect.Array;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.time.Duration;
@@ -156,6 +157,6 @@ final class SimulatorAlone implements AutoCloseable {
         if (type == boolean.class) {
             return Boolean.FALSE;
         }
-        return java.lang.reflect.Array.get(java.lang.reflect.Array.newInstance(type, 1), 0);
+        return Array.get(Array.newInstance(type, 1), 0);
     }
 }

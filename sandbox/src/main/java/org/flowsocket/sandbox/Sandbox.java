@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -165,7 +166,7 @@ public final class Sandbox implements AutoCloseable {
          * @return this builder
          */
         public Builder flowRuleThreads(SandboxCore.FlowRuleThreads threads) {
-            this.flowRuleThreads = java.util.Objects.requireNonNull(threads);
+            this.flowRuleThreads = Objects.requireNonNull(threads);
             return this;
         }
 

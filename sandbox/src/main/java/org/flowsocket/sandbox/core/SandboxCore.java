@@ -74,6 +74,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -177,7 +178,7 @@ public final class SandboxCore implements AutoCloseable {
          * @return this builder
          */
         public Builder flowRuleThreads(FlowRuleThreads threads) {
-            this.flowRuleThreads = java.util.Objects.requireNonNull(threads);
+            this.flowRuleThreads = Objects.requireNonNull(threads);
             return this;
         }
 

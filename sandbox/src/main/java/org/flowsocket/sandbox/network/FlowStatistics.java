@@ -9,6 +9,7 @@ import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleProviderService;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -57,7 +58,7 @@ final class FlowStatistics {
      * @param s the switch
      */
     void push(SimSwitch s) {
-        List<FlowEntry> expired = new java.util.ArrayList<>();
+        List<FlowEntry> expired = new ArrayList<>();
         s.expire(System.currentTimeMillis(), expired::add);
         List<FlowEntry> table = s.entries();
         switches.tell(s.id, () -> {
