@@ -54,8 +54,8 @@ public final class BenchMain {
             "  --ack-latency MS    simulated switches' acknowledgement latency (default 20)",
             "  --topo SPEC         sandbox topology (default linear,3)",
             "  --port N            sandbox HTTP port (default 0: any free port)",
-            "  --url URL           attach to a running sandbox, e.g. http://127.0.0.1:8181 (FlowSocket",
-            "                      rows only, confirmed by their replies)",
+            "  --url URL           attach to a running sandbox, e.g. http://127.0.0.1:8181 (FlowSocket's",
+            "                      confirming rows only, confirmed by their replies)",
             "  --user U --password P   admin credentials for --url (default onos/rocks)",
             "  --seed N            seed of the row order and the bootstrap (default: time)",
             "  --sessions N        idle sessions to open (default 1000; 0 skips)",
@@ -357,9 +357,10 @@ public final class BenchMain {
         List<Row> rows = new ArrayList<>();
         for (Row r : Row.all(o.batch, o.window, o.singleWindow, o.connections)) {
             boolean chosen = o.rows == null || o.rows.contains(r.id);
-            // Attached by URL only FlowSocket's rows run: ONOS's store and
-            // FlowRuleService are in the other JVM.
-            if (chosen && (inProcess || r.flowSocket())) {
+            // Attached by URL only FlowSocket's confirming rows run, confirmed
+            // by their replies: ONOS's store and FlowRuleService are in the
+            // other JVM, and a confirm:false reply confirms nothing.
+            if (chosen && (inProcess || r.path == Row.Path.WS)) {
                 rows.add(r);
             }
         }
