@@ -1,0 +1,71 @@
+"""Validates FlowSocket messages against the JSON Schemas of docs/schema/, the
+normative contract of flowsocket.v1, with a real JSON Schema validator
+(jsonschema, Debian's python3-jsonschema)."""
+
+import json
+import os
+
+import jsonschema
+
+SCHEMA_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.dirname(os.path.abspath(__file__))))), "docs", "schema")
+
+
+class ContractViolation(AssertionError):
+    """A message that does not match its schema: says which message, which rule and where."""
+
+
+def _load_all():
+    schemas = {}
+    for folder, _dirs, files in os.walk(SCHEMA_DIR):
+        for name in files:
+            if name.endswith(".json"):
+                with open(os.path.join(folder, name), encoding="utf-8") as f:
+                    schema = json.load(f)
+                schemas[schema["$id"]] = schema
+    return schemas
+
+
+class Contract:
+    """Validators of the two directions: what clients send, what the server sends."""
+
+    def __init__(self):
+        self._schemas = _load_all()
+        base = next(i for i in self._schemas if i.endswith("/common.json"))[:-len("common.json")]
+        self.request = self._validator(base + "request.json")
+        self.server_message = self._validator(base + "server-message.json")
+
+    def _validator(self, schema_id):
+        schema = self._schemas[schema_id]
+        cls = jsonschema.Draft7Validator
+        try:
+            import referencing
+            import referencing.jsonschema
+            registry = referencing.Registry().with_resources(
+                (i, referencing.Resource.from_contents(s, referencing.jsonschema.DRAFT7))
+                for i, s in self._schemas.items())
+            return cls(schema, registry=registry)
+        except ImportError:
+            resolver = jsonschema.RefResolver(schema_id, schema, store=dict(self._schemas))
+            return cls(schema, resolver=resolver)
+
+    @staticmethod
+    def _check(validator, message, what):
+        error = jsonschema.exceptions.best_match(validator.iter_errors(message))
+        if error is not None:
+            raise ContractViolation("%s does not match %s: %s at %s (schema path %s)\n  message: %s" % (
+                what, validator.schema["$id"].rsplit("/", 1)[-1], error.message,
+                "/" + "/".join(str(p) for p in error.absolute_path),
+                "/".join(str(p) for p in error.absolute_schema_path), json.dumps(message)[:600]))
+
+    def check_server_message(self, message):
+        """Raises ContractViolation unless the server's message matches server-message.json."""
+        self._check(self.server_message, message, "server message")
+
+    def request_violation(self, request):
+        """The reason a request breaks request.json, or None if it matches."""
+        try:
+            self._check(self.request, request, "request")
+            return None
+        except ContractViolation as e:
+            return str(e)
