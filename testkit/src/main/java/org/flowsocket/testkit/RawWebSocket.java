@@ -24,6 +24,7 @@ import java.util.Base64;
 public final class RawWebSocket implements AutoCloseable {
 
     private final Socket socket;
+    private final ContractMonitor contract;
     private final DataInputStream in;
     private String closeReason = "";
 
@@ -114,6 +115,7 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException if the connection fails or the upgrade is refused
      */
     public RawWebSocket(URI uri, Options options) throws IOException {
+        contract = new ContractMonitor("raw " + uri);
         socket = new Socket();
         if (options.receiveBuffer > 0) {
             socket.setReceiveBufferSize(options.receiveBuffer);
@@ -160,6 +162,9 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException on write failure
      */
     public void send(int opcode, byte[] payload) throws IOException {
+        if (opcode == Frames.OP_TEXT) {
+            contract.sent(new String(payload, StandardCharsets.UTF_8));
+        }
         sendRaw(Frames.frame(opcode, payload, Frames.MASK));
     }
 
@@ -211,6 +216,12 @@ public final class RawWebSocket implements AutoCloseable {
         }
         byte[] payload = new byte[(int) len];
         in.readFully(payload);
+        boolean finalText = (b0 & 0x0f) == Frames.OP_TEXT && (b0 & 0x80) != 0;
+        if (finalText) {
+            contract.received(new String(payload, StandardCharsets.UTF_8)).ifPresent(violation -> {
+                throw new AssertionError(violation);
+            });
+        }
         return new Frame(b0 & 0x0f, payload);
     }
 
@@ -251,8 +262,19 @@ public final class RawWebSocket implements AutoCloseable {
         socket.close();
     }
 
+    /** @return this connection's check of every text frame against the protocol's JSON Schemas */
+    public ContractMonitor contract() {
+        return contract;
+    }
+
+    /**
+     * Closes the socket; then fails if any frame broke the protocol's contract.
+     *
+     * @throws IOException on failure
+     */
     @Override
     public void close() throws IOException {
         socket.close();
+        contract.assertKept();
     }
 }
