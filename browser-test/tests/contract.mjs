@@ -27,6 +27,7 @@ for (const file of schemaFiles(SCHEMA_DIR)) {
 const BASE = 'https://schemas.flowsocket.org/v1/';
 const serverMessage = ajv.getSchema(BASE + 'server-message.json');
 const request = ajv.getSchema(BASE + 'request.json');
+const batchItem = ajv.getSchema(BASE + 'batch-item.json');
 
 function violation(validate, message, what) {
     if (validate(message)) {
@@ -50,6 +51,26 @@ export function requestViolation(message) {
 }
 
 /**
+ * What the server must refuse of a request: why the request breaks the contract
+ * (or null), and why each item of a Batch that breaks it does (items do not share
+ * fate: a wrong item gets its own error while the Batch may still be ok).
+ */
+export function refusals(message) {
+    if (message.type !== 'Batch' || !Array.isArray(message.requests)) {
+        return {refusal: requestViolation(message), items: new Map()};
+    }
+    const items = new Map();
+    message.requests.forEach((item, i) => {
+        const why = violation(batchItem, item, 'Batch item');
+        if (why) {
+            items.set(i, why);
+        }
+    });
+    const kept = {...message, requests: message.requests.filter((item, i) => !items.has(i))};
+    return {refusal: requestViolation(kept), items};
+}
+
+/**
  * Checks one connection's frames: a server message that breaks its schema is a
  * violation, and so is an ok reply to a request the schema refuses (a test may
  * send such a request on purpose; the server must then refuse it).
@@ -70,12 +91,8 @@ export class ContractMonitor {
         if (message === null || typeof message !== 'object' || Array.isArray(message)) {
             return;
         }
-        const key = JSON.stringify(message.id);
-        const why = requestViolation(message);
-        if (why && (typeof message.id === 'string' || Number.isInteger(message.id))) {
-            this.refused.set(key, why);
-        } else {
-            this.refused.delete(key);
+        if (typeof message.id === 'string' || Number.isInteger(message.id)) {
+            this.refused.set(JSON.stringify(message.id), refusals(message));
         }
     }
 
@@ -90,10 +107,15 @@ export class ContractMonitor {
         let why = serverMessageViolation(message);
         if (!why && message.kind === 'reply') {
             const key = JSON.stringify(message.id);
-            const refusal = this.refused.get(key);
+            const {refusal, items} = this.refused.get(key) ?? {refusal: null, items: new Map()};
             this.refused.delete(key);
-            if (refusal && message.status === 'ok') {
-                why = `the server accepted a request the contract refuses: ${refusal}`;
+            if (message.status === 'ok') {
+                const accepted = [...items.keys()].sort((a, b) => a - b)
+                    .find((i) => message.result?.results?.[i]?.status === 'ok');
+                why = refusal ? `the server accepted a request the contract refuses: ${refusal}`
+                    : accepted !== undefined
+                        ? `the server accepted Batch item ${accepted}, which the contract refuses: ${items.get(accepted)}`
+                        : null;
             }
         }
         if (why) {

@@ -57,4 +57,23 @@ describe('the protocol contract in the browser suites', () => {
         monitor.received('{nope');
         assert.match(reported[1], /^not JSON from the server/);
     });
+
+    it('reports an ok result of a Batch item the contract refuses', () => {
+        const reported = [];
+        const monitor = new ContractMonitor((why) => reported.push(why));
+        const unknown = {id: 0, type: 'GetFlow', status: 'error',
+                         error: {code: 'UNKNOWN_FLOW', message: 'no flow has id fs-1', flowId: 'fs-1'}};
+        const batch = JSON.stringify({type: 'Batch', id: 'b', requests: [{type: 'GetFlow', flowId: 'fs-1'},
+                                                                         {type: 'ListFlows', state: 'SOMEHOW'}]});
+        monitor.sent(batch);
+        monitor.received(JSON.stringify({kind: 'reply', id: 'b', type: 'Batch', status: 'ok', result: {
+            count: 2, failed: 2, results: [unknown, {id: 1, type: 'ListFlows', status: 'error',
+                                                     error: {code: 'INVALID_FIELD', message: 'x', field: 'state'}}]}}));
+        assert.deepEqual(reported, []);
+        monitor.sent(batch);
+        monitor.received(JSON.stringify({kind: 'reply', id: 'b', type: 'Batch', status: 'ok', result: {
+            count: 2, failed: 1, results: [unknown, {id: 1, type: 'ListFlows', status: 'ok', result: {flows: []}}]}}));
+        assert.equal(reported.length, 1);
+        assert.match(reported[0], /^the server accepted Batch item 1/);
+    });
 });

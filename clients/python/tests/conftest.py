@@ -85,12 +85,7 @@ class ContractWatch:
         except ValueError:
             request = None
         if isinstance(request, dict) and isinstance(request.get("id"), (str, int)):
-            key = json.dumps(request["id"])
-            why = CONTRACT.request_violation(request)
-            if why:
-                self._refused[key] = why
-            else:
-                self._refused.pop(key, None)
+            self._refused[json.dumps(request["id"])] = CONTRACT.refusals(request)
         return await self._ws.send(text)
 
     def _check(self, text):
@@ -101,9 +96,10 @@ class ContractWatch:
             VIOLATIONS.append(str(e))
             return
         if message.get("kind") == "reply":
-            refusal = self._refused.pop(json.dumps(message.get("id")), None)
-            if refusal and message.get("status") == "ok":
-                VIOLATIONS.append("the server accepted a request the contract refuses: " + refusal)
+            refusal, items = self._refused.pop(json.dumps(message.get("id")), (None, {}))
+            why = CONTRACT.accepted_refusal(message, refusal, items)
+            if why:
+                VIOLATIONS.append(why)
 
     async def recv(self):
         text = await self._ws.recv()

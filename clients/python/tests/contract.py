@@ -33,6 +33,7 @@ class Contract:
         self._schemas = _load_all()
         base = next(i for i in self._schemas if i.endswith("/common.json"))[:-len("common.json")]
         self.request = self._validator(base + "request.json")
+        self.batch_item = self._validator(base + "batch-item.json")
         self.server_message = self._validator(base + "server-message.json")
 
     def _validator(self, schema_id):
@@ -64,8 +65,39 @@ class Contract:
 
     def request_violation(self, request):
         """The reason a request breaks request.json, or None if it matches."""
+        return self._violation(self.request, request, "request")
+
+    def _violation(self, validator, message, what):
         try:
-            self._check(self.request, request, "request")
+            self._check(validator, message, what)
             return None
         except ContractViolation as e:
             return str(e)
+
+    def refusals(self, request):
+        """What the server must refuse of a request: (why the request breaks the contract or None,
+        {index: why} of the items of a Batch that break it). Batch items do not share fate: a wrong
+        item gets its own error while the Batch may still be ok."""
+        items = request.get("requests") if request.get("type") == "Batch" else None
+        if not isinstance(items, list):
+            return self.request_violation(request), {}
+        refused = {}
+        for i, item in enumerate(items):
+            why = self._violation(self.batch_item, item, "Batch item")
+            if why:
+                refused[i] = why
+        kept = dict(request, requests=[item for i, item in enumerate(items) if i not in refused])
+        return self.request_violation(kept), refused
+
+    @staticmethod
+    def accepted_refusal(reply, refusal, refused_items):
+        """Why an ok reply breaks the contract, given what its request should have had refused."""
+        if reply.get("status") != "ok":
+            return None
+        if refusal:
+            return "the server accepted a request the contract refuses: " + refusal
+        results = (reply.get("result") or {}).get("results") or []
+        for i in sorted(refused_items):
+            if i < len(results) and results[i].get("status") == "ok":
+                return "the server accepted Batch item %d, which the contract refuses: %s" % (i, refused_items[i])
+        return None

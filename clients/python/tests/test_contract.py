@@ -80,3 +80,22 @@ def test_the_watch_reports_an_ok_reply_to_a_request_the_contract_refuses():
     assert len(found) == 2, found
     assert found[0].startswith("the server accepted a request the contract refuses")
     assert "nonsense" in found[1]
+
+
+def test_a_batch_item_the_contract_refuses_must_get_an_error():
+    batch = {"type": "Batch", "id": "b", "requests": [{"type": "GetFlow", "flowId": "fs-1"},
+                                                      {"type": "ListFlows", "state": "SOMEHOW"}]}
+    refusal, items = CONTRACT.refusals(batch)
+    assert refusal is None and list(items) == [1]
+    unknown = {"id": 0, "type": "GetFlow", "status": "error",
+               "error": {"code": "UNKNOWN_FLOW", "message": "no flow has id fs-1", "flowId": "fs-1"}}
+    refused = {"id": 1, "type": "ListFlows", "status": "error",
+               "error": {"code": "INVALID_FIELD", "message": "no such state", "field": "state"}}
+    accepted = {"id": 1, "type": "ListFlows", "status": "ok", "result": {"flows": []}}
+    reply = {"kind": "reply", "id": "b", "type": "Batch", "status": "ok",
+             "result": {"count": 2, "failed": 2, "results": [unknown, refused]}}
+    CONTRACT.check_server_message(reply)
+    assert CONTRACT.accepted_refusal(reply, refusal, items) is None
+    reply["result"] = {"count": 2, "failed": 1, "results": [unknown, accepted]}
+    CONTRACT.check_server_message(reply)
+    assert CONTRACT.accepted_refusal(reply, refusal, items).startswith("the server accepted Batch item 1")

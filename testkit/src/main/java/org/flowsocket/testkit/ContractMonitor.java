@@ -7,11 +7,15 @@ package org.flowsocket.testkit;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -28,17 +32,32 @@ public final class ContractMonitor {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    // The server refuses JSON nested deeper than 32 levels without parsing it;
+    // deeper frames are not parsed here either (their reply is still checked).
+    private static final int MAX_CHECKED_DEPTH = 64;
+
     private final String name;
-    private final ProtocolContract contract = ProtocolContract.get();
+    private final ProtocolContract contract;
     // Request id (JSON text) -> why the request breaks the contract.
     private final Map<String, String> refusedRequests = new ConcurrentHashMap<>();
+    // Batch id (JSON text) -> index of an item -> why the item breaks the contract.
+    private final Map<String, Map<Integer, String>> refusedItems = new ConcurrentHashMap<>();
     private final List<String> violations = new ArrayList<>();
 
     /**
      * @param name the connection's name, for failure messages
      */
     public ContractMonitor(String name) {
+        this(name, true);
+    }
+
+    /**
+     * @param name   the connection's name, for failure messages
+     * @param checks false for a monitor that checks nothing (see {@link ClientConfig#withoutContractCheck()})
+     */
+    public ContractMonitor(String name, boolean checks) {
         this.name = name;
+        this.contract = checks ? ProtocolContract.get() : null;
     }
 
     /**
@@ -47,6 +66,9 @@ public final class ContractMonitor {
      * @param text the frame's text
      */
     public void sent(String text) {
+        if (contract == null || nestingDepth(text) > MAX_CHECKED_DEPTH) {
+            return;
+        }
         JsonNode request;
         try {
             request = MAPPER.readTree(text);
@@ -57,12 +79,33 @@ public final class ContractMonitor {
             return;
         }
         JsonNode id = request.get("id");
-        Optional<String> violation = contract.requestViolation(request);
-        if (violation.isPresent() && id != null && (id.isTextual() || id.isIntegralNumber())) {
-            refusedRequests.put(id.toString(), violation.get());
-        } else if (id != null) {
-            refusedRequests.remove(id.toString());
+        if (id == null || !(id.isTextual() || id.isIntegralNumber())) {
+            return; // the reply cannot be told apart (its id is null); received() checks it
         }
+        String key = id.toString();
+        refusedRequests.remove(key);
+        refusedItems.remove(key);
+        JsonNode items = request.get("requests");
+        if ("Batch".equals(request.path("type").asText()) && items != null && items.isArray()) {
+            // Items do not share fate: the server may answer a wrong item with
+            // its own error and still reply ok to the Batch.
+            ObjectNode keptItems = request.deepCopy();
+            ArrayNode kept = keptItems.putArray("requests");
+            Map<Integer, String> refused = new HashMap<>();
+            for (int i = 0; i < items.size(); i++) {
+                Optional<String> itemViolation = contract.batchItemViolation(items.get(i));
+                if (itemViolation.isPresent()) {
+                    refused.put(i, itemViolation.get());
+                } else {
+                    kept.add(items.get(i));
+                }
+            }
+            if (!refused.isEmpty()) {
+                refusedItems.put(key, refused);
+            }
+            request = keptItems;
+        }
+        contract.requestViolation(request).ifPresent(violation -> refusedRequests.put(key, violation));
     }
 
     /**
@@ -72,13 +115,12 @@ public final class ContractMonitor {
      * @return the violation, if the message breaks the contract
      */
     public Optional<String> received(JsonNode message) {
+        if (contract == null) {
+            return Optional.empty();
+        }
         Optional<String> violation = contract.serverMessageViolation(message);
         if (violation.isEmpty() && "reply".equals(message.path("kind").asText()) && message.has("id")) {
-            String refusal = refusedRequests.remove(message.get("id").toString());
-            if (refusal != null && "ok".equals(message.path("status").asText())) {
-                violation = Optional.of("the server accepted a request the contract refuses: " + refusal
-                                                + "; reply: " + Received.abbreviate(message.toString()));
-            }
+            violation = acceptedRefusal(message);
         }
         violation.ifPresent(this::record);
         return violation;
@@ -91,6 +133,9 @@ public final class ContractMonitor {
      * @return the violation, if the message breaks the contract
      */
     public Optional<String> received(String text) {
+        if (contract == null) {
+            return Optional.empty();
+        }
         JsonNode message;
         try {
             message = MAPPER.readTree(text);
@@ -100,6 +145,54 @@ public final class ContractMonitor {
             return Optional.of(violation);
         }
         return received(message);
+    }
+
+    // An ok reply to a request, or an ok result of a Batch item, that the contract refuses.
+    private Optional<String> acceptedRefusal(JsonNode reply) {
+        String key = reply.get("id").toString();
+        String refusal = refusedRequests.remove(key);
+        Map<Integer, String> items = refusedItems.remove(key);
+        if (!"ok".equals(reply.path("status").asText())) {
+            return Optional.empty();
+        }
+        if (refusal != null) {
+            return Optional.of("the server accepted a request the contract refuses: " + refusal
+                                       + "; reply: " + Received.abbreviate(reply.toString()));
+        }
+        if (items != null) {
+            JsonNode results = reply.path("result").path("results");
+            for (Map.Entry<Integer, String> item : new TreeMap<>(items).entrySet()) {
+                if ("ok".equals(results.path(item.getKey()).path("status").asText())) {
+                    return Optional.of("the server accepted Batch item " + item.getKey() + ", which the contract"
+                                               + " refuses: " + item.getValue());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    // How deeply a JSON text nests, brackets inside strings aside.
+    static int nestingDepth(String text) {
+        int depth = 0;
+        int deepest = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                deepest = Math.max(deepest, ++depth);
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return deepest;
     }
 
     /** @return the violations so far, oldest first */

@@ -50,7 +50,7 @@ final class Inbound implements WebSocketListener, WebSocketFrameListener {
         this.name = config.name();
         this.retaining = config.retaining();
         this.received = new Received(name, retaining);
-        this.contract = new ContractMonitor(name);
+        this.contract = new ContractMonitor(name, config.checksContract());
     }
 
 

@@ -35,6 +35,7 @@ public final class ProtocolContract {
     private static final ProtocolContract INSTANCE = new ProtocolContract();
 
     private final JsonSchema request;
+    private final JsonSchema batchItem;
     private final JsonSchema serverMessage;
 
     private ProtocolContract() {
@@ -43,6 +44,7 @@ public final class ProtocolContract {
                 .uriFetcher(ProtocolContract::open, "https")
                 .build();
         request = factory.getSchema(URI.create(BASE + "request.json"));
+        batchItem = factory.getSchema(URI.create(BASE + "batch-item.json"));
         serverMessage = factory.getSchema(URI.create(BASE + "server-message.json"));
     }
 
@@ -69,6 +71,16 @@ public final class ProtocolContract {
      */
     public Optional<String> requestViolation(JsonNode request) {
         return violation(this.request, request, "request");
+    }
+
+    /**
+     * Checks one item of a Batch against {@code batch-item.json}.
+     *
+     * @param item a request inside a Batch's {@code requests}
+     * @return why the item breaks the contract, or empty if it keeps it
+     */
+    public Optional<String> batchItemViolation(JsonNode item) {
+        return violation(batchItem, item, "Batch item");
     }
 
     private static Optional<String> violation(JsonSchema schema, JsonNode message, String what) {

@@ -66,14 +66,21 @@ public final class RawWebSocket implements AutoCloseable {
         private final String version;
         private final int readTimeoutMillis;
         private final int receiveBuffer;
+        private final boolean checksContract;
 
         private Options(String authorization, String subprotocol, String version, int readTimeoutMillis,
                         int receiveBuffer) {
+            this(authorization, subprotocol, version, readTimeoutMillis, receiveBuffer, true);
+        }
+
+        private Options(String authorization, String subprotocol, String version, int readTimeoutMillis,
+                        int receiveBuffer, boolean checksContract) {
             this.authorization = authorization;
             this.subprotocol = subprotocol;
             this.version = version;
             this.readTimeoutMillis = readTimeoutMillis;
             this.receiveBuffer = receiveBuffer;
+            this.checksContract = checksContract;
         }
 
         /**
@@ -86,24 +93,32 @@ public final class RawWebSocket implements AutoCloseable {
             return new Options(authorization, ClientConfig.SUBPROTOCOL, "13", 20_000, 0);
         }
 
+        /**
+         * @return a copy that checks no frame against the protocol's JSON
+         *         Schemas, see {@link ClientConfig#withoutContractCheck()}
+         */
+        public Options withoutContractCheck() {
+            return new Options(authorization, subprotocol, version, readTimeoutMillis, receiveBuffer, false);
+        }
+
         /** @return a copy offering no subprotocol */
         public Options withoutSubprotocol() {
-            return new Options(authorization, null, version, readTimeoutMillis, receiveBuffer);
+            return new Options(authorization, null, version, readTimeoutMillis, receiveBuffer, checksContract);
         }
 
         /** @param value Sec-WebSocket-Version to send @return a copy */
         public Options withVersion(String value) {
-            return new Options(authorization, subprotocol, value, readTimeoutMillis, receiveBuffer);
+            return new Options(authorization, subprotocol, value, readTimeoutMillis, receiveBuffer, checksContract);
         }
 
         /** @param millis how long a read waits @return a copy */
         public Options withReadTimeout(int millis) {
-            return new Options(authorization, subprotocol, version, millis, receiveBuffer);
+            return new Options(authorization, subprotocol, version, millis, receiveBuffer, checksContract);
         }
 
         /** @param bytes receive buffer, e.g. a small one for a client that does not read @return a copy */
         public Options withReceiveBuffer(int bytes) {
-            return new Options(authorization, subprotocol, version, readTimeoutMillis, bytes);
+            return new Options(authorization, subprotocol, version, readTimeoutMillis, bytes, checksContract);
         }
     }
 
@@ -115,7 +130,7 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException if the connection fails or the upgrade is refused
      */
     public RawWebSocket(URI uri, Options options) throws IOException {
-        contract = new ContractMonitor("raw " + uri);
+        contract = new ContractMonitor("raw " + uri, options.checksContract);
         socket = new Socket();
         if (options.receiveBuffer > 0) {
             socket.setReceiveBufferSize(options.receiveBuffer);

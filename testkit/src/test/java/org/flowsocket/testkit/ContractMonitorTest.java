@@ -88,6 +88,42 @@ public class ContractMonitorTest {
     }
 
     @Test
+    public void aBatchItemTheContractRefusesMustGetAnError() {
+        String batch = "{\"type\":\"Batch\",\"id\":\"b\",\"requests\":[{\"type\":\"Hello\"},"
+                + "{\"type\":\"ListFlows\",\"state\":\"SOMEHOW\"}]}";
+        String hello = "{'id':0,'type':'Hello','status':'ok','result':{'server':'FlowSocket','version':'1',"
+                + "'protocol':'flowsocket.v1','session':'s','user':'onos','role':'admin','commands':['Hello'],"
+                + "'topics':['flows'],'limits':{'maxFrameBytes':1,'maxInFlight':1,'maxQueuedMessages':1,"
+                + "'maxQueuedBytes':1,'idleTimeoutMs':1,'pingIntervalMs':1,'maxBatch':1,'maxRulesPerRequest':1},"
+                + "'trafficClasses':{'voice':{'dscp':46,'phb':'EF','priority':50000},"
+                + "'video':{'dscp':34,'phb':'AF41','priority':45000},"
+                + "'critical':{'dscp':26,'phb':'AF31','priority':40000},"
+                + "'best-effort':{'dscp':0,'phb':'DF','priority':30000},"
+                + "'bulk':{'dscp':10,'phb':'AF11','priority':20000}}}}";
+        monitor.sent(batch);
+        kept("{'kind':'reply','id':'b','type':'Batch','status':'ok','result':{'count':2,'failed':1,'results':["
+                     + hello + ",{'id':1,'type':'ListFlows','status':'error','error':{'code':'INVALID_FIELD',"
+                     + "'message':'no such state','field':'state'}}]}}");
+        monitor.sent(batch);
+        String violation = broken("{'kind':'reply','id':'b','type':'Batch','status':'ok','result':{'count':2,"
+                                          + "'failed':0,'results':[" + hello + ",{'id':1,'type':'ListFlows',"
+                                          + "'status':'ok','result':{'flows':[]}}]}}");
+        assertTrue(violation, violation.startsWith("the server accepted Batch item 1"));
+    }
+
+    @Test
+    public void framesNestedBeyondWhatTheServerParsesAreLeftToItsReply() {
+        assertEquals(3, ContractMonitor.nestingDepth("{\"a\":[{\"b\":\"[[[[\\\"\"}]}"));
+        StringBuilder deep = new StringBuilder("{\"type\":\"Hello\",\"id\":1,\"x\":");
+        for (int i = 0; i < 200_000; i++) {
+            deep.append('[');
+        }
+        monitor.sent(deep.toString());
+        kept("{'kind':'reply','id':1,'type':'Hello','status':'error','error':{'code':'MALFORMED_JSON',"
+                     + "'message':'nested deeper than 32 levels'}}");
+    }
+
+    @Test
     public void notJsonFromTheServerBreaksIt() {
         Optional<String> violation = monitor.received("{nope");
         assertTrue(violation.isPresent());
