@@ -50,12 +50,23 @@ export function requestViolation(message) {
     return violation(request, message, 'request');
 }
 
+// protocol.md: a member whose value is null counts as absent, which JSON Schema
+// cannot say; the schemas describe requests without such members.
+function withoutNulls(value) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        return value;
+    }
+    return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)
+        .map(([k, v]) => [k, withoutNulls(v)]));
+}
+
 /**
  * What the server must refuse of a request: why the request breaks the contract
  * (or null), and why each item of a Batch that breaks it does (items do not share
  * fate: a wrong item gets its own error while the Batch may still be ok).
  */
-export function refusals(message) {
+export function refusals(sent) {
+    const message = withoutNulls(sent);
     if (message.type !== 'Batch' || !Array.isArray(message.requests)) {
         return {refusal: requestViolation(message), items: new Map()};
     }

@@ -26,6 +26,14 @@ def _load_all():
     return schemas
 
 
+def _without_nulls(value):
+    """protocol.md: a member whose value is null counts as absent, which JSON Schema cannot
+    say; the schemas describe requests without such members."""
+    if not isinstance(value, dict):
+        return value
+    return {k: _without_nulls(v) for k, v in value.items() if v is not None}
+
+
 class Contract:
     """Validators of the two directions: what clients send, what the server sends."""
 
@@ -78,6 +86,7 @@ class Contract:
         """What the server must refuse of a request: (why the request breaks the contract or None,
         {index: why} of the items of a Batch that break it). Batch items do not share fate: a wrong
         item gets its own error while the Batch may still be ok."""
+        request = _without_nulls(request)
         items = request.get("requests") if request.get("type") == "Batch" else None
         if not isinstance(items, list):
             return self.request_violation(request), {}

@@ -75,15 +75,15 @@ final class Inbound implements WebSocketListener, WebSocketFrameListener {
         Optional<String> violation = contract.received(json);
         if (violation.isPresent()) {
             received.problem(violation.get());
-            // Whoever waits for this message fails with the violation.
+            // Whoever waits for this message fails with the violation; a message
+            // nobody awaits goes its usual way, and close() fails with it.
             AssertionError broken = new AssertionError(violation.get());
-            if ("reply".equals(json.path("kind").asText())) {
+            String kind = json.path("kind").asText();
+            if ("reply".equals(kind) && pending.fail(ReplyMatcher.keyOf(json), broken)) {
                 replies.incrementAndGet();
-                pending.fail(ReplyMatcher.keyOf(json), broken);
-            } else if ("hello".equals(json.path("kind").asText())) {
-                hello.completeExceptionally(broken);
+                return;
             }
-            if (!"event".equals(json.path("kind").asText())) {
+            if ("hello".equals(kind) && hello.completeExceptionally(broken)) {
                 return;
             }
         }

@@ -21,6 +21,7 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 import static org.flowsocket.api.FlowSocketException.invalid;
 import static org.flowsocket.api.FlowSocketException.missing;
@@ -34,6 +35,8 @@ public final class RequestFields {
 
     /** Longest string accepted in any field. */
     public static final int MAX_TEXT_LENGTH = 1024;
+
+    private static final Pattern HOST_ID = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}/\\S+");
 
     private static final int MAX_DEVICE_ID_LENGTH = 256;
 
@@ -399,6 +402,11 @@ public final class RequestFields {
      */
     public HostId hostId(String name) {
         String text = text(name);
+        // ONOS's HostId.hostId reads the MAC from the first 17 characters and the
+        // VLAN after the 18th whatever that is: check the separator first.
+        if (!HOST_ID.matcher(text).matches()) {
+            throw invalid(path(name), "is not a host id like 00:11:22:33:44:55/None: " + text);
+        }
         try {
             return HostId.hostId(text);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
