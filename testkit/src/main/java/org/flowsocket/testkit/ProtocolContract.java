@@ -84,7 +84,15 @@ public final class ProtocolContract {
     }
 
     private static Optional<String> violation(JsonSchema schema, JsonNode message, String what) {
-        Set<ValidationMessage> errors = schema.validate(message);
+        Set<ValidationMessage> errors;
+        try {
+            errors = schema.validate(message);
+        } catch (RuntimeException e) {
+            // e.g. a number beyond double's range, which the validator cannot compare (1e400):
+            // no schema admits what it cannot read
+            return Optional.of(what + " cannot be read by the validator (" + e + "); message: "
+                                       + Received.abbreviate(message.toString()));
+        }
         if (errors.isEmpty()) {
             return Optional.empty();
         }

@@ -125,6 +125,14 @@ public class ContractMonitorTest {
     }
 
     @Test
+    public void aNumberTheValidatorCannotReadIsRefused() {
+        monitor.sent("{\"type\":\"ListNodes\",\"id\":\"n\",\"kind\":1e400}");
+        String violation = broken("{'kind':'reply','id':'n','type':'ListNodes','status':'ok',"
+                                          + "'result':{'hosts':[]}}");
+        assertTrue(violation, violation.contains("cannot be read by the validator"));
+    }
+
+    @Test
     public void notJsonFromTheServerBreaksIt() {
         Optional<String> violation = monitor.received("{nope");
         assertTrue(violation.isPresent());
