@@ -53,7 +53,10 @@ export function requestViolation(message) {
 // protocol.md: a member whose value is null counts as absent, which JSON Schema
 // cannot say; the schemas describe requests without such members.
 function withoutNulls(value) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    if (Array.isArray(value)) {
+        return value.map(withoutNulls);
+    }
+    if (value === null || typeof value !== 'object') {
         return value;
     }
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null)

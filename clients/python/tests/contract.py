@@ -29,6 +29,8 @@ def _load_all():
 def _without_nulls(value):
     """protocol.md: a member whose value is null counts as absent, which JSON Schema cannot
     say; the schemas describe requests without such members."""
+    if isinstance(value, list):
+        return [_without_nulls(v) for v in value]
     if not isinstance(value, dict):
         return value
     return {k: _without_nulls(v) for k, v in value.items() if v is not None}

@@ -175,6 +175,11 @@ public final class ContractMonitor {
     // protocol.md: a member whose value is null counts as absent, which JSON
     // Schema cannot say; the schemas describe requests without such members.
     static JsonNode withoutNulls(JsonNode json) {
+        if (json.isArray()) {
+            ArrayNode copy = MAPPER.createArrayNode();
+            json.forEach(element -> copy.add(withoutNulls(element)));
+            return copy;
+        }
         if (!json.isObject()) {
             return json;
         }

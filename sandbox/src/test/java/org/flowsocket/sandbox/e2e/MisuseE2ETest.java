@@ -77,6 +77,11 @@ public class MisuseE2ETest extends E2eTestBase {
         error = admin.error("{'type':'GetNode','ip':'10.0.0.1','hostId':'00:00:00:00:00:02/None'}");
         assertEquals(error.toString(), "INVALID_FIELD", error.path("code").asText());
         assertEquals("hostId", error.path("field").asText());
+        // A Batch item's id follows the rule of every request id: it is echoed in the reply.
+        String longId = "i".repeat(129);
+        error = admin.error("{'type':'Batch','requests':[{'type':'Hello','id':'" + longId + "'}]}");
+        assertEquals(error.toString(), "INVALID_FIELD", error.path("code").asText());
+        assertEquals("requests[0].id", error.path("field").asText());
         // ONOS's HostId.hostId would read this as 0A:00:00:00:00:01/100.
         error = admin.error("{'type':'GetNode','hostId':'00:00:00:00:00:01u100'}");
         assertEquals(error.toString(), "INVALID_FIELD", error.path("code").asText());
