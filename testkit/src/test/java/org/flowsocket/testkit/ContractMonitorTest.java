@@ -126,7 +126,7 @@ public class ContractMonitorTest {
 
     @Test
     public void aNumberTheValidatorCannotReadIsRefused() {
-        monitor.sent("{\"type\":\"ListNodes\",\"id\":\"n\",\"kind\":1e400}");
+        monitor.sent("{\"type\":1e400,\"id\":\"n\"}");
         String violation = broken("{'kind':'reply','id':'n','type':'ListNodes','status':'ok',"
                                           + "'result':{'hosts':[]}}");
         assertTrue(violation, violation.contains("cannot be read by the validator"));
