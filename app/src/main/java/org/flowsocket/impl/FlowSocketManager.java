@@ -25,7 +25,6 @@ import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
 import org.flowsocket.impl.codec.FlowSocketCodecContext;
-import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.command.AddNodeCommand;
 import org.flowsocket.impl.command.BatchCommand;
@@ -244,8 +243,7 @@ public class FlowSocketManager
         flowStore = new DistributedQosFlowStore(storageService, codecs);
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper, timer);
-        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters,
-                                     spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
+        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters);
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
         onosEvents = new OnosEventFeed(flows, bridge);
