@@ -11,7 +11,9 @@ import org.flowsocket.api.ClientIdentity;
 import org.flowsocket.api.ClientSession;
 import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.DeviceNode;
+import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketAdminService;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.HostNode;
@@ -93,6 +95,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.stream.Collectors;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static org.flowsocket.impl.OsgiPropertyConstants.*;
 import static org.onlab.util.Tools.groupedThreads;
 import static org.slf4j.LoggerFactory.getLogger;
@@ -125,6 +128,10 @@ public class FlowSocketManager
 
     /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
     public static final int CLOSE_GOING_AWAY = 1001;
+
+    private static final String REQUEST_NULL = "request cannot be null";
+    private static final String FLOW_ID_NULL = "flowId cannot be null";
+    private static final String FILTER_NULL = "filter cannot be null";
 
     private final Logger log = getLogger(getClass());
 
@@ -321,6 +328,7 @@ public class FlowSocketManager
 
     @Override
     public CompletableFuture<QosFlow> install(QosFlowRequest request) {
+        checkNotNull(request, REQUEST_NULL);
         try {
             long timeoutMillis = timeoutOf(request.timeoutMillis());
             QosFlowPlanner.Plan plan = request.network().isPresent()
@@ -328,27 +336,43 @@ public class FlowSocketManager
                     : planner.rules(request.rules(), request.owner());
             return flows.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(typed(e, "installing"));
         }
     }
 
     @Override
     public CompletableFuture<QosFlow> remove(String flowId, boolean force, long timeoutMillis) {
+        checkNotNull(flowId, FLOW_ID_NULL);
         try {
+            QosFlowRequest.checkTimeout(timeoutMillis);
             return flows.remove(flowId, force, timeoutOf(timeoutMillis));
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(typed(e, "removing " + flowId));
         }
     }
 
     @Override
     public Optional<QosFlow> getFlow(String flowId) {
+        checkNotNull(flowId, FLOW_ID_NULL);
         return flowStore.get(flowId);
     }
 
     @Override
     public List<QosFlow> getFlows(QosFlowFilter filter) {
+        checkNotNull(filter, FILTER_NULL);
         return flowStore.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
+    }
+
+    // The service's futures fail with FlowSocketException only, as its Javadoc promises.
+    private FlowSocketException typed(RuntimeException e, String what) {
+        if (e instanceof FlowSocketException) {
+            return (FlowSocketException) e;
+        }
+        log.warn("Unexpected error {}", what, e);
+        FlowSocketException internal = new FlowSocketException(ErrorCode.INTERNAL_ERROR,
+                                                               what + " failed; the server log has details");
+        internal.initCause(e);
+        return internal;
     }
 
     @Override

@@ -4,12 +4,15 @@
  */
 package org.flowsocket.example;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.api.QosFlowListener;
+import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.impl.CoreFixture;
 import org.junit.After;
 import org.junit.Before;
@@ -18,7 +21,9 @@ import org.onlab.packet.IpAddress;
 
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -112,6 +117,60 @@ public class VoiceCallsTest {
             FlowSocketException error = (FlowSocketException) e.getCause();
             assertEquals(ErrorCode.DUPLICATE_FLOW, error.code());
             assertEquals(first.id(), error.flowId());
+        }
+    }
+
+    @Test
+    public void callASwitchRefusesFailsWithTheRefusedRulesInItsDetails() throws Exception {
+        onos.refuseRulesOn(2);
+        FlowSocketException error = failure(app.call(ALICE, BOB));
+        assertEquals(ErrorCode.FLOW_REFUSED, error.code());
+        assertNotNull("the failed flow is named", error.flowId());
+        JsonNode refused = error.details().get("refused");
+        assertEquals("both directions' rules on s2", 2, refused.size());
+        assertTrue(refused.findValuesAsText("deviceId").stream().allMatch("of:0000000000000002"::equals));
+        // The error is a value: what a caller does to the details it got does not change it.
+        ((ObjectNode) error.details()).removeAll();
+        assertEquals(refused, error.details().get("refused"));
+        assertEquals(QosFlow.State.FAILED, app.qosFlowService.getFlow(error.flowId()).orElseThrow().state());
+    }
+
+    @Test
+    public void hangingUpAnUnknownCallFailsTheFutureWithUnknownFlow() throws Exception {
+        FlowSocketException error = failure(app.hangUp("fs-404"));
+        assertEquals(ErrorCode.UNKNOWN_FLOW, error.code());
+        assertEquals("flowId", error.field());
+        assertEquals("fs-404", error.flowId());
+    }
+
+    @Test
+    public void aRemovalWaitOutOfRangeFailsTheFutureNamingTheField() throws Exception {
+        QosFlow flow = app.call(ALICE, BOB).get(10, TimeUnit.SECONDS);
+        FlowSocketException error = failure(app.qosFlowService.remove(flow.id(), false, 5));
+        assertEquals(ErrorCode.INVALID_FIELD, error.code());
+        assertEquals("timeoutMillis", error.field());
+        assertEquals(QosFlow.State.INSTALLED, app.qosFlowService.getFlow(flow.id()).orElseThrow().state());
+    }
+
+    @Test
+    public void anIncompleteRequestIsRefusedByItsBuilderNamingTheField() {
+        try {
+            QosFlowRequest.builder().owner(VoiceCalls.APP_NAME).build();
+            fail("a request without a flow was built");
+        } catch (FlowSocketException e) {
+            assertEquals(ErrorCode.MISSING_FIELD, e.code());
+            assertEquals("network", e.field());
+        }
+    }
+
+    // The future's exceptional completion, as get() reports it.
+    private static FlowSocketException failure(CompletableFuture<QosFlow> future) throws Exception {
+        try {
+            QosFlow flow = future.get(10, TimeUnit.SECONDS);
+            throw new AssertionError("completed with " + flow);
+        } catch (ExecutionException e) {
+            assertTrue("not a FlowSocketException: " + e.getCause(), e.getCause() instanceof FlowSocketException);
+            return (FlowSocketException) e.getCause();
         }
     }
 

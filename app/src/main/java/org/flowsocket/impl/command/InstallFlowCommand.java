@@ -79,8 +79,7 @@ public final class InstallFlowCommand implements Command {
             Throwable cause = error instanceof CompletionException ? error.getCause() : error;
             if (cause instanceof FlowSocketException
                     && QosFlowPlanner.RULES_FIELD.equals(((FlowSocketException) cause).field())) {
-                FlowSocketException e = (FlowSocketException) cause;
-                throw new FlowSocketException(e.code(), e.getMessage(), field, e.details(), e.flowId());
+                throw ((FlowSocketException) cause).aboutField(field);
             }
             throw error instanceof CompletionException ? (CompletionException) error : new CompletionException(error);
         });
