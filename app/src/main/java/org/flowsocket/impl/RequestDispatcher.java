@@ -104,7 +104,7 @@ public final class RequestDispatcher {
         execute(RequestFields.of(request), session).whenComplete((reply, error) -> {
             session.complete(key);
             String rendered = render(reply);
-            boolean isError = "error".equals(reply.path(Messages.STATUS).asText());
+            boolean isError = Messages.isError(reply);
             int budget = settings.get().maxQueuedBytes();
             if (rendered.length() > budget) {
                 // A reply the connection could never hold is not queued at all.

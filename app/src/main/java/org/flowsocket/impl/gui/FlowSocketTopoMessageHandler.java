@@ -17,6 +17,7 @@ import org.flowsocket.api.Role;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.command.ListFlowsCommand;
 import org.flowsocket.impl.node.HostNodes;
+import org.flowsocket.impl.protocol.NetworkValues;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onlab.osgi.ServiceDirectory;
 import org.onosproject.net.Host;
@@ -167,7 +168,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
         // A network flow is between hosts' addresses: the host's first one.
         private String addressOf(String hostIdText) {
-            HostId hostId = RequestFields.of(MAPPER.createObjectNode().put("hostId", hostIdText)).hostId("hostId");
+            HostId hostId = NetworkValues.hostId(hostIdText, "hostId");
             Host host = hostService.getHost(hostId);
             if (host == null) {
                 throw HostNodes.unknown(hostId);
@@ -224,9 +225,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
             QosFlowFilter.Builder filter = QosFlowFilter.builder();
             try {
                 if (payload.hasNonNull("deviceId")) {
-                    filter.deviceId(RequestFields.of(MAPPER.createObjectNode()
-                                                             .put("deviceId", payload.path("deviceId").asText()))
-                                            .deviceId("deviceId"));
+                    filter.deviceId(NetworkValues.deviceId(payload.path("deviceId").asText(), "deviceId"));
                 }
             } catch (FlowSocketException e) {
                 display.error(LIST_FLOWS, e, null);
