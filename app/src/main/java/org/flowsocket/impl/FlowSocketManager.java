@@ -11,9 +11,7 @@ import org.flowsocket.api.ClientIdentity;
 import org.flowsocket.api.ClientSession;
 import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.DeviceNode;
-import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketAdminService;
-import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.HostNode;
@@ -123,6 +121,7 @@ public class FlowSocketManager
     private static final String REQUEST_NULL = "request cannot be null";
     private static final String FLOW_ID_NULL = "flowId cannot be null";
     private static final String FILTER_NULL = "filter cannot be null";
+    private static final String INSTALLING = "installing a flow";
 
     private final Logger log = getLogger(getClass());
 
@@ -317,9 +316,10 @@ public class FlowSocketManager
             QosFlowPlanner.Plan plan = request.network().isPresent()
                     ? planner.network(request.network().get(), request.owner(), timeoutMillis)
                     : planner.rules(request.rules(), request.owner());
-            return flows.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis);
+            return Failures.typed(flows.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis),
+                                  INSTALLING);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(typed(e, "installing"));
+            return CompletableFuture.failedFuture(Failures.typed(e, INSTALLING));
         }
     }
 
@@ -328,9 +328,9 @@ public class FlowSocketManager
         checkNotNull(flowId, FLOW_ID_NULL);
         try {
             QosFlowRequest.checkTimeout(timeoutMillis);
-            return flows.remove(flowId, force, timeoutOf(timeoutMillis));
+            return Failures.typed(flows.remove(flowId, force, timeoutOf(timeoutMillis)), "removing " + flowId);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(typed(e, "removing " + flowId));
+            return CompletableFuture.failedFuture(Failures.typed(e, "removing " + flowId));
         }
     }
 
@@ -344,18 +344,6 @@ public class FlowSocketManager
     public List<QosFlow> getFlows(QosFlowFilter filter) {
         checkNotNull(filter, FILTER_NULL);
         return flowStore.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
-    }
-
-    // The service's futures fail with FlowSocketException only, as its Javadoc promises.
-    private FlowSocketException typed(RuntimeException e, String what) {
-        if (e instanceof FlowSocketException) {
-            return (FlowSocketException) e;
-        }
-        log.warn("Unexpected error {}", what, e);
-        FlowSocketException internal = new FlowSocketException(ErrorCode.INTERNAL_ERROR,
-                                                               what + " failed; the server log has details");
-        internal.initCause(e);
-        return internal;
     }
 
     @Override

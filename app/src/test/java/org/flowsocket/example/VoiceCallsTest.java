@@ -22,7 +22,6 @@ import org.onlab.packet.IpAddress;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +30,7 @@ import java.util.stream.Collectors;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertSame;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -96,28 +96,18 @@ public class VoiceCallsTest {
 
     @Test
     public void callToAnUnknownHostFailsWithItsCode() throws Exception {
-        try {
-            app.call(ALICE, IpAddress.valueOf("10.0.0.99")).join();
-            fail("a call to an unknown host was installed");
-        } catch (CompletionException e) {
-            FlowSocketException error = (FlowSocketException) e.getCause();
-            assertEquals(ErrorCode.UNKNOWN_HOST, error.code());
-            assertEquals("network.dst", error.field());
-        }
+        FlowSocketException error = failure(app.call(ALICE, IpAddress.valueOf("10.0.0.99")));
+        assertEquals(ErrorCode.UNKNOWN_HOST, error.code());
+        assertEquals("network.dst", error.field());
         assertTrue(app.qosFlowService.getFlows(QosFlowFilter.ALL).isEmpty());
     }
 
     @Test
     public void aSecondIdenticalCallIsRefusedAsDuplicate() throws Exception {
         QosFlow first = app.call(ALICE, BOB).get(10, TimeUnit.SECONDS);
-        try {
-            app.call(ALICE, BOB).join();
-            fail("the same call was installed twice");
-        } catch (CompletionException e) {
-            FlowSocketException error = (FlowSocketException) e.getCause();
-            assertEquals(ErrorCode.DUPLICATE_FLOW, error.code());
-            assertEquals(first.id(), error.flowId());
-        }
+        FlowSocketException error = failure(app.call(ALICE, BOB));
+        assertEquals(ErrorCode.DUPLICATE_FLOW, error.code());
+        assertEquals(first.id(), error.flowId());
     }
 
     @Test
@@ -163,15 +153,18 @@ public class VoiceCallsTest {
         }
     }
 
-    // The future's exceptional completion, as get() reports it.
+    // The future's exceptional completion: the FlowSocketException itself, as
+    // whenComplete and handle see it, and the cause of what get() throws.
     private static FlowSocketException failure(CompletableFuture<QosFlow> future) throws Exception {
+        Throwable error = future.handle((flow, e) -> e).get(10, TimeUnit.SECONDS);
+        assertTrue("not a FlowSocketException: " + error, error instanceof FlowSocketException);
         try {
-            QosFlow flow = future.get(10, TimeUnit.SECONDS);
-            throw new AssertionError("completed with " + flow);
+            future.get();
+            fail("failed, yet get() returned");
         } catch (ExecutionException e) {
-            assertTrue("not a FlowSocketException: " + e.getCause(), e.getCause() instanceof FlowSocketException);
-            return (FlowSocketException) e.getCause();
+            assertSame(error, e.getCause());
         }
+        return (FlowSocketException) error;
     }
 
     private QosFlowEvent next() throws InterruptedException {

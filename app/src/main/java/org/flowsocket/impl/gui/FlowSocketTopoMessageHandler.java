@@ -15,6 +15,7 @@ import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
+import org.flowsocket.impl.Failures;
 import org.flowsocket.impl.command.ListFlowsCommand;
 import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.protocol.NetworkValues;
@@ -31,7 +32,6 @@ import org.onosproject.ui.topo.TopoJson;
 
 import java.util.Collection;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import static org.flowsocket.impl.gui.GuiMessages.CLEAR;
@@ -158,7 +158,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
             }
             flowService.install(install).whenComplete((flow, error) -> {
                 if (error != null) {
-                    display.error(INSTALL_FLOW, asFlowSocketError(error), null);
+                    display.error(INSTALL_FLOW, Failures.typed(error, INSTALL_FLOW), null);
                     return;
                 }
                 sendToGui(FLOW_INSTALLED, flowJson.apply(flow));
@@ -206,7 +206,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
             }
             flowService.remove(flowId, false, 0).whenComplete((flow, error) -> {
                 if (error != null) {
-                    display.error(REMOVE_FLOW, asFlowSocketError(error), null);
+                    display.error(REMOVE_FLOW, Failures.typed(error, REMOVE_FLOW), null);
                     return;
                 }
                 display.clearIfShown(flowId);
@@ -263,12 +263,6 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
     private String user() {
         UiConnection c = connection();
         return c == null ? "gui" : c.userName();
-    }
-
-    private static FlowSocketException asFlowSocketError(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof FlowSocketException ? (FlowSocketException) cause
-                : new FlowSocketException(ErrorCode.INTERNAL_ERROR, "internal error: " + cause);
     }
 
     private void sendHighlights(Highlights highlights) {
