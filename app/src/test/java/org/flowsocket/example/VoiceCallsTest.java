@@ -96,9 +96,13 @@ public class VoiceCallsTest {
 
     @Test
     public void callToAnUnknownHostFailsWithItsCode() throws Exception {
-        FlowSocketException error = failure(app.call(ALICE, IpAddress.valueOf("10.0.0.99")));
+        CompletableFuture<QosFlow> call = app.call(ALICE, IpAddress.valueOf("10.0.0.99"));
+        FlowSocketException error = failure(call);
         assertEquals(ErrorCode.UNKNOWN_HOST, error.code());
         assertEquals("network.dst", error.field());
+        assertEquals("UNKNOWN_HOST: no host known to ONOS has IP address 10.0.0.99; add it with AddNode first"
+                     + " (network.dst)",
+                     call.handle((flow, e) -> VoiceCalls.whyNot(e)).get(10, TimeUnit.SECONDS));
         assertTrue(app.qosFlowService.getFlows(QosFlowFilter.ALL).isEmpty());
     }
 
