@@ -183,7 +183,8 @@ public final class QosFlow {
     @Override
     public String toString() {
         return toStringHelper(this).add("id", id).add("kind", kind).add("state", state)
-                .add("reason", reason).add("spec", spec).add("rules", rules.size()).add("meters", meters.size()).toString();
+                .add("reason", reason).add("spec", spec).add("rules", rules.size()).add("meters", meters.size())
+                .toString();
     }
 
     /**

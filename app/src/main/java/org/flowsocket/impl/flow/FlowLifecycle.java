@@ -169,7 +169,8 @@ public final class FlowLifecycle {
             return store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
                     ? h.withState(QosFlow.State.INSTALLED, null) : h).orElse(handle);
         }
-        FlowSocketException cause = errorFor(Failures.unwrap(error), "rule(s)", "every rule of the request was withdrawn");
+        FlowSocketException cause = errorFor(Failures.unwrap(error), "rule(s)",
+                                             "every rule of the request was withdrawn");
         // Failed while waiting for the meters: say what became of the request.
         FlowSocketException failure = (rulesSent ? cause : new FlowSocketException(cause.code(), cause.getMessage()
                 + "; no rule was sent and every meter of the request was withdrawn", cause.field(), cause.details()))

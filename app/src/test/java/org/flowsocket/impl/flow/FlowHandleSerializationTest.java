@@ -164,7 +164,8 @@ public class FlowHandleSerializationTest {
     @Test
     public void storedFormNamesEveryFieldOfTheHandleAndItsMeters() {
         QosFlow handle = QosFlow.builder().id("fs-2").kind(QosFlow.Kind.NETWORK).owner("onos")
-                .spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}")).meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).build();
+                .spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}"))
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).build();
         ObjectNode stored = new QosFlowSerializer(CODECS).encode(handle);
         // A field added to QosFlow or QosFlowMeter must be added to the stored form too.
         assertEquals(fieldsOf(QosFlow.class, "format"), names(stored));
