@@ -357,7 +357,7 @@ public final class FlowSocketClient implements AutoCloseable {
         return in.session;
     }
 
-    /** Closes normally (1000) without waiting, and stops the Jetty client of {@link #open}. */
+    /** Closes normally (1000) without waiting, and stops the Jetty client of {@link FlowSocketClients#open}. */
     @Override
     public void close() {
         Session s = in.session;
