@@ -24,15 +24,27 @@ import static org.junit.Assert.assertTrue;
  */
 public class JavaApiDocTest {
 
-    private static final Path DOC = Path.of("..", "docs", "java-api.md");
-    private static final Path SOURCE = Path.of("src", "test", "java", "org", "flowsocket", "example",
+    private static final Path DOC = Path.of("docs", "java-api.md");
+    private static final Path SOURCE = Path.of("app", "src", "test", "java", "org", "flowsocket", "example",
                                                "VoiceCalls.java");
 
     @Test
     public void documentedExampleIsTheTestedVoiceCalls() throws IOException {
-        Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL).matcher(Files.readString(DOC));
+        Path root = repositoryRoot();
+        Matcher block = Pattern.compile("```java\n(.*?)```", Pattern.DOTALL)
+                .matcher(Files.readString(root.resolve(DOC)));
         assertTrue("no Java example in " + DOC, block.find());
-        assertEquals(code(Files.readString(SOURCE)), code(block.group(1)));
+        assertEquals(code(Files.readString(root.resolve(SOURCE))), code(block.group(1)));
+    }
+
+    // The tests run in app/ and, on other ONOS releases, in a module of matrix/app/.
+    private static Path repositoryRoot() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve(DOC)) && Files.isRegularFile(dir.resolve(SOURCE))) {
+                return dir;
+            }
+        }
+        throw new AssertionError("no " + DOC + " above " + Path.of("").toAbsolutePath());
     }
 
     // The code's lines, trimmed, without comments, blank lines and package.
