@@ -96,6 +96,16 @@ public final class CoreFixture {
         admin().ok(CoreTestBase.hostRequest(mac, ip.toString(), device));
     }
 
+    /**
+     * Makes a switch refuse every rule sent to it from now on, as ONOS
+     * reports a switch's OpenFlow error.
+     *
+     * @param device switch number, 1 to 3
+     */
+    public void refuseRulesOn(int device) {
+        switches.refuseOn(FakeDevices.id(device));
+    }
+
     /** Stops the core; stopping twice is harmless. */
     public void stop() {
         if (!stopped) {
