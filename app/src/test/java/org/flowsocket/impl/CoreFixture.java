@@ -20,6 +20,7 @@ import org.onosproject.net.link.LinkService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
+import org.onosproject.net.driver.DriverService;
 import org.onosproject.net.driver.DriverServiceAdapter;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -126,7 +127,8 @@ public final class CoreFixture {
         return ImmutableMap.<Class<?>, Object>builder()
                 .put(QosFlowService.class, manager).put(FlowSocketNodeService.class, manager)
                 .put(FlowSocketAdminService.class, manager).put(CodecService.class, codecs)
-                .put(DeviceService.class, devices).put(HostService.class, hosts)
+                .put(DeviceService.class, devices).put(DriverService.class, manager.driverService)
+                .put(HostService.class, hosts)
                 .put(LinkService.class, manager.linkService).put(NetworkConfigService.class, netcfg).build();
     }
 
