@@ -81,7 +81,7 @@ public class InstallFlowCommand extends FlowSocketCommand {
         QosFlowRequest request;
         try {
             request = QosFlowRequest.builder().network(spec()).owner(shellUser()).confirm(!noConfirm)
-                    .timeoutMillis(checkTimeoutMillis(timeoutMillis)).build();
+                    .timeoutMillis(OptionValues.timeoutMillis("--timeout-ms", timeoutMillis)).build();
         } catch (FlowSocketException e) {
             failed(e);
             return;
@@ -120,14 +120,5 @@ public class InstallFlowCommand extends FlowSocketCommand {
             throw FlowSocketException.invalid(option, "must be from 1 to " + TpPort.MAX_PORT + ", not " + port);
         }
         return TpPort.tpPort(port);
-    }
-
-    // QosFlowRequest.Builder checks the range too, with an IllegalArgumentException.
-    private static long checkTimeoutMillis(long millis) {
-        if (millis != 0 && (millis < 100 || millis > QosFlowRequest.MAX_TIMEOUT_MILLIS)) {
-            throw FlowSocketException.invalid("--timeout-ms", "must be from 100 to "
-                    + QosFlowRequest.MAX_TIMEOUT_MILLIS + ", not " + millis);
-        }
-        return millis;
     }
 }

@@ -7,6 +7,7 @@ package org.flowsocket.cli;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
@@ -93,6 +94,22 @@ final class OptionValues {
      */
     static <E extends Enum<E>> Optional<E> named(String option, String text, Class<E> type) {
         return text == null ? Optional.empty() : field(option, text).optEnum(option, type);
+    }
+
+    /**
+     * Checks a confirmation wait as the protocol's {@code timeoutMs}: 0 for
+     * the server's default, or 100 to 120000 ms.
+     *
+     * @param option option name
+     * @param millis the value
+     * @return the value
+     */
+    static long timeoutMillis(String option, long millis) {
+        if (millis != 0 && (millis < 100 || millis > QosFlowRequest.MAX_TIMEOUT_MILLIS)) {
+            throw FlowSocketException.invalid(option, "must be from 100 to " + QosFlowRequest.MAX_TIMEOUT_MILLIS
+                    + ", not " + millis);
+        }
+        return millis;
     }
 
     private static RequestFields field(String option, String text) {

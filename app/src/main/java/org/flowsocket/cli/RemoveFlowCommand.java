@@ -11,7 +11,6 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
-import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
 
 /**
@@ -35,12 +34,14 @@ public class RemoveFlowCommand extends FlowSocketCommand {
 
     @Override
     protected void doExecute() throws Exception {
-        if (timeoutMillis != 0 && (timeoutMillis < 100 || timeoutMillis > QosFlowRequest.MAX_TIMEOUT_MILLIS)) {
-            failed(FlowSocketException.invalid("--timeout-ms", "must be from 100 to "
-                    + QosFlowRequest.MAX_TIMEOUT_MILLIS + ", not " + timeoutMillis));
+        long wait;
+        try {
+            wait = OptionValues.timeoutMillis("--timeout-ms", timeoutMillis);
+        } catch (FlowSocketException e) {
+            failed(e);
             return;
         }
-        QosFlow flow = await(get(QosFlowService.class).remove(flowId, force, timeoutMillis));
+        QosFlow flow = await(get(QosFlowService.class).remove(flowId, force, wait));
         if (flow != null) {
             printFlow(flow, "REMOVED");
         }

@@ -136,6 +136,8 @@ public class FlowShellCommandsTest {
         assertTrue(text.out, text.out.startsWith("flowId=" + id + ", state=INSTALLED, kind=network, owner=alice"));
         assertTrue(text.out, text.out.contains("    rule id=") && text.out.contains("deviceId=of:0000000000000002"));
 
+        assertError("INVALID_FIELD: '--timeout-ms' must be from 100 to 120000, not 200000",
+                    ShellHarness.run("onos", new RemoveFlowCommand(), "--timeout-ms", "200000", id));
         JsonNode removed = ShellHarness.run("onos", new RemoveFlowCommand(), "--timeout-ms", "5000", "-j", id).json();
         assertEquals("REMOVED", removed.path("state").asText());
         assertEquals(0, core.manager.getFlows(QosFlowFilter.ALL).size());
