@@ -10,7 +10,6 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
-import org.apache.karaf.shell.support.completers.StringsCompleter;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.impl.codec.DeviceNodeCodec;
@@ -32,7 +31,7 @@ public class AddDeviceCommand extends FlowSocketCommand {
     private String deviceId;
 
     @Option(name = "--protocol", description = "netconf, rest or snmp (with --ip), or openflow (with --dpid)")
-    @Completion(value = StringsCompleter.class, values = {"netconf", "rest", "snmp", "openflow"})
+    @Completion(DeviceProtocolCompleter.class)
     private String protocol;
 
     @Option(name = "--ip", description = "Management IP address, for netconf, rest and snmp")
@@ -51,6 +50,7 @@ public class AddDeviceCommand extends FlowSocketCommand {
     private String password;
 
     @Option(name = "-t", aliases = "--type", description = "ONOS device type: switch, router, roadm, ...")
+    @Completion(DeviceTypeCompleter.class)
     private String type;
 
     @Option(name = "-n", aliases = "--name", description = "Name")

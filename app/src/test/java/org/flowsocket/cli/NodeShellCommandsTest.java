@@ -164,8 +164,10 @@ public class NodeShellCommandsTest {
     }
 
     @Test
-    public void linkStatesComplete() throws Exception {
+    public void namesComplete() throws Exception {
         assertEquals("[active , inactive ]",
                      ShellHarness.complete(LinksListCommand.class, "--state", "").toString());
+        assertEquals("[netconf ]", ShellHarness.complete(AddDeviceCommand.class, "--protocol", "n").toString());
+        assertTrue(ShellHarness.complete(AddDeviceCommand.class, "-t", "r").toString().contains("router "));
     }
 }
