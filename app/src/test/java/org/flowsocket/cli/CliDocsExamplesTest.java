@@ -4,8 +4,6 @@
  */
 package org.flowsocket.cli;
 
-import com.google.common.collect.ImmutableMap;
-import org.apache.karaf.shell.api.action.Command;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.impl.CoreFixture;
@@ -19,10 +17,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import static org.junit.Assert.assertTrue;
@@ -39,12 +35,6 @@ public class CliDocsExamplesTest {
     private static final String PROMPT = "onos> ";
     private static final Pattern FLOW_ID = Pattern.compile("\\bfs-(\\d+)\\b");
 
-    /** The commands, by name. A new command goes here to have its examples run. */
-    private static final Map<String, Supplier<FlowSocketCommand>> COMMANDS = commands(
-            AddHostCommand::new, RemoveHostCommand::new, AddDeviceCommand::new, RemoveDeviceCommand::new,
-            LinksListCommand::new, InstallFlowCommand::new, GetFlowCommand::new, FlowsListCommand::new,
-            RemoveFlowCommand::new, SessionsListCommand::new);
-
     private CoreFixture core;
 
     @After
@@ -52,6 +42,18 @@ public class CliDocsExamplesTest {
         FlowSocketCommand.setServiceDirectory(new DefaultServiceDirectory());
         if (core != null) {
             core.stop();
+        }
+    }
+
+    @Test
+    public void everyCommandIsDocumented() throws Exception {
+        String doc = Files.readString(repositoryRoot().resolve("docs").resolve("cli.md"));
+        Map<String, Class<? extends FlowSocketCommand>> commands = ShellHarness.commandClasses();
+        assertTrue("no commands found", commands.size() >= 10);
+        for (String name : commands.keySet()) {
+            assertTrue(name + " has no section in docs/cli.md", doc.contains("\n### " + name + "\n")
+                    || doc.contains("\n### " + name + " "));
+            assertTrue(name + " has no example in docs/cli.md", doc.contains("\n" + PROMPT + name));
         }
     }
 
@@ -92,9 +94,9 @@ public class CliDocsExamplesTest {
     // Runs one example line; returns what went wrong, or null.
     private String run(String line, List<String> flowIds) throws Exception {
         String[] words = line.trim().split("\\s+");
-        Supplier<FlowSocketCommand> command = COMMANDS.get(words[0]);
+        Class<? extends FlowSocketCommand> command = ShellHarness.commandClasses().get(words[0]);
         if (command == null) {
-            return "no such command here; add it to " + getClass().getSimpleName() + ".COMMANDS";
+            return "no such command";
         }
         List<String> args = new ArrayList<>();
         for (int k = 1; k < words.length; k++) {
@@ -107,7 +109,8 @@ public class CliDocsExamplesTest {
         }
         ShellHarness.Output out;
         try {
-            out = ShellHarness.run("onos", command.get(), args.toArray(new String[0]));
+            out = ShellHarness.run("onos", command.getDeclaredConstructor().newInstance(),
+                                   args.toArray(new String[0]));
         } catch (Exception | AssertionError e) {
             return e.getMessage();
         }
@@ -133,12 +136,5 @@ public class CliDocsExamplesTest {
         }
         assertTrue("README.md and docs/ not found above " + System.getProperty("user.dir"), dir != null);
         return dir;
-    }
-
-    @SafeVarargs
-    private static Map<String, Supplier<FlowSocketCommand>> commands(Supplier<FlowSocketCommand>... commands) {
-        return Stream.of(commands).collect(Collectors.collectingAndThen(
-                Collectors.toMap(c -> c.get().getClass().getAnnotation(Command.class).name(), c -> c),
-                ImmutableMap::copyOf));
     }
 }

@@ -9,8 +9,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.karaf.jaas.boot.principal.UserPrincipal;
 import org.apache.karaf.shell.api.action.Action;
 import org.apache.karaf.shell.api.action.Argument;
+import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
+import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.impl.action.command.DefaultActionPreparator;
 import org.apache.karaf.shell.support.parsing.CommandLineImpl;
@@ -22,11 +24,17 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.jar.JarEntry;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
 
 import static org.junit.Assert.assertTrue;
 
@@ -63,6 +71,42 @@ final class ShellHarness {
         public String toString() {
             return "out: " + out + "\nerr: " + err;
         }
+    }
+
+    /**
+     * Returns FlowSocket's console commands: the classes of this package, in
+     * a directory or a jar, that Karaf registers as commands.
+     *
+     * @return command classes by command name
+     * @throws Exception if the package cannot be read
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Class<? extends FlowSocketCommand>> commandClasses() throws Exception {
+        String dir = FlowSocketCommand.class.getPackageName().replace('.', '/') + "/";
+        Path location = Path.of(FlowSocketCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        List<String> names = new ArrayList<>();
+        if (Files.isDirectory(location)) {
+            try (Stream<Path> files = Files.list(location.resolve(dir))) {
+                files.forEach(f -> names.add(dir + f.getFileName()));
+            }
+        } else {
+            try (JarFile jar = new JarFile(location.toFile())) {
+                jar.stream().map(JarEntry::getName).filter(n -> n.startsWith(dir)).forEach(names::add);
+            }
+        }
+        Map<String, Class<? extends FlowSocketCommand>> commands = new TreeMap<>();
+        for (String name : names) {
+            if (!name.endsWith(".class") || name.contains("$")) {
+                continue;
+            }
+            Class<?> c = Class.forName(name.substring(0, name.length() - ".class".length()).replace('/', '.'));
+            Command command = c.getAnnotation(Command.class);
+            if (command != null && c.isAnnotationPresent(Service.class)) {
+                assertTrue(c + " is a command but no FlowSocketCommand", FlowSocketCommand.class.isAssignableFrom(c));
+                commands.put(command.name(), (Class<? extends FlowSocketCommand>) c);
+            }
+        }
+        return commands;
     }
 
     /**
