@@ -34,7 +34,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
  * print the outcome, as JSON with {@code -j} (the entity alone, an object or
  * an array, written by the codec registered with ONOS's CodecService, as
  * ONOS's own commands print) or in words, and FlowSocket's typed errors as
- * code, field and message.
+ * code and message.
  */
 abstract class FlowSocketCommand extends AbstractShellCommand {
 
