@@ -4,6 +4,7 @@
  */
 package org.flowsocket.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
@@ -11,10 +12,14 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.codec.QosFlowCodec;
+import org.flowsocket.impl.flow.FlowLifecycle;
+import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleService;
 
 /**
- * Shows one flow and its rules, as GetFlow does.
+ * Shows one flow and the state of its rules in ONOS, as GetFlow does.
  */
 @Service
 @Command(scope = "onos", name = "flowsocket-get-flow",
@@ -32,13 +37,24 @@ public class GetFlowCommand extends FlowSocketCommand {
             failed(FlowSocketException.unknownFlow(flowId));
             return;
         }
-        printFlow(flow, flow.state().name());
-        if (!outputJson()) {
-            // ONOS's `flows` command prints rule ids in hexadecimal too.
-            for (FlowRule rule : flow.rules()) {
-                print("    rule id=%s, deviceId=%s, priority=%d", Long.toHexString(rule.id().value()),
-                      rule.deviceId(), rule.priority());
+        FlowRuleService flowRuleService = get(FlowRuleService.class);
+        if (outputJson()) {
+            // GetFlow's detailed form: the brief one plus each rule's state in ONOS.
+            ObjectNode json = jsonForEntity(flow, QosFlow.class);
+            for (int i = 0; i < flow.rules().size(); i++) {
+                FlowRule rule = flow.rules().get(i);
+                QosFlowCodec.addRuleState((ObjectNode) json.path("rules").get(i), rule,
+                                          FlowLifecycle.entryOf(flowRuleService, rule), this);
             }
+            printJson(json);
+            return;
+        }
+        printFlow(flow, flow.state().name());
+        for (FlowRule rule : flow.rules()) {
+            FlowEntry entry = FlowLifecycle.entryOf(flowRuleService, rule);
+            // ONOS's `flows` command prints rule ids in hexadecimal too.
+            print("    rule id=%s, deviceId=%s, priority=%d, state=%s", Long.toHexString(rule.id().value()),
+                  rule.deviceId(), rule.priority(), entry == null ? "NOT_IN_ONOS" : entry.state());
         }
     }
 }

@@ -131,10 +131,12 @@ public class FlowShellCommandsTest {
         String id = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
                 .path("flowId").asText();
         JsonNode got = ShellHarness.run("onos", new GetFlowCommand(), "-j", id).json();
-        assertEquals(core.result("{\"type\":\"ListFlows\"}").path("flows").get(0), got);
+        assertEquals(core.result("{\"type\":\"GetFlow\",\"flowId\":\"" + id + "\"}"), got);
+        assertEquals("PENDING_ADD", got.path("rules").get(0).path("state").asText());
         ShellHarness.Output text = ShellHarness.run("onos", new GetFlowCommand(), id);
         assertTrue(text.out, text.out.startsWith("flowId=" + id + ", state=INSTALLED, kind=network, owner=alice"));
-        assertTrue(text.out, text.out.contains("    rule id=") && text.out.contains("deviceId=of:0000000000000002"));
+        assertTrue(text.out, text.out.contains("    rule id=")
+                && text.out.contains("deviceId=of:0000000000000002, priority=30000, state=PENDING_ADD"));
 
         assertError("INVALID_FIELD: '--timeout-ms' must be from 100 to 120000, not 200000",
                     ShellHarness.run("onos", new RemoveFlowCommand(), "--timeout-ms", "200000", id));

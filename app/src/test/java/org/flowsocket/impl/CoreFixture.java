@@ -15,9 +15,11 @@ import org.onosproject.codec.CodecService;
 import org.onosproject.codec.impl.CodecManager;
 import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.FlowRuleService;
 import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
 import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.driver.DriverService;
@@ -128,7 +130,8 @@ public final class CoreFixture {
                 .put(QosFlowService.class, manager).put(FlowSocketNodeService.class, manager)
                 .put(FlowSocketAdminService.class, manager).put(CodecService.class, codecs)
                 .put(DeviceService.class, devices).put(DriverService.class, manager.driverService)
-                .put(HostService.class, hosts)
+                .put(HostService.class, hosts).put(CoreService.class, manager.coreService)
+                .put(FlowRuleService.class, switches)
                 .put(LinkService.class, manager.linkService).put(NetworkConfigService.class, netcfg).build();
     }
 

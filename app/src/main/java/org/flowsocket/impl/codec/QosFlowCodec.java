@@ -59,13 +59,7 @@ public final class QosFlowCodec {
         for (FlowRule rule : handle.rules()) {
             ObjectNode ref = lifecycle.ruleRef(rule);
             if (detailed) {
-                FlowEntry entry = lifecycle.entryOf(rule);
-                ref.put("state", entry == null ? "NOT_IN_ONOS" : entry.state().name());
-                if (entry != null) {
-                    ref.put("packets", entry.packets());
-                    ref.put("bytes", entry.bytes());
-                }
-                ref.set("rule", context.codec(FlowRule.class).encode(rule, context));
+                addRuleState(ref, rule, lifecycle.entryOf(rule), context);
             }
             rules.add(ref);
         }
@@ -88,6 +82,27 @@ public final class QosFlowCodec {
                 return QosFlowCodec.this.encode(flow, false);
             }
         };
+    }
+
+    /**
+     * Adds what the detailed form tells of a rule to its reference: its
+     * state in ONOS ({@code NOT_IN_ONOS} without an entry), its counters and
+     * the rule in ONOS's flow JSON. The console's get-flow uses it too.
+     *
+     * @param ref     the rule's reference, as the brief form has it
+     * @param rule    the rule
+     * @param entry   ONOS's entry of the rule, or null
+     * @param context ONOS codec context
+     * @return the reference
+     */
+    public static ObjectNode addRuleState(ObjectNode ref, FlowRule rule, FlowEntry entry, CodecContext context) {
+        ref.put("state", entry == null ? "NOT_IN_ONOS" : entry.state().name());
+        if (entry != null) {
+            ref.put("packets", entry.packets());
+            ref.put("bytes", entry.bytes());
+        }
+        ref.set("rule", context.codec(FlowRule.class).encode(rule, context));
+        return ref;
     }
 
     private ObjectNode parse(String spec) {
