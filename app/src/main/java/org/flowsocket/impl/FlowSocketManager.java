@@ -26,6 +26,7 @@ import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
 import org.flowsocket.impl.codec.FlowSocketCodecContext;
 import org.flowsocket.impl.codec.QosFlowCodec;
+import org.flowsocket.impl.codec.SessionInfoCodec;
 import org.flowsocket.impl.command.AddNodeCommand;
 import org.flowsocket.impl.command.BatchCommand;
 import org.flowsocket.impl.command.Command;
@@ -246,6 +247,7 @@ public class FlowSocketManager
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
+        codecService.registerCodec(SessionInfo.class, new SessionInfoCodec());
         flowStore.setDelegate(flowStoreDelegate);
         flows.resumeExpiries();
 
@@ -280,6 +282,7 @@ public class FlowSocketManager
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
         codecService.unregisterCodec(QosFlow.class);
+        codecService.unregisterCodec(SessionInfo.class);
         flowStore.close();
         hostNodes.close();
         timer.shutdownNow();

@@ -237,6 +237,16 @@ public class OarInKarafIT {
     }
 
     /**
+     * Every FlowSocket console command runs over Karaf's SSH console, and the
+     * flow it installs belongs to the Karaf login user.
+     */
+    @Test
+    public void consoleCommandsRunAsTheLoginUser() throws Exception {
+        onos.activeBundleId(oar.providing(FLOWSOCKET_SERVICE).symbolicName);
+        new ConsoleCommands(onos.shell).runEveryCommandAs(KarafContainer.USER);
+    }
+
+    /**
      * On an ONOS where another provider (netcfghostprovider) registered scheme
      * {@code host} first, FlowSocket still activates and serves its socket:
      * ONOS's provider registry refuses a second primary provider for a scheme.

@@ -347,6 +347,17 @@ public final class FlowLifecycle {
      * @return the entry, or null if ONOS has none
      */
     public FlowEntry entryOf(FlowRule rule) {
+        return entryOf(flowRuleService, rule);
+    }
+
+    /**
+     * Returns ONOS's entry of a rule: same id and same rule.
+     *
+     * @param flowRuleService ONOS's flow rule service
+     * @param rule            the rule
+     * @return the entry, or null if ONOS has none
+     */
+    public static FlowEntry entryOf(FlowRuleService flowRuleService, FlowRule rule) {
         return StreamSupport.stream(flowRuleService.getFlowEntries(rule.deviceId()).spliterator(), false)
                 .filter(e -> e.id().equals(rule.id()) && rule.equals(e)).findFirst().orElse(null);
     }
