@@ -80,8 +80,6 @@ public final class QosFlowCodec {
             }
         };
     }
-<<<<<<< HEAD
-=======
 
     /**
      * Adds what the detailed form tells of a rule to its reference: its
@@ -103,15 +101,4 @@ public final class QosFlowCodec {
         ref.set("rule", context.codec(FlowRule.class).encode(rule, context));
         return ref;
     }
-
-    private ObjectNode parse(String spec) {
-        try {
-            return (ObjectNode) context.mapper().readTree(spec);
-        } catch (JsonProcessingException | ClassCastException e) {
-            ObjectNode unreadable = context.mapper().createObjectNode();
-            unreadable.put("unreadable", spec);
-            return unreadable;
-        }
-    }
->>>>>>> fix/cli
 }
