@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SynchronizedHistogram;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Requests;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.flow.FlowRule;
@@ -147,7 +148,7 @@ final class FlowRows {
         // unless its confirmation freed it.
         void failed(int r, String why) {
             errors.incrementAndGet();
-            firstError.compareAndSet(null, FlowSocketClient.abbreviate(why));
+            firstError.compareAndSet(null, Requests.abbreviate(why));
             if (remaining.getAndSet(r, Integer.MIN_VALUE / 2) > 0) {
                 finished();
             }

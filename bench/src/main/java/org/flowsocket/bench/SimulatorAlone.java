@@ -64,7 +64,7 @@ final class SimulatorAlone implements AutoCloseable {
         services.register(FlowRuleProviderRegistry.class,
                 registry(FlowRuleProviderRegistry.class, FlowRuleProviderService.class, flowProviders, confirmed));
         network = new SimulatedNetwork(services, NetworkSpec.parse(topology));
-        network.setAckLatency(ackLatency);
+        network.faults().setAckLatency(ackLatency);
         network.setSwitchThreads(true);
         network.start();
         provider = flowProviders.get(0);

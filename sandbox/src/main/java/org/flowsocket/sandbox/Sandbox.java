@@ -204,7 +204,7 @@ public final class Sandbox implements AutoCloseable {
                     started.push(southbound);
                 } else {
                     network = new SimulatedNetwork(core.services(), topology);
-                    network.setAckLatency(ackLatency);
+                    network.faults().setAckLatency(ackLatency);
                     network.setSwitchThreads(switchThreads);
                     network.start();
                     network.setMeterStatsInterval(meterStatsInterval);

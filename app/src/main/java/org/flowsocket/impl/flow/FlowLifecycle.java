@@ -12,6 +12,7 @@ import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
+import org.flowsocket.impl.Failures;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceService;
@@ -30,12 +31,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.StreamSupport;
 
 import static org.slf4j.LoggerFactory.getLogger;
 
@@ -178,7 +177,8 @@ public final class FlowLifecycle {
             return store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
                     ? h.withState(QosFlow.State.INSTALLED, null) : h).orElse(handle);
         }
-        FlowSocketException cause = errorFor(unwrap(error), "rule(s)", "every rule of the request was withdrawn");
+        FlowSocketException cause = errorFor(Failures.unwrap(error), "rule(s)",
+                                             "every rule of the request was withdrawn");
         // Failed while waiting for the meters: say what became of the request.
         FlowSocketException failure = (rulesSent ? cause : new FlowSocketException(cause.code(), cause.getMessage()
                 + "; no rule was sent and every meter of the request was withdrawn", cause.field(), cause.details()))
@@ -275,7 +275,7 @@ public final class FlowLifecycle {
         return installer.remove(handle.rules(), timeoutMillis)
                 .thenCompose(confirmed -> removals.awaitGone(handle.rules(), timeoutMillis))
                 .handle((ok, error) -> {
-                    Throwable cause = error == null ? null : unwrap(error);
+                    Throwable cause = error == null ? null : Failures.unwrap(error);
                     if (cause == null || force) {
                         meters.release(handle.meters());
                         store.remove(id);
@@ -356,7 +356,28 @@ public final class FlowLifecycle {
      * @return the entry, or null if ONOS has none
      */
     public FlowEntry entryOf(FlowRule rule) {
-        return entriesOf(List.of(rule)).get(rule);
+        return entryOf(flowRuleService, rule);
+    }
+
+    /**
+     * Returns ONOS's entry of a rule: same id and same rule.
+     *
+     * @param flowRuleService ONOS's flow rule service
+     * @param rule            the rule
+     * @return the entry, or null if ONOS has none
+     */
+    public static FlowEntry entryOf(FlowRuleService flowRuleService, FlowRule rule) {
+        return entriesOf(flowRuleService, List.of(rule)).get(rule);
+    }
+
+    /**
+     * Returns ONOS's entries for rules.
+     *
+     * @param rules the rules
+     * @return the entries ONOS has, by rule; rules ONOS does not list are absent
+     */
+    public Map<FlowRule, FlowEntry> entriesOf(Collection<FlowRule> rules) {
+        return entriesOf(flowRuleService, rules);
     }
 
     /**
@@ -366,10 +387,11 @@ public final class FlowLifecycle {
      * Every getFlowEntries copies the device's whole table: a read per rule
      * made removing a flow cost its rules times the table's size.
      *
-     * @param rules the rules
+     * @param flowRuleService ONOS's flow rule service
+     * @param rules           the rules
      * @return the entries ONOS has, by rule; rules ONOS does not list are absent
      */
-    public Map<FlowRule, FlowEntry> entriesOf(Collection<FlowRule> rules) {
+    public static Map<FlowRule, FlowEntry> entriesOf(FlowRuleService flowRuleService, Collection<FlowRule> rules) {
         if (ONE_RULE_LOOKUP) {
             Map<FlowRule, FlowEntry> found = new HashMap<>();
             for (FlowRule rule : rules) {
@@ -432,10 +454,6 @@ public final class FlowLifecycle {
      */
     public static String flowIdOf(FlowRule rule) {
         return Long.toString(rule.id().value());
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 
     private static boolean hasOneRuleLookup() {

@@ -85,7 +85,7 @@ public class BatchSuccessListenerTest {
 
     @Test
     public void notToldOfARefusedBatch() throws Exception {
-        network.refuseAll(S2, FlowModFailure.TABLE_FULL);
+        network.faults().refuseAll(S2, FlowModFailure.TABLE_FULL);
         assertEquals(Boolean.FALSE, apply(FlowRuleOperations.builder().add(rule(S2, 3))).get(10, TimeUnit.SECONDS));
         assertEquals(List.of("onError"), seen);
     }

@@ -54,7 +54,7 @@ public class SwitchThreadsTest {
         core = SandboxCore.builder().flowRuleThreads(SandboxCore.FlowRuleThreads.ONOS).build().start();
         network = new SimulatedNetwork(core.services(), NetworkSpec.linear(3)).start();
         network.setSwitchThreads(true);
-        network.setAckLatency(Duration.ZERO);
+        network.faults().setAckLatency(Duration.ZERO);
         appId = core.get(CoreService.class).registerApplication("org.flowsocket.sandbox.test");
         store = (SandboxFlowRuleStore) core.get(FlowRuleStore.class);
     }
