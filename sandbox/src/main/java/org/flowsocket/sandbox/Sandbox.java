@@ -64,6 +64,8 @@ public final class Sandbox implements AutoCloseable {
         private NetworkSpec topology = NetworkSpec.linear(3);
         private SandboxUsers users = SandboxUsers.defaults();
         private SandboxCore.EventDelivery events = SandboxCore.EventDelivery.DISPATCHER;
+        private SandboxCore.Store store = SandboxCore.Store.RAFT;
+        private String clusterMetadata;
         private Duration ackLatency = Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS);
         private boolean flowSocket = true;
         private InetSocketAddress openflow;
@@ -125,6 +127,27 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * @param kind the store behind ONOS's StorageService (default: ONOS's
+         *             StorageManager on an embedded Raft group)
+         * @return this builder
+         */
+        public Builder store(SandboxCore.Store kind) {
+            this.store = kind;
+            return this;
+        }
+
+        /**
+         * @param uri ONOS cluster metadata file naming this node and the
+         *            others (see {@link SandboxCore.Builder#clusterMetadata}),
+         *            or null for a cluster of one
+         * @return this builder
+         */
+        public Builder clusterMetadata(String uri) {
+            this.clusterMetadata = uri;
+            return this;
+        }
+
+        /**
          * @param latency switches' batch acknowledgement latency
          * @return this builder
          */
@@ -162,7 +185,8 @@ public final class Sandbox implements AutoCloseable {
         public Sandbox start() throws Exception {
             Deque<AutoCloseable> started = new ArrayDeque<>();
             try {
-                SandboxCore core = SandboxCore.builder().eventDelivery(events).build().start();
+                SandboxCore core = SandboxCore.builder().eventDelivery(events).store(store)
+                        .clusterMetadata(clusterMetadata).build().start();
                 started.push(core);
                 SimulatedNetwork network = null;
                 OpenFlowSouthbound southbound = null;

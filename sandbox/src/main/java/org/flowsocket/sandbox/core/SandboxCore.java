@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.util.concurrent.MoreExecutors;
 import org.apache.karaf.system.SystemService;
+import org.flowsocket.sandbox.cluster.RaftStore;
 import org.flowsocket.sandbox.runtime.ComponentRuntime;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
 import org.onlab.metrics.MetricsManager;
@@ -133,17 +134,38 @@ public final class SandboxCore implements AutoCloseable {
         DISPATCHER
     }
 
+    /** Where ONOS's StorageService keeps its primitives (FlowSocket's state). */
+    public enum Store {
+        /**
+         * ONOS's real distributed store: StorageManager on Atomix with an
+         * embedded Raft group ({@link RaftStore}), as a single ONOS runs it.
+         */
+        RAFT,
+        /**
+         * ONOS's in-memory TestStorageService ({@link SandboxStorageService}):
+         * no Atomix, a faster start; for suites that start many cores.
+         */
+        MEMORY
+    }
+
     private final ServiceRegistry registry = new ServiceRegistry();
     private final ComponentRuntime runtime = new ComponentRuntime(registry);
     private final EventDelivery eventDelivery;
+    private final Store store;
+    private final RaftStore raftStore;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
 
     private SandboxCore(Builder builder) {
         this.eventDelivery = builder.eventDelivery;
+        this.store = builder.store;
+        this.raftStore = builder.store == Store.RAFT
+                ? (builder.clusterMetadataUri != null ? RaftStore.member(builder.clusterMetadataUri)
+                                                      : RaftStore.singleNode())
+                : null;
     }
 
-    /** @return a builder with synchronous events */
+    /** @return a builder with synchronous events and the Raft store */
     public static Builder builder() {
         return new Builder();
     }
@@ -151,8 +173,36 @@ public final class SandboxCore implements AutoCloseable {
     /** Builder of a {@link SandboxCore}. */
     public static final class Builder {
         private EventDelivery eventDelivery = EventDelivery.SYNCHRONOUS;
+        private Store store = Store.RAFT;
+        private String clusterMetadataUri;
 
         private Builder() {
+        }
+
+        /**
+         * Chooses the store behind ONOS's StorageService (default
+         * {@link Store#RAFT}).
+         *
+         * @param kind store
+         * @return this builder
+         */
+        public Builder store(Store kind) {
+            this.store = java.util.Objects.requireNonNull(kind);
+            return this;
+        }
+
+        /**
+         * Makes this core a member of a cluster (Raft store): ONOS's cluster
+         * metadata file names the nodes and this one; without it the core is
+         * a cluster of one on a free port.
+         *
+         * @param uri the metadata file's {@code file://} URI
+         *            ({@link org.flowsocket.sandbox.cluster.ClusterMetadataFile})
+         * @return this builder
+         */
+        public Builder clusterMetadata(String uri) {
+            this.clusterMetadataUri = uri;
+            return this;
         }
 
         /**
@@ -168,8 +218,16 @@ public final class SandboxCore implements AutoCloseable {
 
         /** @return a core, not yet started */
         public SandboxCore build() {
+            if (clusterMetadataUri != null && store != Store.RAFT) {
+                throw new IllegalStateException("A cluster member needs the Raft store");
+            }
             return new SandboxCore(this);
         }
+    }
+
+    /** @return the store behind ONOS's StorageService */
+    public Store store() {
+        return store;
     }
 
     /** @return the service registry (also ONOS's REST service directory) */
@@ -206,6 +264,7 @@ public final class SandboxCore implements AutoCloseable {
             startComponents();
         } catch (RuntimeException | Error e) {
             runtime.close();
+            closeStore();
             throw e;
         }
         log.info("ONOS core started: {} components", runtime.activeComponents().size());
@@ -232,14 +291,18 @@ public final class SandboxCore implements AutoCloseable {
         runtime.start(new SimpleApplicationIdStore(), ApplicationIdStore.class);
         runtime.start(new SimpleIdBlockStore(), IdBlockStore.class);
         runtime.start(new CoreManager());
-        registry.register(StorageService.class, new SandboxStorageService());
 
-        // Cluster of one
+        // Cluster and storage
         registry.register(SystemService.class, new SandboxSystemService(this::close));
-        registry.register(ClusterCommunicationService.class, new ClusterCommunicationServiceAdapter());
         registry.register(UpgradeService.class, new UpgradeServiceAdapter());
-        runtime.start(new SimpleClusterStore(), ClusterStore.class);
-        runtime.start(new ClusterManager());
+        if (raftStore != null) {
+            raftStore.start(runtime);
+        } else {
+            registry.register(StorageService.class, new SandboxStorageService());
+            registry.register(ClusterCommunicationService.class, new ClusterCommunicationServiceAdapter());
+            runtime.start(new SimpleClusterStore(), ClusterStore.class);
+            runtime.start(new ClusterManager());
+        }
 
         // Network configuration
         runtime.start(new SandboxNetworkConfigStore(), NetworkConfigStore.class);
@@ -332,7 +395,14 @@ public final class SandboxCore implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             runtime.close();
+            closeStore();
             log.info("ONOS core stopped");
+        }
+    }
+
+    private void closeStore() {
+        if (raftStore != null) {
+            raftStore.close();
         }
     }
 }
