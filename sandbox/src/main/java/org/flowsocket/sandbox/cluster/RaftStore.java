@@ -8,10 +8,12 @@ import io.atomix.core.AtomixRegistry;
 import io.atomix.core.registry.ClasspathScanningRegistry;
 import org.flowsocket.sandbox.runtime.ComponentRuntime;
 import org.onosproject.cluster.ClusterStore;
+import org.onosproject.cluster.LeadershipStore;
 import org.onosproject.cluster.impl.ClusterManager;
 import org.onosproject.cluster.impl.ClusterMetadataManager;
 import org.onosproject.cluster.impl.ConfigFileBasedClusterMetadataProvider;
 import org.onosproject.cluster.impl.DefaultClusterMetadataProvider;
+import org.onosproject.cluster.impl.LeadershipManager;
 import org.onosproject.cluster.impl.MembershipManager;
 import org.onosproject.persistence.PersistenceService;
 import org.onosproject.store.atomix.ClusterActivator;
@@ -57,7 +59,10 @@ import java.util.stream.Stream;
  * onos-core-dist), {@code MembershipManager}, {@code PartitionManager};</li>
  * <li>{@code StorageManager} (the {@code StorageService} on the {@code raft}
  * partition group) and {@code CoordinationManager} (on the {@code system}
- * group).</li>
+ * group);</li>
+ * <li>{@code LeadershipManager} on {@link SandboxLeadershipStore} (ONOS's
+ * {@code DistributedLeadershipStore}, in onos-core-dist, on the coordination
+ * service's leader elector).</li>
  * </ol>
  * ONOS's {@code PersistenceManager} (MapDB files, only for persistent
  * eventually consistent maps) is not published; ONOS's in-memory
@@ -175,6 +180,10 @@ public final class RaftStore implements AutoCloseable {
         runtime.services().register(PersistenceService.class, new TestPersistenceService());
         runtime.start(new StorageManager());
         runtime.start(new CoordinationManager());
+
+        // Leadership on Atomix's leader elector
+        runtime.start(new SandboxLeadershipStore(), LeadershipStore.class);
+        runtime.start(new LeadershipManager());
     }
 
     // Atomix.builder(ClassLoader), which ONOS's AtomixManager calls, finds

@@ -19,6 +19,7 @@ import org.onosproject.app.ApplicationServiceAdapter;
 import org.onosproject.cfg.ComponentConfigStore;
 import org.onosproject.cfg.impl.ComponentConfigManager;
 import org.onosproject.cluster.ClusterStore;
+import org.onosproject.cluster.LeadershipService;
 import org.onosproject.cluster.impl.ClusterManager;
 import org.onosproject.cluster.impl.MastershipManager;
 import org.onosproject.codec.impl.CodecManager;
@@ -67,6 +68,7 @@ import org.onosproject.store.trivial.SimpleClusterStore;
 import org.onosproject.store.trivial.SimpleComponentConfigStore;
 import org.onosproject.store.trivial.SimpleDeviceStore;
 import org.onosproject.store.trivial.SimpleIdBlockStore;
+import org.onosproject.store.trivial.SimpleLeadershipManager;
 import org.onosproject.store.trivial.SimpleMastershipStore;
 import org.onosproject.store.trivial.SimpleTopologyStore;
 import org.onosproject.upgrade.UpgradeService;
@@ -302,6 +304,7 @@ public final class SandboxCore implements AutoCloseable {
             registry.register(ClusterCommunicationService.class, new ClusterCommunicationServiceAdapter());
             runtime.start(new SimpleClusterStore(), ClusterStore.class);
             runtime.start(new ClusterManager());
+            runtime.start(new SimpleLeadershipManager(), LeadershipService.class);
         }
 
         // Network configuration

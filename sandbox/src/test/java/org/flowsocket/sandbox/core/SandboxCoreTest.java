@@ -22,6 +22,8 @@ import org.onosproject.net.topology.PathService;
 import org.onosproject.net.topology.TopologyService;
 
 import org.onosproject.cluster.ControllerNode;
+import org.onosproject.cluster.LeadershipService;
+import org.onosproject.cluster.NodeId;
 import org.onosproject.store.serializers.KryoNamespaces;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.MapEvent;
@@ -77,7 +79,17 @@ public class SandboxCoreTest {
         assertEquals(MapEvent.Type.INSERT, event.type());
         assertEquals("v", event.newValue().value());
         assertEquals("v", map.get("k").value());
-        assertEquals(1, storage.getAtomicCounter("sandbox-core-test").incrementAndGet());
+        assertEquals(1, storage.getAtomicCounter("sandbox-core-test-ids").incrementAndGet());
+    }
+
+    @Test
+    public void leadershipRunsOnAtomixLeaderElector() {
+        assertImpl(LeadershipService.class, "org.onosproject.cluster.impl.LeadershipManager");
+        LeadershipService leadership = core.get(LeadershipService.class);
+        NodeId local = core.get(ClusterService.class).getLocalNode().id();
+        assertEquals(local, leadership.runForLeadership("sandbox-core-test").leaderNodeId());
+        assertEquals(local, leadership.getLeader("sandbox-core-test"));
+        leadership.withdraw("sandbox-core-test");
     }
 
     @Test
