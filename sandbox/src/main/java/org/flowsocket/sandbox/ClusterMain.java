@@ -5,6 +5,7 @@
 package org.flowsocket.sandbox;
 
 import org.flowsocket.sandbox.cluster.SandboxCluster;
+import org.flowsocket.sandbox.cluster.SandboxClusterNode;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,7 +55,7 @@ final class ClusterMain {
         out.println("FlowSocket sandbox cluster is ready: " + options.cluster
                 + " ONOS 2.5.6 nodes sharing one Atomix storage cluster (Raft), each with its own "
                 + (options.openflow ? "OpenFlow southbound" : "simulated network " + options.topo));
-        for (SandboxCluster.Node n : cluster.nodes()) {
+        for (SandboxClusterNode n : cluster.nodes()) {
             out.println("  node " + n.index() + " (" + n.id() + "):");
             out.println("    ONOS REST API: " + n.restUri());
             out.println("    FlowSocket:    " + n.webSocketUri() + "  (subprotocol flowsocket.v1)");

@@ -5,20 +5,12 @@
 package org.flowsocket.sandbox.cluster;
 
 import com.google.common.collect.ImmutableList;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,8 +55,6 @@ import static com.google.common.base.Preconditions.checkState;
  */
 public final class SandboxCluster implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(SandboxCluster.class);
-
     /** What a child prints on standard output once it serves. */
     public static final String READY_LINE = "FLOWSOCKET-CLUSTER-NODE-READY";
     /** The cluster's name (Atomix's cluster id). */
@@ -80,56 +70,6 @@ public final class SandboxCluster implements AutoCloseable {
             "--add-opens", "java.base/java.net=ALL-UNNAMED",
             "--add-opens", "java.base/java.nio=ALL-UNNAMED",
             "-Xmx768m");
-
-    /** One node of the cluster. */
-    public static final class Node {
-        private final int index;
-        private final String host;
-        private final int httpPort;
-        private volatile Process process;
-
-        Node(int index, String host, int httpPort) {
-            this.index = index;
-            this.host = host;
-            this.httpPort = httpPort;
-        }
-
-        /** @return 1-based index */
-        public int index() {
-            return index;
-        }
-
-        /** @return ONOS node id, {@code onos-<index>} */
-        public String id() {
-            return "onos-" + index;
-        }
-
-        /** @return HTTP port */
-        public int httpPort() {
-            return httpPort;
-        }
-
-        /** @return FlowSocket's WebSocket URI on this node */
-        public URI webSocketUri() {
-            return URI.create("ws://" + host + ":" + httpPort + "/onos/flowsocket/ws");
-        }
-
-        /** @return ONOS's REST API on this node */
-        public URI restUri() {
-            return URI.create("http://" + host + ":" + httpPort + "/onos/v1");
-        }
-
-        /** @return the web console on this node */
-        public URI consoleUri() {
-            return URI.create("http://" + host + ":" + httpPort + "/onos/flowsocket/");
-        }
-
-        /** @return whether its JVM runs */
-        public boolean isAlive() {
-            Process p = process;
-            return p != null && p.isAlive();
-        }
-    }
 
     /** Builder of a {@link SandboxCluster}. */
     public static final class Builder {
@@ -223,7 +163,7 @@ public final class SandboxCluster implements AutoCloseable {
 
     private final Path directory;
     private final boolean ownDirectory;
-    private final List<Node> nodes = new ArrayList<>();
+    private final List<SandboxClusterNode> nodes = new ArrayList<>();
     private final List<String> nodeArguments;
     private final String bind;
     private final Duration startTimeout;
@@ -240,7 +180,7 @@ public final class SandboxCluster implements AutoCloseable {
         List<ClusterMetadataFile.Member> storage = new ArrayList<>();
         for (int i = 1; i <= b.nodes; i++) {
             int http = b.basePort == 0 ? RaftStore.freePort() : b.basePort + i - 1;
-            nodes.add(new Node(i, host, http));
+            nodes.add(new SandboxClusterNode(i, host, http));
             controllers.add(new ClusterMetadataFile.Member("onos-" + i, host, RaftStore.freePort()));
             storage.add(new ClusterMetadataFile.Member("atomix-" + i, host, RaftStore.freePort()));
         }
@@ -271,7 +211,7 @@ public final class SandboxCluster implements AutoCloseable {
     }
 
     /** @return the nodes, in index order */
-    public List<Node> nodes() {
+    public List<SandboxClusterNode> nodes() {
         return List.copyOf(nodes);
     }
 
@@ -279,7 +219,7 @@ public final class SandboxCluster implements AutoCloseable {
      * @param index 1-based node index
      * @return the node
      */
-    public Node node(int index) {
+    public SandboxClusterNode node(int index) {
         checkArgument(index >= 1 && index <= nodes.size(), "No node %s", index);
         return nodes.get(index - 1);
     }
@@ -296,11 +236,7 @@ public final class SandboxCluster implements AutoCloseable {
      * @throws InterruptedException if interrupted while waiting
      */
     public void kill(int index) throws InterruptedException {
-        Process p = node(index).process;
-        if (p != null) {
-            p.destroyForcibly();
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        node(index).kill();
     }
 
     /**
@@ -318,7 +254,7 @@ public final class SandboxCluster implements AutoCloseable {
 
     private void startAll() throws IOException, TimeoutException {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
-        for (Node n : nodes) {
+        for (SandboxClusterNode n : nodes) {
             ready.add(launch(n));
         }
         await(ready);
@@ -332,16 +268,33 @@ public final class SandboxCluster implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while the cluster started", e);
         } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+            throw new IllegalStateException(e.getCause().getMessage() + logTails(), e.getCause());
         } catch (TimeoutException e) {
             throw new TimeoutException("Sandbox cluster nodes not ready after " + startTimeout.toSeconds()
-                    + " s; their logs are in " + directory);
+                    + " s" + logTails());
         }
     }
 
+    // The end of every node's log, for a start that failed: a temporary
+    // directory goes with close().
+    private String logTails() {
+        StringBuilder b = new StringBuilder();
+        for (SandboxClusterNode n : nodes) {
+            Path logFile = directory.resolve("node-" + n.index() + ".log");
+            try {
+                List<String> lines = Files.exists(logFile) ? Files.readAllLines(logFile) : List.of();
+                b.append("\n--- node ").append(n.index()).append(" (last lines of its log) ---\n");
+                lines.subList(Math.max(0, lines.size() - 15), lines.size()).forEach(l -> b.append(l).append('\n'));
+            } catch (IOException | UncheckedIOException e) {
+                b.append("\n(node ").append(n.index()).append("'s log cannot be read: ").append(e).append(')');
+            }
+        }
+        return b.toString();
+    }
+
     // Forks a node's JVM; the future completes when it prints READY_LINE.
-    private CompletableFuture<Void> launch(Node n) throws IOException {
-        Path nodeDir = nodeDirectory(directory, n.index);
+    private CompletableFuture<Void> launch(SandboxClusterNode n) throws IOException {
+        Path nodeDir = nodeDirectory(directory, n.index());
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
@@ -349,40 +302,11 @@ public final class SandboxCluster implements AutoCloseable {
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add("org.flowsocket.sandbox.Main");
-        command.addAll(List.of("--cluster-node", String.valueOf(n.index),
+        command.addAll(List.of("--cluster-node", String.valueOf(n.index()),
                                "--cluster-dir", directory.toAbsolutePath().toString(),
-                               "--bind", bind, "--port", String.valueOf(n.httpPort)));
+                               "--bind", bind, "--port", String.valueOf(n.httpPort())));
         command.addAll(nodeArguments);
-        Path logFile = directory.resolve("node-" + n.index + ".log");
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        n.process = p;
-        CompletableFuture<Void> ready = new CompletableFuture<>();
-        Thread reader = new Thread(() -> pump(n, p, logFile, ready), "sandbox-cluster-node-" + n.index);
-        reader.setDaemon(true);
-        reader.start();
-        return ready;
-    }
-
-    // Copies a child's output to its log and completes `ready` at READY_LINE
-    // (or fails it when the child ends first).
-    private static void pump(Node n, Process p, Path logFile, CompletableFuture<Void> ready) {
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                                                                          StandardCharsets.UTF_8));
-             PrintStream out = new PrintStream(Files.newOutputStream(logFile, StandardOpenOption.CREATE,
-                                                                     StandardOpenOption.APPEND), true,
-                                               StandardCharsets.UTF_8)) {
-            String line;
-            while ((line = in.readLine()) != null) {
-                out.println(line);
-                if (line.equals(READY_LINE)) {
-                    ready.complete(null);
-                }
-            }
-        } catch (IOException e) {
-            log.debug("Output of node {} ended: {}", n.index, e.toString());
-        }
-        ready.completeExceptionally(new IllegalStateException(
-                "Sandbox cluster node " + n.index + " exited before it was ready; see " + logFile));
+        return n.launch(command, directory.resolve("node-" + n.index() + ".log"));
     }
 
     /**
@@ -391,11 +315,8 @@ public final class SandboxCluster implements AutoCloseable {
      * @throws InterruptedException if interrupted
      */
     public void awaitAllEnded() throws InterruptedException {
-        for (Node n : nodes) {
-            Process p = n.process;
-            if (p != null) {
-                p.waitFor();
-            }
+        for (SandboxClusterNode n : nodes) {
+            n.awaitEnd();
         }
     }
 
@@ -403,20 +324,12 @@ public final class SandboxCluster implements AutoCloseable {
     @Override
     public void close() {
         if (closed.compareAndSet(false, true)) {
-            for (Node n : nodes) {
-                Process p = n.process;
-                if (p != null) {
-                    p.destroyForcibly();
-                }
-            }
-            for (Node n : nodes) {
-                Process p = n.process;
-                if (p != null) {
-                    try {
-                        p.waitFor(30, TimeUnit.SECONDS);
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
+            nodes.forEach(SandboxClusterNode::destroy);
+            for (SandboxClusterNode n : nodes) {
+                try {
+                    n.kill();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
                 }
             }
             if (ownDirectory) {
@@ -432,26 +345,14 @@ public final class SandboxCluster implements AutoCloseable {
      * @param timeout how long to wait before killing
      */
     public void stopGracefully(Duration timeout) {
-        for (Node n : nodes) {
-            Process p = n.process;
-            if (p != null && p.isAlive()) {
-                try {
-                    p.getOutputStream().close();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-        }
+        nodes.forEach(SandboxClusterNode::closeInput);
         long deadline = System.nanoTime() + timeout.toNanos();
-        for (Node n : nodes) {
-            Process p = n.process;
-            if (p != null) {
-                try {
-                    p.waitFor(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
+        for (SandboxClusterNode n : nodes) {
+            try {
+                n.awaitEnd(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
             }
         }
     }

@@ -84,7 +84,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ONOS's real core, single node, in this JVM.
  * <p>
  * It runs ONOS 2.5.6's own managers from onos-core-net and onos-core-common,
- * unchanged, with ONOS's single-instance stores
+ * unchanged, on ONOS's distributed store (onos-core-primitives) and
+ * ONOS's single-instance stores
  * ({@code org.onosproject.store.trivial}), wired through a
  * {@link ComponentRuntime} from the managers' own DS descriptors, the way
  * ONOS's unit tests wire them: event delivery can be synchronous
@@ -100,10 +101,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>CoreService</td><td>CoreManager + SimpleApplicationIdStore + SimpleIdBlockStore</td></tr>
  * <tr><td>VersionService, MetricsService</td><td>VersionManager, MetricsManager</td></tr>
  * <tr><td>ApplicationService</td><td>ONOS's ApplicationServiceAdapter (ApplicationManager needs Karaf)</td></tr>
- * <tr><td>ClusterService</td><td>ClusterManager + SimpleClusterStore (one node)</td></tr>
+ * <tr><td>ClusterService, ClusterMetadataService, MembershipService, PartitionService,
+ *     LeadershipService, ClusterCommunicationService</td><td>with the Raft store, ONOS's
+ *     ClusterManager + AtomixClusterStore, ClusterMetadataManager (file and default
+ *     providers), MembershipManager, PartitionManager, LeadershipManager on a copy of
+ *     ONOS's DistributedLeadershipStore, a copy of ONOS's ClusterCommunicationManager
+ *     ({@link RaftStore}); with the memory store, ClusterManager + SimpleClusterStore
+ *     (one node), SimpleLeadershipManager and ONOS's test adapter</td></tr>
  * <tr><td>MastershipService</td><td>MastershipManager + SimpleMastershipStore</td></tr>
  * <tr><td>RegionService</td><td>RegionManager + {@link SandboxRegionStore}</td></tr>
- * <tr><td>UpgradeService, ClusterCommunicationService, PacketService, PiPipeconfService</td>
+ * <tr><td>UpgradeService, PacketService, PiPipeconfService</td>
  *     <td>ONOS's test adapters</td></tr>
  * <tr><td>NetworkConfigService</td><td>NetworkConfigManager + {@link SandboxNetworkConfigStore}
  *     + BasicNetworkConfigs</td></tr>
@@ -119,8 +126,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     keeping the manager's batch ids)</td></tr>
  * <tr><td>MeterService</td><td>MeterManager + {@link SandboxMeterStore} (see {@link MeterRelease})</td></tr>
  * <tr><td>CodecService</td><td>CodecManager</td></tr>
- * <tr><td>StorageService</td><td>ONOS's TestStorageService (in-memory primitives), its maps'
- * listeners told in order ({@link SandboxStorageService})</td></tr>
+ * <tr><td>StorageService, CoordinationService</td><td>{@link Store#RAFT} (default): ONOS's
+ * StorageManager and CoordinationManager on AtomixManager, an embedded Raft group
+ * ({@link RaftStore}); {@link Store#MEMORY}: ONOS's TestStorageService (in-memory
+ * primitives), its maps' listeners told in order ({@link SandboxStorageService})</td></tr>
  * </table>
  * Not wired: intents, flow objectives, groups, packet processing.
  */
