@@ -89,15 +89,14 @@ public final class RaftStore implements AutoCloseable {
     private static final AtomicBoolean IN_USE = new AtomicBoolean();
     private static Path dataRoot;
 
-    private final String metadataUri;
-    private final Path scratch;
+    private final String memberMetadataUri;
     private final boolean keepData;
+    private Path scratch;
     private final AtomicBoolean closed = new AtomicBoolean();
     private Path partitions;
 
-    private RaftStore(String metadataUri, Path scratch, boolean keepData) {
-        this.metadataUri = metadataUri;
-        this.scratch = scratch;
+    private RaftStore(String memberMetadataUri, boolean keepData) {
+        this.memberMetadataUri = memberMetadataUri;
         this.keepData = keepData;
     }
 
@@ -108,15 +107,7 @@ public final class RaftStore implements AutoCloseable {
      * @return the store, not yet started
      */
     public static RaftStore singleNode() {
-        try {
-            Path scratch = Files.createTempDirectory("flowsocket-onos-");
-            ClusterMetadataFile metadata = new ClusterMetadataFile("flowsocket-sandbox", List.of(
-                    new ClusterMetadataFile.Member("127.0.0.1", "127.0.0.1", freePort())), List.of());
-            String uri = metadata.write("127.0.0.1", scratch.resolve("cluster.json"));
-            return new RaftStore(uri, scratch, false);
-        } catch (IOException e) {
-            throw new UncheckedIOException("Cannot write the cluster metadata", e);
-        }
+        return new RaftStore(null, false);
     }
 
     /**
@@ -128,7 +119,7 @@ public final class RaftStore implements AutoCloseable {
      * @return the store, not yet started
      */
     public static RaftStore member(String metadataUri) {
-        return new RaftStore(metadataUri, null, true);
+        return new RaftStore(metadataUri, true);
     }
 
     /** @return a free TCP port on the loopback address */
@@ -155,7 +146,8 @@ public final class RaftStore implements AutoCloseable {
             deleteTree(partitions);
         }
         // Read by ONOS's ConfigFileBasedClusterMetadataProvider when it activates.
-        System.setProperty(METADATA_URI_PROPERTY, metadataUri);
+        System.setProperty(METADATA_URI_PROPERTY,
+                           memberMetadataUri != null ? memberMetadataUri : writeSingleNodeMetadata());
 
         atomixRegistry();
         runtime.start(new ClusterActivator());
@@ -184,6 +176,18 @@ public final class RaftStore implements AutoCloseable {
         // Leadership on Atomix's leader elector
         runtime.start(new SandboxLeadershipStore(), LeadershipStore.class);
         runtime.start(new LeadershipManager());
+    }
+
+    // This node alone, on a free port of the loopback address.
+    private String writeSingleNodeMetadata() {
+        try {
+            scratch = Files.createTempDirectory("flowsocket-onos-");
+            ClusterMetadataFile metadata = new ClusterMetadataFile("flowsocket-sandbox", List.of(
+                    new ClusterMetadataFile.Member("127.0.0.1", "127.0.0.1", freePort())), List.of());
+            return metadata.write("127.0.0.1", scratch.resolve("cluster.json"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the cluster metadata", e);
+        }
     }
 
     // Atomix.builder(ClassLoader), which ONOS's AtomixManager calls, finds
