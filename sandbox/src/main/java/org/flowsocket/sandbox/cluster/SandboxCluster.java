@@ -77,6 +77,7 @@ public final class SandboxCluster implements AutoCloseable {
         private String bind = "127.0.0.1";
         private int basePort;
         private List<String> nodeArguments = List.of();
+        private List<String> jvmOptions = List.of();
         private Path directory;
         private Duration startTimeout = Duration.ofSeconds(120);
 
@@ -124,6 +125,16 @@ public final class SandboxCluster implements AutoCloseable {
         }
 
         /**
+         * @param options further JVM options of every node (e.g.
+         *                {@code -Dorg.slf4j.simpleLogger.log.org.flowsocket=debug})
+         * @return this builder
+         */
+        public Builder jvmOptions(List<String> options) {
+            this.jvmOptions = ImmutableList.copyOf(options);
+            return this;
+        }
+
+        /**
          * @param dir where configurations, data and logs go (default: a
          *            new temporary directory, deleted on close)
          * @return this builder
@@ -165,6 +176,7 @@ public final class SandboxCluster implements AutoCloseable {
     private final boolean ownDirectory;
     private final List<SandboxClusterNode> nodes = new ArrayList<>();
     private final List<String> nodeArguments;
+    private final List<String> jvmOptions;
     private final String bind;
     private final Duration startTimeout;
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -173,6 +185,7 @@ public final class SandboxCluster implements AutoCloseable {
         this.ownDirectory = b.directory == null;
         this.directory = b.directory != null ? b.directory : Files.createTempDirectory("flowsocket-cluster-");
         this.nodeArguments = b.nodeArguments;
+        this.jvmOptions = b.jvmOptions;
         this.bind = b.bind;
         this.startTimeout = b.startTimeout;
         String host = "0.0.0.0".equals(b.bind) ? "127.0.0.1" : b.bind;
@@ -298,6 +311,7 @@ public final class SandboxCluster implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
+        command.addAll(jvmOptions);
         command.add("-D" + RaftStore.DATA_PROPERTY + "=" + nodeDir.resolve("karaf").toAbsolutePath());
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
