@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -47,6 +48,9 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private final AtomicCounter ids;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
     private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
+    // Handles this node removed whose REMOVE event has not arrived yet: their
+    // earlier events, still on their way, must not index them again.
+    private final Set<String> removedHere = ConcurrentHashMap.newKeySet();
     private final MapEventListener<String, QosFlow> indexer = this::index;
     private final MapEventListener<String, QosFlow> forwarder = this::forward;
 
@@ -90,6 +94,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         handles.removeListener(indexer);
         ruleIndex.clear();
         states.clear();
+        removedHere.clear();
     }
 
     /**
@@ -110,6 +115,9 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     @Override
     public void create(QosFlow handle) {
         handles.put(handle.id(), handle);
+        // ONOS's distributed map tells its listeners after the change has
+        // returned: index now, so this node's next request already sees it.
+        indexRules(handle);
     }
 
     /**
@@ -144,7 +152,13 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> remove(String id) {
-        return Optional.ofNullable(Versioned.valueOrNull(handles.remove(id)));
+        QosFlow removed = Versioned.valueOrNull(handles.remove(id));
+        if (removed != null) {
+            // As in create: the next request here must find the rules free.
+            removedHere.add(id);
+            unindexRules(id, removed);
+        }
+        return Optional.ofNullable(removed);
     }
 
     /**
@@ -184,12 +198,19 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
 
     private void index(MapEvent<String, QosFlow> event) {
         if (event.oldValue() != null) {
-            event.oldValue().value().rules().forEach(r -> ruleIndex.remove(new RuleKey(r), event.key()));
-            states.remove(event.key());
+            unindexRules(event.key(), event.oldValue().value());
         }
-        if (event.newValue() != null) {
+        if (event.type() == MapEvent.Type.REMOVE) {
+            // The key's last event: nothing older can follow it.
+            removedHere.remove(event.key());
+        } else if (event.newValue() != null && !removedHere.contains(event.key())) {
             indexRules(event.newValue().value());
         }
+    }
+
+    private void unindexRules(String id, QosFlow handle) {
+        handle.rules().forEach(r -> ruleIndex.remove(new RuleKey(r), id));
+        states.remove(id);
     }
 
     // Map events arrive on every node, whichever node made the change.
