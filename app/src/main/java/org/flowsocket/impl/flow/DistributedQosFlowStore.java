@@ -22,6 +22,7 @@ import org.onosproject.store.service.Serializer;
 import org.onosproject.store.service.StorageService;
 import org.onosproject.store.service.Versioned;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
@@ -83,7 +84,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
                 .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
         this.ids = storageService.getAtomicCounter(COUNTER_NAME);
-        handles.values().stream().map(Versioned::value).forEach(this::indexRules);
+        handles.values().forEach(v -> indexRules(v.value()));
         handles.addListener(indexer);
         handles.addListener(forwarder);
     }
@@ -168,9 +169,15 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public List<QosFlow> list() {
-        return handles.values().stream().map(Versioned::value)
-                .sorted(Comparator.comparingLong(QosFlow::createdMillis).thenComparing(QosFlow::id))
-                .collect(ImmutableList.toImmutableList());
+        List<QosFlow> all = new ArrayList<>();
+        // ONOS's distributed map answers size() and the iteration with
+        // separate reads: a stream sized from the one overflows while the
+        // map grows (ArrayIndexOutOfBoundsException in sorted()). Iterate.
+        for (Versioned<QosFlow> v : handles.values()) {
+            all.add(v.value());
+        }
+        all.sort(Comparator.comparingLong(QosFlow::createdMillis).thenComparing(QosFlow::id));
+        return ImmutableList.copyOf(all);
     }
 
     /**
