@@ -7,6 +7,8 @@ package org.flowsocket.sandbox.cluster;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
+import org.flowsocket.testkit.Requests;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -48,7 +50,7 @@ public class ThreeNodeClusterTest {
     }
 
     private FlowSocketClient connect(int node) throws Exception {
-        FlowSocketClient c = FlowSocketClient.open(cluster.node(node).webSocketUri(),
+        FlowSocketClient c = FlowSocketClients.open(cluster.node(node).webSocketUri(),
                                                    ClientConfig.basic("onos", "rocks"));
         clients.add(c);
         return c;
@@ -127,6 +129,6 @@ public class ThreeNodeClusterTest {
                         .timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(r.body(), 200, r.statusCode());
-        return FlowSocketClient.json(r.body()).path("nodes").size();
+        return Requests.json(r.body()).path("nodes").size();
     }
 }
