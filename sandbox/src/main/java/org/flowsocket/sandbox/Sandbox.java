@@ -65,6 +65,8 @@ public final class Sandbox implements AutoCloseable {
         private NetworkSpec topology = NetworkSpec.linear(3);
         private SandboxUsers users = SandboxUsers.defaults();
         private SandboxCore.EventDelivery events = SandboxCore.EventDelivery.DISPATCHER;
+        private SandboxCore.Store store = SandboxCore.Store.RAFT;
+        private String clusterMetadata;
         private Duration ackLatency = Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS);
         private boolean flowSocket = true;
         // ONOS's own executors: what a real ONOS runs (ONOS 2.5.6 FlowRuleManager).
@@ -125,6 +127,27 @@ public final class Sandbox implements AutoCloseable {
          */
         public Builder eventDelivery(SandboxCore.EventDelivery delivery) {
             this.events = delivery;
+            return this;
+        }
+
+        /**
+         * @param kind the store behind ONOS's StorageService (default: ONOS's
+         *             StorageManager on an embedded Raft group)
+         * @return this builder
+         */
+        public Builder store(SandboxCore.Store kind) {
+            this.store = kind;
+            return this;
+        }
+
+        /**
+         * @param uri ONOS cluster metadata file naming this node and the
+         *            others (see {@link SandboxCore.Builder#clusterMetadata}),
+         *            or null for a cluster of one
+         * @return this builder
+         */
+        public Builder clusterMetadata(String uri) {
+            this.clusterMetadata = uri;
             return this;
         }
 
@@ -192,8 +215,8 @@ public final class Sandbox implements AutoCloseable {
         public Sandbox start() throws Exception {
             Deque<AutoCloseable> started = new ArrayDeque<>();
             try {
-                SandboxCore core = SandboxCore.builder().eventDelivery(events)
-                        .flowRuleThreads(flowRuleThreads).build().start();
+                SandboxCore core = SandboxCore.builder().eventDelivery(events).store(store)
+                        .clusterMetadata(clusterMetadata).flowRuleThreads(flowRuleThreads).build().start();
                 started.push(core);
                 SimulatedNetwork network = null;
                 OpenFlowSouthbound southbound = null;
