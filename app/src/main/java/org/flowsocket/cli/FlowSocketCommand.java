@@ -148,7 +148,7 @@ abstract class FlowSocketCommand extends AbstractShellCommand {
         }
         print("flowId=%s, state=%s, kind=%s, owner=%s, rules=%d%s%s", flow.id(), state,
               flow.kind().name().toLowerCase(), flow.owner(), flow.rules().size(),
-              flow.spec() != null ? ", spec=" + flow.spec() : "",
+              flow.spec().map(spec -> ", spec=" + spec).orElse(""),
               flow.reason() != null ? ", reason=" + flow.reason() : "");
     }
 

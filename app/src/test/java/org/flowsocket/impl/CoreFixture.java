@@ -109,6 +109,16 @@ public final class CoreFixture {
     }
 
     /**
+     * Makes a switch refuse every rule sent to it from now on, as ONOS
+     * reports a switch's OpenFlow error.
+     *
+     * @param device switch number, 1 to 3
+     */
+    public void refuseRulesOn(int device) {
+        switches.refuseOn(FakeDevices.id(device));
+    }
+
+    /**
      * Sends a request as the administrator {@code onos} and returns its
      * result, failing on an error reply: what the protocol writes.
      *

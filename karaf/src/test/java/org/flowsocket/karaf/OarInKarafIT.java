@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -313,7 +314,7 @@ public class OarInKarafIT {
 
     private static FlowSocketClient connect() throws Exception {
         awaitWebApplication();
-        FlowSocketClient socket = FlowSocketClient.open(
+        FlowSocketClient socket = FlowSocketClients.open(
                 URI.create("ws://127.0.0.1:" + onos.karaf.httpPort() + CONTEXT + "/ws"),
                 ClientConfig.basic(KarafContainer.USER, KarafContainer.PASSWORD));
         assertEquals(101, socket.session().getUpgradeResponse().getStatusCode());

@@ -4,7 +4,6 @@
  */
 package org.flowsocket.impl.codec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.QosFlow;
@@ -52,9 +51,7 @@ public final class QosFlowCodec {
         }
         json.put("owner", handle.owner());
         json.put("createdAt", handle.createdMillis());
-        if (handle.spec() != null) {
-            json.set("spec", parse(handle.spec()));
-        }
+        handle.spec().ifPresent(spec -> json.set("spec", NetworkFlowSpecCodec.encode(spec, context.mapper())));
         ArrayNode rules = json.putArray("rules");
         for (FlowRule rule : handle.rules()) {
             ObjectNode ref = lifecycle.ruleRef(rule);
@@ -103,15 +100,5 @@ public final class QosFlowCodec {
         }
         ref.set("rule", context.codec(FlowRule.class).encode(rule, context));
         return ref;
-    }
-
-    private ObjectNode parse(String spec) {
-        try {
-            return (ObjectNode) context.mapper().readTree(spec);
-        } catch (JsonProcessingException | ClassCastException e) {
-            ObjectNode unreadable = context.mapper().createObjectNode();
-            unreadable.put("unreadable", spec);
-            return unreadable;
-        }
     }
 }
