@@ -350,16 +350,6 @@ public final class FlowLifecycle {
     }
 
     /**
-     * Returns ONOS's entry for a rule, with its live state and counters.
-     *
-     * @param rule the rule
-     * @return the entry, or null if ONOS has none
-     */
-    public FlowEntry entryOf(FlowRule rule) {
-        return entryOf(flowRuleService, rule);
-    }
-
-    /**
      * Returns ONOS's entry of a rule: same id and same rule.
      *
      * @param flowRuleService ONOS's flow rule service
