@@ -99,11 +99,14 @@ public final class Target implements AutoCloseable {
      * @param port       HTTP port, 0 for any free one
      * @param topology   topology spec, e.g. {@code linear,3}
      * @param ackLatency switches' acknowledgement latency
+     * @param store      the store behind ONOS's StorageService
      * @return the target
      * @throws Exception if the sandbox cannot start
      */
-    public static Target start(int port, String topology, Duration ackLatency) throws Exception {
+    public static Target start(int port, String topology, Duration ackLatency, SandboxCore.Store store)
+            throws Exception {
         Sandbox s = Sandbox.builder()
+                .store(store)
                 // FlowRuleManager's own executors, as in a real ONOS, not the
                 // direct ones of ONOS's unit tests.
                 .flowRuleThreads(SandboxCore.FlowRuleThreads.ONOS)
