@@ -4,6 +4,9 @@
  */
 package org.flowsocket.sandbox;
 
+import org.flowsocket.sandbox.cluster.AtomixStorageNode;
+import org.flowsocket.sandbox.cluster.SandboxCluster;
+import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
@@ -47,6 +50,12 @@ public final class Main {
             "                     for OpenFlow 1.3 switches on the bind address, port 6653;",
             "                     --topo (default none) then names them and gives links/hosts",
             "  --openflow-port N  OpenFlow port (implies --openflow; 0 picks a free port)",
+            "  --store KIND       raft: ONOS's StorageManager on an embedded Raft group (Atomix),",
+            "                     as a single ONOS runs it; memory: ONOS's in-memory test",
+            "                     store, a quicker start (default raft)",
+            "  --cluster N        N ONOS nodes (1 to 7) in N JVMs sharing one distributed store;",
+            "                     node i serves HTTP on --port + i - 1 (and OpenFlow on",
+            "                     --openflow-port + i - 1)",
             "  --no-flowsocket    run ONOS's core and REST API only",
             "  --verbose          log INFO messages (ONOS, Jetty, FlowSocket, the network)",
             "  --help             show this help",
@@ -66,6 +75,11 @@ public final class Main {
         long ackLatencyMs = 20;
         int meterStatsSeconds = MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS;
         boolean flowSocket = true;
+        SandboxCore.Store store = SandboxCore.Store.RAFT;
+        int cluster;
+        int clusterNode;
+        Path clusterDir;
+        final List<String> passOn = new ArrayList<>();
         boolean verbose;
         boolean help;
 
@@ -92,39 +106,74 @@ public final class Main {
                         o.bind = value(arg, value, rest);
                         break;
                     case "--topo":
-                        o.topo = value(arg, value, rest);
+                        o.topo = o.passOn(arg, value(arg, value, rest));
                         break;
                     case "--users":
-                        o.users = Path.of(value(arg, value, rest));
+                        o.users = Path.of(o.passOn(arg, value(arg, value, rest)));
                         break;
                     case "--ack-latency":
-                        o.ackLatencyMs = parseInt(arg, value(arg, value, rest), 0, 600_000);
+                        o.ackLatencyMs = parseInt(arg, o.passOn(arg, value(arg, value, rest)), 0, 600_000);
                         break;
                     case "--meter-stats":
-                        o.meterStatsSeconds = parseInt(arg, value(arg, value, rest), 1, 3600);
+                        o.meterStatsSeconds = parseInt(arg, o.passOn(arg, value(arg, value, rest)), 1, 3600);
                         break;
                     case "--openflow":
                         o.openflow = true;
+                        o.passOn.add(arg);
                         break;
                     case "--openflow-port":
                         o.openflow = true;
-                        o.openflowPort = parseInt(arg, value(arg, value, rest), 0, 65535);
+                        o.openflowPort = parseInt(arg, o.passOn(arg, value(arg, value, rest)), 0, 65535);
+                        break;
+                    case "--store":
+                        o.store = parseStore(value(arg, value, rest));
+                        break;
+                    case "--cluster":
+                        o.cluster = parseInt(arg, value(arg, value, rest), 1, 7);
+                        break;
+                    case "--cluster-node":
+                        // A node of a cluster, forked by --cluster (SandboxCluster)
+                        o.clusterNode = parseInt(arg, value(arg, value, rest), 1, 7);
+                        break;
+                    case "--cluster-dir":
+                        o.clusterDir = Path.of(value(arg, value, rest));
                         break;
                     case "--no-flowsocket":
                         o.flowSocket = false;
+                        o.passOn.add(arg);
                         break;
                     case "--verbose":
                         o.verbose = true;
+                        o.passOn.add(arg);
                         break;
                     default:
                         throw new IllegalArgumentException("Unknown option " + arg);
                 }
+            }
+            if (o.cluster > 0 && o.store != SandboxCore.Store.RAFT) {
+                throw new IllegalArgumentException("--cluster needs the raft store");
+            }
+            if (o.cluster > 0 && o.clusterNode > 0) {
+                throw new IllegalArgumentException("--cluster and --cluster-node exclude each other");
+            }
+            if ((o.clusterNode > 0) != (o.clusterDir != null)) {
+                throw new IllegalArgumentException("--cluster-node and --cluster-dir go together");
+            }
+            if (o.cluster > 0 && o.port > 65536 - o.cluster) {
+                throw new IllegalArgumentException("--port leaves no room for " + o.cluster + " nodes");
             }
             if (o.topo == null) {
                 // Real switches bring no simulated ones; the default network is the simulated linear,3.
                 o.topo = o.openflow ? "none" : "linear,3";
             }
             return o;
+        }
+
+        // Records an option the launcher of --cluster hands to every node.
+        private String passOn(String option, String value) {
+            passOn.add(option);
+            passOn.add(value);
+            return value;
         }
 
         private static String value(String option, String inline, List<String> rest) {
@@ -135,6 +184,17 @@ public final class Main {
                 throw new IllegalArgumentException(option + " needs a value");
             }
             return rest.remove(0);
+        }
+
+        private static SandboxCore.Store parseStore(String s) {
+            switch (s) {
+                case "raft":
+                    return SandboxCore.Store.RAFT;
+                case "memory":
+                    return SandboxCore.Store.MEMORY;
+                default:
+                    throw new IllegalArgumentException("--store must be raft or memory, not '" + s + "'");
+            }
         }
 
         private static int parseInt(String option, String s, int min, int max) {
@@ -178,6 +238,9 @@ public final class Main {
             return 0;
         }
         configureLogging(options.verbose);
+        if (options.cluster > 0) {
+            return ClusterMain.launch(options, out, err);
+        }
 
         NetworkSpec topology;
         SandboxUsers users;
@@ -190,7 +253,18 @@ public final class Main {
         }
 
         Sandbox sandbox;
+        AtomixStorageNode storageNode = null;
+        int openflowPort = options.openflowPort;
         try {
+            String clusterMetadata = null;
+            if (options.clusterNode > 0) {
+                Path nodeDir = SandboxCluster.nodeDirectory(options.clusterDir, options.clusterNode);
+                storageNode = AtomixStorageNode.start(nodeDir.resolve("atomix").resolve("atomix.json"));
+                clusterMetadata = "file://" + nodeDir.resolve("cluster.json").toAbsolutePath();
+                if (openflowPort != 0) {
+                    openflowPort += options.clusterNode - 1;
+                }
+            }
             sandbox = Sandbox.builder()
                     .bind(new InetSocketAddress(options.bind, options.port))
                     .topology(topology)
@@ -198,7 +272,9 @@ public final class Main {
                     .ackLatency(Duration.ofMillis(options.ackLatencyMs))
                     .meterStatsInterval(Duration.ofSeconds(options.meterStatsSeconds))
                     .flowSocket(options.flowSocket)
-                    .openflow(options.openflow ? new InetSocketAddress(options.bind, options.openflowPort) : null)
+                    .store(options.store)
+                    .clusterMetadata(clusterMetadata)
+                    .openflow(options.openflow ? new InetSocketAddress(options.bind, openflowPort) : null)
                     .start();
         } catch (BindException e) {
             err.println("Cannot listen on " + options.bind + ":" + options.port
@@ -209,14 +285,24 @@ public final class Main {
         } catch (Exception | LinkageError e) {
             err.println("Cannot start: " + e);
             e.printStackTrace(err);
+            if (storageNode != null) {
+                storageNode.close();
+            }
             return 1;
         }
+        AtomixStorageNode storage = storageNode;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             out.println("Stopping the sandbox...");
             sandbox.close();
+            if (storage != null) {
+                storage.close();
+            }
         }, "sandbox-shutdown"));
 
         printBanner(out, options, topology, users, sandbox);
+        if (options.clusterNode > 0) {
+            ClusterMain.serveAsNode(out);
+        }
         return 0;
     }
 
@@ -266,6 +352,10 @@ public final class Main {
         if (!verbose) {
             // Events still queued while components stop have no listener left.
             setIfAbsent("org.slf4j.simpleLogger.log.org.onosproject.event.impl.CoreEventDispatcher", "error");
+            // ONOS warns at every start without Atomix servers that it runs
+            // its Raft group among the controllers ("test mode"): the
+            // sandbox's intended set-up.
+            setIfAbsent("org.slf4j.simpleLogger.log.org.onosproject.store.atomix.impl.AtomixManager", "error");
         }
     }
 

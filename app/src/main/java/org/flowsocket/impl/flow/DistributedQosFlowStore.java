@@ -22,11 +22,13 @@ import org.onosproject.store.service.Serializer;
 import org.onosproject.store.service.StorageService;
 import org.onosproject.store.service.Versioned;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
@@ -47,6 +49,9 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private final AtomicCounter ids;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
     private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
+    // Handles this node removed whose REMOVE event has not arrived yet: their
+    // earlier events, still on their way, must not index them again.
+    private final Set<String> removedHere = ConcurrentHashMap.newKeySet();
     private final MapEventListener<String, QosFlow> indexer = this::index;
     private final MapEventListener<String, QosFlow> forwarder = this::forward;
 
@@ -79,7 +84,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
                 .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
         this.ids = storageService.getAtomicCounter(COUNTER_NAME);
-        handles.values().stream().map(Versioned::value).forEach(this::indexRules);
+        handles.values().forEach(v -> indexRules(v.value()));
         handles.addListener(indexer);
         handles.addListener(forwarder);
     }
@@ -90,6 +95,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         handles.removeListener(indexer);
         ruleIndex.clear();
         states.clear();
+        removedHere.clear();
     }
 
     /**
@@ -110,6 +116,9 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     @Override
     public void create(QosFlow handle) {
         handles.put(handle.id(), handle);
+        // ONOS's distributed map tells its listeners after the change has
+        // returned: index now, so this node's next request already sees it.
+        indexRules(handle);
     }
 
     /**
@@ -144,7 +153,13 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> remove(String id) {
-        return Optional.ofNullable(Versioned.valueOrNull(handles.remove(id)));
+        QosFlow removed = Versioned.valueOrNull(handles.remove(id));
+        if (removed != null) {
+            // As in create: the next request here must find the rules free.
+            removedHere.add(id);
+            unindexRules(id, removed);
+        }
+        return Optional.ofNullable(removed);
     }
 
     /**
@@ -154,9 +169,15 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public List<QosFlow> list() {
-        return handles.values().stream().map(Versioned::value)
-                .sorted(Comparator.comparingLong(QosFlow::createdMillis).thenComparing(QosFlow::id))
-                .collect(ImmutableList.toImmutableList());
+        List<QosFlow> all = new ArrayList<>();
+        // ONOS's distributed map answers size() and the iteration with
+        // separate reads: a stream sized from the one overflows while the
+        // map grows (ArrayIndexOutOfBoundsException in sorted()). Iterate.
+        for (Versioned<QosFlow> v : handles.values()) {
+            all.add(v.value());
+        }
+        all.sort(Comparator.comparingLong(QosFlow::createdMillis).thenComparing(QosFlow::id));
+        return ImmutableList.copyOf(all);
     }
 
     /**
@@ -184,12 +205,19 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
 
     private void index(MapEvent<String, QosFlow> event) {
         if (event.oldValue() != null) {
-            event.oldValue().value().rules().forEach(r -> ruleIndex.remove(new RuleKey(r), event.key()));
-            states.remove(event.key());
+            unindexRules(event.key(), event.oldValue().value());
         }
-        if (event.newValue() != null) {
+        if (event.type() == MapEvent.Type.REMOVE) {
+            // The key's last event: nothing older can follow it.
+            removedHere.remove(event.key());
+        } else if (event.newValue() != null && !removedHere.contains(event.key())) {
             indexRules(event.newValue().value());
         }
+    }
+
+    private void unindexRules(String id, QosFlow handle) {
+        handle.rules().forEach(r -> ruleIndex.remove(new RuleKey(r), id));
+        states.remove(id);
     }
 
     // Map events arrive on every node, whichever node made the change.

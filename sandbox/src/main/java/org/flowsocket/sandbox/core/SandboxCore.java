@@ -8,6 +8,7 @@ import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import com.google.common.util.concurrent.MoreExecutors;
 import org.apache.karaf.system.SystemService;
+import org.flowsocket.sandbox.cluster.RaftStore;
 import org.flowsocket.sandbox.runtime.ComponentRuntime;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
 import org.onlab.metrics.MetricsManager;
@@ -18,6 +19,7 @@ import org.onosproject.app.ApplicationServiceAdapter;
 import org.onosproject.cfg.ComponentConfigStore;
 import org.onosproject.cfg.impl.ComponentConfigManager;
 import org.onosproject.cluster.ClusterStore;
+import org.onosproject.cluster.LeadershipService;
 import org.onosproject.cluster.impl.ClusterManager;
 import org.onosproject.cluster.impl.MastershipManager;
 import org.onosproject.codec.impl.CodecManager;
@@ -66,6 +68,7 @@ import org.onosproject.store.trivial.SimpleClusterStore;
 import org.onosproject.store.trivial.SimpleComponentConfigStore;
 import org.onosproject.store.trivial.SimpleDeviceStore;
 import org.onosproject.store.trivial.SimpleIdBlockStore;
+import org.onosproject.store.trivial.SimpleLeadershipManager;
 import org.onosproject.store.trivial.SimpleMastershipStore;
 import org.onosproject.store.trivial.SimpleTopologyStore;
 import org.onosproject.upgrade.UpgradeService;
@@ -74,6 +77,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -81,11 +85,13 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ONOS's real core, single node, in this JVM.
  * <p>
  * It runs ONOS 2.5.6's own managers from onos-core-net and onos-core-common,
- * unchanged, with ONOS's single-instance stores
+ * unchanged, on ONOS's distributed store (onos-core-primitives) and
+ * ONOS's single-instance stores
  * ({@code org.onosproject.store.trivial}), wired through a
  * {@link ComponentRuntime} from the managers' own DS descriptors, the way
  * ONOS's unit tests wire them: event delivery can be synchronous
- * ({@code TestEventDispatcher}) and the flow rule manager's executors direct.
+ * ({@code TestEventDispatcher}) and the flow rule manager's executors direct
+ * (or, with {@link FlowRuleThreads#ONOS}, its own).
  * What runs, and what stands in where ONOS has nothing runnable without a
  * cluster or Karaf:
  * <table>
@@ -97,10 +103,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>CoreService</td><td>CoreManager + SimpleApplicationIdStore + SimpleIdBlockStore</td></tr>
  * <tr><td>VersionService, MetricsService</td><td>VersionManager, MetricsManager</td></tr>
  * <tr><td>ApplicationService</td><td>ONOS's ApplicationServiceAdapter (ApplicationManager needs Karaf)</td></tr>
- * <tr><td>ClusterService</td><td>ClusterManager + SimpleClusterStore (one node)</td></tr>
+ * <tr><td>ClusterService, ClusterMetadataService, MembershipService, PartitionService,
+ *     LeadershipService, ClusterCommunicationService</td><td>with the Raft store, ONOS's
+ *     ClusterManager + AtomixClusterStore, ClusterMetadataManager (file and default
+ *     providers), MembershipManager, PartitionManager, LeadershipManager on a copy of
+ *     ONOS's DistributedLeadershipStore, a copy of ONOS's ClusterCommunicationManager
+ *     ({@link RaftStore}); with the memory store, ClusterManager + SimpleClusterStore
+ *     (one node), SimpleLeadershipManager and ONOS's test adapter</td></tr>
  * <tr><td>MastershipService</td><td>MastershipManager + SimpleMastershipStore</td></tr>
  * <tr><td>RegionService</td><td>RegionManager + {@link SandboxRegionStore}</td></tr>
- * <tr><td>UpgradeService, ClusterCommunicationService, PacketService, PiPipeconfService</td>
+ * <tr><td>UpgradeService, PacketService, PiPipeconfService</td>
  *     <td>ONOS's test adapters</td></tr>
  * <tr><td>NetworkConfigService</td><td>NetworkConfigManager + {@link SandboxNetworkConfigStore}
  *     + BasicNetworkConfigs</td></tr>
@@ -116,8 +128,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  *     keeping the manager's batch ids)</td></tr>
  * <tr><td>MeterService</td><td>MeterManager + {@link SandboxMeterStore} (see {@link MeterRelease})</td></tr>
  * <tr><td>CodecService</td><td>CodecManager</td></tr>
- * <tr><td>StorageService</td><td>ONOS's TestStorageService (in-memory primitives), its maps'
- * listeners told in order ({@link SandboxStorageService})</td></tr>
+ * <tr><td>StorageService, CoordinationService</td><td>{@link Store#RAFT} (default): ONOS's
+ * StorageManager and CoordinationManager on AtomixManager, an embedded Raft group
+ * ({@link RaftStore}); {@link Store#MEMORY}: ONOS's TestStorageService (in-memory
+ * primitives), its maps' listeners told in order ({@link SandboxStorageService})</td></tr>
  * </table>
  * Not wired: intents, flow objectives, groups, packet processing.
  */
@@ -133,17 +147,51 @@ public final class SandboxCore implements AutoCloseable {
         DISPATCHER
     }
 
+    /** Which threads FlowRuleManager runs its batches on. */
+    public enum FlowRuleThreads {
+        /** The calling thread (direct executors), as ONOS's FlowRuleManagerTest wires it. */
+        DIRECT,
+        /**
+         * FlowRuleManager's own pools ({@code deviceInstallers} and
+         * {@code operationsService}, 32 threads each), as in a real ONOS.
+         */
+        ONOS
+    }
+
+    /** Where ONOS's StorageService keeps its primitives (FlowSocket's state). */
+    public enum Store {
+        /**
+         * ONOS's real distributed store: StorageManager on Atomix with an
+         * embedded Raft group ({@link RaftStore}), as a single ONOS runs it.
+         */
+        RAFT,
+        /**
+         * ONOS's in-memory TestStorageService ({@link SandboxStorageService}):
+         * no Atomix, a faster start; for suites that start many cores.
+         */
+        MEMORY
+    }
+
     private final ServiceRegistry registry = new ServiceRegistry();
     private final ComponentRuntime runtime = new ComponentRuntime(registry);
     private final EventDelivery eventDelivery;
+    private final FlowRuleThreads flowRuleThreads;
+    private final Store store;
+    private final RaftStore raftStore;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
 
     private SandboxCore(Builder builder) {
         this.eventDelivery = builder.eventDelivery;
+        this.flowRuleThreads = builder.flowRuleThreads;
+        this.store = builder.store;
+        this.raftStore = builder.store == Store.RAFT
+                ? (builder.clusterMetadataUri != null ? RaftStore.member(builder.clusterMetadataUri)
+                                                      : RaftStore.singleNode())
+                : null;
     }
 
-    /** @return a builder with synchronous events */
+    /** @return a builder with synchronous events and the Raft store */
     public static Builder builder() {
         return new Builder();
     }
@@ -151,8 +199,48 @@ public final class SandboxCore implements AutoCloseable {
     /** Builder of a {@link SandboxCore}. */
     public static final class Builder {
         private EventDelivery eventDelivery = EventDelivery.SYNCHRONOUS;
+        private FlowRuleThreads flowRuleThreads = FlowRuleThreads.DIRECT;
+        private Store store = Store.RAFT;
+        private String clusterMetadataUri;
 
         private Builder() {
+        }
+
+        /**
+         * Chooses the threads FlowRuleManager runs its batches on.
+         *
+         * @param threads direct (the default) or ONOS's own executors
+         * @return this builder
+         */
+        public Builder flowRuleThreads(FlowRuleThreads threads) {
+            this.flowRuleThreads = Objects.requireNonNull(threads);
+            return this;
+        }
+
+        /**
+         * Chooses the store behind ONOS's StorageService (default
+         * {@link Store#RAFT}).
+         *
+         * @param kind store
+         * @return this builder
+         */
+        public Builder store(Store kind) {
+            this.store = Objects.requireNonNull(kind);
+            return this;
+        }
+
+        /**
+         * Makes this core a member of a cluster (Raft store): ONOS's cluster
+         * metadata file names the nodes and this one; without it the core is
+         * a cluster of one on a free port.
+         *
+         * @param uri the metadata file's {@code file://} URI
+         *            ({@link org.flowsocket.sandbox.cluster.ClusterMetadataFile})
+         * @return this builder
+         */
+        public Builder clusterMetadata(String uri) {
+            this.clusterMetadataUri = uri;
+            return this;
         }
 
         /**
@@ -168,8 +256,16 @@ public final class SandboxCore implements AutoCloseable {
 
         /** @return a core, not yet started */
         public SandboxCore build() {
+            if (clusterMetadataUri != null && store != Store.RAFT) {
+                throw new IllegalStateException("A cluster member needs the Raft store");
+            }
             return new SandboxCore(this);
         }
+    }
+
+    /** @return the store behind ONOS's StorageService */
+    public Store store() {
+        return store;
     }
 
     /** @return the service registry (also ONOS's REST service directory) */
@@ -206,6 +302,7 @@ public final class SandboxCore implements AutoCloseable {
             startComponents();
         } catch (RuntimeException | Error e) {
             runtime.close();
+            closeStore();
             throw e;
         }
         log.info("ONOS core started: {} components", runtime.activeComponents().size());
@@ -232,14 +329,19 @@ public final class SandboxCore implements AutoCloseable {
         runtime.start(new SimpleApplicationIdStore(), ApplicationIdStore.class);
         runtime.start(new SimpleIdBlockStore(), IdBlockStore.class);
         runtime.start(new CoreManager());
-        registry.register(StorageService.class, new SandboxStorageService());
 
-        // Cluster of one
+        // Cluster and storage
         registry.register(SystemService.class, new SandboxSystemService(this::close));
-        registry.register(ClusterCommunicationService.class, new ClusterCommunicationServiceAdapter());
         registry.register(UpgradeService.class, new UpgradeServiceAdapter());
-        runtime.start(new SimpleClusterStore(), ClusterStore.class);
-        runtime.start(new ClusterManager());
+        if (raftStore != null) {
+            raftStore.start(runtime);
+        } else {
+            registry.register(StorageService.class, new SandboxStorageService());
+            registry.register(ClusterCommunicationService.class, new ClusterCommunicationServiceAdapter());
+            runtime.start(new SimpleClusterStore(), ClusterStore.class);
+            runtime.start(new ClusterManager());
+            runtime.start(new SimpleLeadershipManager(), LeadershipService.class);
+        }
 
         // Network configuration
         runtime.start(new SandboxNetworkConfigStore(), NetworkConfigStore.class);
@@ -285,7 +387,9 @@ public final class SandboxCore implements AutoCloseable {
         // Flow rules
         runtime.start(new SandboxFlowRuleStore(), FlowRuleStore.class);
         FlowRuleManager flowRuleManager = new FlowRuleManager();
-        useDirectExecutors(flowRuleManager);
+        if (flowRuleThreads == FlowRuleThreads.DIRECT) {
+            useDirectExecutors(flowRuleManager);
+        }
         runtime.start(flowRuleManager);
 
         // Meters
@@ -332,7 +436,14 @@ public final class SandboxCore implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             runtime.close();
+            closeStore();
             log.info("ONOS core stopped");
+        }
+    }
+
+    private void closeStore() {
+        if (raftStore != null) {
+            raftStore.close();
         }
     }
 }

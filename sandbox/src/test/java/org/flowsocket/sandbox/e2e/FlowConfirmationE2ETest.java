@@ -106,7 +106,8 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
         assertEquals("ok", helloReply.path("status").asText());
         long helloMs = millisSince(sent, admin.replyArrivalNanos(helloReply.path("id").asText()));
         assertTrue("Hello answered after " + helloMs + " ms", helloMs < LATENCY_MS / 3);
-        assertFalse("InstallFlow answered before the switches acknowledged", install.isDone());
+        assertFalse("InstallFlow answered before the switches acknowledged: " + install.getNow(null),
+                    install.isDone());
         assertTrue("nothing on the switches yet", env.switchRules(S1).isEmpty());
 
         JsonNode installReply = install.get(LATENCY_MS + 10_000, TimeUnit.MILLISECONDS);

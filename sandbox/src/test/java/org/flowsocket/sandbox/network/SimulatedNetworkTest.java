@@ -80,7 +80,8 @@ public class SimulatedNetworkTest {
 
     @Before
     public void setUp() {
-        core = SandboxCore.builder().build().start();
+        // A core per test: the quicker memory store (the network keeps no state in it).
+        core = SandboxCore.builder().store(SandboxCore.Store.MEMORY).build().start();
         network = new SimulatedNetwork(core.services(), NetworkSpec.linear(3)).start();
         appId = core.get(CoreService.class).registerApplication("org.flowsocket.sandbox.test");
     }

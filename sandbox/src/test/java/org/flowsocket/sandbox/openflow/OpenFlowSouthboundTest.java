@@ -71,7 +71,8 @@ public class OpenFlowSouthboundTest {
 
     @Before
     public void setUp() throws Exception {
-        core = SandboxCore.builder().build().start();
+        // A core per test: the quicker memory store (the southbound keeps no state in it).
+        core = SandboxCore.builder().store(SandboxCore.Store.MEMORY).build().start();
         southbound = new OpenFlowSouthbound(core.services(), NetworkSpec.parse("none"),
                 new InetSocketAddress("127.0.0.1", 0)).start();
         appId = core.get(CoreService.class).registerApplication("org.flowsocket.sandbox.test");

@@ -29,7 +29,8 @@ public class ComponentRuntimeTest {
 
     @Before
     public void setUp() {
-        core = SandboxCore.builder().build().start();
+        // The runtime, not the store, is under test: the quicker memory store.
+        core = SandboxCore.builder().store(SandboxCore.Store.MEMORY).build().start();
     }
 
     @After
