@@ -28,11 +28,15 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
     String nextId();
 
     /**
-     * Stores a new flow.
+     * Stores a new flow and reserves its rules, atomically for each rule:
+     * of two flows with an identical rule (device, table, priority and
+     * match) stored at once on two nodes, exactly one is stored.
      *
      * @param flow the flow
+     * @return the id of a flow that owns one of its rules already; then
+     *         nothing was stored
      */
-    void create(QosFlow flow);
+    Optional<String> create(QosFlow flow);
 
     /**
      * Returns a flow.
@@ -89,4 +93,12 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
      * @return its state as this node last heard it, or null if unknown
      */
     QosFlow.State knownState(String id);
+
+    /**
+     * Returns how many synchronous calls this node made to the cluster's
+     * store (each a round trip on a Raft cluster).
+     *
+     * @return calls since the store opened
+     */
+    long operations();
 }

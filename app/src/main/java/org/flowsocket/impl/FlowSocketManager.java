@@ -40,8 +40,10 @@ import org.flowsocket.impl.command.ListNodesCommand;
 import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
+import org.flowsocket.impl.flow.DepartedNodeFlows;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
+import org.flowsocket.impl.flow.FlowLeadership;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.MeterAllocator;
 import org.flowsocket.impl.flow.QosFlowPlanner;
@@ -52,6 +54,8 @@ import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
 import org.flowsocket.impl.protocol.Messages;
 import org.onosproject.cfg.ComponentConfigService;
+import org.onosproject.cluster.ClusterService;
+import org.onosproject.cluster.LeadershipService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
@@ -92,6 +96,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.flowsocket.impl.OsgiPropertyConstants.*;
@@ -174,6 +179,12 @@ public class FlowSocketManager
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected StorageService storageService;
 
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ClusterService clusterService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected LeadershipService leadershipService;
+
     // The component's properties as ONOS's cfg generator reads them (name,
     // type, default and description); their live values are in settings.
     /** How long InstallFlow and RemoveFlow wait for the switches by default. */
@@ -215,6 +226,7 @@ public class FlowSocketManager
     private DeviceNodes deviceNodes;
     private DistributedQosFlowStore flowStore;
     private FlowLifecycle flows;
+    private FlowLeadership leadership;
     private QosFlowPlanner planner;
     private EventBridge bridge;
     private HelloCommand hello;
@@ -242,8 +254,11 @@ public class FlowSocketManager
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
         flowStore = new DistributedQosFlowStore(storageService, codecs);
-        flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
-                                  flowRuleService, deviceService, mapper, timer);
+        leadership = new FlowLeadership(leadershipService, clusterService);
+        FlowInstaller installer = new FlowInstaller(flowRuleService, timer);
+        flows = new FlowLifecycle(flowStore, installer, meters, flowRuleService, deviceService, mapper, timer,
+                                  leadership);
+        DepartedNodeFlows departed = new DepartedNodeFlows(flowStore, flows, installer, meters, leadership);
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters,
                                      spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
@@ -273,6 +288,11 @@ public class FlowSocketManager
         dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
 
         onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
+        // The leader settles what departed nodes left, when one leaves and
+        // periodically (a node may leave while no node is the leader).
+        leadership.start(() -> onosEvents.post(departed::settle));
+        timer.scheduleWithFixedDelay(() -> onosEvents.post(departed::settle), DepartedNodeFlows.SWEEP_MILLIS,
+                                     DepartedNodeFlows.SWEEP_MILLIS, TimeUnit.MILLISECONDS);
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", version(),
                  commands.size(), flowStore.list().size());
     }
@@ -281,6 +301,7 @@ public class FlowSocketManager
     protected void deactivate() {
         List<DefaultClientSession> open = ImmutableList.copyOf(sessions.values());
         open.forEach(s -> s.disconnect(CLOSE_GOING_AWAY, "FlowSocket is stopping"));
+        leadership.stop();
         onosEvents.stop();
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
@@ -314,6 +335,11 @@ public class FlowSocketManager
     public List<SessionInfo> sessions() {
         return sessions.values().stream().map(DefaultClientSession::info)
                 .sorted(Comparator.comparingLong(SessionInfo::openedMillis)).collect(Collectors.toList());
+    }
+
+    @Override
+    public long storeOperations() {
+        return flowStore.operations();
     }
 
     @Override

@@ -45,6 +45,7 @@ public final class CoreFixture {
     final FakeMeters meters = new FakeMeters();
     final FakeNetworkConfig netcfg = new FakeNetworkConfig();
     final CodecManager codecs = new CodecManager();
+    private final TestCluster cluster = new TestCluster();
     private boolean stopped;
 
     public CoreFixture() {
@@ -72,6 +73,9 @@ public final class CoreFixture {
         manager.meterService = meters;
         manager.networkConfigService = netcfg;
         manager.storageService = new OrderedStorage();
+        TestCluster.Node node = cluster.node("node1");
+        manager.clusterService = node.clusterService;
+        manager.leadershipService = node.leadershipService;
         beforeActivation.accept(this);
         manager.activate(null);
     }
@@ -102,6 +106,7 @@ public final class CoreFixture {
             stopped = true;
             manager.deactivate();
             codecs.deactivate();
+            cluster.stop();
         }
     }
 

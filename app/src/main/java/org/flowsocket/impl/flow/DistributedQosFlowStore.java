@@ -14,8 +14,8 @@ import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.store.AbstractStore;
-import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
+import org.onosproject.store.service.ConsistentMapException;
 import org.onosproject.store.service.MapEvent;
 import org.onosproject.store.service.MapEventListener;
 import org.onosproject.store.service.Serializer;
@@ -33,9 +33,11 @@ import java.util.stream.Collectors;
 
 /**
  * Flow handles in ONOS's distributed store: any node of the cluster can
- * get, list and remove the flows made through another. Keeps a local index
- * from rule to handle, fed by the map's events, so rule and device events
- * find their handle without scanning.
+ * get, list and remove the flows made through another. Rules are reserved
+ * cluster-wide ({@link RuleReservations}) and ids come in blocks
+ * ({@link HandleIdBlocks}). Keeps a local index from rule to handle, fed by
+ * the map's events, so rule and device events find their handle without
+ * asking the cluster.
  */
 public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, QosFlowStoreDelegate>
         implements QosFlowStore {
@@ -43,8 +45,13 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private static final String MAP_NAME = "flowsocket-flow-handles";
     private static final String COUNTER_NAME = "flowsocket-flow-handle-ids";
 
+    // Attempts of a change that other nodes' changes keep overtaking.
+    private static final int UPDATE_ATTEMPTS = 10;
+
+    private final StoreOperations operations = new StoreOperations();
     private final ConsistentMap<String, QosFlow> handles;
-    private final AtomicCounter ids;
+    private final HandleIdBlocks ids;
+    private final RuleReservations reservations;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
     private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
     private final MapEventListener<String, QosFlow> indexer = this::index;
@@ -78,7 +85,8 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     public DistributedQosFlowStore(StorageService storageService, CodecContext codecs) {
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
                 .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
-        this.ids = storageService.getAtomicCounter(COUNTER_NAME);
+        this.ids = new HandleIdBlocks(storageService.getAtomicCounter(COUNTER_NAME), operations);
+        this.reservations = new RuleReservations(storageService, operations);
         handles.values().stream().map(Versioned::value).forEach(this::indexRules);
         handles.addListener(indexer);
         handles.addListener(forwarder);
@@ -99,17 +107,31 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public String nextId() {
-        return "fs-" + ids.incrementAndGet();
+        return "fs-" + ids.next();
     }
 
-    /**
-     * Stores a new handle.
-     *
-     * @param handle the handle
-     */
     @Override
-    public void create(QosFlow handle) {
-        handles.put(handle.id(), handle);
+    public Optional<String> create(QosFlow handle) {
+        Optional<String> owner = reservations.reserve(handle.id(), handle.rules(), this::ownsItsRules);
+        if (owner.isPresent()) {
+            return owner;
+        }
+        if (operations.count(() -> handles.putIfAbsent(handle.id(), handle)) != null) {
+            reservations.release(handle.id(), handle.rules());
+            throw new IllegalStateException("flow id " + handle.id() + " is taken");
+        }
+        return Optional.empty();
+    }
+
+    // A FAILED flow's rules were withdrawn: it only stays to be seen.
+    private boolean ownsItsRules(String id) {
+        QosFlow owner = Versioned.valueOrNull(operations.count(() -> handles.get(id)));
+        return owner != null && owner.state() != QosFlow.State.FAILED;
+    }
+
+    @Override
+    public long operations() {
+        return operations.total();
     }
 
     /**
@@ -120,7 +142,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> get(String id) {
-        return Optional.ofNullable(Versioned.valueOrNull(handles.get(id)));
+        return Optional.ofNullable(Versioned.valueOrNull(operations.count(() -> handles.get(id))));
     }
 
     /**
@@ -132,8 +154,20 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> update(String id, UnaryOperator<QosFlow> change) {
-        // ONOS's map keeps (and does not announce) a value computed equal to the current one.
-        return Optional.ofNullable(Versioned.valueOrNull(handles.computeIfPresent(id, (k, h) -> change.apply(h))));
+        // ONOS's map keeps (and does not announce) a value computed equal to
+        // the current one. On Atomix, computeIfPresent reads, computes here and
+        // writes only if the version read is still current: a change another
+        // node made in between fails it, and it is computed again.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return Optional.ofNullable(Versioned.valueOrNull(
+                        operations.count(() -> handles.computeIfPresent(id, (k, h) -> change.apply(h)))));
+            } catch (ConsistentMapException.ConcurrentModification e) {
+                if (attempt == UPDATE_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**
@@ -144,7 +178,10 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> remove(String id) {
-        return Optional.ofNullable(Versioned.valueOrNull(handles.remove(id)));
+        Optional<QosFlow> removed = Optional.ofNullable(Versioned.valueOrNull(
+                operations.count(() -> handles.remove(id))));
+        removed.ifPresent(h -> reservations.release(id, h.rules()));
+        return removed;
     }
 
     /**
@@ -154,7 +191,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public List<QosFlow> list() {
-        return handles.values().stream().map(Versioned::value)
+        return operations.count(handles::values).stream().map(Versioned::value)
                 .sorted(Comparator.comparingLong(QosFlow::createdMillis).thenComparing(QosFlow::id))
                 .collect(ImmutableList.toImmutableList());
     }

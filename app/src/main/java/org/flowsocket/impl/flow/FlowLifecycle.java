@@ -57,6 +57,7 @@ public final class FlowLifecycle {
     private final ObjectMapper mapper;
     private final ScheduledExecutorService timer;
     private final RuleRemovals removals;
+    private final FlowLeadership leadership;
 
     /**
      * Creates the lifecycle manager.
@@ -68,10 +69,11 @@ public final class FlowLifecycle {
      * @param deviceService   ONOS device service
      * @param mapper          JSON mapper for error details
      * @param timer           scheduler for deadlines and the expiry of failed flows
+     * @param leadership      this node's place in the cluster
      */
     public FlowLifecycle(QosFlowStore store, FlowInstaller installer, MeterAllocator meters,
                          FlowRuleService flowRuleService, DeviceService deviceService, ObjectMapper mapper,
-                         ScheduledExecutorService timer) {
+                         ScheduledExecutorService timer, FlowLeadership leadership) {
         this.store = store;
         this.installer = installer;
         this.meters = meters;
@@ -79,6 +81,7 @@ public final class FlowLifecycle {
         this.deviceService = deviceService;
         this.mapper = mapper;
         this.timer = timer;
+        this.leadership = leadership;
         this.removals = new RuleRemovals(timer, rule -> entryOf(rule) != null);
     }
 
@@ -146,9 +149,15 @@ public final class FlowLifecycle {
      */
     public CompletableFuture<QosFlow> install(QosFlow handle, CompletableFuture<Void> metersInstalled,
                                                  boolean confirm, long timeoutMillis) {
-        QosFlow stored = handle.meters().isEmpty() ? handle
-                : handle.withState(QosFlow.State.PENDING, METERS_PENDING);
-        store.create(stored);
+        QosFlow stored = handle.withState(QosFlow.State.PENDING,
+                                          handle.meters().isEmpty() ? handle.reason() : METERS_PENDING,
+                                          leadership.localNode());
+        store.create(stored).ifPresent(owner -> {
+            // Another node stored an identical rule since checkInstallable looked.
+            meters.release(handle.meters());
+            throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "flow " + owner
+                    + " already has a rule identical to one of this request", null, null, owner);
+        });
         log.info("Installing flow {} for {}: {} rule(s), {} meter(s)", handle.id(), handle.owner(),
                  handle.rules().size(), handle.meters().size());
         AtomicBoolean rulesSent = new AtomicBoolean();
@@ -186,7 +195,7 @@ public final class FlowLifecycle {
 
     // A FAILED flow stays visible for a while, so that a client that did not
     // wait for the reply (confirm false) can still learn why it failed.
-    private void forgetLater(String id) {
+    void forgetLater(String id) {
         try {
             timer.schedule(() -> forgetFailed(id), FAILED_RETENTION_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -259,7 +268,7 @@ public final class FlowLifecycle {
             store.remove(id);
             return CompletableFuture.completedFuture(handle.withState(QosFlow.State.REMOVING, null));
         }
-        store.update(id, h -> h.withState(QosFlow.State.REMOVING, "removal requested"));
+        store.update(id, h -> h.withState(QosFlow.State.REMOVING, "removal requested", leadership.localNode()));
         log.info("Removing flow {}: {} rule(s)", id, handle.rules().size());
         // The switches confirm the deletions first; ONOS drops the rules from
         // its store only with their FLOW_REMOVED or its next statistics.
@@ -316,6 +325,11 @@ public final class FlowLifecycle {
      * @param event ONOS device event
      */
     public void deviceEvent(DeviceEvent event) {
+        // Every node receives every device event; the leader alone writes,
+        // so that the nodes do not race to make one change.
+        if (!leadership.isLeader()) {
+            return;
+        }
         boolean gone = event.type() == DeviceEvent.Type.DEVICE_REMOVED
                 || event.type() == DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED
                 && !deviceService.isAvailable(event.subject().id());
@@ -329,7 +343,7 @@ public final class FlowLifecycle {
     }
 
     // Every device online and every rule ADDED in ONOS.
-    private boolean isWhole(QosFlow handle) {
+    boolean isWhole(QosFlow handle) {
         return handle.rules().stream().allMatch(rule -> {
             if (!deviceService.isAvailable(rule.deviceId())) {
                 return false;

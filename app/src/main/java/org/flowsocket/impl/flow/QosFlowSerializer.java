@@ -46,6 +46,8 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     private static final String STATE = "state";
     private static final String REASON = "reason";
     private static final String SPEC = "spec";
+    // Added in format 1 without changing it: older readers skip it.
+    private static final String ACTING_NODE = "actingNode";
     private static final String RULES = "rules";
     private static final String METERS = "meters";
     private static final String DEVICE_ID = "deviceId";
@@ -101,7 +103,8 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .put(CREATED_MILLIS, handle.createdMillis())
                 .put(STATE, handle.state().name())
                 .put(REASON, handle.reason())
-                .put(SPEC, handle.spec());
+                .put(SPEC, handle.spec())
+                .put(ACTING_NODE, handle.actingNode());
         ArrayNode storedRules = json.putArray(RULES);
         handle.rules().forEach(r -> storedRules.add(this.rules.encode(r)));
         ArrayNode meters = json.putArray(METERS);
@@ -139,6 +142,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .state(QosFlow.State.valueOf(text(json, STATE)))
                 .reason(optionalText(json, REASON))
                 .spec(optionalText(json, SPEC))
+                .actingNode(optionalText(json, ACTING_NODE))
                 .rules(handleRules.build())
                 .meters(meters.build())
                 .build();
