@@ -74,6 +74,7 @@ import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.topology.PathService;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -185,6 +186,9 @@ public class FlowSocketManager
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected LeadershipService leadershipService;
 
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ClusterCommunicationService clusterCommunicator;
+
     // The component's properties as ONOS's cfg generator reads them (name,
     // type, default and description); their live values are in settings.
     /** How long InstallFlow and RemoveFlow wait for the switches by default. */
@@ -229,6 +233,7 @@ public class FlowSocketManager
     private FlowLeadership leadership;
     private QosFlowPlanner planner;
     private EventBridge bridge;
+    private RuleEventRelay ruleRelay;
     private HelloCommand hello;
     private RequestDispatcher dispatcher;
 
@@ -262,7 +267,8 @@ public class FlowSocketManager
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters,
                                      spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
-        bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
+        ruleRelay = new RuleEventRelay(clusterCommunicator, mapper);
+        bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson, ruleRelay);
         onosEvents = new OnosEventFeed(flows, bridge);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
@@ -288,6 +294,7 @@ public class FlowSocketManager
         dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
 
         onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
+        ruleRelay.start((type, data) -> onosEvents.post(() -> bridge.relayedRuleEvent(type, data)));
         // The leader settles what departed nodes left, when one leaves and
         // periodically (a node may leave while no node is the leader).
         leadership.start(() -> onosEvents.post(departed::settle));
@@ -302,6 +309,7 @@ public class FlowSocketManager
         List<DefaultClientSession> open = ImmutableList.copyOf(sessions.values());
         open.forEach(s -> s.disconnect(CLOSE_GOING_AWAY, "FlowSocket is stopping"));
         leadership.stop();
+        ruleRelay.stop();
         onosEvents.stop();
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);

@@ -9,6 +9,7 @@ import org.flowsocket.api.Role;
 import org.onlab.packet.IpAddress;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.codec.impl.CodecManager;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationServiceAdapter;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
@@ -76,6 +77,7 @@ public final class CoreFixture {
         TestCluster.Node node = cluster.node("node1");
         manager.clusterService = node.clusterService;
         manager.leadershipService = node.leadershipService;
+        manager.clusterCommunicator = new ClusterCommunicationServiceAdapter();
         beforeActivation.accept(this);
         manager.activate(null);
     }

@@ -17,8 +17,11 @@ import org.onosproject.app.ApplicationService;
 import org.onosproject.app.ApplicationServiceAdapter;
 import org.onosproject.cfg.ComponentConfigStore;
 import org.onosproject.cfg.impl.ComponentConfigManager;
+import org.onosproject.cluster.ClusterService;
 import org.onosproject.cluster.ClusterStore;
+import org.onosproject.cluster.LeadershipStore;
 import org.onosproject.cluster.impl.ClusterManager;
+import org.onosproject.cluster.impl.LeadershipManager;
 import org.onosproject.cluster.impl.MastershipManager;
 import org.onosproject.codec.impl.CodecManager;
 import org.onosproject.common.event.impl.TestEventDispatcher;
@@ -98,6 +101,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>VersionService, MetricsService</td><td>VersionManager, MetricsManager</td></tr>
  * <tr><td>ApplicationService</td><td>ONOS's ApplicationServiceAdapter (ApplicationManager needs Karaf)</td></tr>
  * <tr><td>ClusterService</td><td>ClusterManager + SimpleClusterStore (one node)</td></tr>
+ * <tr><td>LeadershipService</td><td>LeadershipManager + {@link SandboxLeadershipStore}</td></tr>
  * <tr><td>MastershipService</td><td>MastershipManager + SimpleMastershipStore</td></tr>
  * <tr><td>RegionService</td><td>RegionManager + {@link SandboxRegionStore}</td></tr>
  * <tr><td>UpgradeService, ClusterCommunicationService, PacketService, PiPipeconfService</td>
@@ -240,6 +244,9 @@ public final class SandboxCore implements AutoCloseable {
         registry.register(UpgradeService.class, new UpgradeServiceAdapter());
         runtime.start(new SimpleClusterStore(), ClusterStore.class);
         runtime.start(new ClusterManager());
+        runtime.start(new SandboxLeadershipStore(registry.get(ClusterService.class).getLocalNode().id()),
+                      LeadershipStore.class);
+        runtime.start(new LeadershipManager());
 
         // Network configuration
         runtime.start(new SandboxNetworkConfigStore(), NetworkConfigStore.class);
