@@ -184,6 +184,38 @@ public class ClusterFlowsTest {
         node1.switches.mode(FakeSwitches.Mode.CONFIRM);
     }
 
+    @Test
+    public void concurrentRemovalsOnTwoNodesRemoveOnce() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            QosFlow flow = install(node1, List.of(rule("14.0." + round + ".1/32"))).get(5, TimeUnit.SECONDS);
+            storage.drain();
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<CompletableFuture<QosFlow>> removals = new ArrayList<>();
+            for (FlowParts node : List.of(node1, node2)) {
+                removals.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    try {
+                        return node.lifecycle.remove(flow.id(), false, 2000);
+                    } catch (FlowSocketException e) {
+                        return CompletableFuture.<QosFlow>failedFuture(e);
+                    }
+                }).thenCompose(f -> f));
+            }
+            int removed = 0;
+            for (CompletableFuture<QosFlow> removal : removals) {
+                try {
+                    removal.get(10, TimeUnit.SECONDS);
+                    removed++;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() instanceof CompletionException ? e.getCause().getCause()
+                            : e.getCause();
+                    assertTrue("round " + round + ": " + cause, cause instanceof FlowSocketException);
+                }
+            }
+            assertEquals("round " + round + ": removals that went on", 1, removed);
+        }
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await(5, TimeUnit.SECONDS);

@@ -29,6 +29,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.StreamSupport;
 
 import static org.slf4j.LoggerFactory.getLogger;
@@ -162,7 +163,9 @@ public final class FlowLifecycle {
                  handle.rules().size(), handle.meters().size());
         AtomicBoolean rulesSent = new AtomicBoolean();
         CompletableFuture<QosFlow> outcome = metersInstalled.thenCompose(v -> {
-            if (store.get(handle.id()).map(h -> h.state() == QosFlow.State.REMOVING).orElse(true)) {
+            // Only a flow waiting for its meters can have been removed meanwhile.
+            if (!handle.meters().isEmpty() && store.get(handle.id())
+                    .map(h -> h.state() == QosFlow.State.REMOVING).orElse(true)) {
                 throw new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "flow " + handle.id()
                         + " was removed before ONOS reported its meters installed");
             }
@@ -258,7 +261,15 @@ public final class FlowLifecycle {
      * @return the removed handle
      */
     public CompletableFuture<QosFlow> remove(String id, boolean force, long timeoutMillis) {
-        QosFlow handle = store.get(id).orElseThrow(() -> FlowSocketException.unknownFlow(id));
+        // One atomic change reads the flow and marks it REMOVING: of two
+        // removals at once (on two nodes) one goes on, the other is refused.
+        AtomicReference<QosFlow> before = new AtomicReference<>();
+        store.update(id, h -> {
+            before.set(h);
+            return h.state() == QosFlow.State.FAILED || h.state() == QosFlow.State.REMOVING && !force ? h
+                    : h.withState(QosFlow.State.REMOVING, "removal requested", leadership.localNode());
+        }).orElseThrow(() -> FlowSocketException.unknownFlow(id));
+        QosFlow handle = before.get();
         if (handle.state() == QosFlow.State.REMOVING && !force) {
             throw new FlowSocketException(ErrorCode.INVALID_FIELD, "flow " + id + " is being removed already",
                                           "flowId", null, id);
@@ -268,7 +279,6 @@ public final class FlowLifecycle {
             store.remove(id);
             return CompletableFuture.completedFuture(handle.withState(QosFlow.State.REMOVING, null));
         }
-        store.update(id, h -> h.withState(QosFlow.State.REMOVING, "removal requested", leadership.localNode()));
         log.info("Removing flow {}: {} rule(s)", id, handle.rules().size());
         // The switches confirm the deletions first; ONOS drops the rules from
         // its store only with their FLOW_REMOVED or its next statistics.
