@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * <ul>
  * <li>every write is one step of one log, with a new version;</li>
  * <li>{@code computeIfPresent} reads, computes on the calling node and
- * writes only if the version it read is still current, failing with
+ * writes (even an equal value, with a new version and event) only if the
+ * version it read is still current, failing with
  * {@link ConsistentMapException.ConcurrentModification} otherwise;</li>
  * <li>each node's listeners hear of every change, after the write returned,
  * on that node's event thread, in the order of the log.</li>
@@ -228,9 +229,21 @@ final class ClusterStorage {
             }
         }
 
-        // As Atomix 3's AtomicMapProxy.computeIf: read, compute here, then
-        // replace only the version read; a value computed equal to the
-        // current one is kept, unannounced.
+        @Override
+        public boolean replace(K key, long version, V newValue) {
+            synchronized (map) {
+                Versioned<V> old = map.entries.get(key);
+                if (old == null || old.version() != version) {
+                    return false;
+                }
+                map.write(key, newValue);
+                return true;
+            }
+        }
+
+        // As Atomix 3.1's AbstractAtomicMapProxy.computeIf: read, compute
+        // here, then replace only the version read (AbstractAtomicMapService
+        // .replaceIf writes and announces even a value equal to the old one).
         @Override
         public Versioned<V> computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> change) {
             Versioned<V> read = map.entries.get(key);
@@ -238,9 +251,6 @@ final class ClusterStorage {
                 return null;
             }
             V computed = change.apply(key, read.value());
-            if (Objects.equals(computed, read.value())) {
-                return read;
-            }
             synchronized (map) {
                 Versioned<V> current = map.entries.get(key);
                 if (current == null || current.version() != read.version()) {

@@ -106,6 +106,11 @@ class OrderedStorage extends TestStorageService {
         }
 
         @Override
+        public synchronized boolean replace(K key, long oldVersion, V newValue) {
+            return map.replace(key, oldVersion, newValue);
+        }
+
+        @Override
         public synchronized Versioned<V> computeIfPresent(K key,
                                                          BiFunction<? super K, ? super V, ? extends V> change) {
             return map.computeIfPresent(key, change);

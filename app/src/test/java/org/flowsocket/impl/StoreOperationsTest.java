@@ -16,9 +16,10 @@ import static org.junit.Assert.assertEquals;
 /**
  * The synchronous calls to ONOS's distributed store each request costs (a
  * round trip each on a Raft cluster): per InstallFlow one reservation per
- * rule, the handle's creation and its change to INSTALLED; per RemoveFlow the
- * change to REMOVING, the deletion and one release per rule. Ids come in
- * blocks, so they cost nothing per request.
+ * rule, the handle's creation and its change to INSTALLED (a read and a
+ * versioned replace); per RemoveFlow the change to REMOVING (read, replace),
+ * the deletion and one release per rule. Ids come in blocks, so they cost
+ * nothing per request.
  */
 public class StoreOperationsTest extends FlowPartsTestBase {
 
@@ -33,12 +34,12 @@ public class StoreOperationsTest extends FlowPartsTestBase {
         int rules = planned.rules().size();
         long before = parts.store.operations();
         parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);
-        assertEquals("InstallFlow: reserve each rule, create, mark INSTALLED", rules + 2,
+        assertEquals("InstallFlow: reserve each rule, create, read and mark INSTALLED", rules + 3,
                      parts.store.operations() - before);
 
         before = parts.store.operations();
         parts.lifecycle.remove(planned.id(), false, 1000).get(5, TimeUnit.SECONDS);
-        assertEquals("RemoveFlow: mark REMOVING, delete, release each rule", rules + 2,
+        assertEquals("RemoveFlow: read and mark REMOVING, delete, release each rule", rules + 3,
                      parts.store.operations() - before);
 
         before = parts.store.operations();

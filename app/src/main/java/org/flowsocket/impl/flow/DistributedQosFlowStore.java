@@ -154,20 +154,23 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> update(String id, UnaryOperator<QosFlow> change) {
-        // ONOS's map keeps (and does not announce) a value computed equal to
-        // the current one. On Atomix, computeIfPresent reads, computes here and
-        // writes only if the version read is still current: a change another
-        // node made in between fails it, and it is computed again.
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return Optional.ofNullable(Versioned.valueOrNull(
-                        operations.count(() -> handles.computeIfPresent(id, (k, h) -> change.apply(h)))));
-            } catch (ConsistentMapException.ConcurrentModification e) {
-                if (attempt == UPDATE_ATTEMPTS) {
-                    throw e;
-                }
+        // Atomix's computeIfPresent is this read and versioned replace too
+        // (Atomix 3.1 AbstractAtomicMapProxy.computeIf), but writes, and
+        // announces, even a value computed equal to the current one: an
+        // unchanged flow costs only the read here. A change another node made
+        // in between fails the replace, and the change is computed again.
+        for (int attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
+            Versioned<QosFlow> read = operations.count(() -> handles.get(id));
+            if (read == null) {
+                return Optional.empty();
+            }
+            QosFlow changed = change.apply(read.value());
+            if (changed.equals(read.value())
+                    || operations.count(() -> handles.replace(id, read.version(), changed))) {
+                return Optional.of(changed);
             }
         }
+        throw new ConsistentMapException.ConcurrentModification();
     }
 
     /**
