@@ -10,6 +10,7 @@ import org.onosproject.store.Store;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -93,6 +94,14 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
      * @return its state as this node last heard it, or null if unknown
      */
     QosFlow.State knownState(String id);
+
+    /**
+     * Tells, without asking the cluster, which flows are being installed or
+     * removed, and by which node.
+     *
+     * @return flow id to ONOS node id, as this node last heard
+     */
+    Map<String, String> knownActingNodes();
 
     /**
      * Returns how many synchronous calls this node made to the cluster's

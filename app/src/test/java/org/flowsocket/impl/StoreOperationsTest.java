@@ -43,6 +43,10 @@ public class StoreOperationsTest extends FlowPartsTestBase {
                      parts.store.operations() - before);
 
         before = parts.store.operations();
+        parts.departed.settle();
+        assertEquals("the leader's look for departed nodes' flows, none", 0, parts.store.operations() - before);
+
+        before = parts.store.operations();
         for (int i = 0; i < 100; i++) {
             parts.store.nextId();
         }

@@ -50,21 +50,27 @@ public final class DepartedNodeFlows {
         this.leadership = leadership;
     }
 
-    /** On the leader, settles every flow whose acting node is not active. */
+    /**
+     * On the leader, settles every flow whose acting node is not active. The
+     * store's local view tells which flows have a node acting on them, so a
+     * look that finds nothing to do asks the cluster nothing.
+     */
     public void settle() {
         if (!leadership.isLeader()) {
             return;
         }
-        for (QosFlow flow : store.list()) {
-            String node = flow.actingNode();
-            if (node == null || leadership.isActive(node)) {
-                continue;
+        store.knownActingNodes().forEach((id, node) -> {
+            if (!leadership.isActive(node)) {
+                store.get(id).filter(flow -> node.equals(flow.actingNode())).ifPresent(flow -> settle(flow, node));
             }
-            if (flow.state() == QosFlow.State.PENDING) {
-                settleInstall(flow, node);
-            } else if (flow.state() == QosFlow.State.REMOVING) {
-                settleRemoval(flow, node);
-            }
+        });
+    }
+
+    private void settle(QosFlow flow, String node) {
+        if (flow.state() == QosFlow.State.PENDING) {
+            settleInstall(flow, node);
+        } else if (flow.state() == QosFlow.State.REMOVING) {
+            settleRemoval(flow, node);
         }
     }
 

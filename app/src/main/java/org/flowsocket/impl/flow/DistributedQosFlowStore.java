@@ -5,6 +5,7 @@
 package org.flowsocket.impl.flow;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.api.QosFlowStore;
@@ -54,6 +55,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private final RuleReservations reservations;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
     private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
+    private final Map<String, String> actingNodes = new ConcurrentHashMap<>();
     private final MapEventListener<String, QosFlow> indexer = this::index;
     private final MapEventListener<String, QosFlow> forwarder = this::forward;
 
@@ -98,6 +100,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         handles.removeListener(indexer);
         ruleIndex.clear();
         states.clear();
+        actingNodes.clear();
     }
 
     /**
@@ -226,6 +229,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         if (event.oldValue() != null) {
             event.oldValue().value().rules().forEach(r -> ruleIndex.remove(new RuleKey(r), event.key()));
             states.remove(event.key());
+            actingNodes.remove(event.key());
         }
         if (event.newValue() != null) {
             indexRules(event.newValue().value());
@@ -249,6 +253,9 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private void indexRules(QosFlow handle) {
         handle.rules().forEach(r -> ruleIndex.put(new RuleKey(r), handle.id()));
         states.put(handle.id(), handle.state());
+        if (handle.actingNode() != null) {
+            actingNodes.put(handle.id(), handle.actingNode());
+        }
     }
 
     /**
@@ -260,6 +267,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     @Override
     public QosFlow.State knownState(String id) {
         return states.get(id);
+    }
+
+    @Override
+    public Map<String, String> knownActingNodes() {
+        return ImmutableMap.copyOf(actingNodes);
     }
 
     // A rule as the switch tells it apart: device, table, priority and match.
