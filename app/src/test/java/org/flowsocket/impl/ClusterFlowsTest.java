@@ -185,6 +185,47 @@ public class ClusterFlowsTest {
     }
 
     @Test
+    public void pendingFlowOfADepartedNodeWhoseRulesOnosListsAddedIsInstalled() throws Exception {
+        node1.switches.mode(FakeSwitches.Mode.UNCONFIRMED);
+        QosFlow pending = node2.planner.rules(List.of(rule("15.0.0.1/32")), "bob").flow();
+        node2.lifecycle.install(pending, true, 60_000);
+        node1.switches.statistics();
+        storage.drain();
+        assertEquals(QosFlow.State.PENDING, node1.store.get(pending.id()).get().state());
+
+        node2.kill();
+        storage2.stop();
+        cluster.leave("node2");
+        cluster.drain();
+        node1.drainEvents();
+
+        QosFlow settled = node1.store.get(pending.id()).get();
+        assertEquals(QosFlow.State.INSTALLED, settled.state());
+        assertEquals(null, settled.actingNode());
+        assertEquals(1, node1.switches.ruleCount());
+        node1.switches.mode(FakeSwitches.Mode.CONFIRM);
+    }
+
+    @Test
+    public void nodeThatBecomesLeaderSettlesWhatTheDepartedLeaderLeft() throws Exception {
+        node1.switches.mode(FakeSwitches.Mode.SILENT);
+        QosFlow pending = node1.planner.rules(List.of(rule("16.0.0.1/32")), "bob").flow();
+        node1.lifecycle.install(pending, true, 60_000);
+        storage.drain();
+        assertTrue(node2.store.knownActingNodes().containsKey(pending.id()));
+
+        node1.kill();
+        storage1.stop();
+        cluster.leave("node1");
+        cluster.drain();
+        node2.drainEvents();
+
+        assertTrue("node2 leads", node2.leadership.isLeader());
+        assertEquals(QosFlow.State.FAILED, node2.store.get(pending.id()).get().state());
+        node1.switches.mode(FakeSwitches.Mode.CONFIRM);
+    }
+
+    @Test
     public void concurrentRemovalsOnTwoNodesRemoveOnce() throws Exception {
         for (int round = 0; round < 20; round++) {
             QosFlow flow = install(node1, List.of(rule("14.0." + round + ".1/32"))).get(5, TimeUnit.SECONDS);
