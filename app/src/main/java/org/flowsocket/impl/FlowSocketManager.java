@@ -97,7 +97,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.flowsocket.impl.OsgiPropertyConstants.*;
@@ -295,11 +294,7 @@ public class FlowSocketManager
 
         onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
         ruleRelay.start((type, data) -> onosEvents.post(() -> bridge.relayedRuleEvent(type, data)));
-        // The leader settles what departed nodes left, when one leaves and
-        // periodically (a node may leave while no node is the leader).
-        leadership.start(() -> onosEvents.post(departed::settle));
-        timer.scheduleWithFixedDelay(() -> onosEvents.post(departed::settle), DepartedNodeFlows.SWEEP_MILLIS,
-                                     DepartedNodeFlows.SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        departed.start(timer, onosEvents::post);
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", version(),
                  commands.size(), flowStore.list().size());
     }

@@ -9,6 +9,9 @@ import org.flowsocket.api.QosFlowStore;
 import org.slf4j.Logger;
 
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import static org.slf4j.LoggerFactory.getLogger;
 
@@ -48,6 +51,20 @@ public final class DepartedNodeFlows {
         this.installer = installer;
         this.meters = meters;
         this.leadership = leadership;
+    }
+
+    /**
+     * Runs for leadership and settles, on the leader: when a node leaves,
+     * when this node becomes the leader, and every {@value #SWEEP_MILLIS} ms
+     * (a node may leave while no node leads).
+     *
+     * @param timer       scheduler of the periodic look
+     * @param eventThread where to settle, in order with ONOS's other events
+     */
+    public void start(ScheduledExecutorService timer, Executor eventThread) {
+        Runnable settleThere = () -> eventThread.execute(this::settle);
+        leadership.start(settleThere);
+        timer.scheduleWithFixedDelay(settleThere, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**
