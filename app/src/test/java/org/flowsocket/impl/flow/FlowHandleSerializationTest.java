@@ -131,6 +131,17 @@ public class FlowHandleSerializationTest {
     }
 
     @Test
+    public void actingNodeSurvivesAndLeavesWithTheState() {
+        QosFlow removing = QosFlow.builder().id("fs-14").kind(QosFlow.Kind.DEVICE).owner("onos").build()
+                .withState(QosFlow.State.REMOVING, "removal requested", "10.0.0.2");
+        QosFlow copy = roundTrip(removing);
+        assertEquals(removing, copy);
+        assertEquals("10.0.0.2", copy.actingNode());
+        assertEquals("settled flows have no node acting on them", null,
+                     copy.withState(QosFlow.State.DEGRADED, "removal failed").actingNode());
+    }
+
+    @Test
     public void bareHandleSurvivesWithNullFields() {
         QosFlow handle = QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos").build();
         QosFlow copy = roundTrip(handle);
