@@ -57,6 +57,16 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
     Optional<QosFlow> update(String id, UnaryOperator<QosFlow> change);
 
     /**
+     * Changes a flow if it is still exactly as expected, in one call to the
+     * store.
+     *
+     * @param expected the flow as it should be now
+     * @param next     what it becomes; same id
+     * @return true if it was as expected and changed
+     */
+    boolean replace(QosFlow expected, QosFlow next);
+
+    /**
      * Deletes a flow.
      *
      * @param id flow id

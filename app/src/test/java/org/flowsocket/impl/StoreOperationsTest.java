@@ -16,8 +16,8 @@ import static org.junit.Assert.assertEquals;
 /**
  * The synchronous calls to ONOS's distributed store each request costs (a
  * round trip each on a Raft cluster): per InstallFlow one reservation per
- * rule, the handle's creation and its change to INSTALLED (a read and a
- * versioned replace); per RemoveFlow the change to REMOVING (read, replace),
+ * rule, the handle's creation and its change to INSTALLED (a conditional
+ * replace of the handle as stored); per RemoveFlow the change to REMOVING (read, replace),
  * the deletion and one release per rule. Ids come in blocks, so they cost
  * nothing per request.
  */
@@ -34,7 +34,7 @@ public class StoreOperationsTest extends FlowPartsTestBase {
         int rules = planned.rules().size();
         long before = parts.store.operations();
         parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);
-        assertEquals("InstallFlow: reserve each rule, create, read and mark INSTALLED", rules + 3,
+        assertEquals("InstallFlow: reserve each rule, create, mark INSTALLED", rules + 2,
                      parts.store.operations() - before);
 
         before = parts.store.operations();

@@ -176,6 +176,12 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         throw new ConsistentMapException.ConcurrentModification();
     }
 
+    @Override
+    public boolean replace(QosFlow expected, QosFlow next) {
+        // Atomix compares the stored form, which is the same for equal handles.
+        return operations.count(() -> handles.replace(expected.id(), expected, next));
+    }
+
     /**
      * Deletes a handle.
      *

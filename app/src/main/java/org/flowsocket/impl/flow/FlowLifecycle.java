@@ -178,7 +178,11 @@ public final class FlowLifecycle {
     private QosFlow settleInstall(QosFlow handle, Throwable error, boolean rulesSent) {
         if (error == null) {
             log.info("Flow {} confirmed by the switches", handle.id());
-            return store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
+            // Mostly nothing changed the flow since it was stored: one
+            // conditional replace then, else a read and a change.
+            QosFlow installed = handle.withState(QosFlow.State.INSTALLED, null);
+            return store.replace(handle, installed) ? installed
+                    : store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
                     ? h.withState(QosFlow.State.INSTALLED, null) : h).orElse(handle);
         }
         FlowSocketException cause = errorFor(unwrap(error), "rule(s)", "every rule of the request was withdrawn");
