@@ -257,8 +257,8 @@ public class FlowSocketManager
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
-        flowStore = new DistributedQosFlowStore(storageService, codecs);
         leadership = new FlowLeadership(leadershipService, clusterService);
+        flowStore = new DistributedQosFlowStore(storageService, codecs, leadership::isActive);
         FlowInstaller installer = new FlowInstaller(flowRuleService, timer);
         flows = new FlowLifecycle(flowStore, installer, meters, flowRuleService, deviceService, mapper, timer,
                                   leadership);

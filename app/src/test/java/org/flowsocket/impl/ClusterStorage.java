@@ -13,9 +13,11 @@ import org.onosproject.store.service.ConsistentMapException;
 import org.onosproject.store.service.DistributedPrimitive;
 import org.onosproject.store.service.MapEvent;
 import org.onosproject.store.service.MapEventListener;
+import org.onosproject.store.service.Serializer;
 import org.onosproject.store.service.StorageServiceAdapter;
 import org.onosproject.store.service.Versioned;
 
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -23,12 +25,14 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -36,6 +40,8 @@ import java.util.stream.Collectors;
  * its nodes ({@link #node()}), behaving as ONOS 2.5's Atomix primitives do
  * (ONOS 2.5.6 AtomixConsistentMap over Atomix 3's AtomicMapProxy):
  * <ul>
+ * <li>values are kept in their stored form (the map's serializer), and
+ * conditional writes compare that form;</li>
  * <li>every write is one step of one log, with a new version;</li>
  * <li>{@code computeIfPresent} reads, computes on the calling node and
  * writes (even an equal value, with a new version and event) only if the
@@ -47,7 +53,7 @@ import java.util.stream.Collectors;
  */
 final class ClusterStorage {
 
-    private final Map<String, SharedMap<?, ?>> maps = new ConcurrentHashMap<>();
+    private final Map<String, SharedMap<?>> maps = new ConcurrentHashMap<>();
     private final Map<String, AtomicLong> counters = new ConcurrentHashMap<>();
     private final List<NodeStorage> nodes = new CopyOnWriteArrayList<>();
 
@@ -63,8 +69,8 @@ final class ClusterStorage {
     }
 
     @SuppressWarnings("unchecked")
-    private <K, V> SharedMap<K, V> map(String name) {
-        return (SharedMap<K, V>) maps.computeIfAbsent(name, SharedMap::new);
+    private <K> SharedMap<K> map(String name) {
+        return (SharedMap<K>) maps.computeIfAbsent(name, SharedMap::new);
     }
 
     /** One node's storage service; stopping it stops its event thread, as the node's death does. */
@@ -76,7 +82,7 @@ final class ClusterStorage {
             return new ConsistentMapBuilder<K, V>() {
                 @Override
                 public ConsistentMap<K, V> build() {
-                    return new NodeMap<>(ClusterStorage.this.<K, V>map(name()), NodeStorage.this);
+                    return new NodeMap<>(ClusterStorage.this.<K>map(name()), serializer(), NodeStorage.this);
                 }
 
                 @Override
@@ -99,7 +105,7 @@ final class ClusterStorage {
 
         /** Waits until the node's listeners heard of every change made so far. */
         void drain() throws InterruptedException {
-            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
             events.execute(done::countDown);
             done.await(10, TimeUnit.SECONDS);
         }
@@ -118,21 +124,22 @@ final class ClusterStorage {
         }
     }
 
-    // The map as the cluster holds it: one lock orders the writes.
-    private final class SharedMap<K, V> {
+    // The map as the cluster holds it, values in their stored form; one lock
+    // orders the writes.
+    private static final class SharedMap<K> {
         private final String name;
-        private final Map<K, Versioned<V>> entries = new ConcurrentHashMap<>();
+        private final Map<K, Versioned<byte[]>> entries = new ConcurrentHashMap<>();
         private final AtomicLong versions = new AtomicLong();
-        private final Map<MapEventListener<K, V>, NodeStorage> listeners = new ConcurrentHashMap<>();
+        private final Map<Object, Consumer<MapEvent<K, byte[]>>> listeners = new ConcurrentHashMap<>();
 
         SharedMap(String name) {
             this.name = name;
         }
 
-        // Applies a write and queues its event on every listening node.
-        synchronized Versioned<V> write(K key, V value) {
-            Versioned<V> old = entries.get(key);
-            Versioned<V> now = value == null ? null : new Versioned<>(value, versions.incrementAndGet());
+        // Applies a write and tells every listening node.
+        synchronized Versioned<byte[]> write(K key, byte[] value) {
+            Versioned<byte[]> old = entries.get(key);
+            Versioned<byte[]> now = value == null ? null : new Versioned<>(value, versions.incrementAndGet());
             if (now == null) {
                 entries.remove(key);
             } else {
@@ -140,19 +147,31 @@ final class ClusterStorage {
             }
             MapEvent.Type type = now == null ? MapEvent.Type.REMOVE
                     : old == null ? MapEvent.Type.INSERT : MapEvent.Type.UPDATE;
-            MapEvent<K, V> event = new MapEvent<>(type, name, key, now, old);
-            listeners.forEach((listener, node) -> node.deliver(() -> listener.event(event)));
+            MapEvent<K, byte[]> event = new MapEvent<>(type, name, key, now, old);
+            listeners.values().forEach(listener -> listener.accept(event));
             return old;
         }
     }
 
+    // A node's view: values written and read through the map's serializer,
+    // compared in their stored form as Atomix compares them.
     private static final class NodeMap<K, V> extends ConsistentMapAdapter<K, V> {
-        private final SharedMap<K, V> map;
+        private final SharedMap<K> map;
+        private final Serializer serializer;
         private final NodeStorage node;
 
-        NodeMap(SharedMap<K, V> map, NodeStorage node) {
+        NodeMap(SharedMap<K> map, Serializer serializer, NodeStorage node) {
             this.map = map;
+            this.serializer = serializer;
             this.node = node;
+        }
+
+        private byte[] encode(V value) {
+            return serializer.encode(Objects.requireNonNull(value));
+        }
+
+        private Versioned<V> decode(Versioned<byte[]> stored) {
+            return stored == null ? null : new Versioned<>(serializer.decode(stored.value()), stored.version());
         }
 
         @Override
@@ -172,7 +191,7 @@ final class ClusterStorage {
 
         @Override
         public Versioned<V> get(K key) {
-            return map.entries.get(key);
+            return decode(map.entries.get(key));
         }
 
         @Override
@@ -182,34 +201,36 @@ final class ClusterStorage {
 
         @Override
         public Collection<Versioned<V>> values() {
-            return map.entries.values().stream().collect(Collectors.toList());
+            return map.entries.values().stream().map(this::decode).collect(Collectors.toList());
         }
 
         @Override
         public Versioned<V> put(K key, V value) {
-            return map.write(key, Objects.requireNonNull(value));
+            return decode(map.write(key, encode(value)));
         }
 
         @Override
         public Versioned<V> putIfAbsent(K key, V value) {
+            byte[] bytes = encode(value);
             synchronized (map) {
-                Versioned<V> old = map.entries.get(key);
-                return old != null ? old : map.write(key, value);
+                Versioned<byte[]> old = map.entries.get(key);
+                return decode(old != null ? old : map.write(key, bytes));
             }
         }
 
         @Override
         public Versioned<V> remove(K key) {
             synchronized (map) {
-                return map.entries.containsKey(key) ? map.write(key, null) : null;
+                return map.entries.containsKey(key) ? decode(map.write(key, null)) : null;
             }
         }
 
         @Override
         public boolean remove(K key, V value) {
+            byte[] bytes = encode(value);
             synchronized (map) {
-                Versioned<V> old = map.entries.get(key);
-                if (old == null || !Objects.equals(old.value(), value)) {
+                Versioned<byte[]> old = map.entries.get(key);
+                if (old == null || !Arrays.equals(old.value(), bytes)) {
                     return false;
                 }
                 map.write(key, null);
@@ -219,24 +240,27 @@ final class ClusterStorage {
 
         @Override
         public boolean replace(K key, V oldValue, V newValue) {
+            byte[] expected = encode(oldValue);
+            byte[] bytes = encode(newValue);
             synchronized (map) {
-                Versioned<V> old = map.entries.get(key);
-                if (old == null || !Objects.equals(old.value(), oldValue)) {
+                Versioned<byte[]> old = map.entries.get(key);
+                if (old == null || !Arrays.equals(old.value(), expected)) {
                     return false;
                 }
-                map.write(key, newValue);
+                map.write(key, bytes);
                 return true;
             }
         }
 
         @Override
         public boolean replace(K key, long version, V newValue) {
+            byte[] bytes = encode(newValue);
             synchronized (map) {
-                Versioned<V> old = map.entries.get(key);
+                Versioned<byte[]> old = map.entries.get(key);
                 if (old == null || old.version() != version) {
                     return false;
                 }
-                map.write(key, newValue);
+                map.write(key, bytes);
                 return true;
             }
         }
@@ -246,24 +270,22 @@ final class ClusterStorage {
         // .replaceIf writes and announces even a value equal to the old one).
         @Override
         public Versioned<V> computeIfPresent(K key, BiFunction<? super K, ? super V, ? extends V> change) {
-            Versioned<V> read = map.entries.get(key);
+            Versioned<V> read = get(key);
             if (read == null) {
                 return null;
             }
             V computed = change.apply(key, read.value());
-            synchronized (map) {
-                Versioned<V> current = map.entries.get(key);
-                if (current == null || current.version() != read.version()) {
-                    throw new ConsistentMapException.ConcurrentModification();
-                }
-                map.write(key, computed);
-                return map.entries.get(key);
+            if (!replace(key, read.version(), computed)) {
+                throw new ConsistentMapException.ConcurrentModification();
             }
+            return get(key);
         }
 
+        // Each node hears every change on its own event thread, decoded there.
         @Override
         public void addListener(MapEventListener<K, V> listener) {
-            map.listeners.put(listener, node);
+            map.listeners.put(listener, event -> node.deliver(() -> listener.event(new MapEvent<>(
+                    event.type(), event.name(), event.key(), decode(event.newValue()), decode(event.oldValue())))));
         }
 
         @Override

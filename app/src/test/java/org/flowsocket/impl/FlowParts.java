@@ -105,7 +105,7 @@ final class FlowParts {
         this.meters = alone ? new FakeMeters() : network.meters;
         this.node = cluster.node(nodeId);
         this.leadership = new FlowLeadership(node.leadershipService, node.clusterService);
-        this.store = new DistributedQosFlowStore(storage, new OnosCodecs());
+        this.store = new DistributedQosFlowStore(storage, new OnosCodecs(), leadership::isActive);
         this.meterAllocator = new MeterAllocator(meters, APP_ID, timer);
         this.routes = new RouteFinder(hosts, paths);
         this.installer = new FlowInstaller(switches, timer);

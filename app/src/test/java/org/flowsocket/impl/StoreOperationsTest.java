@@ -18,7 +18,7 @@ import static org.junit.Assert.assertEquals;
  * round trip each on a Raft cluster): per InstallFlow one reservation per
  * rule, the handle's creation and its change to INSTALLED (a conditional
  * replace of the handle as stored); per RemoveFlow the change to REMOVING (read, replace),
- * the deletion and one release per rule. Ids come in blocks, so they cost
+ * the deletion and per rule a read and a conditional release. Ids come in blocks, so they cost
  * nothing per request.
  */
 public class StoreOperationsTest extends FlowPartsTestBase {
@@ -39,7 +39,7 @@ public class StoreOperationsTest extends FlowPartsTestBase {
 
         before = parts.store.operations();
         parts.lifecycle.remove(planned.id(), false, 1000).get(5, TimeUnit.SECONDS);
-        assertEquals("RemoveFlow: read and mark REMOVING, delete, release each rule", rules + 3,
+        assertEquals("RemoveFlow: read and mark REMOVING, delete, read and release each rule", 2 * rules + 3,
                      parts.store.operations() - before);
 
         before = parts.store.operations();

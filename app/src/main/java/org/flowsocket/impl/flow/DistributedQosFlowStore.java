@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
@@ -53,6 +54,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private final ConsistentMap<String, QosFlow> handles;
     private final HandleIdBlocks ids;
     private final RuleReservations reservations;
+    private final Predicate<String> activeNodes;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
     private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
     private final Map<String, String> actingNodes = new ConcurrentHashMap<>();
@@ -83,8 +85,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      *
      * @param storageService ONOS storage service
      * @param codecs         ONOS codec context, for the rules' match and actions
+     * @param activeNodes    tells whether an ONOS node (id) is an active member of the cluster
      */
-    public DistributedQosFlowStore(StorageService storageService, CodecContext codecs) {
+    public DistributedQosFlowStore(StorageService storageService, CodecContext codecs,
+                                   Predicate<String> activeNodes) {
+        this.activeNodes = activeNodes;
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
                 .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
         this.ids = new HandleIdBlocks(storageService.getAtomicCounter(COUNTER_NAME), operations);
@@ -115,7 +120,8 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
 
     @Override
     public Optional<String> create(QosFlow handle) {
-        Optional<String> owner = reservations.reserve(handle.id(), handle.rules(), this::ownsItsRules);
+        Optional<String> owner = reservations.reserve(handle.id(), String.valueOf(handle.actingNode()),
+                                                      handle.rules(), this::ownsItsRules);
         if (owner.isPresent()) {
             return owner;
         }
@@ -126,10 +132,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         return Optional.empty();
     }
 
-    // A FAILED flow's rules were withdrawn: it only stays to be seen.
-    private boolean ownsItsRules(String id) {
+    // A FAILED flow's rules were withdrawn: it only stays to be seen. A flow
+    // not stored (yet) owns its rules while the node storing it is active.
+    private boolean ownsItsRules(String id, String reservingNode) {
         QosFlow owner = Versioned.valueOrNull(operations.count(() -> handles.get(id)));
-        return owner != null && owner.state() != QosFlow.State.FAILED;
+        return owner != null ? owner.state() != QosFlow.State.FAILED : activeNodes.test(reservingNode);
     }
 
     @Override

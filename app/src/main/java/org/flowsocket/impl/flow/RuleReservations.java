@@ -15,17 +15,20 @@ import org.onosproject.store.service.Versioned;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 
 /**
  * Which flow owns each rule, cluster-wide: one entry per rule, keyed by the
  * rule as a switch tells it apart (device, table, priority and match), taken
  * with one {@code putIfAbsent}. Of two nodes installing an identical rule at
- * once exactly one gets it; the other learns the owner.
+ * once exactly one gets it; the other learns the owner. An entry names the
+ * flow and the node that reserved it ({@code fs-12@node1}): a flow not yet
+ * stored is still owned while its node is active.
  */
 final class RuleReservations {
 
     private static final String MAP_NAME = "flowsocket-rule-owners";
+    private static final String SEPARATOR = "@";
 
     private final ConsistentMap<String, String> owners;
     private final StoreOperations operations;
@@ -46,28 +49,32 @@ final class RuleReservations {
 
     /**
      * Reserves every rule of a flow, or none. An entry whose owner is gone
-     * (deleted, FAILED, or never stored by a node that stopped before
-     * storing it) is taken over with a conditional replace.
+     * is taken over with a conditional replace: a FAILED or deleted flow, or
+     * one never stored by a node that left before storing it.
      *
      * @param flowId the flow
+     * @param node   the node reserving them
      * @param rules  its rules
-     * @param live   tells whether a flow still owns its rules
+     * @param owns   tells whether an entry's flow (first argument) still owns
+     *               its rules, given the node that reserved them
      * @return the id of a flow that already owns one of the rules, if any;
      *         then nothing is reserved
      */
-    Optional<String> reserve(String flowId, List<FlowRule> rules, Predicate<String> live) {
+    Optional<String> reserve(String flowId, String node, List<FlowRule> rules, BiPredicate<String, String> owns) {
+        String entry = flowId + SEPARATOR + node;
         List<FlowRule> taken = new ArrayList<>(rules.size());
         for (FlowRule rule : rules) {
             String key = keyOf(rule);
-            String owner = operations.count(() -> Versioned.valueOrNull(owners.putIfAbsent(key, flowId)));
-            while (owner != null && !owner.equals(flowId)) {
-                if (live.test(owner)) {
-                    release(flowId, taken);
+            String current = operations.count(() -> Versioned.valueOrNull(owners.putIfAbsent(key, entry)));
+            while (current != null && !current.equals(entry)) {
+                String owner = flowOf(current);
+                if (owns.test(owner, current.substring(owner.length() + SEPARATOR.length()))) {
+                    taken.forEach(r -> operations.count(() -> owners.remove(keyOf(r), entry)));
                     return Optional.of(owner);
                 }
-                String stale = owner;
-                owner = operations.count(() -> owners.replace(key, stale, flowId)) ? null
-                        : operations.count(() -> Versioned.valueOrNull(owners.putIfAbsent(key, flowId)));
+                String stale = current;
+                current = operations.count(() -> owners.replace(key, stale, entry)) ? null
+                        : operations.count(() -> Versioned.valueOrNull(owners.putIfAbsent(key, entry)));
             }
             taken.add(rule);
         }
@@ -81,7 +88,18 @@ final class RuleReservations {
      * @param rules  its rules
      */
     void release(String flowId, List<FlowRule> rules) {
-        rules.forEach(rule -> operations.count(() -> owners.remove(keyOf(rule), flowId)));
+        for (FlowRule rule : rules) {
+            String key = keyOf(rule);
+            String current = operations.count(() -> Versioned.valueOrNull(owners.get(key)));
+            if (current != null && flowOf(current).equals(flowId)) {
+                operations.count(() -> owners.remove(key, current));
+            }
+        }
+    }
+
+    private static String flowOf(String entry) {
+        int at = entry.indexOf(SEPARATOR);
+        return at < 0 ? entry : entry.substring(0, at);
     }
 
     // ONOS keeps a selector's criteria sorted by type (DefaultTrafficSelector),
