@@ -17,11 +17,9 @@ import org.onosproject.app.ApplicationService;
 import org.onosproject.app.ApplicationServiceAdapter;
 import org.onosproject.cfg.ComponentConfigStore;
 import org.onosproject.cfg.impl.ComponentConfigManager;
-import org.onosproject.cluster.ClusterService;
 import org.onosproject.cluster.ClusterStore;
-import org.onosproject.cluster.LeadershipStore;
+import org.onosproject.cluster.LeadershipService;
 import org.onosproject.cluster.impl.ClusterManager;
-import org.onosproject.cluster.impl.LeadershipManager;
 import org.onosproject.cluster.impl.MastershipManager;
 import org.onosproject.codec.impl.CodecManager;
 import org.onosproject.common.event.impl.TestEventDispatcher;
@@ -69,6 +67,7 @@ import org.onosproject.store.trivial.SimpleClusterStore;
 import org.onosproject.store.trivial.SimpleComponentConfigStore;
 import org.onosproject.store.trivial.SimpleDeviceStore;
 import org.onosproject.store.trivial.SimpleIdBlockStore;
+import org.onosproject.store.trivial.SimpleLeadershipManager;
 import org.onosproject.store.trivial.SimpleMastershipStore;
 import org.onosproject.store.trivial.SimpleTopologyStore;
 import org.onosproject.upgrade.UpgradeService;
@@ -101,7 +100,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>VersionService, MetricsService</td><td>VersionManager, MetricsManager</td></tr>
  * <tr><td>ApplicationService</td><td>ONOS's ApplicationServiceAdapter (ApplicationManager needs Karaf)</td></tr>
  * <tr><td>ClusterService</td><td>ClusterManager + SimpleClusterStore (one node)</td></tr>
- * <tr><td>LeadershipService</td><td>LeadershipManager + {@link SandboxLeadershipStore}</td></tr>
+ * <tr><td>LeadershipService</td><td>SimpleLeadershipManager (the one node leads every topic it runs for)</td></tr>
  * <tr><td>MastershipService</td><td>MastershipManager + SimpleMastershipStore</td></tr>
  * <tr><td>RegionService</td><td>RegionManager + {@link SandboxRegionStore}</td></tr>
  * <tr><td>UpgradeService, ClusterCommunicationService, PacketService, PiPipeconfService</td>
@@ -244,9 +243,7 @@ public final class SandboxCore implements AutoCloseable {
         registry.register(UpgradeService.class, new UpgradeServiceAdapter());
         runtime.start(new SimpleClusterStore(), ClusterStore.class);
         runtime.start(new ClusterManager());
-        runtime.start(new SandboxLeadershipStore(registry.get(ClusterService.class).getLocalNode().id()),
-                      LeadershipStore.class);
-        runtime.start(new LeadershipManager());
+        runtime.start(new SimpleLeadershipManager(), LeadershipService.class);
 
         // Network configuration
         runtime.start(new SandboxNetworkConfigStore(), NetworkConfigStore.class);
