@@ -106,10 +106,13 @@ final class EventBridge {
     // ONOS raises rule events on the device's master only: the other nodes'
     // subscribers hear them through the relay.
     void ruleEvent(FlowRuleEvent event) {
-        if (event.type() != FlowRuleEvent.Type.RULE_UPDATED) {
+        boolean peers = relay.hasPeers();
+        if (event.type() != FlowRuleEvent.Type.RULE_UPDATED && (peers || wanted(Topic.FLOWS))) {
             ObjectNode data = codecs.mapper().createObjectNode();
             data.set("rule", codecs.codec(FlowRule.class).encode(event.subject(), codecs));
-            relay.send(event.type().name(), data);
+            if (peers) {
+                relay.send(event.type().name(), data);
+            }
             relayedRuleEvent(event.type().name(), data);
         }
     }

@@ -266,7 +266,7 @@ public class FlowSocketManager
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters,
                                      spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
-        ruleRelay = new RuleEventRelay(clusterCommunicator, mapper);
+        ruleRelay = new RuleEventRelay(clusterCommunicator, clusterService, mapper);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson, ruleRelay);
         onosEvents = new OnosEventFeed(flows, bridge);
         flowListeners.addListener(flowEventBridge);

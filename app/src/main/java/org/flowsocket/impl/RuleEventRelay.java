@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.util.concurrent.MoreExecutors;
+import org.onosproject.cluster.ClusterService;
 import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
 import org.onosproject.store.cluster.messaging.MessageSubject;
 import org.slf4j.Logger;
@@ -37,17 +38,29 @@ final class RuleEventRelay {
 
     private final Logger log = getLogger(getClass());
     private final ClusterCommunicationService communicator;
+    private final ClusterService clusterService;
     private final ObjectMapper mapper;
 
     /**
      * Creates the relay.
      *
-     * @param communicator ONOS's cluster messaging
-     * @param mapper       JSON mapper
+     * @param communicator   ONOS's cluster messaging
+     * @param clusterService ONOS's cluster membership
+     * @param mapper         JSON mapper
      */
-    RuleEventRelay(ClusterCommunicationService communicator, ObjectMapper mapper) {
+    RuleEventRelay(ClusterCommunicationService communicator, ClusterService clusterService, ObjectMapper mapper) {
         this.communicator = communicator;
+        this.clusterService = clusterService;
         this.mapper = mapper;
+    }
+
+    /**
+     * Tells whether the cluster has other nodes to send events to.
+     *
+     * @return true unless this node is alone
+     */
+    boolean hasPeers() {
+        return clusterService.getNodes().size() > 1;
     }
 
     /**

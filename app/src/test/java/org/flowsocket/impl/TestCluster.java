@@ -22,11 +22,13 @@ import org.onosproject.event.ListenerRegistry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * The membership and leader elections of an ONOS cluster, seen from each
@@ -142,6 +144,12 @@ final class TestCluster {
             @Override
             public ControllerNode getLocalNode() {
                 return new DefaultControllerNode(id, IpAddress.valueOf("127.0.0.1"));
+            }
+
+            @Override
+            public Set<ControllerNode> getNodes() {
+                return states.keySet().stream().map(n -> new DefaultControllerNode(n, IpAddress.valueOf("127.0.0.1")))
+                        .collect(Collectors.toSet());
             }
 
             @Override
