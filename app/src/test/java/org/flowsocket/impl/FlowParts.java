@@ -6,7 +6,6 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlowEvent;
-import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.flow.DepartedNodeFlows;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
@@ -112,8 +111,7 @@ final class FlowParts {
         this.lifecycle = new FlowLifecycle(store, installer, meterAllocator, switches, devices, new ObjectMapper(),
                                            timer, leadership);
         this.departed = new DepartedNodeFlows(store, lifecycle, installer, meterAllocator, leadership);
-        this.planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder, meterAllocator,
-                spec -> NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString());
+        this.planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder, meterAllocator);
         store.setDelegate(events::add);
         // FlowSocketManager passes ONOS's rule and device events on the same way;
         // ONOS raises rule events on the devices' master only.

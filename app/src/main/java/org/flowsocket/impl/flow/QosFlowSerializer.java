@@ -4,8 +4,10 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
@@ -29,7 +31,9 @@ import static org.flowsocket.impl.flow.StoredFlowRules.text;
 /**
  * Writes a flow handle as one JSON document, the same on every ONOS release:
  * FlowSocket's own fields as plain values, ONOS identifiers in their text
- * form, rules as {@link StoredFlowRules} writes them. {@code KryoNamespaces.API}, which
+ * form, rules as {@link StoredFlowRules} writes them, a network flow's spec
+ * as the text of the InstallFlow {@code network} object that requests it
+ * ({@link NetworkFlowSpecCodec}), every default resolved. {@code KryoNamespaces.API}, which
  * this replaces, numbers ONOS's classes in an order that grows between
  * releases, so a node of one release could not read what another wrote.
  */
@@ -46,7 +50,8 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     private static final String STATE = "state";
     private static final String REASON = "reason";
     private static final String SPEC = "spec";
-    // Added in format 1 without changing it: older readers skip it.
+    // Added in format 1 without changing it: older readers skip it, and only
+    // a flow being installed or removed has it.
     private static final String ACTING_NODE = "actingNode";
     private static final String RULES = "rules";
     private static final String METERS = "meters";
@@ -103,8 +108,10 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .put(CREATED_MILLIS, handle.createdMillis())
                 .put(STATE, handle.state().name())
                 .put(REASON, handle.reason())
-                .put(SPEC, handle.spec())
-                .put(ACTING_NODE, handle.actingNode());
+                .put(SPEC, handle.spec().map(this::specText).orElse(null));
+        if (handle.actingNode() != null) {
+            json.put(ACTING_NODE, handle.actingNode());
+        }
         ArrayNode storedRules = json.putArray(RULES);
         handle.rules().forEach(r -> storedRules.add(this.rules.encode(r)));
         ArrayNode meters = json.putArray(METERS);
@@ -141,11 +148,20 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .createdMillis(field(json, CREATED_MILLIS).asLong())
                 .state(QosFlow.State.valueOf(text(json, STATE)))
                 .reason(optionalText(json, REASON))
-                .spec(optionalText(json, SPEC))
+                .spec(spec(optionalText(json, SPEC)))
                 .actingNode(optionalText(json, ACTING_NODE))
                 .rules(handleRules.build())
                 .meters(meters.build())
                 .build();
+    }
+
+    // Text, not a nested object: format 1 has always kept the spec so.
+    private String specText(NetworkFlowSpec spec) {
+        return NetworkFlowSpecCodec.encode(spec, context.mapper()).toString();
+    }
+
+    private NetworkFlowSpec spec(String text) {
+        return text == null ? null : NetworkFlowSpecCodec.decodeText(text, context.mapper());
     }
 
     private static String optionalText(JsonNode json, String name) {
