@@ -70,6 +70,23 @@ public class DeviceFlowTest extends CoreTestBase {
     }
 
     @Test
+    public void removingAFlowReadsEachDeviceTableOnceNotOncePerRule() {
+        String[] flows = new String[32];
+        for (int i = 0; i < flows.length; i++) {
+            flows[i] = REST_FLOW.replace("10.0.0.2/32", "10.0.1." + i + "/32");
+        }
+        String flowId = client.ok(install(flows)).path("flowId").asText();
+        assertEquals(32, core.switches.rules(S1).size());
+        int before = core.switches.tableReads();
+        client.ok("{\"type\":\"RemoveFlow\",\"flowId\":\"" + flowId + "\"}");
+        assertEquals(0, core.switches.rules(S1).size());
+        // Each read copies the device's whole table: once per rule made a
+        // removal cost rules x table size, 520 to 900 rules/s at 65536 rules.
+        int reads = core.switches.tableReads() - before;
+        assertTrue("RemoveFlow of 32 rules on one device read its table " + reads + " times", reads <= 2);
+    }
+
+    @Test
     public void singleFlowTakesTheTopLevelDeviceId() {
         String flow = REST_FLOW.replace("\"deviceId\":\"of:0000000000000001\",", "");
         JsonNode handle = client.ok("{\"type\":\"InstallFlow\",\"deviceId\":\"" + S2 + "\",\"flow\":" + flow + "}");

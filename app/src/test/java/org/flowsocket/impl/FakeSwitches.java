@@ -44,6 +44,7 @@ class FakeSwitches extends FlowRuleServiceAdapter {
     private final List<FlowRuleListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<DeviceId> refusing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger batches = new AtomicInteger();
+    private final AtomicInteger tableReads = new AtomicInteger();
     private volatile Mode mode = Mode.CONFIRM;
 
     void mode(Mode newMode) {
@@ -56,6 +57,11 @@ class FakeSwitches extends FlowRuleServiceAdapter {
 
     int batches() {
         return batches.get();
+    }
+
+    /** @return how often a device's whole table was read (getFlowEntries), as each read copies it */
+    int tableReads() {
+        return tableReads.get();
     }
 
     List<FlowEntry> rules(DeviceId deviceId) {
@@ -136,7 +142,16 @@ class FakeSwitches extends FlowRuleServiceAdapter {
 
     @Override
     public Iterable<FlowEntry> getFlowEntries(DeviceId deviceId) {
+        tableReads.incrementAndGet();
         return rules(deviceId);
+    }
+
+    // As ONOS 2.5.6 FlowRuleManager.getFlowEntry (the store's entry of an
+    // equal rule, by device and id); absent from ONOS 2.5.0's and 2.6.0's API.
+    @Override
+    public FlowEntry getFlowEntry(FlowRule rule) {
+        FlowEntry entry = tables.getOrDefault(rule.deviceId(), Map.of()).get(rule.id().value());
+        return entry != null && rule.equals(entry) ? entry : null;
     }
 
     @Override

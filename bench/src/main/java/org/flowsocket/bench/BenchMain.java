@@ -4,16 +4,18 @@
  */
 package org.flowsocket.bench;
 
-import org.flowsocket.testkit.Requests;
-
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
+import org.onosproject.net.DeviceId;
+
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Random;
 
 /**
  * {@code java -jar flowsocket-bench.jar [--quick] [options]}: confirmed flow
@@ -26,52 +28,67 @@ public final class BenchMain {
     static final String USAGE = String.join("\n",
             "Usage: java -jar flowsocket-bench.jar [options]",
             "",
-            "Measures confirmed flow installs per second and their latency (p50, p99)",
-            "for the same unique rules through FlowSocket (WebSocket), ONOS's REST API",
-            "and FlowRuleService in-process; heap per idle session; event fan-out.",
-            "Starts a sandbox in this JVM on 127.0.0.1 unless --url is given.",
+            "Confirmed flow installs per second, CPU per flow and latency through FlowSocket",
+            "(WebSocket), ONOS's REST API and ONOS's FlowRuleService, against ceilings (ONOS",
+            "alone over null-provider switches, ONOS over the simulated switches, the transport",
+            "alone); heap per idle session; event fan-out. Starts a sandbox in this JVM on",
+            "127.0.0.1 (ONOS's own FlowRuleManager executors) unless --url is given.",
             "",
             "Options:",
-            "  --quick             short run (under 2 minutes on 2 cores)",
-            "  --rules N           rules per row (default 65536; quick 16384)",
-            "  --batch B           rules per request for batched rows (default 64)",
-            "  --window W          requests in flight per row, all connections together (default 64)",
+            "  --quick             smoke run (under 2 minutes; its numbers are not for quoting)",
+            "  --runs N            measured runs per row (default 10; quick 2)",
+            "  --seconds S         length of each run (default 10; quick 1)",
+            "  --warmup-seconds S  length of each row's warm-up run (default 3; quick 1)",
+            "  --warmup-passes N   most warm-up passes over every row; warm-up ends when",
+            "                      compilation settles (default 10; quick 1)",
+            "  --open-loop-runs N  runs at each of 25/50/75 % of the measured maximum (default 3;",
+            "                      quick 1; 0 skips)",
+            "  --batch B           rules per request of the batched rows (default 64)",
+            "  --window W          requests in flight of the batched rows (default 64)",
+            "  --single-window W   requests in flight of the one-rule rows (default 128)",
             "  --connections C     connections of the multi-connection row (default 16)",
-            "  --rows LIST         comma-separated rows to run (default all):",
-            "                      ws-1conn, ws-1conn-b1, ws-16conn, rest-single, rest-batch, in-process",
-            "  --ack-latency MS    switches' acknowledgement latency (default 20)",
+            "  --max-rules N       most rules one run installs (default 1048576; quick 131072)",
+            "  --rows LIST         comma-separated rows (default all): ws, ws-noconfirm, ws-conns,",
+            "                      rest-batch, ws-b1, rest-single, onos-sim, onos-null, echo, sim, ws-w1",
+            "  --store S           ONOS's store under the sandbox: memory (default) or raft",
+            "  --ack-latency MS    simulated switches' acknowledgement latency (default 20)",
             "  --topo SPEC         sandbox topology (default linear,3)",
             "  --port N            sandbox HTTP port (default 0: any free port)",
-            "  --url URL           attach to a running sandbox, e.g. http://127.0.0.1:8181",
-            "                      (no in-process row; REST confirmations are polled)",
+            "  --url URL           attach to a running sandbox, e.g. http://127.0.0.1:8181 (FlowSocket's",
+            "                      confirming rows only, confirmed by their replies)",
             "  --user U --password P   admin credentials for --url (default onos/rocks)",
+            "  --seed N            seed of the row order and the bootstrap (default: time)",
             "  --sessions N        idle sessions to open (default 1000; 0 skips)",
             "  --subscribers N     fan-out subscribers (default 100; 0 skips)",
             "  --hosts N           hosts added and removed for the fan-out (default 1000; quick 300)",
-            "  --repeat R          measure every row R times, taking turns; report the median",
-            "                      (default 3; quick 1)",
             "  --help              this text",
             "");
 
     /** Parsed options. */
     static final class Options {
         boolean quick;
-        int rules = -1;
+        int runs = -1;
+        int seconds = -1;
+        int warmupSeconds = -1;
+        int warmupPasses = -1;
+        int openLoopRuns = -1;
         int batch = 64;
         int window = 64;
+        int singleWindow = 128;
         int connections = 16;
-        List<String> rows = List.of("ws-1conn", "ws-1conn-b1", "ws-16conn", "rest-single", "rest-batch",
-                "in-process");
+        int maxRules = -1;
+        List<String> rows;
+        String store = "memory";
         int ackLatencyMs = 20;
         String topo = "linear,3";
         int port;
         URI url;
         String user = "onos";
         String password = "rocks";
+        long seed = System.currentTimeMillis();
         int sessions = 1000;
         int subscribers = 100;
         int hosts = -1;
-        int repeat = -1;
         boolean help;
 
         static Options parse(String[] args) {
@@ -102,22 +119,32 @@ public final class BenchMain {
                         o.set(a, v);
                 }
             }
-            if (o.rules < 0) {
-                o.rules = o.quick ? 16384 : 65536;
-            }
-            if (o.hosts < 0) {
-                o.hosts = o.quick ? 300 : 1000;
-            }
-            if (o.repeat < 0) {
-                o.repeat = o.quick ? 1 : 3;
-            }
+            o.runs = o.runs >= 0 ? o.runs : o.quick ? 2 : 10;
+            o.seconds = o.seconds >= 0 ? o.seconds : o.quick ? 1 : 10;
+            o.warmupSeconds = o.warmupSeconds >= 0 ? o.warmupSeconds : o.quick ? 1 : 3;
+            o.warmupPasses = o.warmupPasses >= 0 ? o.warmupPasses : o.quick ? 1 : 10;
+            o.openLoopRuns = o.openLoopRuns >= 0 ? o.openLoopRuns : o.quick ? 1 : 3;
+            o.maxRules = o.maxRules >= 0 ? o.maxRules : o.quick ? 131072 : 1 << 20;
+            o.hosts = o.hosts >= 0 ? o.hosts : o.quick ? 300 : 1000;
             return o;
         }
 
         private void set(String option, String v) {
             switch (option) {
-                case "--rules":
-                    rules = number(option, v, 1, FlowRules.MAX_FLOWS / 8);
+                case "--runs":
+                    runs = number(option, v, 2, 1000);
+                    break;
+                case "--seconds":
+                    seconds = number(option, v, 1, 3600);
+                    break;
+                case "--warmup-seconds":
+                    warmupSeconds = number(option, v, 1, 600);
+                    break;
+                case "--warmup-passes":
+                    warmupPasses = number(option, v, 1, 100);
+                    break;
+                case "--open-loop-runs":
+                    openLoopRuns = number(option, v, 0, 100);
                     break;
                 case "--batch":
                     batch = number(option, v, 1, 1000);
@@ -125,11 +152,30 @@ public final class BenchMain {
                 case "--window":
                     window = number(option, v, 1, 256);
                     break;
+                case "--single-window":
+                    singleWindow = number(option, v, 1, 256);
+                    break;
                 case "--connections":
                     connections = number(option, v, 1, 256);
                     break;
+                case "--max-rules":
+                    maxRules = number(option, v, 1, FlowRules.MAX_FLOWS);
+                    break;
                 case "--rows":
                     rows = List.of(v.split(","));
+                    break;
+                case "--store":
+                    if (!v.equals("memory") && !v.equals("raft")) {
+                        throw new IllegalArgumentException("--store is memory or raft, not '" + v + "'");
+                    }
+                    store = v;
+                    break;
+                case "--seed":
+                    try {
+                        seed = Long.parseLong(v.trim());
+                    } catch (NumberFormatException e) {
+                        throw new IllegalArgumentException("--seed needs a number, not '" + v + "'");
+                    }
                     break;
                 case "--ack-latency":
                     ackLatencyMs = number(option, v, 0, 60_000);
@@ -157,9 +203,6 @@ public final class BenchMain {
                     break;
                 case "--hosts":
                     hosts = number(option, v, 1, 100_000);
-                    break;
-                case "--repeat":
-                    repeat = number(option, v, 1, 20);
                     break;
                 default:
                     throw new IllegalArgumentException("unknown option " + option);
@@ -218,6 +261,8 @@ public final class BenchMain {
         setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "HH:mm:ss.SSS");
         setIfAbsent("org.slf4j.simpleLogger.log.org.onosproject.event.impl.CoreEventDispatcher", "error");
+        // ONOS's single-instance device store says so at every mastership check (each minute).
+        setIfAbsent("org.slf4j.simpleLogger.log.org.onosproject.store.trivial.SimpleDeviceStore", "error");
     }
 
     private static void setIfAbsent(String key, String value) {
@@ -228,190 +273,123 @@ public final class BenchMain {
 
     static int run(Options o, PrintStream out) throws Exception {
         long started = System.nanoTime();
+        if (o.store.equals("raft")) {
+            // The sandbox runs ONOS's single-instance stores; rows on ONOS's
+            // Raft store need a sandbox store option this build does not have.
+            throw new IllegalArgumentException("--store raft: this sandbox has no Raft store option");
+        }
         try (Target target = o.url == null
                 ? Target.start(o.port, o.topo, Duration.ofMillis(o.ackLatencyMs))
-                : Target.attach(o.url, o.user, o.password)) {
-            FlowRules rules = new FlowRules(target.devices(), o.batch);
-            List<String> rows = new ArrayList<>(o.rows);
-            if (target.sandbox().isEmpty()) {
-                rows.remove("in-process");
-            }
-            header(o, target, rules, rows, out);
-            FlowRows runner = new FlowRows(target, rules, Duration.ofMinutes(o.quick ? 2 : 10));
-
-            // Warm-up: every row once on a quarter of the rules, not reported,
-            // so that no row pays for the JIT compiling code the others share.
-            int warm = Math.max(o.batch * o.window, o.rules / 4);
-            int next = 0;
-            for (String row : rows) {
-                runRow(runner, row, o, next, Math.min(warm, o.rules));
-                next += o.rules;
-            }
-            // Rows take turns, repeat times; each row reports its median run.
-            Map<String, List<FlowRows.Result>> runs = new LinkedHashMap<>();
-            for (int rep = 0; rep < o.repeat; rep++) {
-                for (String row : rows) {
-                    FlowRows.Result r = runRow(runner, row, o, next, o.rules);
-                    next += o.rules;
-                    runs.computeIfAbsent(row, k -> new ArrayList<>()).add(r);
-                    if (Boolean.getBoolean("bench.marks")) {
-                        // wall-clock window of the timed part, to cut a profile to it
-                        java.time.format.DateTimeFormatter f =
-                                java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss.SSS");
-                        out.println("  " + line(r) + "\n    timed " + f.format(java.time.LocalTime.ofInstant(
-                                java.time.Instant.ofEpochMilli(r.startMillis), java.time.ZoneId.systemDefault()))
-                                + " - " + f.format(java.time.LocalTime.ofInstant(
-                                java.time.Instant.ofEpochMilli(r.endMillis), java.time.ZoneId.systemDefault())));
-                    }
+                : Target.attach(o.url, o.user, o.password);
+             EchoServer echo = new EchoServer()) {
+            List<DeviceId> switches = target.sandbox().isPresent()
+                    ? target.sandbox().get().network().deviceIds() : target.devices();
+            NullSwitches nulls = target.sandbox().isPresent()
+                    ? new NullSwitches(target.sandbox().get().core(), switches.size()) : null;
+            try {
+                return measure(o, out, target, echo, switches, nulls, started);
+            } finally {
+                if (nulls != null) {
+                    nulls.close();
                 }
             }
-            Map<String, FlowRows.Result> results = new LinkedHashMap<>();
-            for (Map.Entry<String, List<FlowRows.Result>> e : runs.entrySet()) {
-                List<FlowRows.Result> sorted = new ArrayList<>(e.getValue());
-                sorted.sort((a, b) -> Double.compare(a.flowsPerSecond(), b.flowsPerSecond()));
-                FlowRows.Result median = sorted.get(sorted.size() / 2);
-                results.put(e.getKey(), median);
-                out.println(line(median) + (sorted.size() > 1 ? String.format(Locale.ROOT, "   (runs %.0f-%.0f)",
-                        sorted.get(0).flowsPerSecond(), sorted.get(sorted.size() - 1).flowsPerSecond()) : ""));
+        }
+    }
+
+    private static int measure(Options o, PrintStream out, Target target, EchoServer echo, List<DeviceId> switches,
+                               NullSwitches nulls, long started) throws Exception {
+        RequestBodies bodies = new RequestBodies(new FlowRules(switches, o.batch),
+                nulls == null ? null : new FlowRules(nulls.devices(), o.batch));
+        List<Row> rows = selectedRows(o, target.sandbox().isPresent());
+        Method.header(o, target, switches.size(), rows, out);
+        FlowRows runner = new FlowRows(target, bodies, o.maxRules, echo.uri(), o.topo,
+                Duration.ofMillis(o.ackLatencyMs));
+
+        Method.warmUp(runner, rows, o, out);
+
+        // Every row o.runs times, in one shuffled order: no row always follows
+        // the same one, and slow drifts of the machine spread over all rows.
+        List<Row> order = new ArrayList<>();
+        for (int i = 0; i < o.runs; i++) {
+            order.addAll(rows);
+        }
+        Random random = new Random(o.seed);
+        Collections.shuffle(order, random);
+        Map<String, List<RunResult>> runs = new LinkedHashMap<>();
+        rows.forEach(r -> runs.put(r.id, new ArrayList<>()));
+        Map<String, String> removals = new LinkedHashMap<>();
+        int k = 0;
+        for (Row row : order) {
+            RunResult r = runner.run(row, Duration.ofSeconds(o.seconds), 0,
+                    removals.containsKey(row.id) ? null : line -> removals.put(row.id, line));
+            runs.get(row.id).add(r);
+            out.printf(Locale.ROOT, "  [%d/%d] %-26s %s%n", ++k, order.size(), row.name, r.summary());
+        }
+
+        Map<String, List<RunResult>> open = Method.openLoop(runner, rows, runs, o, random, out);
+
+        Bootstrap bootstrap = new Bootstrap(2000, o.seed);
+        Report report = new Report(bootstrap, out);
+        out.println();
+        out.println(o.quick ? "RESULTS OF A --quick SMOKE RUN: too short to quote; run without --quick for figures"
+                : "RESULTS");
+        report.table(runs);
+        report.ceilings(runs);
+        report.goals(runs);
+        report.openLoop(open);
+        out.println();
+        for (Row row : rows) {
+            if (removals.containsKey(row.id)) {
+                out.println("removal after " + row.name + ": " + removals.get(row.id));
             }
-            out.flush();
-            ratios(results, out);
-            goals(results, out);
-            for (FlowRows.Result r : results.values()) {
-                if (r.removal != null) {
-                    out.println("removal after " + r.name + ": " + r.removal);
+        }
+        if (target.sandbox().isPresent()) {
+            out.printf(Locale.ROOT, "ONOS's FlowRule JSON codec alone (what FlowSocket and REST both run per "
+                    + "rule): %.1f cpu us/rule%n", CodecCost.microsPerRule(target, bodies.rules()));
+        }
+        sessions(o, target, out);
+        out.printf(Locale.ROOT, "%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
+        boolean failed = runs.values().stream().flatMap(List::stream).anyMatch(r -> r.errors > 0);
+        return failed ? 1 : 0;
+    }
+
+    private static List<Row> selectedRows(Options o, boolean inProcess) {
+        List<Row> rows = new ArrayList<>();
+        for (Row r : Row.all(o.batch, o.window, o.singleWindow, o.connections)) {
+            boolean chosen = o.rows == null || o.rows.contains(r.id);
+            // Attached by URL only FlowSocket's confirming rows run, confirmed
+            // by their replies: ONOS's store and FlowRuleService are in the
+            // other JVM, and a confirm:false reply confirms nothing.
+            if (chosen && (inProcess || r.path == Row.Path.WS)) {
+                rows.add(r);
+            }
+        }
+        if (o.rows != null) {
+            for (String id : o.rows) {
+                if (rows.stream().noneMatch(r -> r.id.equals(id))
+                        && Row.all(1, 1, 1, 1).stream().noneMatch(r -> r.id.equals(id))) {
+                    throw new IllegalArgumentException("unknown row " + id);
                 }
             }
-            if (target.sandbox().isPresent()) {
-                out.printf(Locale.ROOT, "ONOS's FlowRule JSON codec alone (what FlowSocket and REST both run per "
-                        + "rule): %.1f cpu us/rule%n", CodecCost.microsPerRule(target, rules));
-            }
-
-            if (o.sessions > 0) {
-                SessionRows.HeapResult h = SessionRows.idleSessions(target.jetty(), o.sessions);
-                out.printf(Locale.ROOT, "%nidle sessions: %d opened in %.1f s; server heap after full GC %.1f -> "
-                                + "%.1f MiB: %.1f KiB per session (goal < 64 KiB: %s)%n",
-                        h.sessions, h.connectSeconds, h.before / 1048576.0, h.after / 1048576.0,
-                        h.bytesPerSession() / 1024, h.bytesPerSession() < 64 * 1024 ? "met" : "NOT met");
-            }
-            if (o.subscribers > 0) {
-                SessionRows.FanoutResult f = SessionRows.fanout(target, o.subscribers, o.hosts);
-                out.printf(Locale.ROOT, "event fan-out: %d subscribers to hosts, %d hosts added and removed: "
-                                + "%d events each, %d delivered in %.2f s = %.0f events/s delivered "
-                                + "(%.0f source events/s); seq gaps %d, equal counts %s%n",
-                        f.subscribers, o.hosts, f.sourceEvents, f.delivered, f.seconds, f.deliveredPerSecond(),
-                        f.sourceEvents / f.seconds, f.gaps, f.equalCounts);
-            }
-            out.printf(Locale.ROOT, "%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
-            boolean failed = results.values().stream().anyMatch(r -> r.errors > 0);
-            return failed ? 1 : 0;
         }
+        return rows;
     }
 
-    private static FlowRows.Result runRow(FlowRows runner, String row, Options o, int first, int count)
-            throws Exception {
-        switch (row) {
-            case "ws-1conn":
-                return runner.flowSocket("flowsocket-ws-1conn", 1, o.batch, o.window, first, count);
-            case "ws-1conn-b1":
-                return runner.flowSocket("flowsocket-ws-1conn-b1", 1, 1, b1Window(o), first, count);
-            case "ws-16conn":
-                return runner.flowSocket("flowsocket-ws-" + o.connections + "conn", o.connections, o.batch,
-                        Math.max(o.window, o.connections), first, count);
-            case "rest-single":
-                return runner.rest("onos-rest-single", 1, o.window, first, count);
-            case "rest-batch":
-                return runner.rest("onos-rest-batch", o.batch, o.window, first, count);
-            case "in-process":
-                return runner.inProcess("in-process", o.batch, o.window, first, count);
-            default:
-                throw new IllegalArgumentException("unknown row " + row);
+    private static void sessions(Options o, Target target, PrintStream out) throws Exception {
+        if (o.sessions > 0) {
+            SessionRows.HeapResult h = SessionRows.idleSessions(target.jetty(), o.sessions);
+            out.printf(Locale.ROOT, "%nidle sessions: %d opened in %.1f s; server heap after full GC %.1f -> "
+                            + "%.1f MiB: %.1f KiB per session (goal < 64 KiB: %s)%n",
+                    h.sessions, h.connectSeconds, h.before / 1048576.0, h.after / 1048576.0,
+                    h.bytesPerSession() / 1024, h.bytesPerSession() < 64 * 1024 ? "met" : "NOT met");
         }
-    }
-
-    // One rule per request: as many rules in flight as the batched rows, up
-    // to FlowSocket's default maxInFlight (256 requests per connection).
-    static int b1Window(Options o) {
-        return Math.min(256, o.window * o.batch);
-    }
-
-    private static void header(Options o, Target target, FlowRules rules, List<String> rows, PrintStream out) {
-        Runtime rt = Runtime.getRuntime();
-        out.println("FlowSocket benchmark: confirmed flow installs (confirmed = the switch acknowledged the rule)");
-        out.printf(Locale.ROOT, "  server:  %s%n", target.sandbox().isPresent()
-                ? "sandbox in this JVM (ONOS 2.5.6 core managers, simulated switches), topology " + o.topo
-                : "attached at " + o.url + " (REST confirmations polled from GET /onos/v1/flows)");
-        out.printf(Locale.ROOT, "  switches: %d, ack latency %d ms%s%n", rules.devices().size(), o.ackLatencyMs,
-                target.sandbox().isPresent() ? "; periodic flow statistics off (they would land in some rows only)"
-                : " (as configured on the server)");
-        out.printf(Locale.ROOT, "  rules:   %d per row, all distinct (IPv4 dst 11.0.0.0 + n /32; each group of B "
-                + "consecutive rules on one switch, round-robin); removed after each row; every row first warmed "
-                + "up on %d rules%n",
-                o.rules, Math.min(o.rules, Math.max(o.batch * o.window, o.rules / 4)));
-        out.printf(Locale.ROOT, "  batch B = %d rules per request; window = %d requests in flight per row (all "
-                + "connections together); rest-single: 1 rule per request, same window; -b1: 1 rule per request, "
-                + "%d in flight%n", o.batch, o.window, b1Window(o));
-        out.printf(Locale.ROOT, "  cores:   %d available to this JVM (client and server share them); JVM %s, "
-                + "max heap %d MiB%n", rt.availableProcessors(), System.getProperty("java.version"),
-                rt.maxMemory() / 1048576);
-        out.println("  latency: request sent -> confirmation seen: FlowSocket's InstallFlow reply (it waits for "
-                + "the switches); REST: " + (target.sandbox().isPresent()
-                ? "the switch accepts the rule (the simulated switch tells; ONOS's REST reply itself comes at "
-                + "submission)" : "GET /onos/v1/flows shows it ADDED (polled)")
-                + "; in-process: the FlowRuleOperationsContext's onSuccess");
-        out.println("  cpu us/flow: CPU time of this JVM (client, server and simulated switches) per confirmed "
-                + "flow" + (target.sandbox().isPresent() ? "" : " (client only: the server is elsewhere)"));
-        out.printf(Locale.ROOT, "  runs:    every row %d time(s), rows taking turns; the median run is shown%n", o.repeat);
-        out.println();
-        out.printf(Locale.ROOT, "%-24s %11s %9s %9s %12s%n", "row", "flows/s", "p50 ms", "p99 ms", "cpu us/flow");
-    }
-
-    static String line(FlowRows.Result r) {
-        return String.format(Locale.ROOT, "%-24s %11.0f %9.1f %9.1f %12.1f%s", r.name, r.flowsPerSecond(),
-                r.latencies.percentileMillis(50), r.latencies.percentileMillis(99), r.cpuMicrosPerFlow(),
-                r.errors > 0 ? "   ERRORS " + r.errors + ": " + Requests.abbreviate(r.firstError)
-                        : "");
-    }
-
-    private static void ratios(Map<String, FlowRows.Result> results, PrintStream out) {
-        out.println();
-        out.println("flows/s ratios (row / column):");
-        StringBuilder head = new StringBuilder(String.format("%-24s", ""));
-        for (FlowRows.Result c : results.values()) {
-            head.append(String.format(Locale.ROOT, " %14s", shortName(c.name)));
+        if (o.subscribers > 0) {
+            SessionRows.FanoutResult f = SessionRows.fanout(target, o.subscribers, o.hosts);
+            out.printf(Locale.ROOT, "event fan-out: %d subscribers to hosts, %d hosts added and removed: "
+                            + "%d events each, %d delivered in %.2f s = %.0f events/s delivered "
+                            + "(%.0f source events/s); seq gaps %d, equal counts %s%n",
+                    f.subscribers, o.hosts, f.sourceEvents, f.delivered, f.seconds, f.deliveredPerSecond(),
+                    f.sourceEvents / f.seconds, f.gaps, f.equalCounts);
         }
-        out.println(head);
-        for (FlowRows.Result r : results.values()) {
-            StringBuilder l = new StringBuilder(String.format("%-24s", r.name));
-            for (FlowRows.Result c : results.values()) {
-                l.append(String.format(Locale.ROOT, " %14s", r == c ? "-"
-                        : String.format(Locale.ROOT, "%.2fx", r.flowsPerSecond() / c.flowsPerSecond())));
-            }
-            out.println(l);
-        }
-    }
-
-    private static String shortName(String name) {
-        return name.replace("flowsocket-", "fs-").replace("onos-", "");
-    }
-
-    private static void goals(Map<String, FlowRows.Result> results, PrintStream out) {
-        FlowRows.Result ws = results.get("ws-1conn");
-        if (ws == null) {
-            return;
-        }
-        out.println();
-        goal(out, ws, results.get("rest-single"), 10, "FlowSocket >= 10x onos-rest-single");
-        goal(out, ws, results.get("rest-batch"), 1, "FlowSocket >= onos-rest-batch at equal batch size");
-        goal(out, ws, results.get("in-process"), 0.5, "FlowSocket >= 1/2 in-process");
-    }
-
-    private static void goal(PrintStream out, FlowRows.Result ws, FlowRows.Result other, double factor,
-                             String text) {
-        if (other == null) {
-            return;
-        }
-        double ratio = ws.flowsPerSecond() / other.flowsPerSecond();
-        out.printf(Locale.ROOT, "goal %-52s %s (%.2fx)%n", text + ":", ratio >= factor ? "met" : "NOT met", ratio);
     }
 }

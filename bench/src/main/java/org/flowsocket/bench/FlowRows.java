@@ -5,10 +5,10 @@
 package org.flowsocket.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.SynchronizedHistogram;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Requests;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.flow.FlowRule;
@@ -16,12 +16,14 @@ import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleOperationsContext;
 import org.onosproject.net.flow.FlowRuleService;
 
-import java.net.http.HttpResponse;
+import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.Locale;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -29,358 +31,409 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
 
 /**
- * The benchmark's rows: the same {@code count} rules, flow numbers
- * {@code first..first+count-1}, installed and confirmed through one path
- * each, with at most {@code window} requests in flight. Every row removes
- * its rules afterwards (not timed) and waits until ONOS holds none of them.
+ * Runs one row for a fixed time, closed loop (at most the row's window of
+ * requests unconfirmed; a slot frees when its request is confirmed) or open
+ * loop (requests at a fixed rate, whatever is outstanding).
  * <p>
- * Timing starts before the first request is sent and ends when the last
- * flow is confirmed; a flow's latency runs from sending the request that
- * carries it to its confirmation. Request texts and rule objects are built
- * before timing starts, so the client's share of the two cores is spent on
- * sending and receiving only.
+ * Request {@code r} carries rules {@code r*B .. r*B+B-1}, all on one switch,
+ * so ONOS makes one device batch of it. It is <b>confirmed</b> when ONOS's
+ * store receives that batch's successful answer from the switch, seen by
+ * {@link Target#watchConfirmations} in the same way whichever path
+ * submitted the rules (the echo row, which has no ONOS, is confirmed by the
+ * echoed frame). A flow's latency runs from sending its request (open loop:
+ * from when the schedule meant to send it, which corrects for coordinated
+ * omission) to that confirmation. After the run every rule is removed (not
+ * timed) and ONOS holds none, so each run starts from empty tables and
+ * uses the same rules.
  */
 final class FlowRows {
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Duration CLEANUP_WAIT = Duration.ofMinutes(2);
+    private static final Duration DRAIN_WAIT = Duration.ofMinutes(2);
+    private static final Duration CLEANUP_WAIT = Duration.ofMinutes(3);
+    private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
-    /** Outcome of one row. */
-    static final class Result {
-        final String name;
-        final int flows;
-        final int batch;
-        final double seconds;
-        final Latencies latencies;
-        final int errors;
-        final String firstError;
-        final double cpuSeconds;
-        long startMillis;
-        long endMillis;
-        String removal;
+    private final Target target;
+    private final RequestBodies bodies;
+    private final int maxRulesPerRun;
+    private final URI echo;
+    private final ApplicationId inProcessApp;
+    private final String topology;
+    private final Duration ackLatency;
 
-        Result(String name, int flows, int batch, double seconds, Latencies latencies, int errors,
-               String firstError, double cpuSeconds) {
-            this.name = name;
-            this.flows = flows;
-            this.batch = batch;
-            this.seconds = seconds;
-            this.latencies = latencies;
-            this.errors = errors;
-            this.firstError = firstError;
-            this.cpuSeconds = cpuSeconds;
-        }
-
-        /** @return CPU time of this JVM (client and server) per confirmed flow, microseconds */
-        double cpuMicrosPerFlow() {
-            int n = latencies.count();
-            return n > 0 && cpuSeconds >= 0 ? cpuSeconds * 1e6 / n : Double.NaN;
-        }
-
-        /** @return confirmed flows per second */
-        double flowsPerSecond() {
-            return seconds > 0 ? latencies.count() / seconds : 0;
-        }
+    /**
+     * @param target         the server
+     * @param bodies         what requests carry
+     * @param maxRulesPerRun rules a run may install at most (tables are bounded by memory)
+     * @param echo           the echo endpoint, or null
+     * @param topology       the sandbox's topology, for the simulator alone
+     * @param ackLatency     the switches' acknowledgement latency, for the simulator alone
+     */
+    FlowRows(Target target, RequestBodies bodies, int maxRulesPerRun, URI echo, String topology,
+             Duration ackLatency) {
+        this.target = target;
+        this.topology = topology;
+        this.ackLatency = ackLatency;
+        this.bodies = bodies;
+        this.maxRulesPerRun = maxRulesPerRun;
+        this.echo = echo;
+        this.inProcessApp = target.sandbox().isPresent()
+                ? target.service(CoreService.class).registerApplication(Target.IN_PROCESS_APP) : null;
     }
 
     // CPU time of this process (all threads), or -1 where the JVM cannot tell.
     static long processCpuNanos() {
-        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean();
+        OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
         if (os instanceof com.sun.management.OperatingSystemMXBean) {
             return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
         }
         return -1;
     }
 
-    private final Target target;
-    private final FlowRules rules;
-    private final long timeoutMillis;
-
-    FlowRows(Target target, FlowRules rules, Duration rowTimeout) {
-        this.target = target;
-        this.rules = rules;
-        this.timeoutMillis = rowTimeout.toMillis();
+    static Histogram histogram() {
+        return new SynchronizedHistogram(HIGHEST_MICROS, 3);
     }
 
-    // Shared bookkeeping of a pipelined row.
-    private static final class Run {
+    // The bookkeeping of one run.
+    private final class Run {
+        final Row row;
+        final int maxRequests;
+        final long[] sentNanos;
+        final AtomicIntegerArray remaining;
         final Semaphore window;
-        final Latencies latencies;
-        final CountDownLatch done;
+        final Histogram latency = histogram();
+        final Histogram reply = histogram();
+        final AtomicLong confirmed = new AtomicLong();
         final AtomicLong lastNanos = new AtomicLong();
+        final AtomicInteger outstanding = new AtomicInteger();
         final AtomicInteger errors = new AtomicInteger();
         final AtomicReference<String> firstError = new AtomicReference<>();
-        long startNanos;
-        long startCpu;
-        long startMillis;
+        final List<String> handles = Collections.synchronizedList(new ArrayList<>());
+        // Not confirmed by ONOS's store: the echo and the simulator alone have
+        // no ONOS; attached by URL, ONOS's store cannot be watched.
+        final boolean replyConfirms;
 
-        Run(int window, int flows, int completions) {
-            this.window = new Semaphore(window);
-            this.latencies = new Latencies(flows);
-            this.done = new CountDownLatch(completions);
+        Run(Row row) {
+            this.row = row;
+            this.replyConfirms = row.path == Row.Path.ECHO || row.path == Row.Path.SIMULATOR
+                    || target.sandbox().isEmpty();
+            this.maxRequests = Math.max(1, maxRulesPerRun / row.batch);
+            this.sentNanos = new long[maxRequests];
+            this.remaining = new AtomicIntegerArray(maxRequests);
+            this.window = new Semaphore(row.window);
         }
 
-        void finished(long nanos) {
-            lastNanos.accumulateAndGet(nanos, Math::max);
-            done.countDown();
+        void sending(int r, long nanos) {
+            sentNanos[r] = nanos;
+            remaining.set(r, row.batch);
+            outstanding.incrementAndGet();
         }
 
-        void failed(String why) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, why);
-        }
-
-        Result result(String name, int flows, int batch, long timeoutMillis) throws InterruptedException {
-            if (!done.await(timeoutMillis, TimeUnit.MILLISECONDS)) {
-                failed("row timed out after " + timeoutMillis + " ms with " + done.getCount()
-                        + " completions missing");
-                lastNanos.set(System.nanoTime());
+        // A flow of request r is confirmed; the request is when all of its flows are.
+        void confirmed(int flowNumber, long nanos) {
+            int r = flowNumber / row.batch;
+            if (r >= 0 && r < maxRequests && remaining.decrementAndGet(r) == 0) {
+                latency.recordValueWithCount(Math.max(0, (nanos - sentNanos[r]) / 1000), row.batch);
+                confirmed.addAndGet(row.batch);
+                lastNanos.accumulateAndGet(nanos, Math::max);
+                finished();
             }
-            long cpu = processCpuNanos();
-            Result r = new Result(name, flows, batch, (lastNanos.get() - startNanos) / 1e9, latencies,
-                    errors.get(), firstError.get(), cpu < 0 || startCpu < 0 ? -1 : (cpu - startCpu) / 1e9);
-            r.startMillis = startMillis;
-            r.endMillis = System.currentTimeMillis();
-            return r;
         }
 
-        void start() {
-            System.gc();
-            startCpu = processCpuNanos();
-            startMillis = System.currentTimeMillis();
-            startNanos = System.nanoTime();
+        // A request failed: counted even if ONOS had confirmed its rules
+        // (say, FlowSocket then answered with an error); its slot frees
+        // unless its confirmation freed it.
+        void failed(int r, String why) {
+            errors.incrementAndGet();
+            firstError.compareAndSet(null, Requests.abbreviate(why));
+            if (remaining.getAndSet(r, Integer.MIN_VALUE / 2) > 0) {
+                finished();
+            }
         }
+
+        private void finished() {
+            outstanding.decrementAndGet();
+            window.release();
+        }
+
+        void replied(int r, JsonNode answer, long nanos, String expectedState) {
+            if (!"ok".equals(answer.path("status").asText())
+                    || expectedState != null && !expectedState.equals(answer.path("result").path("state").asText())) {
+                failed(r, answer.toString());
+                return;
+            }
+            if (row.flowSocket()) {
+                handles.add(answer.path("result").path("flowId").asText());
+                reply.recordValueWithCount(Math.max(0, (nanos - sentNanos[r]) / 1000), row.batch);
+            }
+            if (replyConfirms) {
+                for (int i = 0; i < row.batch; i++) {
+                    confirmed(r * row.batch + i, nanos);
+                }
+            }
+        }
+    }
+
+    /** Sends request r of a run. */
+    private interface Sender {
+        void send(int r);
     }
 
     /**
-     * FlowSocket: InstallFlow requests carrying {@code batch} rules each in
-     * {@code flows}, spread round-robin over {@code connections} connections,
-     * at most {@code window} requests in flight in all; a flow is confirmed
-     * when its request's reply arrives (status ok, state INSTALLED).
+     * Runs a row for {@code length}, closed loop ({@code rate} 0) or at
+     * {@code rate} flows per second.
+     *
+     * @param row    the row
+     * @param length how long to send
+     * @param rate   open-loop rate in flows/s, or 0 for closed loop
+     * @param removalReport receives a line on the removal's rate (FlowSocket rows), or null
+     * @return what the run measured
+     * @throws Exception if the row cannot run or its rules cannot be removed
      */
-    Result flowSocket(String name, int connections, int batch, int window, int first, int count)
+    RunResult run(Row row, Duration length, double rate, Consumer<String> removalReport)
             throws Exception {
+        Run run = new Run(row);
         List<FlowSocketClient> clients = new ArrayList<>();
+        AutoCloseable watch = null;
+        SimulatorAlone simulator = null;
         try {
-            for (int i = 0; i < connections; i++) {
-                clients.add(target.connect());
-            }
-            int requests = (count + batch - 1) / batch;
-            List<String> texts = new ArrayList<>(requests);
-            for (int r = 0; r < requests; r++) {
-                int from = r * batch;
-                ObjectNode req = MAPPER.createObjectNode();
-                req.put("type", "InstallFlow");
-                req.put("id", r);
-                req.set("flows", rules.jsonArray(first + from, Math.min(batch, count - from)));
-                texts.add(req.toString());
-            }
-            List<String> handles = Collections.synchronizedList(new ArrayList<>());
-            Run run = new Run(window, count, requests);
-            run.start();
-            for (int r = 0; r < requests; r++) {
-                run.window.acquire();
-                int from = r * batch;
-                int n = Math.min(batch, count - from);
-                long sent = System.nanoTime();
-                clients.get(r % connections).request(Integer.toString(r), texts.get(r)).whenComplete((reply, e) -> {
+            if (row.path == Row.Path.SIMULATOR) {
+                // A network of its own for each run: it starts with empty tables.
+                simulator = new SimulatorAlone(topology, ackLatency, id -> {
                     long now = System.nanoTime();
-                    if (e != null) {
-                        run.failed(e.toString());
-                    } else if (!"ok".equals(reply.path("status").asText())
-                            || !"INSTALLED".equals(reply.path("result").path("state").asText())) {
-                        run.failed(reply.toString());
-                    } else {
-                        handles.add(reply.path("result").path("flowId").asText());
-                        for (int i = from; i < from + n; i++) {
-                            run.latencies.set(i, now - sent);
-                        }
+                    for (int i = 0; i < row.batch; i++) {
+                        run.confirmed((int) id * row.batch + i, now);
                     }
-                    run.window.release();
-                    run.finished(now);
                 });
             }
-            Result result = run.result(name, count, batch, timeoutMillis);
-            long t0 = System.nanoTime();
+            if (row.flowSocket() || row.path == Row.Path.ECHO) {
+                for (int i = 0; i < row.connections; i++) {
+                    clients.add(row.path == Row.Path.ECHO ? target.connect(echo) : target.connect());
+                }
+            }
+            if (!run.replyConfirms) {
+                watch = target.watchConfirmations(run::confirmed);
+            }
+            Sender sender = sender(row, run, clients, simulator);
+            System.gc();
             long cpu0 = processCpuNanos();
-            removeFlowSocketFlows(clients.get(0), handles, window);
-            result.removal = String.format(java.util.Locale.ROOT,
-                    "RemoveFlow of %d flows (%d rules, %d in flight): %.0f rules/s, %.1f cpu us/rule",
-                    handles.size(), count, window, count / ((System.nanoTime() - t0) / 1e9),
-                    (processCpuNanos() - cpu0) / 1e3 / count);
+            long start = System.nanoTime();
+            long end = start + length.toNanos();
+            double interval = rate > 0 ? 1e9 * row.batch / rate : 0;
+            int r = 0;
+            boolean capped = false;
+            while (true) {
+                long now = System.nanoTime();
+                if (now >= end) {
+                    break;
+                }
+                if (r >= run.maxRequests && !row.reusesRules()) {
+                    capped = true;
+                    break;
+                }
+                long at;
+                if (rate > 0) {
+                    at = start + (long) (r * interval);
+                    if (at >= end) {
+                        break;
+                    }
+                    while ((now = System.nanoTime()) < at) {
+                        LockSupport.parkNanos(at - now);
+                    }
+                } else {
+                    if (!run.window.tryAcquire(Math.max(1, end - now), TimeUnit.NANOSECONDS)) {
+                        break;
+                    }
+                    at = System.nanoTime();
+                }
+                // Rows that keep no state in ONOS send the same requests again
+                // once past the cap; at most W of them are ever outstanding.
+                int slot = r % run.maxRequests;
+                run.sending(slot, at);
+                sender.send(slot);
+                r++;
+            }
+            long drainDeadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+            while (run.outstanding.get() > 0 && System.nanoTime() < drainDeadline) {
+                Thread.sleep(1);
+            }
+            if (run.outstanding.get() > 0) {
+                run.errors.addAndGet(run.outstanding.get());
+                run.firstError.compareAndSet(null, run.outstanding.get() + " requests never confirmed");
+            }
+            long cpu1 = processCpuNanos();
+            long last = Math.max(run.lastNanos.get(), start + 1);
+            if (row.flowSocket()) {
+                awaitReplies(clients);
+            }
+            RunResult result = new RunResult(row, run.confirmed.get(), (last - start) / 1e9,
+                    cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e9, run.latency, run.reply,
+                    run.errors.get(), run.firstError.get(), rate, capped);
+            if (watch != null) {
+                watch.close();
+                watch = null;
+            }
+            cleanUp(row, run, clients, removalReport);
             return result;
         } finally {
+            if (watch != null) {
+                watch.close();
+            }
+            if (simulator != null) {
+                simulator.close();
+            }
             clients.forEach(FlowSocketClient::close);
         }
     }
 
-    // RemoveFlow for every handle, pipelined, then wait until ONOS holds none of FlowSocket's rules.
-    private void removeFlowSocketFlows(FlowSocketClient client, List<String> handles, int window) throws Exception {
-        Semaphore w = new Semaphore(window);
-        CountDownLatch done = new CountDownLatch(handles.size());
-        List<String> failures = Collections.synchronizedList(new ArrayList<>());
-        int i = 0;
-        for (String h : new ArrayList<>(handles)) {
-            w.acquire();
-            String id = "\"rm-" + (i++) + "\"";
-            client.request(id, "{\"type\":\"RemoveFlow\",\"id\":" + id + ",\"flowId\":\"" + h + "\"}")
-                    .whenComplete((reply, e) -> {
-                        if (e != null || !"ok".equals(reply.path("status").asText())) {
-                            failures.add(e != null ? e.toString() : reply.toString());
+    private Sender sender(Row row, Run run, List<FlowSocketClient> clients, SimulatorAlone simulator) {
+        switch (row.path) {
+            case SIMULATOR:
+                return r -> simulator.add(r, bodies.flowRules(false, inProcessApp, row.batch, r));
+            case WS:
+            case WS_NO_CONFIRM:
+                boolean confirm = row.path == Row.Path.WS;
+                return r -> clients.get(r % clients.size())
+                        .request(Integer.toString(r), bodies.installFlow(row.batch, confirm, r))
+                        .whenComplete((answer, e) -> {
+                            if (e != null) {
+                                run.failed(r, e.toString());
+                            } else {
+                                run.replied(r, answer, System.nanoTime(), confirm ? "INSTALLED" : null);
+                            }
+                        });
+            case ECHO:
+                return r -> clients.get(r % clients.size())
+                        .request(Integer.toString(r), bodies.echoFrame(row.batch, r))
+                        .whenComplete((answer, e) -> {
+                            if (e != null) {
+                                run.failed(r, e.toString());
+                            } else {
+                                run.replied(r, answer, System.nanoTime(), null);
+                            }
+                        });
+            case REST:
+                // The HTTP answer comes at submission; the slot frees at the
+                // confirmation, as for every other row.
+                return r -> {
+                    String[] request = bodies.rest(row.batch, r);
+                    target.postAsync(request[0], request[1]).whenComplete((resp, e) -> {
+                        if (e != null || resp.statusCode() / 100 != 2) {
+                            run.failed(r, e != null ? e.toString() : "HTTP " + resp.statusCode() + " " + resp.body());
                         }
-                        w.release();
-                        done.countDown();
                     });
+                };
+            case ONOS_SIMULATED:
+            case ONOS_NULL:
+                FlowRuleService service = target.service(FlowRuleService.class);
+                boolean onNull = row.path == Row.Path.ONOS_NULL;
+                return r -> {
+                    FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
+                    for (FlowRule rule : bodies.flowRules(onNull, inProcessApp, row.batch, r)) {
+                        ops.add(rule);
+                    }
+                    service.apply(ops.build(new FlowRuleOperationsContext() {
+                        @Override
+                        public void onError(FlowRuleOperations failed) {
+                            run.failed(r, "onError");
+                        }
+                    }));
+                };
+            default:
+                throw new IllegalArgumentException("unknown path " + row.path);
         }
-        if (!done.await(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS) || !failures.isEmpty()) {
-            throw new IllegalStateException("removing FlowSocket's flows failed: "
-                    + (failures.isEmpty() ? "timeout" : failures.get(0)));
+    }
+
+    // FlowSocket's replies may trail ONOS's confirmation a little; the
+    // handles they name are needed to remove the flows.
+    private static void awaitReplies(List<FlowSocketClient> clients) throws InterruptedException {
+        long deadline = System.nanoTime() + DRAIN_WAIT.toNanos();
+        for (FlowSocketClient c : clients) {
+            while (c.pendingCount() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(1);
+            }
+        }
+    }
+
+    private void cleanUp(Row row, Run run, List<FlowSocketClient> clients,
+                         Consumer<String> removalReport) throws Exception {
+        switch (row.path) {
+            case WS:
+            case WS_NO_CONFIRM:
+                long t0 = System.nanoTime();
+                long cpu0 = processCpuNanos();
+                int handles = run.handles.size();
+                removeFlowSocketFlows(clients.get(0), run.handles, Math.min(row.window, 64));
+                long rules = run.confirmed.get();
+                if (removalReport != null && rules > 0) {
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    removalReport.accept(String.format(Locale.ROOT,
+                            "RemoveFlow of %d flows (%d rules, %d in flight) until ONOS lists none: %.0f rules/s, "
+                                    + "%.1f cpu us/rule", handles, rules, Math.min(row.window, 64), rules / s,
+                            (processCpuNanos() - cpu0) / 1e3 / rules));
+                }
+                break;
+            case REST:
+                target.removeRestRules(null);
+                if (!target.awaitNoRules(Target.REST_APP, CLEANUP_WAIT)) {
+                    throw new IllegalStateException("REST rules are still in ONOS after removal");
+                }
+                break;
+            case ONOS_SIMULATED:
+            case ONOS_NULL:
+                target.service(FlowRuleService.class).removeFlowRulesById(inProcessApp);
+                if (!target.awaitNoRules(Target.IN_PROCESS_APP, CLEANUP_WAIT)) {
+                    throw new IllegalStateException("in-process rules are still in ONOS after removal");
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    // RemoveFlow for every handle, pipelined, then wait until ONOS holds none
+    // of FlowSocket's rules. A handle of a confirm:false install may still be
+    // PENDING when its removal arrives; such a removal is tried again.
+    private void removeFlowSocketFlows(FlowSocketClient client, List<String> handles, int window)
+            throws Exception {
+        List<String> left = new ArrayList<>(handles);
+        String failure = null;
+        for (int attempt = 0; attempt < 20 && !left.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(100);
+            }
+            Semaphore w = new Semaphore(window);
+            List<String> failed = Collections.synchronizedList(new ArrayList<>());
+            AtomicReference<String> why = new AtomicReference<>();
+            CountDownLatch done = new CountDownLatch(left.size());
+            int i = 0;
+            for (String h : left) {
+                w.acquire();
+                String id = "\"rm-" + attempt + "-" + (i++) + "\"";
+                client.request(id, "{\"type\":\"RemoveFlow\",\"id\":" + id + ",\"flowId\":\"" + h + "\"}")
+                        .whenComplete((reply, e) -> {
+                            if (e != null || !"ok".equals(reply.path("status").asText())) {
+                                failed.add(h);
+                                why.compareAndSet(null, e != null ? e.toString() : reply.toString());
+                            }
+                            w.release();
+                            done.countDown();
+                        });
+            }
+            if (!done.await(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("removing FlowSocket's flows timed out");
+            }
+            left = new ArrayList<>(failed);
+            failure = why.get();
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("removing FlowSocket's flows failed: " + failure);
         }
         if (!target.awaitNoRules(Target.FLOWSOCKET_APP, CLEANUP_WAIT)) {
             throw new IllegalStateException("FlowSocket's rules are still in ONOS after removal");
         }
-    }
-
-    /**
-     * ONOS REST: {@code POST /onos/v1/flows/{deviceId}} with one flow per
-     * request ({@code batch == 1}), or {@code POST /onos/v1/flows} with
-     * {@code batch} flows; at most {@code window} requests in flight (a slot
-     * frees when the HTTP response arrives, as a REST client would proceed).
-     * ONOS answers at submission, so a flow counts as confirmed when ONOS
-     * reports it ADDED (the switch acknowledged it).
-     */
-    Result rest(String name, int batch, int window, int first, int count) throws Exception {
-        int requests = (count + batch - 1) / batch;
-        List<String> paths = new ArrayList<>(requests);
-        List<String> bodies = new ArrayList<>(requests);
-        for (int r = 0; r < requests; r++) {
-            int from = r * batch;
-            if (batch == 1) {
-                paths.add("/flows/" + rules.device(first + from) + "?appId=" + Target.REST_APP);
-                bodies.add(rules.json(first + from, false).toString());
-            } else {
-                paths.add("/flows?appId=" + Target.REST_APP);
-                ObjectNode body = MAPPER.createObjectNode();
-                body.set("flows", rules.jsonArray(first + from, Math.min(batch, count - from)));
-                bodies.add(body.toString());
-            }
-        }
-        long[] sentNanos = new long[count];
-        AtomicIntegerArray seen = new AtomicIntegerArray(count);
-        Run run = new Run(window, count, count);
-        ArrayNode restIds = MAPPER.createArrayNode();
-        try (AutoCloseable watch = target.watchConfirmations((n, nanos) -> {
-            int i = n - first;
-            if (i >= 0 && i < count && seen.compareAndSet(i, 0, 1)) {
-                run.latencies.set(i, nanos - sentNanos[i]);
-                run.finished(nanos);
-            }
-        })) {
-            run.start();
-            for (int r = 0; r < requests; r++) {
-                run.window.acquire();
-                int from = r * batch;
-                int n = Math.min(batch, count - from);
-                long now = System.nanoTime();
-                for (int i = from; i < from + n; i++) {
-                    sentNanos[i] = now;
-                }
-                CompletableFuture<HttpResponse<String>> f = target.postAsync(paths.get(r), bodies.get(r));
-                f.whenComplete((resp, e) -> {
-                    run.window.release();
-                    if (e != null || resp.statusCode() / 100 != 2) {
-                        for (int i = from; i < from + n; i++) {
-                            if (seen.compareAndSet(i, 0, 1)) {
-                                run.failed(e != null ? e.toString() : "HTTP " + resp.statusCode() + " " + resp.body());
-                                run.finished(System.nanoTime());
-                            }
-                        }
-                    } else if (target.sandbox().isEmpty()) {
-                        collectRestIds(resp, restIds);
-                    }
-                });
-            }
-            Result result = run.result(name, count, batch, timeoutMillis);
-            target.removeRestRules(restIds);
-            if (!target.awaitNoRules(Target.REST_APP, CLEANUP_WAIT)) {
-                throw new IllegalStateException("REST rules are still in ONOS after removal");
-            }
-            return result;
-        }
-    }
-
-    private static void collectRestIds(HttpResponse<String> resp, ArrayNode ids) {
-        try {
-            if (resp.statusCode() == 201 && resp.headers().firstValue("Location").isPresent()) {
-                String[] p = resp.headers().firstValue("Location").get().split("/");
-                synchronized (ids) {
-                    ids.addObject().put("deviceId", p[p.length - 2]).put("flowId", p[p.length - 1]);
-                }
-            } else {
-                JsonNode body = MAPPER.readTree(resp.body());
-                synchronized (ids) {
-                    body.path("flows").forEach(ids::add);
-                }
-            }
-        } catch (Exception e) {
-            // cleanup will report what is left
-        }
-    }
-
-    /**
-     * The limit: {@code FlowRuleService.apply(FlowRuleOperations)} with a
-     * context, called in the sandbox's JVM with {@code batch} rules per call
-     * and at most {@code window} calls unconfirmed; a flow is confirmed when
-     * the context hears {@code onSuccess}.
-     */
-    Result inProcess(String name, int batch, int window, int first, int count) throws Exception {
-        FlowRuleService service = target.service(FlowRuleService.class);
-        ApplicationId app = target.service(CoreService.class).registerApplication(Target.IN_PROCESS_APP);
-        int requests = (count + batch - 1) / batch;
-        List<List<FlowRule>> batches = new ArrayList<>(requests);
-        for (int r = 0; r < requests; r++) {
-            List<FlowRule> b = new ArrayList<>(batch);
-            for (int i = r * batch; i < Math.min(count, (r + 1) * batch); i++) {
-                b.add(rules.rule(first + i, app));
-            }
-            batches.add(b);
-        }
-        Run run = new Run(window, count, requests);
-        run.start();
-        for (int r = 0; r < requests; r++) {
-            run.window.acquire();
-            int from = r * batch;
-            List<FlowRule> b = batches.get(r);
-            long sent = System.nanoTime();
-            FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
-            b.forEach(ops::add);
-            service.apply(ops.build(new FlowRuleOperationsContext() {
-                @Override
-                public void onSuccess(FlowRuleOperations o) {
-                    long now = System.nanoTime();
-                    for (int i = from; i < from + b.size(); i++) {
-                        run.latencies.set(i, now - sent);
-                    }
-                    run.window.release();
-                    run.finished(now);
-                }
-
-                @Override
-                public void onError(FlowRuleOperations o) {
-                    run.failed("onError");
-                    run.window.release();
-                    run.finished(System.nanoTime());
-                }
-            }));
-        }
-        Result result = run.result(name, count, batch, timeoutMillis);
-        service.removeFlowRulesById(app);
-        if (!target.awaitNoRules(Target.IN_PROCESS_APP, CLEANUP_WAIT)) {
-            throw new IllegalStateException("in-process rules are still in ONOS after removal");
-        }
-        return result;
     }
 }

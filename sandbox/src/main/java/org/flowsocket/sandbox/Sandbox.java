@@ -20,6 +20,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -66,6 +67,9 @@ public final class Sandbox implements AutoCloseable {
         private SandboxCore.EventDelivery events = SandboxCore.EventDelivery.DISPATCHER;
         private Duration ackLatency = Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS);
         private boolean flowSocket = true;
+        // ONOS's own executors: what a real ONOS runs (ONOS 2.5.6 FlowRuleManager).
+        private SandboxCore.FlowRuleThreads flowRuleThreads = SandboxCore.FlowRuleThreads.ONOS;
+        private boolean switchThreads;
         private InetSocketAddress openflow;
         private Duration meterStatsInterval = Duration.ofSeconds(MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS);
 
@@ -154,6 +158,32 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
+         * Chooses the threads ONOS's FlowRuleManager runs its batches on
+         * (default: its own executors, as in a real ONOS; direct runs them in
+         * the calling thread, as ONOS's unit tests wire it).
+         *
+         * @param threads the threads
+         * @return this builder
+         */
+        public Builder flowRuleThreads(SandboxCore.FlowRuleThreads threads) {
+            this.flowRuleThreads = Objects.requireNonNull(threads);
+            return this;
+        }
+
+        /**
+         * Gives each simulated switch a thread of its own for what it tells
+         * ONOS about its flow rules (see {@link SimulatedNetwork#setSwitchThreads(boolean)});
+         * default off: the network's one thread tells ONOS everything.
+         *
+         * @param on whether each switch has its own thread
+         * @return this builder
+         */
+        public Builder switchThreads(boolean on) {
+            this.switchThreads = on;
+            return this;
+        }
+
+        /**
          * Starts everything; on failure, stops what was started.
          *
          * @return the running sandbox
@@ -162,7 +192,8 @@ public final class Sandbox implements AutoCloseable {
         public Sandbox start() throws Exception {
             Deque<AutoCloseable> started = new ArrayDeque<>();
             try {
-                SandboxCore core = SandboxCore.builder().eventDelivery(events).build().start();
+                SandboxCore core = SandboxCore.builder().eventDelivery(events)
+                        .flowRuleThreads(flowRuleThreads).build().start();
                 started.push(core);
                 SimulatedNetwork network = null;
                 OpenFlowSouthbound southbound = null;
@@ -174,6 +205,7 @@ public final class Sandbox implements AutoCloseable {
                 } else {
                     network = new SimulatedNetwork(core.services(), topology);
                     network.faults().setAckLatency(ackLatency);
+                    network.setSwitchThreads(switchThreads);
                     network.start();
                     network.setMeterStatsInterval(meterStatsInterval);
                     started.push(network);

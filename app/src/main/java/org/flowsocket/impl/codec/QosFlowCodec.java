@@ -13,6 +13,8 @@ import org.onosproject.codec.JsonCodec;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 
+import java.util.Map;
+
 /**
  * Renders flow handles for replies and events. The brief form lists rule
  * references; the detailed form adds each rule's live state and the rule
@@ -53,10 +55,11 @@ public final class QosFlowCodec {
         json.put("createdAt", handle.createdMillis());
         handle.spec().ifPresent(spec -> json.set("spec", NetworkFlowSpecCodec.encode(spec, context.mapper())));
         ArrayNode rules = json.putArray("rules");
+        Map<FlowRule, FlowEntry> entries = detailed ? lifecycle.entriesOf(handle.rules()) : Map.of();
         for (FlowRule rule : handle.rules()) {
             ObjectNode ref = lifecycle.ruleRef(rule);
             if (detailed) {
-                addRuleState(ref, rule, lifecycle.entryOf(rule), context);
+                addRuleState(ref, rule, entries.get(rule), context);
             }
             rules.add(ref);
         }

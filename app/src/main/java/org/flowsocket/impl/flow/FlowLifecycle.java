@@ -13,16 +13,22 @@ import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
 import org.flowsocket.impl.Failures;
+import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.flow.FlowRuleService;
 import org.slf4j.Logger;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
@@ -30,7 +36,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.StreamSupport;
 
 import static org.slf4j.LoggerFactory.getLogger;
 
@@ -47,6 +52,9 @@ public final class FlowLifecycle {
 
     /** How long a FAILED flow stays visible to GetFlow and ListFlows. */
     public static final long FAILED_RETENTION_MILLIS = 60_000;
+
+    // Whether this ONOS's FlowRuleService looks up one rule (see entriesOf).
+    private static final boolean ONE_RULE_LOOKUP = hasOneRuleLookup();
 
     private final Logger log = getLogger(getClass());
 
@@ -83,7 +91,7 @@ public final class FlowLifecycle {
         this.mapper = mapper;
         this.timer = timer;
         this.leadership = leadership;
-        this.removals = new RuleRemovals(timer, rule -> entryOf(rule) != null);
+        this.removals = new RuleRemovals(timer, rules -> entriesOf(rules).keySet());
     }
 
     /**
@@ -359,11 +367,12 @@ public final class FlowLifecycle {
 
     // Every device online and every rule ADDED in ONOS.
     boolean isWhole(QosFlow handle) {
+        if (!handle.rules().stream().allMatch(rule -> deviceService.isAvailable(rule.deviceId()))) {
+            return false;
+        }
+        Map<FlowRule, FlowEntry> entries = entriesOf(handle.rules());
         return handle.rules().stream().allMatch(rule -> {
-            if (!deviceService.isAvailable(rule.deviceId())) {
-                return false;
-            }
-            FlowEntry entry = entryOf(rule);
+            FlowEntry entry = entries.get(rule);
             return entry != null && entry.state() == FlowEntry.FlowEntryState.ADDED;
         });
     }
@@ -386,8 +395,57 @@ public final class FlowLifecycle {
      * @return the entry, or null if ONOS has none
      */
     public static FlowEntry entryOf(FlowRuleService flowRuleService, FlowRule rule) {
-        return StreamSupport.stream(flowRuleService.getFlowEntries(rule.deviceId()).spliterator(), false)
-                .filter(e -> e.id().equals(rule.id()) && rule.equals(e)).findFirst().orElse(null);
+        return entriesOf(flowRuleService, List.of(rule)).get(rule);
+    }
+
+    /**
+     * Returns ONOS's entries for rules.
+     *
+     * @param rules the rules
+     * @return the entries ONOS has, by rule; rules ONOS does not list are absent
+     */
+    public Map<FlowRule, FlowEntry> entriesOf(Collection<FlowRule> rules) {
+        return entriesOf(flowRuleService, rules);
+    }
+
+    /**
+     * Returns ONOS's entries for rules: looked up one by one in ONOS's store
+     * where FlowRuleService can (getFlowEntry, in ONOS 2.5.6 and 2.7.0, but
+     * not in 2.5.0 or 2.6.0), otherwise reading each device's table once.
+     * Every getFlowEntries copies the device's whole table: a read per rule
+     * made removing a flow cost its rules times the table's size.
+     *
+     * @param flowRuleService ONOS's flow rule service
+     * @param rules           the rules
+     * @return the entries ONOS has, by rule; rules ONOS does not list are absent
+     */
+    public static Map<FlowRule, FlowEntry> entriesOf(FlowRuleService flowRuleService, Collection<FlowRule> rules) {
+        if (ONE_RULE_LOOKUP) {
+            Map<FlowRule, FlowEntry> found = new HashMap<>();
+            for (FlowRule rule : rules) {
+                FlowEntry entry = flowRuleService.getFlowEntry(rule);
+                if (entry != null) {
+                    found.put(rule, entry);
+                }
+            }
+            return found;
+        }
+        Map<DeviceId, Map<FlowId, List<FlowRule>>> wanted = new HashMap<>();
+        for (FlowRule rule : rules) {
+            wanted.computeIfAbsent(rule.deviceId(), d -> new HashMap<>())
+                    .computeIfAbsent(rule.id(), i -> new ArrayList<>(1)).add(rule);
+        }
+        Map<FlowRule, FlowEntry> found = new HashMap<>();
+        wanted.forEach((deviceId, byId) -> {
+            for (FlowEntry entry : flowRuleService.getFlowEntries(deviceId)) {
+                List<FlowRule> candidates = byId.get(entry.id());
+                if (candidates != null) {
+                    // Flow ids are hashes: equal ids need not be equal rules.
+                    candidates.stream().filter(rule -> rule.equals(entry)).forEach(rule -> found.put(rule, entry));
+                }
+            }
+        });
+        return found;
     }
 
     /**
@@ -424,5 +482,14 @@ public final class FlowLifecycle {
      */
     public static String flowIdOf(FlowRule rule) {
         return Long.toString(rule.id().value());
+    }
+
+    private static boolean hasOneRuleLookup() {
+        try {
+            FlowRuleService.class.getMethod("getFlowEntry", FlowRule.class);
+            return true;
+        } catch (NoSuchMethodException e) {
+            return false;
+        }
     }
 }

@@ -17,7 +17,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
+import java.util.function.Function;
 
 /**
  * Waits until ONOS lists none of a set of rules any more. A switch's
@@ -38,16 +38,16 @@ final class RuleRemovals {
     static final long POLL_MILLIS = 500;
 
     private final ScheduledExecutorService timer;
-    private final Predicate<FlowRule> listedByOnos;
+    private final Function<Collection<FlowRule>, Set<FlowRule>> listedByOnos;
     private final Set<Watch> watches = new CopyOnWriteArraySet<>();
 
     /**
      * Creates the waiter.
      *
      * @param timer        scheduler for deadlines
-     * @param listedByOnos tells whether ONOS's flow store still has a rule
+     * @param listedByOnos of some rules, those ONOS's flow store still has
      */
-    RuleRemovals(ScheduledExecutorService timer, Predicate<FlowRule> listedByOnos) {
+    RuleRemovals(ScheduledExecutorService timer, Function<Collection<FlowRule>, Set<FlowRule>> listedByOnos) {
         this.timer = timer;
         this.listedByOnos = listedByOnos;
     }
@@ -65,7 +65,7 @@ final class RuleRemovals {
         // Registered before looking, so that no RULE_REMOVED falls in between.
         watches.add(watch);
         watch.future.whenComplete((v, e) -> watches.remove(watch));
-        watch.remaining.removeIf(listedByOnos.negate());
+        watch.remaining.retainAll(listedByOnos.apply(watch.remaining));
         watch.completeIfEmpty();
         if (!watch.future.isDone()) {
             pollLater(watch, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
@@ -103,7 +103,7 @@ final class RuleRemovals {
         if (watch.future.isDone()) {
             return;
         }
-        watch.remaining.removeIf(listedByOnos.negate());
+        watch.remaining.retainAll(listedByOnos.apply(watch.remaining));
         if (watch.completeIfEmpty()) {
             return;
         }

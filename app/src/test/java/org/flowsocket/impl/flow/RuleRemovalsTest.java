@@ -14,6 +14,7 @@ import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.FlowRule;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -32,7 +33,7 @@ public class RuleRemovalsTest {
 
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
     private final AtomicBoolean listed = new AtomicBoolean(true);
-    private final RuleRemovals removals = new RuleRemovals(timer, rule -> listed.get());
+    private final RuleRemovals removals = new RuleRemovals(timer, rules -> listed.get() ? Set.copyOf(rules) : Set.of());
     private final FlowRule rule = DefaultFlowRule.builder().forDevice(DeviceId.deviceId("of:0000000000000001"))
             .withSelector(DefaultTrafficSelector.builder().matchInPort(PortNumber.portNumber(1)).build())
             .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(2)).build())

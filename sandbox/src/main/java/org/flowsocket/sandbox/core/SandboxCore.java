@@ -76,6 +76,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.reflect.Field;
+import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -87,7 +88,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ({@code org.onosproject.store.trivial}), wired through a
  * {@link ComponentRuntime} from the managers' own DS descriptors, the way
  * ONOS's unit tests wire them: event delivery can be synchronous
- * ({@code TestEventDispatcher}) and the flow rule manager's executors direct.
+ * ({@code TestEventDispatcher}) and the flow rule manager's executors direct
+ * (or, with {@link FlowRuleThreads#ONOS}, its own).
  * What runs, and what stands in where ONOS has nothing runnable without a
  * cluster or Karaf:
  * <table>
@@ -136,14 +138,27 @@ public final class SandboxCore implements AutoCloseable {
         DISPATCHER
     }
 
+    /** Which threads FlowRuleManager runs its batches on. */
+    public enum FlowRuleThreads {
+        /** The calling thread (direct executors), as ONOS's FlowRuleManagerTest wires it. */
+        DIRECT,
+        /**
+         * FlowRuleManager's own pools ({@code deviceInstallers} and
+         * {@code operationsService}, 32 threads each), as in a real ONOS.
+         */
+        ONOS
+    }
+
     private final ServiceRegistry registry = new ServiceRegistry();
     private final ComponentRuntime runtime = new ComponentRuntime(registry);
     private final EventDelivery eventDelivery;
+    private final FlowRuleThreads flowRuleThreads;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
 
     private SandboxCore(Builder builder) {
         this.eventDelivery = builder.eventDelivery;
+        this.flowRuleThreads = builder.flowRuleThreads;
     }
 
     /** @return a builder with synchronous events */
@@ -154,8 +169,20 @@ public final class SandboxCore implements AutoCloseable {
     /** Builder of a {@link SandboxCore}. */
     public static final class Builder {
         private EventDelivery eventDelivery = EventDelivery.SYNCHRONOUS;
+        private FlowRuleThreads flowRuleThreads = FlowRuleThreads.DIRECT;
 
         private Builder() {
+        }
+
+        /**
+         * Chooses the threads FlowRuleManager runs its batches on.
+         *
+         * @param threads direct (the default) or ONOS's own executors
+         * @return this builder
+         */
+        public Builder flowRuleThreads(FlowRuleThreads threads) {
+            this.flowRuleThreads = Objects.requireNonNull(threads);
+            return this;
         }
 
         /**
@@ -289,7 +316,9 @@ public final class SandboxCore implements AutoCloseable {
         // Flow rules
         runtime.start(new SandboxFlowRuleStore(), FlowRuleStore.class);
         FlowRuleManager flowRuleManager = new FlowRuleManager();
-        useDirectExecutors(flowRuleManager);
+        if (flowRuleThreads == FlowRuleThreads.DIRECT) {
+            useDirectExecutors(flowRuleManager);
+        }
         runtime.start(flowRuleManager);
 
         // Meters

@@ -13,9 +13,15 @@ import org.onosproject.net.flow.oldbatch.FlowRuleBatchOperation;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchRequest;
 import org.onosproject.store.trivial.SimpleFlowRuleStore;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
 /**
  * ONOS's single-instance flow rule store with one correction: a batch is
@@ -32,12 +38,53 @@ import java.util.Set;
  * simple store rejects MODIFY and drops an ADD of a rule it still holds (say,
  * one being removed), completing the batch without asking the switch.
  * Everything else is {@code SimpleFlowRuleStore}'s.
+ * <p>
+ * For measurements, {@link #addBatchSuccessListener(Consumer)} tells the
+ * rules added by each device batch at the moment the device's successful
+ * answer reaches the store, before ONOS's FlowRuleManager hears it: one
+ * moment, observed the same way, whichever northbound submitted the rules.
  */
 public class SandboxFlowRuleStore extends SimpleFlowRuleStore {
+
+    private final List<Consumer<List<FlowRule>>> batchSuccessListeners = new CopyOnWriteArrayList<>();
+    // The rules each device batch adds, by batch id, kept only while someone listens.
+    private final Map<Long, List<FlowRule>> addsByBatch = new ConcurrentHashMap<>();
+
+    /**
+     * Tells a listener the rules added by every device batch that succeeds,
+     * in the thread that reports the device's answer. The listener must be quick.
+     *
+     * @param listener receives the batch's added or modified rules
+     */
+    public void addBatchSuccessListener(Consumer<List<FlowRule>> listener) {
+        batchSuccessListeners.add(listener);
+    }
+
+    /**
+     * Stops telling a listener of successful batches.
+     *
+     * @param listener a listener added before
+     */
+    public void removeBatchSuccessListener(Consumer<List<FlowRule>> listener) {
+        batchSuccessListeners.remove(listener);
+        if (batchSuccessListeners.isEmpty()) {
+            addsByBatch.clear();
+        }
+    }
+
+    @Override
+    public void batchOperationComplete(FlowRuleBatchEvent event) {
+        List<FlowRule> added = addsByBatch.remove(event.subject().batchId());
+        if (added != null && event.result().isSuccess()) {
+            batchSuccessListeners.forEach(l -> l.accept(added));
+        }
+        super.batchOperationComplete(event);
+    }
 
     @Override
     public void storeBatch(FlowRuleBatchOperation operation) {
         Set<FlowRuleBatchEntry> toDevice = new LinkedHashSet<>();
+        List<FlowRule> added = new ArrayList<>();
         for (FlowRuleBatchEntry entry : operation.getOperations()) {
             FlowRule rule = entry.target();
             switch (entry.operator()) {
@@ -51,6 +98,7 @@ public class SandboxFlowRuleStore extends SimpleFlowRuleStore {
                     }
                     storeFlowRule(rule);
                     toDevice.add(entry);
+                    added.add(rule);
                     break;
                 case REMOVE:
                     if (getFlowEntry(rule) != null) {
@@ -68,6 +116,9 @@ public class SandboxFlowRuleStore extends SimpleFlowRuleStore {
                     new FlowRuleBatchRequest(operation.id(), Collections.emptySet()),
                     new CompletedBatchOperation(true, Collections.emptySet(), operation.deviceId())));
             return;
+        }
+        if (!batchSuccessListeners.isEmpty() && !added.isEmpty()) {
+            addsByBatch.put(operation.id(), added);
         }
         notifyDelegate(FlowRuleBatchEvent.requested(
                 new FlowRuleBatchRequest(operation.id(), toDevice), operation.deviceId()));

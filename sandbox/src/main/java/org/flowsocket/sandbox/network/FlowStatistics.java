@@ -9,6 +9,7 @@ import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleProviderService;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import static java.util.Objects.requireNonNull;
@@ -57,8 +58,13 @@ final class FlowStatistics {
      * @param s the switch
      */
     void push(SimSwitch s) {
-        s.expire(System.currentTimeMillis(), service::flowRemoved);
-        service.pushFlowMetrics(s.id, s.entries());
+        List<FlowEntry> expired = new ArrayList<>();
+        s.expire(System.currentTimeMillis(), expired::add);
+        List<FlowEntry> table = s.entries();
+        switches.tell(s.id, () -> {
+            expired.forEach(service::flowRemoved);
+            service.pushFlowMetrics(s.id, table);
+        });
     }
 
     /**
@@ -118,7 +124,7 @@ final class FlowStatistics {
         long start = System.nanoTime();
         List<FlowEntry> entries = s.entries(s.toReport);
         s.toReport.clear();
-        service.pushFlowMetricsWithoutFlowMissing(s.id, entries);
+        switches.tell(s.id, () -> service.pushFlowMetricsWithoutFlowMissing(s.id, entries));
         long end = System.nanoTime();
         s.nextReportNanos = end + 20 * (end - start);
     }

@@ -139,9 +139,11 @@ final class SimFlowRuleProvider extends AbstractProvider implements FlowRuleProv
         // As ONOS 2.5.6 FlowModBuilderVer13 sets SEND_FLOW_REM on every flow mod,
         // a switch sends FLOW_REMOVED for each deleted rule before the barrier
         // reply, and OpenFlowRuleProvider handles them in that order.
-        removed.forEach(this::flowRemoved);
-        service.batchOperationCompleted(batch.id(),
-                new CompletedBatchOperation(failed.isEmpty(), failed, deviceId));
+        switches.tell(deviceId, () -> {
+            removed.forEach(this::flowRemoved);
+            service.batchOperationCompleted(batch.id(),
+                    new CompletedBatchOperation(failed.isEmpty(), failed, deviceId));
+        });
         if (s != null) {
             statistics.installed(s, installed);
         }
@@ -174,7 +176,7 @@ final class SimFlowRuleProvider extends AbstractProvider implements FlowRuleProv
             }
             FlowRule gone = s.remove(rule);
             if (gone != null) {
-                flowRemoved(gone);
+                switches.tell(s.id, () -> flowRemoved(gone));
             }
         }
     }

@@ -14,6 +14,10 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -22,6 +26,11 @@ import static java.util.Objects.requireNonNull;
 /**
  * The simulated network's switches, and the work sent to them that has not
  * been answered yet. The switches are touched only on the network's thread.
+ * What a switch tells ONOS about its flow rules (batch answers, flow
+ * removals, flow statistics) goes through {@link #tell}: on the network's
+ * thread, or, with switch channels on, in order on a thread of that switch's
+ * own, as ONOS's OpenFlow controller hears each switch on its connection's
+ * thread, so that one switch's answers do not wait behind another's.
  */
 final class SimSwitches {
 
@@ -30,6 +39,8 @@ final class SimSwitches {
     private final SouthboundThread thread;
     private final Map<DeviceId, SimSwitch> switches = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final Map<DeviceId, ExecutorService> channels = new ConcurrentHashMap<>();
+    private volatile boolean channelsOn;
 
     SimSwitches(SouthboundThread thread) {
         this.thread = requireNonNull(thread);
@@ -104,6 +115,56 @@ final class SimSwitches {
             inFlight.decrementAndGet();
             log.debug("Network closed; dropping task");
         }
+    }
+
+    /**
+     * Chooses where switches' messages to ONOS run: on the network's thread
+     * (the default) or on one thread per switch.
+     *
+     * @param on whether each switch has its own thread
+     */
+    void setChannels(boolean on) {
+        channelsOn = on;
+    }
+
+    /**
+     * Tells ONOS something a switch says, in order for that switch: at once
+     * on the calling (network) thread, or with switch channels on, on the
+     * switch's own thread, counted as in flight until it has run.
+     *
+     * @param deviceId the switch
+     * @param message  the call to ONOS
+     */
+    void tell(DeviceId deviceId, Runnable message) {
+        if (!channelsOn) {
+            message.run();
+            return;
+        }
+        inFlight.incrementAndGet();
+        try {
+            channels.computeIfAbsent(deviceId, id -> Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "sandbox-switch-" + id);
+                t.setDaemon(true);
+                return t;
+            })).execute(() -> {
+                try {
+                    if (!thread.isClosed()) {
+                        message.run();
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Message of {} to ONOS failed", deviceId, e);
+                } finally {
+                    inFlight.decrementAndGet();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    /** Ends the switches' own threads. */
+    void closeChannels() {
+        channels.values().forEach(ExecutorService::shutdownNow);
     }
 
     /**

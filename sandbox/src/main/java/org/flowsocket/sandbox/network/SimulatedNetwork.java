@@ -139,7 +139,7 @@ public final class SimulatedNetwork implements AutoCloseable {
     /** Stops statistics, unregisters the providers and stops the network thread. */
     @Override
     public void close() {
-        thread.close(() -> { });
+        thread.close(switches::closeChannels);
     }
 
     // ------------------------------------------------------------------ admin
@@ -208,6 +208,21 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public void linkUp(ConnectPoint one, ConnectPoint two) {
         thread.run(() -> links.linkUp(one, two));
+    }
+
+    /**
+     * Gives each switch a thread of its own for what it tells ONOS about its
+     * flow rules (batch answers, flow removals, flow statistics), in order
+     * per switch, as ONOS's OpenFlow controller hears each switch on its
+     * connection's thread; otherwise (the default) the network's one thread
+     * tells ONOS everything, and the admin methods return once ONOS heard it.
+     * With switch threads on, ONOS hears those messages a moment after an
+     * admin method returns ({@link #awaitQuiet(Duration)} waits for them).
+     *
+     * @param on whether each switch has its own thread
+     */
+    public void setSwitchThreads(boolean on) {
+        switches.setChannels(on);
     }
 
     /**

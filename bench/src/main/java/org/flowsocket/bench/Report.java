@@ -1,0 +1,140 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.bench;
+
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Prints the benchmark's table: each row's mean over its runs with a 95 %
+ * bootstrap interval, pooled latency percentiles, FlowSocket as a fraction
+ * of each ceiling, the goals (met only when the whole interval is past the
+ * threshold) and the open-loop runs.
+ */
+final class Report {
+
+    private final Bootstrap bootstrap;
+    private final PrintStream out;
+
+    Report(Bootstrap bootstrap, PrintStream out) {
+        this.bootstrap = bootstrap;
+        this.out = out;
+    }
+
+    /**
+     * @param runs every closed-loop row's runs, by row id
+     */
+    void table(Map<String, List<RunResult>> runs) {
+        out.println();
+        out.printf(Locale.ROOT, "%-26s %-14s %4s %9s %24s %20s %20s %20s %9s %17s%n", "row", "terms", "runs",
+                "requests", "flows/s [95% CI]", "cpu us/flow [CI]", "p50 ms [CI]", "p99 ms [CI]", "p99.9 ms",
+                "reply p50/p99 ms");
+        for (List<RunResult> r : runs.values()) {
+            Row row = r.get(0).row;
+            String reply = row.flowSocket()
+                    ? String.format(Locale.ROOT, "%.1f/%.1f",
+                    Bootstrap.pooled(r, x -> x.reply).getValueAtPercentile(50) / 1e3,
+                    Bootstrap.pooled(r, x -> x.reply).getValueAtPercentile(99) / 1e3) : "-";
+            int errors = r.stream().mapToInt(x -> x.errors).sum();
+            // Every rule of a request is confirmed at once: the percentiles
+            // rest on this many requests, not on flows.
+            long requests = Bootstrap.pooled(r, x -> x.latency).getTotalCount() / row.batch;
+            out.printf(Locale.ROOT, "%-26s %-14s %4d %9d %24s %20s %20s %20s %9.1f %17s%s%n", row.name,
+                    row.terms(), r.size(), requests, bootstrap.mean(r, RunResult::flowsPerSecond).format("%.0f", 1),
+                    bootstrap.mean(r, RunResult::cpuMicrosPerFlow).format("%.1f", 1),
+                    bootstrap.percentile(r, 50, x -> x.latency).format("%.1f", 1),
+                    bootstrap.percentile(r, 99, x -> x.latency).format("%.1f", 1),
+                    Bootstrap.pooled(r, x -> x.latency).getValueAtPercentile(99.9) / 1e3, reply,
+                    errors > 0 ? "   ERRORS " + errors + ": " + r.stream().filter(x -> x.firstError != null)
+                            .findFirst().map(x -> x.firstError).orElse("") : "");
+        }
+    }
+
+    /**
+     * FlowSocket's throughput as a fraction of each ceiling, and its CPU per
+     * flow against theirs.
+     *
+     * @param runs every closed-loop row's runs, by row id
+     */
+    void ceilings(Map<String, List<RunResult>> runs) {
+        List<RunResult> ws = runs.get("ws");
+        if (ws == null) {
+            return;
+        }
+        out.println();
+        out.println("FlowSocket (" + ws.get(0).row.name + ") as a fraction of each ceiling, flows/s [95% CI]:");
+        ceiling(runs, ws, "onos-null", "ONOS alone (FlowRuleService.apply, null-provider switches)");
+        ceiling(runs, ws, "onos-sim", "ONOS over the simulated switches (FlowRuleService.apply)");
+        ceiling(runs, ws, "echo", "the transport alone (the same frames echoed, no ONOS)");
+        ceiling(runs, ws, "sim", "the simulator alone (the same batches, no ONOS)");
+    }
+
+    private void ceiling(Map<String, List<RunResult>> runs, List<RunResult> ws, String id, String what) {
+        List<RunResult> c = runs.get(id);
+        if (c != null) {
+            out.printf(Locale.ROOT, "  of %-62s %s%n", what + ":",
+                    bootstrap.ratio(ws, c, RunResult::flowsPerSecond).format("%.2f", 1));
+        }
+    }
+
+    /**
+     * The goals, each at equal terms; met only when the whole interval is
+     * past the threshold.
+     *
+     * @param runs every closed-loop row's runs, by row id
+     */
+    void goals(Map<String, List<RunResult>> runs) {
+        out.println();
+        out.println("goals (flows/s ratio [95% CI]; met only when the whole interval is past the threshold):");
+        goal(runs, "ws-b1", "rest-single", 10, "FlowSocket >= 10x ONOS REST, 1 rule per request both");
+        goal(runs, "ws", "rest-batch", 1, "FlowSocket >= ONOS REST, B rules per request both");
+        goal(runs, "ws", "onos-sim", 0.5, "FlowSocket >= 1/2 ONOS's own apply, same switches");
+        List<RunResult> ws = runs.get("ws");
+        List<RunResult> single = runs.get("rest-single");
+        if (ws != null && single != null) {
+            out.printf(Locale.ROOT, "  (not a goal: FlowSocket at B=%d over REST at 1 rule per request: %s)%n",
+                    ws.get(0).row.batch, bootstrap.ratio(ws, single, RunResult::flowsPerSecond).format("%.2f", 1));
+        }
+    }
+
+    private void goal(Map<String, List<RunResult>> runs, String top, String bottom, double threshold,
+                      String text) {
+        List<RunResult> a = runs.get(top);
+        List<RunResult> b = runs.get(bottom);
+        if (a == null || b == null) {
+            return;
+        }
+        Bootstrap.Interval r = bootstrap.ratio(a, b, RunResult::flowsPerSecond);
+        String verdict = r.low >= threshold ? "met" : r.high < threshold ? "NOT met" : "undecided (interval spans it)";
+        out.printf(Locale.ROOT, "  %-58s %-30s %s%n", text + ":", verdict, r.format("%.2f", 1));
+    }
+
+    /**
+     * Open-loop runs: latency from the intended send time.
+     *
+     * @param runs runs by label, e.g. {@code 25%}
+     */
+    void openLoop(Map<String, List<RunResult>> runs) {
+        if (runs.isEmpty()) {
+            return;
+        }
+        out.println();
+        out.println("open loop (requests at a fixed rate; latency from the time the schedule meant to send "
+                + "each request, so a stall is not hidden):");
+        out.printf(Locale.ROOT, "%-8s %12s %24s %20s %20s %9s%n", "load", "offered/s", "achieved flows/s [CI]",
+                "p50 ms [CI]", "p99 ms [CI]", "p99.9 ms");
+        for (Map.Entry<String, List<RunResult>> e : runs.entrySet()) {
+            List<RunResult> r = e.getValue();
+            out.printf(Locale.ROOT, "%-8s %12.0f %24s %20s %20s %9.1f%s%n", e.getKey(), r.get(0).offeredRate,
+                    bootstrap.mean(r, RunResult::flowsPerSecond).format("%.0f", 1),
+                    bootstrap.percentile(r, 50, x -> x.latency).format("%.1f", 1),
+                    bootstrap.percentile(r, 99, x -> x.latency).format("%.1f", 1),
+                    Bootstrap.pooled(r, x -> x.latency).getValueAtPercentile(99.9) / 1e3,
+                    r.stream().mapToInt(x -> x.errors).sum() > 0 ? "   ERRORS" : "");
+        }
+    }
+}
