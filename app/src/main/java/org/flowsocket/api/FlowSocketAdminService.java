@@ -18,4 +18,13 @@ public interface FlowSocketAdminService {
      * @return session descriptions, oldest first
      */
     List<SessionInfo> sessions();
+
+    /**
+     * Returns how many synchronous calls this node made to ONOS's
+     * distributed store for flows, each a round trip on a Raft cluster:
+     * dividing its growth by the requests served gives the calls per request.
+     *
+     * @return calls since FlowSocket started on this node
+     */
+    long storeOperations();
 }

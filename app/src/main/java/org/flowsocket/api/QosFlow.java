@@ -56,6 +56,7 @@ public final class QosFlow {
     private final NetworkFlowSpec spec;
     private final List<FlowRule> rules;
     private final List<QosFlowMeter> meters;
+    private final String actingNode;
 
     private QosFlow(Builder b) {
         this.id = checkNotNull(b.id, "id");
@@ -70,6 +71,7 @@ public final class QosFlow {
                 ? "a NETWORK flow needs its network spec" : "a DEVICE flow takes no network spec");
         this.rules = ImmutableList.copyOf(b.rules);
         this.meters = ImmutableList.copyOf(b.meters);
+        this.actingNode = b.actingNode;
     }
 
     /** @return handle id, unique in the cluster */
@@ -122,6 +124,17 @@ public final class QosFlow {
     }
 
     /**
+     * Returns the cluster node installing or removing this flow: the one that
+     * settles it when the switches answer. Survivors settle the flows of a
+     * node that left the cluster.
+     *
+     * @return ONOS node id while PENDING or REMOVING, else null
+     */
+    public String actingNode() {
+        return actingNode;
+    }
+
+    /**
      * Tells whether the flow has a rule on a device.
      *
      * @param deviceId device
@@ -139,7 +152,21 @@ public final class QosFlow {
      * @return the updated handle
      */
     public QosFlow withState(State newState, String newReason) {
-        return toBuilder().state(newState).reason(newReason).build();
+        // Only a flow being installed or removed has a node acting on it.
+        return toBuilder().state(newState).reason(newReason)
+                .actingNode(newState == State.PENDING || newState == State.REMOVING ? actingNode : null).build();
+    }
+
+    /**
+     * Returns a copy in another state, with the node that now acts on it.
+     *
+     * @param newState   PENDING or REMOVING
+     * @param newReason  reason, or null
+     * @param actingNode ONOS node id of the node installing or removing it
+     * @return the updated handle
+     */
+    public QosFlow withState(State newState, String newReason, String actingNode) {
+        return toBuilder().state(newState).reason(newReason).actingNode(actingNode).build();
     }
 
     /**
@@ -149,7 +176,7 @@ public final class QosFlow {
      */
     public Builder toBuilder() {
         return builder().id(id).kind(kind).owner(owner).createdMillis(createdMillis).state(state)
-                .reason(reason).spec(spec).rules(rules).meters(meters);
+                .reason(reason).spec(spec).rules(rules).meters(meters).actingNode(actingNode);
     }
 
     /**
@@ -172,12 +199,13 @@ public final class QosFlow {
         QosFlow that = (QosFlow) o;
         return createdMillis == that.createdMillis && id.equals(that.id) && kind == that.kind
                 && owner.equals(that.owner) && state == that.state && Objects.equals(reason, that.reason)
-                && Objects.equals(spec, that.spec) && rules.equals(that.rules) && meters.equals(that.meters);
+                && Objects.equals(spec, that.spec) && rules.equals(that.rules) && meters.equals(that.meters)
+                && Objects.equals(actingNode, that.actingNode);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters);
+        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters, actingNode);
     }
 
     @Override
@@ -200,6 +228,7 @@ public final class QosFlow {
         private NetworkFlowSpec spec;
         private List<FlowRule> rules = ImmutableList.of();
         private List<QosFlowMeter> meters = ImmutableList.of();
+        private String actingNode;
 
         private Builder() {
         }
@@ -301,6 +330,17 @@ public final class QosFlow {
          */
         public Builder meters(List<QosFlowMeter> meters) {
             this.meters = meters;
+            return this;
+        }
+
+        /**
+         * Sets the node installing or removing the flow.
+         *
+         * @param nodeId ONOS node id, or null
+         * @return this builder
+         */
+        public Builder actingNode(String nodeId) {
+            this.actingNode = nodeId;
             return this;
         }
 

@@ -10,6 +10,7 @@ import org.onosproject.store.Store;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
@@ -28,11 +29,15 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
     String nextId();
 
     /**
-     * Stores a new flow.
+     * Stores a new flow and reserves its rules, atomically for each rule:
+     * of two flows with an identical rule (device, table, priority and
+     * match) stored at once on two nodes, exactly one is stored.
      *
      * @param flow the flow
+     * @return the id of a flow that owns one of its rules already; then
+     *         nothing was stored
      */
-    void create(QosFlow flow);
+    Optional<String> create(QosFlow flow);
 
     /**
      * Returns a flow.
@@ -50,6 +55,16 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
      * @return the changed flow, if it exists
      */
     Optional<QosFlow> update(String id, UnaryOperator<QosFlow> change);
+
+    /**
+     * Changes a flow if it is still exactly as expected, in one call to the
+     * store.
+     *
+     * @param expected the flow as it should be now
+     * @param next     what it becomes; same id
+     * @return true if it was as expected and changed
+     */
+    boolean replace(QosFlow expected, QosFlow next);
 
     /**
      * Deletes a flow.
@@ -89,4 +104,20 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
      * @return its state as this node last heard it, or null if unknown
      */
     QosFlow.State knownState(String id);
+
+    /**
+     * Tells, without asking the cluster, which flows are being installed or
+     * removed, and by which node.
+     *
+     * @return flow id to ONOS node id, as this node last heard
+     */
+    Map<String, String> knownActingNodes();
+
+    /**
+     * Returns how many synchronous calls this node made to the cluster's
+     * store (each a round trip on a Raft cluster).
+     *
+     * @return calls since the store opened
+     */
+    long operations();
 }

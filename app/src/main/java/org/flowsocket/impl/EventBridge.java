@@ -39,13 +39,15 @@ final class EventBridge {
     private final Supplier<Collection<DefaultClientSession>> sessions;
     private final QosFlowCodec handleJson;
     private final NodeJson nodeJson;
+    private final RuleEventRelay relay;
 
     EventBridge(CodecContext codecs, Supplier<Collection<DefaultClientSession>> sessions,
-                QosFlowCodec handleJson, NodeJson nodeJson) {
+                QosFlowCodec handleJson, NodeJson nodeJson, RuleEventRelay relay) {
         this.codecs = codecs;
         this.sessions = sessions;
         this.handleJson = handleJson;
         this.nodeJson = nodeJson;
+        this.relay = relay;
     }
 
     void deviceEvent(DeviceEvent event) {
@@ -101,11 +103,24 @@ final class EventBridge {
     }
 
     // Statistics refresh every rule every few seconds: RULE_UPDATED would drown the rest.
+    // ONOS raises rule events on the device's master only: the other nodes'
+    // subscribers hear them through the relay.
     void ruleEvent(FlowRuleEvent event) {
-        if (event.type() != FlowRuleEvent.Type.RULE_UPDATED && wanted(Topic.FLOWS)) {
+        boolean peers = relay.hasPeers();
+        if (event.type() != FlowRuleEvent.Type.RULE_UPDATED && (peers || wanted(Topic.FLOWS))) {
             ObjectNode data = codecs.mapper().createObjectNode();
             data.set("rule", codecs.codec(FlowRule.class).encode(event.subject(), codecs));
-            publish(Topic.FLOWS, event.type().name(), data);
+            if (peers) {
+                relay.send(event.type().name(), data);
+            }
+            relayedRuleEvent(event.type().name(), data);
+        }
+    }
+
+    /** Tells {@code flows} subscribers of a rule event, heard here or on another node. */
+    void relayedRuleEvent(String type, JsonNode data) {
+        if (wanted(Topic.FLOWS)) {
+            publish(Topic.FLOWS, type, data);
         }
     }
 

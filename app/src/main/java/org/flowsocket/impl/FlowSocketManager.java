@@ -40,8 +40,10 @@ import org.flowsocket.impl.command.ListNodesCommand;
 import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
+import org.flowsocket.impl.flow.DepartedNodeFlows;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
+import org.flowsocket.impl.flow.FlowLeadership;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.MeterAllocator;
 import org.flowsocket.impl.flow.QosFlowPlanner;
@@ -51,6 +53,8 @@ import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
 import org.onosproject.cfg.ComponentConfigService;
+import org.onosproject.cluster.ClusterService;
+import org.onosproject.cluster.LeadershipService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
@@ -69,6 +73,7 @@ import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.topology.PathService;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -171,6 +176,15 @@ public class FlowSocketManager
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected StorageService storageService;
 
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ClusterService clusterService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected LeadershipService leadershipService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ClusterCommunicationService clusterCommunicator;
+
     // The component's properties as ONOS's cfg generator reads them (name,
     // type, default and description); their live values are in settings.
     /** How long InstallFlow and RemoveFlow wait for the switches by default. */
@@ -212,8 +226,10 @@ public class FlowSocketManager
     private DeviceNodes deviceNodes;
     private DistributedQosFlowStore flowStore;
     private FlowLifecycle flows;
+    private FlowLeadership leadership;
     private QosFlowPlanner planner;
     private EventBridge bridge;
+    private RuleEventRelay ruleRelay;
     private RequestDispatcher dispatcher;
 
     private final ClientSessions sessions = new ClientSessions();
@@ -237,12 +253,16 @@ public class FlowSocketManager
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
-        flowStore = new DistributedQosFlowStore(storageService, codecs);
-        flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
-                                  flowRuleService, deviceService, mapper, timer);
+        leadership = new FlowLeadership(leadershipService, clusterService);
+        flowStore = new DistributedQosFlowStore(storageService, codecs, leadership::isActive);
+        FlowInstaller installer = new FlowInstaller(flowRuleService, timer);
+        flows = new FlowLifecycle(flowStore, installer, meters, flowRuleService, deviceService, mapper, timer,
+                                  leadership);
+        DepartedNodeFlows departed = new DepartedNodeFlows(flowStore, flows, installer, meters, leadership);
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters);
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
-        bridge = new EventBridge(codecs, sessions::all, handleJson, nodeJson);
+        ruleRelay = new RuleEventRelay(clusterCommunicator, clusterService, mapper);
+        bridge = new EventBridge(codecs, sessions::all, handleJson, nodeJson, ruleRelay);
         onosEvents = new OnosEventFeed(flows, bridge);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
@@ -271,6 +291,8 @@ public class FlowSocketManager
         sessions.serve(dispatcher, hello);
 
         onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
+        ruleRelay.start((type, data) -> onosEvents.post(() -> bridge.relayedRuleEvent(type, data)));
+        departed.start(timer, onosEvents::post);
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", BuildInfo.version(),
                  commands.size(), flowStore.list().size());
     }
@@ -278,6 +300,8 @@ public class FlowSocketManager
     @Deactivate
     protected void deactivate() {
         int closed = sessions.closeAll(CLOSE_GOING_AWAY, "FlowSocket is stopping");
+        leadership.stop();
+        ruleRelay.stop();
         onosEvents.stop();
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
@@ -304,6 +328,11 @@ public class FlowSocketManager
     @Override
     public List<SessionInfo> sessions() {
         return sessions.list();
+    }
+
+    @Override
+    public long storeOperations() {
+        return flowStore.operations();
     }
 
     @Override

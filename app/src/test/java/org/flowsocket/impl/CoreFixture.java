@@ -13,6 +13,7 @@ import org.onlab.packet.IpAddress;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.codec.CodecService;
 import org.onosproject.codec.impl.CodecManager;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationServiceAdapter;
 import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowRuleService;
@@ -57,6 +58,7 @@ public final class CoreFixture {
     final FakeMeters meters = new FakeMeters();
     final FakeNetworkConfig netcfg = new FakeNetworkConfig();
     final CodecManager codecs = new CodecManager();
+    private final TestCluster cluster = new TestCluster();
     private boolean stopped;
 
     public CoreFixture() {
@@ -84,6 +86,10 @@ public final class CoreFixture {
         manager.meterService = meters;
         manager.networkConfigService = netcfg;
         manager.storageService = new OrderedStorage();
+        TestCluster.Node node = cluster.node("node1");
+        manager.clusterService = node.clusterService;
+        manager.leadershipService = node.leadershipService;
+        manager.clusterCommunicator = new ClusterCommunicationServiceAdapter();
         beforeActivation.accept(this);
         manager.activate(null);
     }
@@ -151,6 +157,7 @@ public final class CoreFixture {
             stopped = true;
             manager.deactivate();
             codecs.deactivate();
+            cluster.stop();
         }
     }
 

@@ -33,7 +33,12 @@ import java.util.stream.Collectors;
  */
 class FakeSwitches extends FlowRuleServiceAdapter {
 
-    enum Mode { CONFIRM, SILENT }
+    /**
+     * How the switches answer a batch: confirm it, ignore it, or take its
+     * rules without the confirmation ever reaching the node that sent it
+     * (e.g. the node died first).
+     */
+    enum Mode { CONFIRM, SILENT, UNCONFIRMED }
 
     private final Map<DeviceId, Map<Long, FlowEntry>> tables = new ConcurrentHashMap<>();
     private final List<FlowRuleListener> listeners = new CopyOnWriteArrayList<>();
@@ -100,6 +105,9 @@ class FakeSwitches extends FlowRuleServiceAdapter {
                 table.put(op.rule().id().value(), entry);
                 fire(FlowRuleEvent.Type.RULE_ADD_REQUESTED, entry);
             }
+        }
+        if (mode == Mode.UNCONFIRMED) {
+            return;
         }
         if (refused.isEmpty()) {
             ops.callback().onSuccess(ops);

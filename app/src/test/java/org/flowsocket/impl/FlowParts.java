@@ -6,8 +6,10 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.impl.flow.DepartedNodeFlows;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
+import org.flowsocket.impl.flow.FlowLeadership;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.MeterAllocator;
 import org.flowsocket.impl.flow.OnosCodecs;
@@ -27,8 +29,12 @@ import org.onosproject.net.host.DefaultHostDescription;
 import org.onosproject.net.host.HostProvider;
 import org.onosproject.net.host.HostProviderService;
 import org.onosproject.net.provider.ProviderId;
+import org.onosproject.store.service.StorageService;
 
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -43,29 +49,79 @@ final class FlowParts {
 
     static final ApplicationId APP_ID = new DefaultApplicationId(7, "org.flowsocket.app");
 
-    final FakeDevices devices = new FakeDevices(3);
-    final FakeHosts hosts = new FakeHosts();
-    final LinearPaths paths = new LinearPaths(3);
-    final FakeSwitches switches = new FakeSwitches();
-    final FakeMeters meters = new FakeMeters();
+    final FakeDevices devices;
+    final FakeHosts hosts;
+    final LinearPaths paths;
+    final FakeSwitches switches;
+    final FakeMeters meters;
     final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor();
-    final DistributedQosFlowStore store = new DistributedQosFlowStore(new OrderedStorage(), new OnosCodecs());
+    final TestCluster.Node node;
+    final FlowLeadership leadership;
+    final DistributedQosFlowStore store;
     final BlockingQueue<QosFlowEvent> events = new LinkedBlockingQueue<>();
-    final MeterAllocator meterAllocator = new MeterAllocator(meters, APP_ID, timer);
-    final RouteFinder routes = new RouteFinder(hosts, paths);
+    final MeterAllocator meterAllocator;
+    final RouteFinder routes;
     final QosRuleBuilder ruleBuilder = new QosRuleBuilder(APP_ID);
-    final FlowLifecycle lifecycle = new FlowLifecycle(store, new FlowInstaller(switches, timer), meterAllocator,
-                                                      switches, devices, new ObjectMapper(), timer);
-    final QosFlowPlanner planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder,
-            meterAllocator);
+    final FlowInstaller installer;
+    final FlowLifecycle lifecycle;
+    final DepartedNodeFlows departed;
+    final QosFlowPlanner planner;
+    private TestCluster ownCluster;
+    private final ExecutorService eventThread;
+    /** What the event handlers threw, as OnosEventFeed logs "Could not process an event". */
+    final List<Throwable> eventErrors = new CopyOnWriteArrayList<>();
     private final HostProviderService hostProvider;
 
+    /** One node, alone in its cluster, with its own network. */
     FlowParts() {
+        this(null, new OrderedStorage(), new TestCluster(), "node1", true, false);
+        ownCluster = node.cluster();
+    }
+
+    /**
+     * A node of a cluster, on the network of an existing node.
+     *
+     * @param network      a node whose network (devices, hosts, switches, meters) this one
+     *                     shares, or null for a network of its own
+     * @param storage      this node's view of the cluster's storage
+     * @param cluster      the cluster
+     * @param nodeId       this node's id
+     * @param hearsRules   whether ONOS raises the rule events on this node (the devices' master)
+     */
+    FlowParts(FlowParts network, StorageService storage, TestCluster cluster, String nodeId, boolean hearsRules) {
+        this(network, storage, cluster, nodeId, hearsRules, true);
+    }
+
+    // A clustered node handles ONOS's events on its own event thread, as
+    // FlowSocketManager's OnosEventFeed does, concurrently with the other nodes.
+    private FlowParts(FlowParts network, StorageService storage, TestCluster cluster, String nodeId,
+                      boolean hearsRules, boolean clustered) {
+        boolean alone = network == null;
+        this.devices = alone ? new FakeDevices(3) : network.devices;
+        this.hosts = alone ? new FakeHosts() : network.hosts;
+        this.paths = alone ? new LinearPaths(3) : network.paths;
+        this.switches = alone ? new FakeSwitches() : network.switches;
+        this.meters = alone ? new FakeMeters() : network.meters;
+        this.node = cluster.node(nodeId);
+        this.leadership = new FlowLeadership(node.leadershipService, node.clusterService);
+        this.store = new DistributedQosFlowStore(storage, new OnosCodecs(), leadership::isActive);
+        this.meterAllocator = new MeterAllocator(meters, APP_ID, timer);
+        this.routes = new RouteFinder(hosts, paths);
+        this.installer = new FlowInstaller(switches, timer);
+        this.lifecycle = new FlowLifecycle(store, installer, meterAllocator, switches, devices, new ObjectMapper(),
+                                           timer, leadership);
+        this.departed = new DepartedNodeFlows(store, lifecycle, installer, meterAllocator, leadership);
+        this.planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder, meterAllocator);
         store.setDelegate(events::add);
-        // FlowSocketManager passes ONOS's rule and device events on the same way.
-        switches.addListener(lifecycle::ruleEvent);
-        devices.addListener(lifecycle::deviceEvent);
-        hostProvider = hosts.register(new HostProvider() {
+        // FlowSocketManager passes ONOS's rule and device events on the same way;
+        // ONOS raises rule events on the devices' master only.
+        eventThread = clustered ? Executors.newSingleThreadExecutor() : null;
+        if (hearsRules) {
+            switches.addListener(e -> onEventThread(() -> lifecycle.ruleEvent(e)));
+        }
+        devices.addListener(e -> onEventThread(() -> lifecycle.deviceEvent(e)));
+        leadership.start(() -> onEventThread(departed::settle));
+        hostProvider = !alone ? network.hostProvider : hosts.register(new HostProvider() {
             @Override
             public void triggerProbe(org.onosproject.net.Host host) {
             }
@@ -98,8 +154,48 @@ final class FlowParts {
                 DefaultAnnotations.EMPTY), true);
     }
 
+    private void onEventThread(Runnable task) {
+        Runnable guarded = () -> {
+            try {
+                task.run();
+            } catch (RuntimeException e) {
+                eventErrors.add(e);
+            }
+        };
+        if (eventThread == null) {
+            task.run();
+        } else if (!eventThread.isShutdown()) {
+            eventThread.execute(guarded);
+        }
+    }
+
+    /** Waits until this node handled the events queued so far. */
+    void drainEvents() throws InterruptedException {
+        if (eventThread != null) {
+            java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(1);
+            eventThread.execute(done::countDown);
+            done.await(10, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Stops the node at once, as a killed process: nothing it waited for is settled. */
+    void kill() {
+        if (eventThread != null) {
+            eventThread.shutdownNow();
+        }
+        timer.shutdownNow();
+        store.close();
+    }
+
     void stop() {
+        if (eventThread != null) {
+            eventThread.shutdownNow();
+        }
+        leadership.stop();
         store.close();
         timer.shutdownNow();
+        if (ownCluster != null) {
+            ownCluster.stop();
+        }
     }
 }

@@ -91,6 +91,26 @@ class OrderedStorage extends TestStorageService {
         }
 
         @Override
+        public synchronized Versioned<V> putIfAbsent(K key, V value) {
+            return map.putIfAbsent(key, value);
+        }
+
+        @Override
+        public synchronized boolean remove(K key, V value) {
+            return map.remove(key, value);
+        }
+
+        @Override
+        public synchronized boolean replace(K key, V oldValue, V newValue) {
+            return map.replace(key, oldValue, newValue);
+        }
+
+        @Override
+        public synchronized boolean replace(K key, long oldVersion, V newValue) {
+            return map.replace(key, oldVersion, newValue);
+        }
+
+        @Override
         public synchronized Versioned<V> computeIfPresent(K key,
                                                          BiFunction<? super K, ? super V, ? extends V> change) {
             return map.computeIfPresent(key, change);

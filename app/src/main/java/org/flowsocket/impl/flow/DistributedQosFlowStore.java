@@ -5,6 +5,7 @@
 package org.flowsocket.impl.flow;
 
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.api.QosFlowStore;
@@ -14,8 +15,8 @@ import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.store.AbstractStore;
-import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
+import org.onosproject.store.service.ConsistentMapException;
 import org.onosproject.store.service.MapEvent;
 import org.onosproject.store.service.MapEventListener;
 import org.onosproject.store.service.Serializer;
@@ -30,14 +31,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
  * Flow handles in ONOS's distributed store: any node of the cluster can
- * get, list and remove the flows made through another. Keeps a local index
- * from rule to handle, fed by the map's events, so rule and device events
- * find their handle without scanning.
+ * get, list and remove the flows made through another. Rules are reserved
+ * cluster-wide ({@link RuleReservations}) and ids come in blocks
+ * ({@link HandleIdBlocks}). Keeps a local index from rule to handle, fed by
+ * the map's events, so rule and device events find their handle without
+ * asking the cluster.
  */
 public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, QosFlowStoreDelegate>
         implements QosFlowStore {
@@ -45,13 +49,20 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private static final String MAP_NAME = "flowsocket-flow-handles";
     private static final String COUNTER_NAME = "flowsocket-flow-handle-ids";
 
+    // Attempts of a change that other nodes' changes keep overtaking.
+    private static final int UPDATE_ATTEMPTS = 10;
+
+    private final StoreOperations operations = new StoreOperations();
     private final ConsistentMap<String, QosFlow> handles;
-    private final AtomicCounter ids;
+    private final HandleIdBlocks ids;
+    private final RuleReservations reservations;
+    private final Predicate<String> activeNodes;
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
     private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
     // Handles this node removed whose REMOVE event has not arrived yet: their
     // earlier events, still on their way, must not index them again.
     private final Set<String> removedHere = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> actingNodes = new ConcurrentHashMap<>();
     private final MapEventListener<String, QosFlow> indexer = this::index;
     private final MapEventListener<String, QosFlow> forwarder = this::forward;
 
@@ -79,11 +90,15 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      *
      * @param storageService ONOS storage service
      * @param codecs         ONOS codec context, for the rules' match and actions
+     * @param activeNodes    tells whether an ONOS node (id) is an active member of the cluster
      */
-    public DistributedQosFlowStore(StorageService storageService, CodecContext codecs) {
+    public DistributedQosFlowStore(StorageService storageService, CodecContext codecs,
+                                   Predicate<String> activeNodes) {
+        this.activeNodes = activeNodes;
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
                 .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
-        this.ids = storageService.getAtomicCounter(COUNTER_NAME);
+        this.ids = new HandleIdBlocks(storageService.getAtomicCounter(COUNTER_NAME), operations);
+        this.reservations = new RuleReservations(storageService, operations);
         handles.values().forEach(v -> indexRules(v.value()));
         handles.addListener(indexer);
         handles.addListener(forwarder);
@@ -96,6 +111,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         ruleIndex.clear();
         states.clear();
         removedHere.clear();
+        actingNodes.clear();
     }
 
     /**
@@ -105,20 +121,36 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public String nextId() {
-        return "fs-" + ids.incrementAndGet();
+        return "fs-" + ids.next();
     }
 
-    /**
-     * Stores a new handle.
-     *
-     * @param handle the handle
-     */
     @Override
-    public void create(QosFlow handle) {
-        handles.put(handle.id(), handle);
+    public Optional<String> create(QosFlow handle) {
+        Optional<String> owner = reservations.reserve(handle.id(), String.valueOf(handle.actingNode()),
+                                                      handle.rules(), this::ownsItsRules);
+        if (owner.isPresent()) {
+            return owner;
+        }
+        if (operations.count(() -> handles.putIfAbsent(handle.id(), handle)) != null) {
+            reservations.release(handle.id(), handle.rules());
+            throw new IllegalStateException("flow id " + handle.id() + " is taken");
+        }
         // ONOS's distributed map tells its listeners after the change has
         // returned: index now, so this node's next request already sees it.
         indexRules(handle);
+        return Optional.empty();
+    }
+
+    // A FAILED flow's rules were withdrawn: it only stays to be seen. A flow
+    // not stored (yet) owns its rules while the node storing it is active.
+    private boolean ownsItsRules(String id, String reservingNode) {
+        QosFlow owner = Versioned.valueOrNull(operations.count(() -> handles.get(id)));
+        return owner != null ? owner.state() != QosFlow.State.FAILED : activeNodes.test(reservingNode);
+    }
+
+    @Override
+    public long operations() {
+        return operations.total();
     }
 
     /**
@@ -129,7 +161,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> get(String id) {
-        return Optional.ofNullable(Versioned.valueOrNull(handles.get(id)));
+        return Optional.ofNullable(Versioned.valueOrNull(operations.count(() -> handles.get(id))));
     }
 
     /**
@@ -141,8 +173,29 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> update(String id, UnaryOperator<QosFlow> change) {
-        // ONOS's map keeps (and does not announce) a value computed equal to the current one.
-        return Optional.ofNullable(Versioned.valueOrNull(handles.computeIfPresent(id, (k, h) -> change.apply(h))));
+        // Atomix's computeIfPresent is this read and versioned replace too
+        // (Atomix 3.1 AbstractAtomicMapProxy.computeIf), but writes, and
+        // announces, even a value computed equal to the current one: an
+        // unchanged flow costs only the read here. A change another node made
+        // in between fails the replace, and the change is computed again.
+        for (int attempt = 1; attempt <= UPDATE_ATTEMPTS; attempt++) {
+            Versioned<QosFlow> read = operations.count(() -> handles.get(id));
+            if (read == null) {
+                return Optional.empty();
+            }
+            QosFlow changed = change.apply(read.value());
+            if (changed.equals(read.value())
+                    || operations.count(() -> handles.replace(id, read.version(), changed))) {
+                return Optional.of(changed);
+            }
+        }
+        throw new ConsistentMapException.ConcurrentModification();
+    }
+
+    @Override
+    public boolean replace(QosFlow expected, QosFlow next) {
+        // Atomix compares the stored form, which is the same for equal handles.
+        return operations.count(() -> handles.replace(expected.id(), expected, next));
     }
 
     /**
@@ -153,11 +206,12 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<QosFlow> remove(String id) {
-        QosFlow removed = Versioned.valueOrNull(handles.remove(id));
+        QosFlow removed = Versioned.valueOrNull(operations.count(() -> handles.remove(id)));
         if (removed != null) {
             // As in create: the next request here must find the rules free.
             removedHere.add(id);
             unindexRules(id, removed);
+            reservations.release(id, removed.rules());
         }
         return Optional.ofNullable(removed);
     }
@@ -173,7 +227,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         // ONOS's distributed map answers size() and the iteration with
         // separate reads: a stream sized from the one overflows while the
         // map grows (ArrayIndexOutOfBoundsException in sorted()). Iterate.
-        for (Versioned<QosFlow> v : handles.values()) {
+        for (Versioned<QosFlow> v : operations.count(handles::values)) {
             all.add(v.value());
         }
         all.sort(Comparator.comparingLong(QosFlow::createdMillis).thenComparing(QosFlow::id));
@@ -218,6 +272,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private void unindexRules(String id, QosFlow handle) {
         handle.rules().forEach(r -> ruleIndex.remove(new RuleKey(r), id));
         states.remove(id);
+        actingNodes.remove(id);
     }
 
     // Map events arrive on every node, whichever node made the change.
@@ -237,6 +292,9 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private void indexRules(QosFlow handle) {
         handle.rules().forEach(r -> ruleIndex.put(new RuleKey(r), handle.id()));
         states.put(handle.id(), handle.state());
+        if (handle.actingNode() != null) {
+            actingNodes.put(handle.id(), handle.actingNode());
+        }
     }
 
     /**
@@ -248,6 +306,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     @Override
     public QosFlow.State knownState(String id) {
         return states.get(id);
+    }
+
+    @Override
+    public Map<String, String> knownActingNodes() {
+        return ImmutableMap.copyOf(actingNodes);
     }
 
     // A rule as the switch tells it apart: device, table, priority and match.

@@ -35,6 +35,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.slf4j.LoggerFactory.getLogger;
 
@@ -65,6 +66,7 @@ public final class FlowLifecycle {
     private final ObjectMapper mapper;
     private final ScheduledExecutorService timer;
     private final RuleRemovals removals;
+    private final FlowLeadership leadership;
 
     /**
      * Creates the lifecycle manager.
@@ -76,10 +78,11 @@ public final class FlowLifecycle {
      * @param deviceService   ONOS device service
      * @param mapper          JSON mapper for error details
      * @param timer           scheduler for deadlines and the expiry of failed flows
+     * @param leadership      this node's place in the cluster
      */
     public FlowLifecycle(QosFlowStore store, FlowInstaller installer, MeterAllocator meters,
                          FlowRuleService flowRuleService, DeviceService deviceService, ObjectMapper mapper,
-                         ScheduledExecutorService timer) {
+                         ScheduledExecutorService timer, FlowLeadership leadership) {
         this.store = store;
         this.installer = installer;
         this.meters = meters;
@@ -87,6 +90,7 @@ public final class FlowLifecycle {
         this.deviceService = deviceService;
         this.mapper = mapper;
         this.timer = timer;
+        this.leadership = leadership;
         this.removals = new RuleRemovals(timer, rules -> entriesOf(rules).keySet());
     }
 
@@ -154,14 +158,22 @@ public final class FlowLifecycle {
      */
     public CompletableFuture<QosFlow> install(QosFlow handle, CompletableFuture<Void> metersInstalled,
                                                  boolean confirm, long timeoutMillis) {
-        QosFlow stored = handle.meters().isEmpty() ? handle
-                : handle.withState(QosFlow.State.PENDING, METERS_PENDING);
-        store.create(stored);
+        QosFlow stored = handle.withState(QosFlow.State.PENDING,
+                                          handle.meters().isEmpty() ? handle.reason() : METERS_PENDING,
+                                          leadership.localNode());
+        store.create(stored).ifPresent(owner -> {
+            // Another node stored an identical rule since checkInstallable looked.
+            meters.release(handle.meters());
+            throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "flow " + owner
+                    + " already has a rule identical to one of this request", null, null, owner);
+        });
         log.info("Installing flow {} for {}: {} rule(s), {} meter(s)", handle.id(), handle.owner(),
                  handle.rules().size(), handle.meters().size());
         AtomicBoolean rulesSent = new AtomicBoolean();
         CompletableFuture<QosFlow> outcome = metersInstalled.thenCompose(v -> {
-            if (store.get(handle.id()).map(h -> h.state() == QosFlow.State.REMOVING).orElse(true)) {
+            // Only a flow waiting for its meters can have been removed meanwhile.
+            if (!handle.meters().isEmpty() && store.get(handle.id())
+                    .map(h -> h.state() == QosFlow.State.REMOVING).orElse(true)) {
                 throw new FlowSocketException(ErrorCode.UNKNOWN_FLOW, "flow " + handle.id()
                         + " was removed before ONOS reported its meters installed");
             }
@@ -174,7 +186,11 @@ public final class FlowLifecycle {
     private QosFlow settleInstall(QosFlow handle, Throwable error, boolean rulesSent) {
         if (error == null) {
             log.info("Flow {} confirmed by the switches", handle.id());
-            return store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
+            // Mostly nothing changed the flow since it was stored: one
+            // conditional replace then, else a read and a change.
+            QosFlow installed = handle.withState(QosFlow.State.INSTALLED, null);
+            return store.replace(handle, installed) ? installed
+                    : store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
                     ? h.withState(QosFlow.State.INSTALLED, null) : h).orElse(handle);
         }
         FlowSocketException cause = errorFor(Failures.unwrap(error), "rule(s)",
@@ -195,7 +211,7 @@ public final class FlowLifecycle {
 
     // A FAILED flow stays visible for a while, so that a client that did not
     // wait for the reply (confirm false) can still learn why it failed.
-    private void forgetLater(String id) {
+    void forgetLater(String id) {
         try {
             timer.schedule(() -> forgetFailed(id), FAILED_RETENTION_MILLIS, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
@@ -258,7 +274,15 @@ public final class FlowLifecycle {
      * @return the removed handle
      */
     public CompletableFuture<QosFlow> remove(String id, boolean force, long timeoutMillis) {
-        QosFlow handle = store.get(id).orElseThrow(() -> FlowSocketException.unknownFlow(id));
+        // One atomic change reads the flow and marks it REMOVING: of two
+        // removals at once (on two nodes) one goes on, the other is refused.
+        AtomicReference<QosFlow> before = new AtomicReference<>();
+        store.update(id, h -> {
+            before.set(h);
+            return h.state() == QosFlow.State.FAILED || h.state() == QosFlow.State.REMOVING && !force ? h
+                    : h.withState(QosFlow.State.REMOVING, "removal requested", leadership.localNode());
+        }).orElseThrow(() -> FlowSocketException.unknownFlow(id));
+        QosFlow handle = before.get();
         if (handle.state() == QosFlow.State.REMOVING && !force) {
             throw new FlowSocketException(ErrorCode.INVALID_FIELD, "flow " + id + " is being removed already",
                                           "flowId", null, id);
@@ -268,7 +292,6 @@ public final class FlowLifecycle {
             store.remove(id);
             return CompletableFuture.completedFuture(handle.withState(QosFlow.State.REMOVING, null));
         }
-        store.update(id, h -> h.withState(QosFlow.State.REMOVING, "removal requested"));
         log.info("Removing flow {}: {} rule(s)", id, handle.rules().size());
         // The switches confirm the deletions first; ONOS drops the rules from
         // its store only with their FLOW_REMOVED or its next statistics.
@@ -325,6 +348,11 @@ public final class FlowLifecycle {
      * @param event ONOS device event
      */
     public void deviceEvent(DeviceEvent event) {
+        // Every node receives every device event; the leader alone writes,
+        // so that the nodes do not race to make one change.
+        if (!leadership.isLeader()) {
+            return;
+        }
         boolean gone = event.type() == DeviceEvent.Type.DEVICE_REMOVED
                 || event.type() == DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED
                 && !deviceService.isAvailable(event.subject().id());
@@ -338,7 +366,7 @@ public final class FlowLifecycle {
     }
 
     // Every device online and every rule ADDED in ONOS.
-    private boolean isWhole(QosFlow handle) {
+    boolean isWhole(QosFlow handle) {
         if (!handle.rules().stream().allMatch(rule -> deviceService.isAvailable(rule.deviceId()))) {
             return false;
         }

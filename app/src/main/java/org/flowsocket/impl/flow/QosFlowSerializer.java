@@ -50,6 +50,9 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     private static final String STATE = "state";
     private static final String REASON = "reason";
     private static final String SPEC = "spec";
+    // Added in format 1 without changing it: older readers skip it, and only
+    // a flow being installed or removed has it.
+    private static final String ACTING_NODE = "actingNode";
     private static final String RULES = "rules";
     private static final String METERS = "meters";
     private static final String DEVICE_ID = "deviceId";
@@ -106,6 +109,9 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .put(STATE, handle.state().name())
                 .put(REASON, handle.reason())
                 .put(SPEC, handle.spec().map(this::specText).orElse(null));
+        if (handle.actingNode() != null) {
+            json.put(ACTING_NODE, handle.actingNode());
+        }
         ArrayNode storedRules = json.putArray(RULES);
         handle.rules().forEach(r -> storedRules.add(this.rules.encode(r)));
         ArrayNode meters = json.putArray(METERS);
@@ -143,6 +149,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .state(QosFlow.State.valueOf(text(json, STATE)))
                 .reason(optionalText(json, REASON))
                 .spec(spec(optionalText(json, SPEC)))
+                .actingNode(optionalText(json, ACTING_NODE))
                 .rules(handleRules.build())
                 .meters(meters.build())
                 .build();

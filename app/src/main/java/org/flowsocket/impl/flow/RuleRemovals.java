@@ -29,6 +29,14 @@ import java.util.function.Function;
  */
 final class RuleRemovals {
 
+    /**
+     * How often ONOS's flow store is looked at while waiting. ONOS raises
+     * RULE_REMOVED on the device's master only (ONOS 2.5.6
+     * ECFlowRuleStore.removeFlowRule), so a removal made on another node of
+     * the cluster learns of it by looking.
+     */
+    static final long POLL_MILLIS = 500;
+
     private final ScheduledExecutorService timer;
     private final Function<Collection<FlowRule>, Set<FlowRule>> listedByOnos;
     private final Set<Watch> watches = new CopyOnWriteArraySet<>();
@@ -60,13 +68,19 @@ final class RuleRemovals {
         watch.remaining.retainAll(listedByOnos.apply(watch.remaining));
         watch.completeIfEmpty();
         if (!watch.future.isDone()) {
-            try {
-                timer.schedule(() -> expire(watch), timeoutMillis, TimeUnit.MILLISECONDS);
-            } catch (RejectedExecutionException e) {
-                watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining)));
-            }
+            pollLater(watch, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
         }
         return watch.future;
+    }
+
+    private void pollLater(Watch watch, long deadlineNanos) {
+        long left = deadlineNanos - System.nanoTime();
+        try {
+            timer.schedule(() -> poll(watch, deadlineNanos),
+                           Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException e) {
+            watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining)));
+        }
     }
 
     /**
@@ -84,11 +98,19 @@ final class RuleRemovals {
         }
     }
 
-    // Looks once more at the deadline, in case an event was missed.
-    private void expire(Watch watch) {
+    // Looks at ONOS's flow store; at the deadline, fails with what is still listed.
+    private void poll(Watch watch, long deadlineNanos) {
+        if (watch.future.isDone()) {
+            return;
+        }
         watch.remaining.retainAll(listedByOnos.apply(watch.remaining));
-        if (!watch.completeIfEmpty()) {
+        if (watch.completeIfEmpty()) {
+            return;
+        }
+        if (System.nanoTime() - deadlineNanos >= 0) {
             watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining)));
+        } else {
+            pollLater(watch, deadlineNanos);
         }
     }
 

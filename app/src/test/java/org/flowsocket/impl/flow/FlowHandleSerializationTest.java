@@ -136,6 +136,17 @@ public class FlowHandleSerializationTest {
     }
 
     @Test
+    public void actingNodeSurvivesAndLeavesWithTheState() {
+        QosFlow removing = QosFlow.builder().id("fs-14").kind(QosFlow.Kind.DEVICE).owner("onos").build()
+                .withState(QosFlow.State.REMOVING, "removal requested", "10.0.0.2");
+        QosFlow copy = roundTrip(removing);
+        assertEquals(removing, copy);
+        assertEquals("10.0.0.2", copy.actingNode());
+        assertEquals("settled flows have no node acting on them", null,
+                     copy.withState(QosFlow.State.DEGRADED, "removal failed").actingNode());
+    }
+
+    @Test
     public void bareHandleSurvivesWithNullFields() {
         QosFlow handle = QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos").build();
         QosFlow copy = roundTrip(handle);
@@ -165,7 +176,7 @@ public class FlowHandleSerializationTest {
     public void storedFormNamesEveryFieldOfTheHandleAndItsMeters() {
         QosFlow handle = QosFlow.builder().id("fs-2").kind(QosFlow.Kind.NETWORK).owner("onos")
                 .spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}"))
-                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).build();
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).actingNode("node1").build();
         ObjectNode stored = new QosFlowSerializer(CODECS).encode(handle);
         // A field added to QosFlow or QosFlowMeter must be added to the stored form too.
         assertEquals(fieldsOf(QosFlow.class, "format"), names(stored));

@@ -1,0 +1,267 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl;
+
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowEvent;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.Ip4Prefix;
+import org.onlab.packet.IpAddress;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.FlowRule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/**
+ * Two FlowSocket nodes of one ONOS cluster on one network: the flow store
+ * of each over the cluster's storage ({@link ClusterStorage}, strict as
+ * Atomix), the cluster's membership and leader election
+ * ({@link TestCluster}), and ONOS's rule events raised on node1 only, the
+ * devices' master.
+ */
+public class ClusterFlowsTest {
+
+    private static final IpAddress H1 = IpAddress.valueOf("10.0.0.1");
+    private static final IpAddress H3 = IpAddress.valueOf("10.0.0.3");
+
+    private final ClusterStorage storage = new ClusterStorage();
+    private final TestCluster cluster = new TestCluster();
+    private ClusterStorage.NodeStorage storage1;
+    private ClusterStorage.NodeStorage storage2;
+    private FlowParts node1;
+    private FlowParts node2;
+
+    @Before
+    public void startNodes() throws Exception {
+        storage1 = storage.node();
+        storage2 = storage.node();
+        node1 = new FlowParts(null, storage1, cluster, "node1", true);
+        node2 = new FlowParts(node1, storage2, cluster, "node2", false);
+        node1.host("00:00:00:00:00:01", H1.toString(), 1);
+        node1.host("00:00:00:00:00:03", H3.toString(), 3);
+        cluster.drain();
+        assertTrue("node1 ran first and leads", node1.leadership.isLeader());
+    }
+
+    @After
+    public void stopNodes() {
+        node2.stop();
+        node1.stop();
+        storage1.stop();
+        storage2.stop();
+        cluster.stop();
+    }
+
+    private static FlowRule rule(String dst) {
+        return DefaultFlowRule.builder().forDevice(FakeDevices.id(2)).withPriority(40000)
+                .withSelector(DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_IPV4)
+                        .matchIPDst(Ip4Prefix.valueOf(dst)).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(2)).build())
+                .fromApp(FlowParts.APP_ID).makePermanent().build();
+    }
+
+    private static CompletableFuture<QosFlow> install(FlowParts node, List<FlowRule> rules) {
+        try {
+            return node.lifecycle.install(node.planner.rules(rules, "alice").flow(), true, 2000);
+        } catch (FlowSocketException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+    }
+
+    @Test
+    public void concurrentDuplicateInstallsOnTwoNodesGiveOneSuccess() throws Exception {
+        for (int round = 0; round < 30; round++) {
+            List<FlowRule> rules = List.of(rule("11.0." + round + ".1/32"), rule("11.0." + round + ".2/32"));
+            CyclicBarrier start = new CyclicBarrier(2);
+            CompletableFuture<QosFlow> on1 = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return install(node1, rules);
+            }).thenCompose(f -> f);
+            CompletableFuture<QosFlow> on2 = CompletableFuture.supplyAsync(() -> {
+                await(start);
+                return install(node2, rules);
+            }).thenCompose(f -> f);
+            List<Throwable> errors = new ArrayList<>();
+            int installed = 0;
+            for (CompletableFuture<QosFlow> answer : List.of(on1, on2)) {
+                try {
+                    answer.get(10, TimeUnit.SECONDS);
+                    installed++;
+                } catch (ExecutionException e) {
+                    errors.add(e.getCause() instanceof CompletionException ? e.getCause().getCause() : e.getCause());
+                }
+            }
+            assertEquals("round " + round + ": installs that succeeded; errors " + errors, 1, installed);
+            FlowSocketException refused = (FlowSocketException) errors.get(0);
+            assertEquals(ErrorCode.DUPLICATE_FLOW, refused.code());
+        }
+        storage.drain();
+        assertEquals("one flow per round in the store", 30, node1.store.list().size());
+    }
+
+    @Test
+    public void onlyTheLeaderActsOnADeviceEventAndEachNodeHearsEachChangeOnce() throws Exception {
+        List<QosFlow> flows = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            flows.add(install(i % 2 == 0 ? node1 : node2, List.of(rule("12.0.0." + i + "/32")))
+                              .get(5, TimeUnit.SECONDS));
+        }
+        storage.drain();
+        node1.events.clear();
+        node2.events.clear();
+        long callsOf2 = node2.store.operations();
+
+        node1.devices.setAvailable(FakeDevices.id(2), false);
+        node1.drainEvents();
+        node2.drainEvents();
+        storage.drain();
+
+        assertEquals("errors handling the device event on node1", List.of(), node1.eventErrors);
+        assertEquals("errors handling the device event on node2", List.of(), node2.eventErrors);
+        assertEquals("store calls node2, not the leader, made for the device event", callsOf2,
+                     node2.store.operations());
+        for (FlowParts node : List.of(node1, node2)) {
+            Map<String, List<QosFlow.State>> heard = node.events.stream()
+                    .collect(Collectors.groupingBy(e -> e.subject().id(),
+                                                   Collectors.mapping(e -> e.subject().state(), Collectors.toList())));
+            for (QosFlow flow : flows) {
+                assertEquals(node.node.id + " heard of " + flow.id(), List.of(QosFlow.State.DEGRADED),
+                             heard.get(flow.id()));
+            }
+            assertTrue(node.events.stream().allMatch(e -> e.type() == QosFlowEvent.Type.FLOW_UPDATED));
+        }
+    }
+
+    @Test
+    public void survivorSettlesWhatADepartedNodeLeftPendingOrRemoving() throws Exception {
+        QosFlow removing = install(node2, List.of(rule("13.0.0.1/32"))).get(5, TimeUnit.SECONDS);
+        QosFlow added = install(node2, List.of(rule("13.0.0.2/32"))).get(5, TimeUnit.SECONDS);
+        node1.switches.mode(FakeSwitches.Mode.SILENT);
+        // node2 removes one flow and installs two more; the switches do not answer.
+        node2.lifecycle.remove(removing.id(), false, 60_000);
+        QosFlow pending = node2.planner.network(NetworkFlowSpec.builder(H1, H3).build(), "bob", 60_000).flow();
+        node2.lifecycle.install(pending, true, 60_000);
+        storage.drain();
+        assertEquals(QosFlow.State.REMOVING, node1.store.get(removing.id()).get().state());
+        assertEquals(QosFlow.State.PENDING, node1.store.get(pending.id()).get().state());
+        assertEquals("node2", node1.store.get(pending.id()).get().actingNode());
+
+        node2.kill();
+        storage2.stop();
+        cluster.leave("node2");
+        cluster.drain();
+        node1.drainEvents();
+
+        assertTrue("the survivor forgot the flow being removed", node1.store.get(removing.id()).isEmpty());
+        QosFlow failed = node1.store.get(pending.id()).get();
+        assertEquals(QosFlow.State.FAILED, failed.state());
+        assertTrue(failed.reason(), failed.reason().contains("node2 left the cluster"));
+        assertEquals(null, failed.actingNode());
+        assertEquals("untouched", QosFlow.State.INSTALLED, node1.store.get(added.id()).get().state());
+        node1.switches.mode(FakeSwitches.Mode.CONFIRM);
+    }
+
+    @Test
+    public void pendingFlowOfADepartedNodeWhoseRulesOnosListsAddedIsInstalled() throws Exception {
+        node1.switches.mode(FakeSwitches.Mode.UNCONFIRMED);
+        QosFlow pending = node2.planner.rules(List.of(rule("15.0.0.1/32")), "bob").flow();
+        node2.lifecycle.install(pending, true, 60_000);
+        node1.switches.statistics();
+        storage.drain();
+        assertEquals(QosFlow.State.PENDING, node1.store.get(pending.id()).get().state());
+
+        node2.kill();
+        storage2.stop();
+        cluster.leave("node2");
+        cluster.drain();
+        node1.drainEvents();
+
+        QosFlow settled = node1.store.get(pending.id()).get();
+        assertEquals(QosFlow.State.INSTALLED, settled.state());
+        assertEquals(null, settled.actingNode());
+        assertEquals(1, node1.switches.ruleCount());
+        node1.switches.mode(FakeSwitches.Mode.CONFIRM);
+    }
+
+    @Test
+    public void nodeThatBecomesLeaderSettlesWhatTheDepartedLeaderLeft() throws Exception {
+        node1.switches.mode(FakeSwitches.Mode.SILENT);
+        QosFlow pending = node1.planner.rules(List.of(rule("16.0.0.1/32")), "bob").flow();
+        node1.lifecycle.install(pending, true, 60_000);
+        storage.drain();
+        assertTrue(node2.store.knownActingNodes().containsKey(pending.id()));
+
+        node1.kill();
+        storage1.stop();
+        cluster.leave("node1");
+        cluster.drain();
+        node2.drainEvents();
+
+        assertTrue("node2 leads", node2.leadership.isLeader());
+        assertEquals(QosFlow.State.FAILED, node2.store.get(pending.id()).get().state());
+        node1.switches.mode(FakeSwitches.Mode.CONFIRM);
+    }
+
+    @Test
+    public void concurrentRemovalsOnTwoNodesRemoveOnce() throws Exception {
+        for (int round = 0; round < 20; round++) {
+            QosFlow flow = install(node1, List.of(rule("14.0." + round + ".1/32"))).get(5, TimeUnit.SECONDS);
+            storage.drain();
+            CyclicBarrier start = new CyclicBarrier(2);
+            List<CompletableFuture<QosFlow>> removals = new ArrayList<>();
+            for (FlowParts node : List.of(node1, node2)) {
+                removals.add(CompletableFuture.supplyAsync(() -> {
+                    await(start);
+                    try {
+                        return node.lifecycle.remove(flow.id(), false, 2000);
+                    } catch (FlowSocketException e) {
+                        return CompletableFuture.<QosFlow>failedFuture(e);
+                    }
+                }).thenCompose(f -> f));
+            }
+            int removed = 0;
+            for (CompletableFuture<QosFlow> removal : removals) {
+                try {
+                    removal.get(10, TimeUnit.SECONDS);
+                    removed++;
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() instanceof CompletionException ? e.getCause().getCause()
+                            : e.getCause();
+                    assertTrue("round " + round + ": " + cause, cause instanceof FlowSocketException);
+                }
+            }
+            assertEquals("round " + round + ": removals that went on", 1, removed);
+        }
+    }
+
+    private static void await(CyclicBarrier barrier) {
+        try {
+            barrier.await(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
