@@ -41,6 +41,7 @@ public final class NetworkFlowSpec {
     private final Long meterBurstKb;
     private final boolean bidirectional;
     private final int timeoutSeconds;
+    private final boolean reroute;
 
     private NetworkFlowSpec(Builder b) {
         this.src = checkNotNull(b.src);
@@ -56,6 +57,7 @@ public final class NetworkFlowSpec {
         this.meterBurstKb = b.meterBurstKb;
         this.bidirectional = b.bidirectional;
         this.timeoutSeconds = b.timeoutSeconds;
+        this.reroute = b.reroute;
     }
 
     /**
@@ -87,6 +89,7 @@ public final class NetworkFlowSpec {
         b.meterBurstKb = meterBurstKb;
         b.bidirectional = bidirectional;
         b.timeoutSeconds = timeoutSeconds;
+        b.reroute = reroute;
         return b;
     }
 
@@ -155,12 +158,17 @@ public final class NetworkFlowSpec {
         return timeoutSeconds;
     }
 
+    /** @return whether FlowSocket moves the flow to another path when its path fails or a host moves */
+    public boolean reroute() {
+        return reroute;
+    }
+
     @Override
     public String toString() {
         return toStringHelper(this).add("src", src).add("dst", dst).add("protocol", protocol)
                 .add("srcPort", srcPort).add("dstPort", dstPort).add("class", trafficClass)
                 .add("priority", priority).add("dscp", dscp).add("queue", queue)
-                .add("meterKbps", meterKbps).add("bidirectional", bidirectional).toString();
+                .add("meterKbps", meterKbps).add("bidirectional", bidirectional).add("reroute", reroute).toString();
     }
 
     /**
@@ -188,6 +196,7 @@ public final class NetworkFlowSpec {
         }
         NetworkFlowSpec that = (NetworkFlowSpec) o;
         return priority == that.priority && dscp == that.dscp && bidirectional == that.bidirectional
+                && reroute == that.reroute
                 && timeoutSeconds == that.timeoutSeconds && src.equals(that.src) && dst.equals(that.dst)
                 && protocol == that.protocol && Objects.equals(srcPort, that.srcPort)
                 && Objects.equals(dstPort, that.dstPort) && trafficClass == that.trafficClass
@@ -198,7 +207,7 @@ public final class NetworkFlowSpec {
     @Override
     public int hashCode() {
         return Objects.hash(src, dst, protocol, srcPort, dstPort, trafficClass, priority, dscp, queue, meterKbps,
-                            meterBurstKb, bidirectional, timeoutSeconds);
+                            meterBurstKb, bidirectional, timeoutSeconds, reroute);
     }
 
     /**
@@ -220,6 +229,7 @@ public final class NetworkFlowSpec {
         private Long meterBurstKb;
         private boolean bidirectional;
         private int timeoutSeconds;
+        private boolean reroute = true;
 
         private Builder() {
         }
@@ -333,6 +343,17 @@ public final class NetworkFlowSpec {
          */
         public Builder timeoutSeconds(int seconds) {
             this.timeoutSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Sets whether the flow follows failures and host moves; true by default.
+         *
+         * @param reroute false to keep the flow on its first path
+         * @return this builder
+         */
+        public Builder reroute(boolean reroute) {
+            this.reroute = reroute;
             return this;
         }
 

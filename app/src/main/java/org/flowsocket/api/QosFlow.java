@@ -52,6 +52,7 @@ public final class QosFlow {
     private final String spec;
     private final List<FlowRule> rules;
     private final List<QosFlowMeter> meters;
+    private final List<Hop> path;
 
     private QosFlow(Builder b) {
         this.id = checkNotNull(b.id, "id");
@@ -63,6 +64,7 @@ public final class QosFlow {
         this.spec = b.spec;
         this.rules = ImmutableList.copyOf(b.rules);
         this.meters = ImmutableList.copyOf(b.meters);
+        this.path = ImmutableList.copyOf(b.path);
     }
 
     /** @return handle id, unique in the cluster */
@@ -111,6 +113,17 @@ public final class QosFlow {
     }
 
     /**
+     * Returns the switches a network flow crosses from its source host to
+     * its destination host; a bidirectional flow's way back is the same
+     * path reversed.
+     *
+     * @return hops in order, empty for a flow given device by device
+     */
+    public List<Hop> path() {
+        return path;
+    }
+
+    /**
      * Tells whether the flow has a rule on a device.
      *
      * @param deviceId device
@@ -138,7 +151,7 @@ public final class QosFlow {
      */
     public Builder toBuilder() {
         return builder().id(id).kind(kind).owner(owner).createdMillis(createdMillis).state(state)
-                .reason(reason).spec(spec).rules(rules).meters(meters);
+                .reason(reason).spec(spec).rules(rules).meters(meters).path(path);
     }
 
     /**
@@ -161,12 +174,13 @@ public final class QosFlow {
         QosFlow that = (QosFlow) o;
         return createdMillis == that.createdMillis && id.equals(that.id) && kind == that.kind
                 && owner.equals(that.owner) && state == that.state && Objects.equals(reason, that.reason)
-                && Objects.equals(spec, that.spec) && rules.equals(that.rules) && meters.equals(that.meters);
+                && Objects.equals(spec, that.spec) && rules.equals(that.rules) && meters.equals(that.meters)
+                && path.equals(that.path);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters);
+        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters, path);
     }
 
     @Override
@@ -188,6 +202,7 @@ public final class QosFlow {
         private String spec;
         private List<FlowRule> rules = ImmutableList.of();
         private List<QosFlowMeter> meters = ImmutableList.of();
+        private List<Hop> path = ImmutableList.of();
 
         private Builder() {
         }
@@ -288,6 +303,17 @@ public final class QosFlow {
          */
         public Builder meters(List<QosFlowMeter> meters) {
             this.meters = meters;
+            return this;
+        }
+
+        /**
+         * Sets the path of a network flow.
+         *
+         * @param path hops from source to destination host
+         * @return this builder
+         */
+        public Builder path(List<Hop> path) {
+            this.path = path;
             return this;
         }
 

@@ -40,10 +40,13 @@ import org.flowsocket.impl.command.ListNodesCommand;
 import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
+import org.flowsocket.impl.flow.ActingNode;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.FlowRerouter;
 import org.flowsocket.impl.flow.MeterAllocator;
+import org.flowsocket.impl.flow.PathHealth;
 import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.flow.QosRuleBuilder;
 import org.flowsocket.impl.flow.RouteFinder;
@@ -52,10 +55,12 @@ import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
 import org.flowsocket.impl.protocol.Messages;
 import org.onosproject.cfg.ComponentConfigService;
+import org.onosproject.cluster.ClusterService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.event.ListenerRegistry;
+import org.onosproject.mastership.MastershipService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
@@ -70,6 +75,7 @@ import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.topology.PathService;
+import org.onosproject.net.topology.TopologyService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -120,6 +126,8 @@ import static org.slf4j.LoggerFactory.getLogger;
             IDLE_TIMEOUT_MS + ":Integer=" + IDLE_TIMEOUT_MS_DEFAULT,
             PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
+            REROUTE_HOLD_DOWN_MS + ":Integer=" + REROUTE_HOLD_DOWN_MS_DEFAULT,
+            REROUTE_MAX_PER_MINUTE + ":Integer=" + REROUTE_MAX_PER_MINUTE_DEFAULT,
         })
 public class FlowSocketManager
         implements FlowSocketService, FlowSocketAdminService, QosFlowService, FlowSocketNodeService {
@@ -174,6 +182,15 @@ public class FlowSocketManager
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected StorageService storageService;
 
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected TopologyService topologyService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected MastershipService mastershipService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected ClusterService clusterService;
+
     // The component's properties as ONOS's cfg generator reads them (name,
     // type, default and description); their live values are in settings.
     /** How long InstallFlow and RemoveFlow wait for the switches by default. */
@@ -204,6 +221,10 @@ public class FlowSocketManager
     private final int pingIntervalMs = PING_INTERVAL_MS_DEFAULT;
     /** Comma-separated origins allowed besides the server's own; * for any. */
     private final String allowedOrigins = ALLOWED_ORIGINS_DEFAULT;
+    /** How long a link that came up is not used by network flows, ms. */
+    private final int rerouteHoldDownMs = REROUTE_HOLD_DOWN_MS_DEFAULT;
+    /** Most path changes of one network flow within a minute. */
+    private final int rerouteMaxPerMinute = REROUTE_MAX_PER_MINUTE_DEFAULT;
 
     private volatile CoreSettings settings = CoreSettings.DEFAULT;
 
@@ -216,13 +237,20 @@ public class FlowSocketManager
     private DistributedQosFlowStore flowStore;
     private FlowLifecycle flows;
     private QosFlowPlanner planner;
+    private PathHealth pathHealth;
+    private FlowRerouter rerouter;
     private EventBridge bridge;
     private HelloCommand hello;
     private RequestDispatcher dispatcher;
 
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
     private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
-    private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> flowListeners.process(e));
+    private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> {
+        if (e.type() == QosFlowEvent.Type.FLOW_REMOVED) {
+            rerouter.forget(e.subject().id());
+        }
+        flowListeners.process(e);
+    });
     private final QosFlowListener flowEventBridge = e -> bridge.flowEvent(e);
 
     @Activate
@@ -242,13 +270,21 @@ public class FlowSocketManager
         RouteFinder routes = new RouteFinder(hostService, pathService);
         MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
         flowStore = new DistributedQosFlowStore(storageService, codecs);
-        flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
-                                  flowRuleService, deviceService, mapper, timer);
+        FlowInstaller installer = new FlowInstaller(flowRuleService, timer);
+        flows = new FlowLifecycle(flowStore, installer, meters, flowRuleService, deviceService, mapper, timer);
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters,
                                      spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
+        pathHealth = new PathHealth(deviceService, linkService, () -> settings.reroute().holdDownMillis(),
+                                    System::currentTimeMillis);
+        rerouter = new FlowRerouter(flowStore, planner, routes, installer, meters, pathHealth,
+                                    new ActingNode(mastershipService, clusterService), timer,
+                                    () -> settings.reroute(),
+                                    flow -> NetworkFlowSpecCodec.decodeStored(flow.spec(), mapper),
+                                    flows::entryOf, System::currentTimeMillis);
+        flows.followPaths(rerouter);
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
-        onosEvents = new OnosEventFeed(flows, bridge);
+        onosEvents = new OnosEventFeed(flows, pathHealth, rerouter, bridge);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
@@ -272,7 +308,8 @@ public class FlowSocketManager
                 new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
         dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
 
-        onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
+        onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService,
+                         topologyService);
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", version(),
                  commands.size(), flowStore.list().size());
     }

@@ -7,6 +7,9 @@ package org.flowsocket.impl;
 import org.flowsocket.api.ClientIdentity;
 import org.flowsocket.api.Role;
 import org.onlab.packet.IpAddress;
+import org.onosproject.cluster.ClusterServiceAdapter;
+import org.onosproject.mastership.MastershipServiceAdapter;
+import org.onosproject.net.topology.TopologyServiceAdapter;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.codec.impl.CodecManager;
 import org.onosproject.core.ApplicationId;
@@ -72,6 +75,9 @@ public final class CoreFixture {
         manager.meterService = meters;
         manager.networkConfigService = netcfg;
         manager.storageService = new OrderedStorage();
+        manager.topologyService = new TopologyServiceAdapter();
+        manager.mastershipService = new MastershipServiceAdapter();
+        manager.clusterService = new ClusterServiceAdapter();
         beforeActivation.accept(this);
         manager.activate(null);
     }

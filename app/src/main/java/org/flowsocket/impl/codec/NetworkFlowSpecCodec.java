@@ -36,7 +36,7 @@ public final class NetworkFlowSpecCodec {
      */
     public static NetworkFlowSpec decode(RequestFields f) {
         f.allowOnly("src", "dst", "protocol", "srcPort", "dstPort", "class", "priority", "qos",
-                    "bidirectional", "timeout");
+                    "bidirectional", "timeout", "reroute");
         IpAddress src = f.ip("src");
         IpAddress dst = f.ip("dst");
         IpProto protocol = f.optEnum("protocol", IpProto.class).orElse(null);
@@ -52,7 +52,8 @@ public final class NetworkFlowSpecCodec {
                     .meter(q.optInteger("meterKbps", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null),
                            q.optInteger("meterBurstKb", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null));
         }
-        b.bidirectional(f.bool("bidirectional", false)).timeoutSeconds((int) f.integer("timeout", 0, 65535, 0));
+        b.bidirectional(f.bool("bidirectional", false)).timeoutSeconds((int) f.integer("timeout", 0, 65535, 0))
+                .reroute(f.bool("reroute", true));
         try {
             return b.build();
         } catch (FlowSocketException e) {
@@ -108,6 +109,7 @@ public final class NetworkFlowSpecCodec {
         spec.meterBurstKb().ifPresent(m -> qos.put("meterBurstKb", m));
         json.put("bidirectional", spec.bidirectional());
         json.put("timeout", spec.timeoutSeconds());
+        json.put("reroute", spec.reroute());
         return json;
     }
 }

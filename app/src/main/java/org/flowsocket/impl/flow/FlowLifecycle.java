@@ -57,6 +57,7 @@ public final class FlowLifecycle {
     private final ObjectMapper mapper;
     private final ScheduledExecutorService timer;
     private final RuleRemovals removals;
+    private volatile FlowRerouter rerouter;
 
     /**
      * Creates the lifecycle manager.
@@ -80,6 +81,18 @@ public final class FlowLifecycle {
         this.mapper = mapper;
         this.timer = timer;
         this.removals = new RuleRemovals(timer, rule -> entryOf(rule) != null);
+    }
+
+    /**
+     * Hands the paths of network flows that reroute to the rerouter: a
+     * device of their path going offline does not degrade them here, and
+     * their rules' return does not install them again while the rerouter
+     * has no usable path for them.
+     *
+     * @param pathKeeper the rerouter
+     */
+    public void followPaths(FlowRerouter pathKeeper) {
+        this.rerouter = pathKeeper;
     }
 
     /**
@@ -303,7 +316,7 @@ public final class FlowLifecycle {
                         + rule.deviceId()) : h);
             } else if ((event.type() == FlowRuleEvent.Type.RULE_ADDED
                     || event.type() == FlowRuleEvent.Type.RULE_UPDATED) && store.knownState(id) == QosFlow.State.DEGRADED) {
-                store.update(id, h -> h.state() == QosFlow.State.DEGRADED && isWhole(h)
+                store.update(id, h -> h.state() == QosFlow.State.DEGRADED && isWhole(h) && pathUsable(h)
                         ? h.withState(QosFlow.State.INSTALLED, null) : h);
             }
         });
@@ -322,10 +335,21 @@ public final class FlowLifecycle {
         if (gone) {
             String reason = "device " + event.subject().id() + " went offline";
             for (String id : store.flowsOn(event.subject().id())) {
-                store.update(id, h -> h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.PENDING
-                        ? h.withState(QosFlow.State.DEGRADED, reason) : h);
+                store.update(id, h -> (h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.PENDING)
+                        && !healed(h) ? h.withState(QosFlow.State.DEGRADED, reason) : h);
             }
         }
+    }
+
+    // An installed flow the rerouter keeps: it reports the path's failure itself.
+    private boolean healed(QosFlow handle) {
+        FlowRerouter keeper = rerouter;
+        return keeper != null && handle.state() == QosFlow.State.INSTALLED && keeper.heals(handle);
+    }
+
+    private boolean pathUsable(QosFlow handle) {
+        FlowRerouter keeper = rerouter;
+        return keeper == null || keeper.pathUsable(handle);
     }
 
     // Every device online and every rule ADDED in ONOS.

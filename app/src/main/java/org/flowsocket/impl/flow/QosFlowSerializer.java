@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.Hop;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import com.esotericsoftware.kryo.Kryo;
@@ -18,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.meter.MeterId;
 
@@ -52,6 +54,9 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     private static final String METER_ID = "meterId";
     private static final String RATE_KBPS = "rateKbps";
     private static final String BURST_KB = "burstKb";
+    private static final String PATH = "path";
+    private static final String IN_PORT = "inPort";
+    private static final String OUT_PORT = "outPort";
 
     private final CodecContext context;
     private final StoredFlowRules rules;
@@ -110,6 +115,11 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .put(METER_ID, m.meterId().id())
                 .put(RATE_KBPS, m.rateKbps())
                 .put(BURST_KB, m.burstKb()));
+        ArrayNode path = json.putArray(PATH);
+        handle.path().forEach(h -> path.addObject()
+                .put(DEVICE_ID, h.deviceId().toString())
+                .put(IN_PORT, h.inPort().toString())
+                .put(OUT_PORT, h.outPort().toString()));
         return json;
     }
 
@@ -131,6 +141,10 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
         field(json, METERS).forEach(m -> meters.add(new QosFlowMeter(DeviceId.deviceId(text(m, DEVICE_ID)),
                 MeterId.meterId(field(m, METER_ID).asLong()), field(m, RATE_KBPS).asLong(),
                 m.hasNonNull(BURST_KB) ? m.get(BURST_KB).asLong() : null)));
+        // Written by every FlowSocket that reroutes; absent in a handle an older one stored.
+        ImmutableList.Builder<Hop> path = ImmutableList.builder();
+        json.path(PATH).forEach(h -> path.add(new Hop(DeviceId.deviceId(text(h, DEVICE_ID)),
+                PortNumber.fromString(text(h, IN_PORT)), PortNumber.fromString(text(h, OUT_PORT)))));
         return QosFlow.builder()
                 .id(text(json, ID))
                 .kind(QosFlow.Kind.valueOf(text(json, KIND)))
@@ -141,6 +155,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .spec(optionalText(json, SPEC))
                 .rules(handleRules.build())
                 .meters(meters.build())
+                .path(path.build())
                 .build();
     }
 

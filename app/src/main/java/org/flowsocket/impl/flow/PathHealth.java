@@ -1,0 +1,188 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import org.flowsocket.api.Hop;
+import org.onlab.graph.ScalarWeight;
+import org.onlab.graph.Weight;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.Link;
+import org.onosproject.net.LinkKey;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.link.LinkEvent;
+import org.onosproject.net.link.LinkService;
+import org.onosproject.net.topology.HopCountLinkWeigher;
+import org.onosproject.net.topology.LinkWeigher;
+import org.onosproject.net.topology.TopologyEdge;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.LongSupplier;
+import java.util.function.Predicate;
+
+/**
+ * What ONOS says of a flow's path now: a device offline or a link gone, and
+ * which links came up too recently to be trusted. A link that came up
+ * (ONOS's LINK_ADDED, also when its switch returns) is held down for a
+ * while: no flow is moved onto it before it has stayed up that long, so a
+ * flapping link attracts no traffic.
+ */
+public final class PathHealth {
+
+    private final DeviceService deviceService;
+    private final LinkService linkService;
+    private final LongSupplier holdDownMillis;
+    private final LongSupplier clock;
+    private final Map<LinkKey, Long> upSince = new ConcurrentHashMap<>();
+    private final Set<LinkKey> inactive = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Creates the view.
+     *
+     * @param deviceService  ONOS device service
+     * @param linkService    ONOS link service
+     * @param holdDownMillis how long a link that came up is not used, ms
+     * @param clock          current time, ms
+     */
+    public PathHealth(DeviceService deviceService, LinkService linkService, LongSupplier holdDownMillis,
+                      LongSupplier clock) {
+        this.deviceService = deviceService;
+        this.linkService = linkService;
+        this.holdDownMillis = holdDownMillis;
+        this.clock = clock;
+    }
+
+    /**
+     * Follows ONOS's link events: notes when each link came up.
+     *
+     * @param event link event
+     */
+    public void linkEvent(LinkEvent event) {
+        LinkKey key = LinkKey.linkKey(event.subject());
+        boolean active = event.subject().state() == Link.State.ACTIVE;
+        if (event.type() == LinkEvent.Type.LINK_REMOVED || !active) {
+            // A durable link ONOS keeps INACTIVE comes back with LINK_UPDATED.
+            upSince.remove(key);
+            inactive.add(key);
+        } else if (event.type() == LinkEvent.Type.LINK_ADDED || inactive.contains(key)) {
+            inactive.remove(key);
+            upSince.put(key, clock.getAsLong());
+        }
+    }
+
+    /**
+     * Names what broke a path: the first device offline or link missing
+     * along it, in either direction.
+     *
+     * @param path hops from source to destination host
+     * @return e.g. {@code link of:...1/3-of:...2/2 went down}, or empty if the path is whole
+     */
+    public Optional<String> failureOf(List<Hop> path) {
+        for (int i = 0; i < path.size(); i++) {
+            Hop hop = path.get(i);
+            if (!deviceService.isAvailable(hop.deviceId())) {
+                return Optional.of("device " + hop.deviceId() + " went offline");
+            }
+            if (i + 1 < path.size()) {
+                ConnectPoint out = new ConnectPoint(hop.deviceId(), hop.outPort());
+                ConnectPoint in = new ConnectPoint(path.get(i + 1).deviceId(), path.get(i + 1).inPort());
+                if (!active(out, in) || !active(in, out)) {
+                    return Optional.of("link " + out + "-" + in + " went down");
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Tells whether a path is whole and none of its links is held down.
+     *
+     * @param path hops
+     * @return true if a flow may use it now
+     */
+    public boolean usable(List<Hop> path) {
+        if (failureOf(path).isPresent()) {
+            return false;
+        }
+        for (int i = 0; i + 1 < path.size(); i++) {
+            ConnectPoint out = new ConnectPoint(path.get(i).deviceId(), path.get(i).outPort());
+            ConnectPoint in = new ConnectPoint(path.get(i + 1).deviceId(), path.get(i + 1).inPort());
+            if (heldDown(LinkKey.linkKey(out, in)) || heldDown(LinkKey.linkKey(in, out))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Returns how long until the last link now held down is trusted.
+     *
+     * @return ms, 0 if no link is held down
+     */
+    public long holdDownLeftMillis() {
+        long now = clock.getAsLong();
+        long hold = holdDownMillis.getAsLong();
+        upSince.values().removeIf(since -> since + hold <= now);
+        return upSince.values().stream().mapToLong(since -> since + hold - now).max().orElse(0);
+    }
+
+    /**
+     * Returns a weigher for ONOS's path computation: hop count, as ONOS's
+     * default, over the links that are active, not held down and accepted
+     * by the given test. Links ONOS no longer lists, or whose switch is
+     * offline, are refused too: ONOS's topology, which its PathService
+     * searches, follows link and device events only after a short batching
+     * delay (DefaultTopologyProvider), and a flow must not wait for it.
+     *
+     * @param acceptable further test of each link, e.g. its free capacity
+     * @return link weigher
+     */
+    public LinkWeigher weigher(Predicate<Link> acceptable) {
+        return new LinkWeigher() {
+            @Override
+            public Weight weight(TopologyEdge edge) {
+                Link link = edge.link();
+                boolean usable = active(link.src(), link.dst()) && deviceService.isAvailable(link.src().deviceId())
+                        && deviceService.isAvailable(link.dst().deviceId()) && !heldDown(LinkKey.linkKey(link))
+                        && acceptable.test(link);
+                return usable ? HopCountLinkWeigher.DEFAULT_HOP_COUNT_WEIGHER.weight(edge) : getNonViableWeight();
+            }
+
+            @Override
+            public Weight getInitialWeight() {
+                return HopCountLinkWeigher.DEFAULT_HOP_COUNT_WEIGHER.getInitialWeight();
+            }
+
+            @Override
+            public Weight getNonViableWeight() {
+                return ScalarWeight.NON_VIABLE_WEIGHT;
+            }
+        };
+    }
+
+    /**
+     * Tells whether ONOS has a device online.
+     *
+     * @param deviceId device
+     * @return true if available
+     */
+    public boolean isAvailable(DeviceId deviceId) {
+        return deviceService.isAvailable(deviceId);
+    }
+
+    private boolean active(ConnectPoint src, ConnectPoint dst) {
+        Link link = linkService.getLink(src, dst);
+        return link != null && link.state() == Link.State.ACTIVE;
+    }
+
+    private boolean heldDown(LinkKey key) {
+        Long since = upSince.get(key);
+        return since != null && since + holdDownMillis.getAsLong() > clock.getAsLong();
+    }
+}

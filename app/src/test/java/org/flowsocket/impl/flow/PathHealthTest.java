@@ -1,0 +1,189 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.google.common.collect.ImmutableSet;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.Hop;
+import org.junit.Before;
+import org.junit.Test;
+import org.onlab.packet.ChassisId;
+import org.onlab.packet.MacAddress;
+import org.onlab.packet.VlanId;
+import org.onosproject.common.DefaultTopology;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.DefaultDevice;
+import org.onosproject.net.DefaultHost;
+import org.onosproject.net.DefaultLink;
+import org.onosproject.net.Device;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.ElementId;
+import org.onosproject.net.Host;
+import org.onosproject.net.HostId;
+import org.onosproject.net.HostLocation;
+import org.onosproject.net.Link;
+import org.onosproject.net.LinkKey;
+import org.onosproject.net.Path;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.device.DeviceServiceAdapter;
+import org.onosproject.net.host.HostServiceAdapter;
+import org.onosproject.net.link.LinkEvent;
+import org.onosproject.net.link.LinkServiceAdapter;
+import org.onosproject.net.provider.ProviderId;
+import org.onosproject.net.topology.DefaultGraphDescription;
+import org.onosproject.net.topology.LinkWeigher;
+import org.onosproject.net.topology.PathServiceAdapter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Collectors;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
+
+/**
+ * Path computation around failures, held-down links and unacceptable links,
+ * on ONOS's own topology and path search (onos-core-common DefaultTopology,
+ * which ONOS's PathManager asks through TopologyService) over a ring of four
+ * switches: switch i reaches i+1 on port 3 and i-1 on port 2, hosts on port 1.
+ */
+public class PathHealthTest {
+
+    private static final ProviderId PID = new ProviderId("of", "test");
+    private static final long HOLD_DOWN = 2000;
+
+    private final AtomicLong now = new AtomicLong(1_000_000);
+    private final Map<LinkKey, Link> links = new HashMap<>();
+    private final List<Device> devices = new ArrayList<>();
+    private PathHealth health;
+    private RouteFinder routes;
+
+    @Before
+    public void ring() {
+        for (int i = 1; i <= 4; i++) {
+            devices.add(new DefaultDevice(PID, id(i), Device.Type.SWITCH, "test", "1", "1", "s" + i,
+                                          new ChassisId(i)));
+        }
+        DeviceServiceAdapter deviceService = new DeviceServiceAdapter() {
+            @Override
+            public boolean isAvailable(DeviceId deviceId) {
+                return true;
+            }
+        };
+        LinkServiceAdapter linkService = new LinkServiceAdapter() {
+            @Override
+            public Link getLink(ConnectPoint src, ConnectPoint dst) {
+                return links.get(LinkKey.linkKey(src, dst));
+            }
+        };
+        // As ONOS 2.5.6 PathManager: paths from the current topology, through the given weigher.
+        PathServiceAdapter pathService = new PathServiceAdapter() {
+            @Override
+            public Set<Path> getPaths(ElementId src, ElementId dst, LinkWeigher weigher) {
+                DefaultTopology topology = new DefaultTopology(PID, new DefaultGraphDescription(
+                        System.nanoTime(), now.get(), devices, links.values()));
+                return topology.getPaths((DeviceId) src, (DeviceId) dst, weigher);
+            }
+        };
+        health = new PathHealth(deviceService, linkService, () -> HOLD_DOWN, now::get);
+        routes = new RouteFinder(new HostServiceAdapter(), pathService);
+        for (int i = 1; i <= 4; i++) {
+            cable(i, i % 4 + 1, true);
+        }
+        // The ring has been up for longer than the hold-down.
+        now.addAndGet(HOLD_DOWN);
+    }
+
+    @Test
+    public void theShortestPathIsTakenWhenAllIsUp() {
+        assertEquals(List.of("1 1>3", "2 2>1"), hops(routes.hops(host(1), host(2), health.weigher(l -> true))));
+    }
+
+    @Test
+    public void aCutLinkBreaksThePathAndIsAvoided() {
+        List<Hop> path = routes.hops(host(1), host(2), health.weigher(l -> true));
+        cable(1, 2, false);
+        assertEquals(Optional.of("link " + id(1) + "/3-" + id(2) + "/2 went down"), health.failureOf(path));
+        assertFalse(health.usable(path));
+        assertEquals(List.of("1 1>2", "4 3>2", "3 3>2", "2 3>1"),
+                     hops(routes.hops(host(1), host(2), health.weigher(l -> true))));
+    }
+
+    @Test
+    public void aLinkThatCameUpIsHeldDown() {
+        List<Hop> direct = routes.hops(host(1), host(2), health.weigher(l -> true));
+        cable(1, 2, false);
+        cable(1, 2, true);
+        assertTrue("whole again", health.failureOf(direct).isEmpty());
+        assertFalse("but held down", health.usable(direct));
+        assertEquals(HOLD_DOWN, health.holdDownLeftMillis());
+        assertEquals(4, routes.hops(host(1), host(2), health.weigher(l -> true)).size());
+
+        now.addAndGet(HOLD_DOWN - 1);
+        assertEquals(1, health.holdDownLeftMillis());
+        assertFalse(health.usable(direct));
+        now.addAndGet(1);
+        assertEquals(0, health.holdDownLeftMillis());
+        assertTrue(health.usable(direct));
+        assertEquals(direct, routes.hops(host(1), host(2), health.weigher(l -> true)));
+    }
+
+    @Test
+    public void linksTheTestRefusesAreAvoidedAndNoPathIsTyped() {
+        Set<DeviceId> refused = ImmutableSet.of(id(2));
+        LinkWeigher avoidLinksInto2From1 = health.weigher(l -> !(l.src().deviceId().equals(id(1))
+                && refused.contains(l.dst().deviceId())));
+        assertEquals(4, routes.hops(host(1), host(2), avoidLinksInto2From1).size());
+        cable(3, 4, false);
+        try {
+            routes.hops(host(1), host(2), avoidLinksInto2From1);
+            fail("found a path through refused or missing links");
+        } catch (FlowSocketException e) {
+            assertEquals(ErrorCode.NO_PATH, e.code());
+        }
+    }
+
+    // Cables switch a (port 3) to switch b (port 2), both directions; up adds, down removes.
+    private void cable(int a, int b, boolean up) {
+        ConnectPoint one = new ConnectPoint(id(a), PortNumber.portNumber(3));
+        ConnectPoint two = new ConnectPoint(id(b), PortNumber.portNumber(2));
+        for (Link link : List.of(link(one, two), link(two, one))) {
+            if (up) {
+                links.put(LinkKey.linkKey(link), link);
+                health.linkEvent(new LinkEvent(LinkEvent.Type.LINK_ADDED, link));
+            } else if (links.remove(LinkKey.linkKey(link)) != null) {
+                health.linkEvent(new LinkEvent(LinkEvent.Type.LINK_REMOVED, link));
+            }
+        }
+    }
+
+    private static Link link(ConnectPoint src, ConnectPoint dst) {
+        return DefaultLink.builder().providerId(PID).src(src).dst(dst).type(Link.Type.DIRECT)
+                .state(Link.State.ACTIVE).build();
+    }
+
+    private static Host host(int i) {
+        MacAddress mac = MacAddress.valueOf(i);
+        return new DefaultHost(PID, HostId.hostId(mac), mac, VlanId.NONE,
+                               new HostLocation(id(i), PortNumber.portNumber(1), 0), ImmutableSet.of());
+    }
+
+    private static DeviceId id(int i) {
+        return DeviceId.deviceId(String.format("of:%016x", i));
+    }
+
+    private static List<String> hops(List<Hop> path) {
+        return path.stream().map(h -> Long.parseLong(h.deviceId().toString().substring(3), 16) + " "
+                + h.inPort() + ">" + h.outPort()).collect(Collectors.toList());
+    }
+}
