@@ -41,10 +41,13 @@ import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
 import org.flowsocket.impl.flow.ActingNode;
+import org.flowsocket.impl.flow.BandwidthAdmission;
+import org.flowsocket.impl.flow.BandwidthReservations;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.FlowRerouter;
+import org.flowsocket.impl.flow.LinkCapacities;
 import org.flowsocket.impl.flow.MeterAllocator;
 import org.flowsocket.impl.flow.PathHealth;
 import org.flowsocket.impl.flow.QosFlowPlanner;
@@ -239,6 +242,9 @@ public class FlowSocketManager
     private QosFlowPlanner planner;
     private PathHealth pathHealth;
     private FlowRerouter rerouter;
+    private LinkCapacities linkCapacities;
+    private BandwidthReservations reservations;
+    private BandwidthAdmission admission;
     private EventBridge bridge;
     private HelloCommand hello;
     private RequestDispatcher dispatcher;
@@ -246,8 +252,12 @@ public class FlowSocketManager
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
     private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
     private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> {
+        // A flow gone or FAILED holds no bandwidth (every node releases; releasing twice changes nothing).
         if (e.type() == QosFlowEvent.Type.FLOW_REMOVED) {
             rerouter.forget(e.subject().id());
+            admission.release(e.subject().id());
+        } else if (e.subject().state() == QosFlow.State.FAILED && e.stateChanged()) {
+            admission.release(e.subject().id());
         }
         flowListeners.process(e);
     });
@@ -272,11 +282,14 @@ public class FlowSocketManager
         flowStore = new DistributedQosFlowStore(storageService, codecs);
         FlowInstaller installer = new FlowInstaller(flowRuleService, timer);
         flows = new FlowLifecycle(flowStore, installer, meters, flowRuleService, deviceService, mapper, timer);
-        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters,
-                                     spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
         pathHealth = new PathHealth(deviceService, linkService, () -> settings.reroute().holdDownMillis(),
                                     System::currentTimeMillis);
-        rerouter = new FlowRerouter(flowStore, planner, routes, installer, meters, pathHealth,
+        linkCapacities = new LinkCapacities(deviceService, networkConfigService);
+        reservations = new BandwidthReservations(storageService, mapper);
+        admission = new BandwidthAdmission(routes, pathHealth, linkCapacities, reservations);
+        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters, admission,
+                                     spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
+        rerouter = new FlowRerouter(flowStore, planner, routes, admission, installer, meters, pathHealth,
                                     new ActingNode(mastershipService, clusterService), timer,
                                     () -> settings.reroute(),
                                     flow -> NetworkFlowSpecCodec.decodeStored(flow.spec(), mapper),
@@ -298,7 +311,7 @@ public class FlowSocketManager
                 new RemoveNodeCommand(this, deviceNodes, nodeJson),
                 new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
                 new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
-                new ListLinksCommand(linkService, deviceService, codecs),
+                new ListLinksCommand(linkService, deviceService, codecs, linkCapacities, reservations),
                 new InstallFlowCommand(this, codecs, handleJson),
                 new RemoveFlowCommand(this, handleJson),
                 new GetFlowCommand(this, handleJson),

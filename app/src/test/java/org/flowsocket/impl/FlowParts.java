@@ -7,11 +7,15 @@ package org.flowsocket.impl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
+import org.flowsocket.impl.flow.BandwidthAdmission;
+import org.flowsocket.impl.flow.BandwidthReservations;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.LinkCapacities;
 import org.flowsocket.impl.flow.MeterAllocator;
 import org.flowsocket.impl.flow.OnosCodecs;
+import org.flowsocket.impl.flow.PathHealth;
 import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.flow.QosRuleBuilder;
 import org.flowsocket.impl.flow.RouteFinder;
@@ -58,7 +62,9 @@ final class FlowParts {
     final FlowLifecycle lifecycle = new FlowLifecycle(store, new FlowInstaller(switches, timer), meterAllocator,
                                                       switches, devices, new ObjectMapper(), timer);
     final QosFlowPlanner planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder,
-            meterAllocator, spec -> NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString());
+            meterAllocator, new BandwidthAdmission(routes, new PathHealth(devices, new FakeLinks(3), () -> 0,
+                    System::currentTimeMillis), new LinkCapacities(devices, new FakeNetworkConfig()),
+                    new BandwidthReservations(new OrderedStorage(), new ObjectMapper())), spec -> NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString());
     private final HostProviderService hostProvider;
 
     FlowParts() {

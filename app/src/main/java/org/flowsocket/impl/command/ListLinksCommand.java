@@ -7,23 +7,28 @@ package org.flowsocket.impl.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.impl.flow.BandwidthReservations;
+import org.flowsocket.impl.flow.LinkCapacities;
 import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Link;
+import org.onosproject.net.LinkKey;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.link.LinkService;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
  * {@code ListLinks}: the infrastructure links ONOS knows, one entry per
- * direction, optionally those of one device or in one state.
+ * direction, optionally those of one device or in one state, each with its
+ * capacity and the bandwidth network flows reserved on it.
  */
 public final class ListLinksCommand implements Command {
 
@@ -33,6 +38,8 @@ public final class ListLinksCommand implements Command {
     private final LinkService linkService;
     private final DeviceService deviceService;
     private final CodecContext codecs;
+    private final LinkCapacities capacities;
+    private final BandwidthReservations reservations;
 
     /**
      * Creates the command.
@@ -40,11 +47,16 @@ public final class ListLinksCommand implements Command {
      * @param linkService   ONOS link service
      * @param deviceService ONOS device service
      * @param codecs        ONOS codec context, for link JSON
+     * @param capacities    link capacities
+     * @param reservations  bandwidth reserved on links
      */
-    public ListLinksCommand(LinkService linkService, DeviceService deviceService, CodecContext codecs) {
+    public ListLinksCommand(LinkService linkService, DeviceService deviceService, CodecContext codecs,
+                            LinkCapacities capacities, BandwidthReservations reservations) {
         this.linkService = linkService;
         this.deviceService = deviceService;
         this.codecs = codecs;
+        this.capacities = capacities;
+        this.reservations = reservations;
     }
 
     @Override
@@ -78,7 +90,16 @@ public final class ListLinksCommand implements Command {
                 .collect(Collectors.toList());
         ObjectNode result = codecs.mapper().createObjectNode();
         ArrayNode array = result.putArray("links");
-        links.stream().limit(limit).forEach(l -> array.add(codecs.codec(Link.class).encode(l, codecs)));
+        Map<LinkKey, Long> reserved = reservations.reservedKbps();
+        links.stream().limit(limit).forEach(l -> {
+            ObjectNode json = codecs.codec(Link.class).encode(l, codecs);
+            long capacity = capacities.capacityKbps(l);
+            long taken = reserved.getOrDefault(LinkKey.linkKey(l), 0L);
+            json.put("capacityKbps", capacity);
+            json.put("reservedKbps", taken);
+            json.put("availableKbps", Math.max(0, capacity - taken));
+            array.add(json);
+        });
         result.put("truncated", links.size() > limit);
         return CompletableFuture.completedFuture(result);
     }

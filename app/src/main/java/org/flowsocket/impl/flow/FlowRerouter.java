@@ -5,6 +5,7 @@
 package org.flowsocket.impl.flow;
 
 import com.google.common.collect.ImmutableList;
+import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.Hop;
 import org.flowsocket.api.NetworkFlowSpec;
@@ -64,6 +65,8 @@ public final class FlowRerouter {
     public static final String REROUTE_LIMITED = "REROUTE_LIMITED";
     /** Reason prefix of a flow whose new path the switches did not confirm. */
     public static final String REROUTE_FAILED = "REROUTE_FAILED";
+    /** Reason prefix of a flow that found paths, but none with the bandwidth it reserves. */
+    public static final String NO_CAPACITY = "NO_CAPACITY";
     /** Reason prefix of a flow with {@code reroute} off whose path failed. */
     public static final String PATH_FAILED = "PATH_FAILED";
 
@@ -74,6 +77,7 @@ public final class FlowRerouter {
     private final QosFlowStore store;
     private final QosFlowPlanner planner;
     private final RouteFinder routes;
+    private final BandwidthAdmission admission;
     private final FlowInstaller installer;
     private final MeterAllocator meters;
     private final PathHealth health;
@@ -95,7 +99,8 @@ public final class FlowRerouter {
      *
      * @param store     flow store
      * @param planner   builds a flow's rules along a path
-     * @param routes    host resolution and path computation
+     * @param routes    host resolution
+     * @param admission path computation, with the bandwidth a flow reserves
      * @param installer rule installer
      * @param meters    meter allocator, for the devices a new path adds
      * @param health    the state of paths and links
@@ -106,7 +111,8 @@ public final class FlowRerouter {
      * @param entries   ONOS's entry of a rule, or null
      * @param clock     current time, ms
      */
-    public FlowRerouter(QosFlowStore store, QosFlowPlanner planner, RouteFinder routes, FlowInstaller installer,
+    public FlowRerouter(QosFlowStore store, QosFlowPlanner planner, RouteFinder routes,
+                        BandwidthAdmission admission, FlowInstaller installer,
                         MeterAllocator meters, PathHealth health, ActingNode acting,
                         ScheduledExecutorService executor, Supplier<RerouteSettings> settings,
                         Function<QosFlow, Optional<NetworkFlowSpec>> specOf,
@@ -114,6 +120,7 @@ public final class FlowRerouter {
         this.store = store;
         this.planner = planner;
         this.routes = routes;
+        this.admission = admission;
         this.installer = installer;
         this.meters = meters;
         this.health = health;
@@ -305,10 +312,10 @@ public final class FlowRerouter {
         }
         List<Hop> path;
         try {
-            path = routes.hops(src, dst, health.weigher(link -> true));
+            path = admission.reroutePath(id, spec, src, dst);
         } catch (FlowSocketException e) {
             if (cause != null) {
-                degrade(flow, NO_PATH, cause, e.getMessage());
+                degrade(flow, e.code() == ErrorCode.NO_CAPACITY ? NO_CAPACITY : NO_PATH, cause, e.getMessage());
             }
             // Otherwise the old reason stands: a link of a path may be held down.
             reviewAfterHoldDown();
@@ -351,6 +358,14 @@ public final class FlowRerouter {
             degrade(flow, REROUTE_FAILED, cause, taken.get());
             return done();
         }
+        try {
+            // The reservation moves with the flow: the new path's links in place of the old.
+            admission.reserve(flow.id(), spec, path);
+        } catch (FlowSocketException e) {
+            meters.release(added.meters());
+            degrade(flow, NO_CAPACITY, cause, e.getMessage());
+            return done();
+        }
         boolean samePath = path.equals(flow.path());
         // A rule the old path has as it is stays, unless ONOS lost it (back on the same path: the switches
         // usually kept their rules); one with the same match but another action is modified in place.
@@ -367,6 +382,7 @@ public final class FlowRerouter {
             if (error != null) {
                 installer.withdraw(fresh);
                 meters.release(added.meters());
+                keepOldReservation(flow, spec);
                 degrade(flow, REROUTE_FAILED, cause, "the switches did not confirm the new path: "
                         + unwrap(error).getMessage());
                 return null;
@@ -382,6 +398,7 @@ public final class FlowRerouter {
                 // Removed meanwhile: its removal takes the old rules, this takes the new ones.
                 installer.withdraw(fresh);
                 meters.release(added.meters());
+                admission.release(flow.id());
                 return null;
             }
             if (!samePath) {
@@ -423,6 +440,15 @@ public final class FlowRerouter {
                 || entry.state() == FlowEntry.FlowEntryState.PENDING_ADD);
     }
 
+    // The flow stays on its old path: it keeps what it reserved there, if still free.
+    private void keepOldReservation(QosFlow flow, NetworkFlowSpec spec) {
+        try {
+            admission.reserve(flow.id(), spec, flow.path());
+        } catch (FlowSocketException e) {
+            log.warn("Flow {} lost its reservation: {}", flow.id(), e.getMessage());
+        }
+    }
+
     private static boolean keeps(Collection<FlowRule> old, FlowRule rule) {
         return old.stream().anyMatch(o -> o.equals(rule) && o.treatment().equals(rule.treatment()));
     }
@@ -439,7 +465,8 @@ public final class FlowRerouter {
         String reason = flow.reason();
         return flow.state() == QosFlow.State.DEGRADED && reason != null
                 && (reason.startsWith(NO_PATH + ":") || reason.startsWith(REROUTE_LIMITED + ":")
-                || reason.startsWith(REROUTE_FAILED + ":") || reason.startsWith(PATH_FAILED + ":"));
+                || reason.startsWith(REROUTE_FAILED + ":") || reason.startsWith(PATH_FAILED + ":")
+                || reason.startsWith(NO_CAPACITY + ":"));
     }
 
     private boolean allowChange(String id) {

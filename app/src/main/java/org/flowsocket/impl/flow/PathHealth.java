@@ -18,6 +18,7 @@ import org.onosproject.net.topology.HopCountLinkWeigher;
 import org.onosproject.net.topology.LinkWeigher;
 import org.onosproject.net.topology.TopologyEdge;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,12 +145,28 @@ public final class PathHealth {
      * @return link weigher
      */
     public LinkWeigher weigher(Predicate<Link> acceptable) {
+        return weigher(acceptable, true);
+    }
+
+    /**
+     * Returns a weigher as {@link #weigher(Predicate)}, for a new flow:
+     * links in their hold-down are used (the hold-down keeps flows that
+     * already run from following a flapping link).
+     *
+     * @param acceptable further test of each link
+     * @return link weigher
+     */
+    public LinkWeigher newFlowWeigher(Predicate<Link> acceptable) {
+        return weigher(acceptable, false);
+    }
+
+    private LinkWeigher weigher(Predicate<Link> acceptable, boolean holdDown) {
         return new LinkWeigher() {
             @Override
             public Weight weight(TopologyEdge edge) {
                 Link link = edge.link();
                 boolean usable = active(link.src(), link.dst()) && deviceService.isAvailable(link.src().deviceId())
-                        && deviceService.isAvailable(link.dst().deviceId()) && !heldDown(LinkKey.linkKey(link))
+                        && deviceService.isAvailable(link.dst().deviceId()) && !(holdDown && heldDown(LinkKey.linkKey(link)))
                         && acceptable.test(link);
                 return usable ? HopCountLinkWeigher.DEFAULT_HOP_COUNT_WEIGHER.weight(edge) : getNonViableWeight();
             }
@@ -174,6 +191,37 @@ public final class PathHealth {
      */
     public boolean isAvailable(DeviceId deviceId) {
         return deviceService.isAvailable(deviceId);
+    }
+
+    /**
+     * Returns the links of a path as ONOS lists them, each direction the
+     * flow uses.
+     *
+     * @param path          hops
+     * @param bidirectional whether the way back is used too
+     * @return links; a link ONOS does not list is left out
+     */
+    public List<Link> linksOf(List<Hop> path, boolean bidirectional) {
+        List<Link> out = new ArrayList<>();
+        for (int i = 0; i + 1 < path.size(); i++) {
+            ConnectPoint a = new ConnectPoint(path.get(i).deviceId(), path.get(i).outPort());
+            ConnectPoint b = new ConnectPoint(path.get(i + 1).deviceId(), path.get(i + 1).inPort());
+            Optional.ofNullable(linkService.getLink(a, b)).ifPresent(out::add);
+            if (bidirectional) {
+                Optional.ofNullable(linkService.getLink(b, a)).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Returns the other direction of a link, as ONOS lists it.
+     *
+     * @param link the link
+     * @return the reverse link, if ONOS has it
+     */
+    public Optional<Link> reverseOf(Link link) {
+        return Optional.ofNullable(linkService.getLink(link.dst(), link.src()));
     }
 
     private boolean active(ConnectPoint src, ConnectPoint dst) {

@@ -48,6 +48,7 @@ public final class QosFlowPlanner {
     private final RouteFinder routes;
     private final QosRuleBuilder ruleBuilder;
     private final MeterAllocator meters;
+    private final BandwidthAdmission admission;
     private final Function<NetworkFlowSpec, String> specText;
 
     /**
@@ -59,10 +60,11 @@ public final class QosFlowPlanner {
      * @param routes      host and path resolution
      * @param ruleBuilder per-hop rule builder
      * @param meters      meter allocator
+     * @param admission   path choice and reservation of flows that reserve bandwidth
      * @param specText    the form a flow keeps its network spec in
      */
     public QosFlowPlanner(ApplicationId appId, QosFlowStore store, FlowLifecycle lifecycle, RouteFinder routes,
-                          QosRuleBuilder ruleBuilder, MeterAllocator meters,
+                          QosRuleBuilder ruleBuilder, MeterAllocator meters, BandwidthAdmission admission,
                           Function<NetworkFlowSpec, String> specText) {
         this.appId = appId;
         this.store = store;
@@ -70,6 +72,7 @@ public final class QosFlowPlanner {
         this.routes = routes;
         this.ruleBuilder = ruleBuilder;
         this.meters = meters;
+        this.admission = admission;
         this.specText = specText;
     }
 
@@ -101,26 +104,32 @@ public final class QosFlowPlanner {
      * @param owner         who installs it
      * @param timeoutMillis how long ONOS may take to install the meters
      * @return the flow, state PENDING, with ONOS's report of its meters
-     * @throws FlowSocketException if a host is unknown, there is no path, or a rule is installed already
+     * @throws FlowSocketException if a host is unknown, there is no path, no path with the bandwidth to
+     *                             reserve, or a rule is installed already
      */
     public Plan network(NetworkFlowSpec spec, String owner, long timeoutMillis) {
         Host src = routes.hostOf(spec.src(), NETWORK_FIELD + ".src");
         Host dst = routes.hostOf(spec.dst(), NETWORK_FIELD + ".dst");
-        List<Hop> path = routes.hops(src, dst);
+        String id = store.nextId();
+        List<Hop> path = admission.newPath(id, spec, src, dst);
         lifecycle.checkInstallable(rules(spec, path, Map.of()), NETWORK_FIELD);
-        MeterAllocation allocation = spec.meterKbps().isPresent()
-                ? meters.allocate(devicesOf(path), spec.meterKbps().get(), spec.meterBurstKb().orElse(null),
-                                  timeoutMillis)
-                : MeterAllocation.none();
+        // Taken before anything is sent; released with the flow, or here if planning fails.
+        admission.reserve(id, spec, path);
+        MeterAllocation allocation = MeterAllocation.none();
         try {
+            allocation = spec.meterKbps().isPresent()
+                    ? meters.allocate(devicesOf(path), spec.meterKbps().get(), spec.meterBurstKb().orElse(null),
+                                      timeoutMillis)
+                    : MeterAllocation.none();
             Map<DeviceId, MeterId> meterOf = allocation.meters().stream()
                     .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
-            QosFlow flow = QosFlow.builder().id(store.nextId()).kind(QosFlow.Kind.NETWORK).owner(owner)
+            QosFlow flow = QosFlow.builder().id(id).kind(QosFlow.Kind.NETWORK).owner(owner)
                     .spec(specText.apply(spec))
                     .rules(rules(spec, path, meterOf)).meters(allocation.meters()).path(path).build();
             return new Plan(flow, allocation.installed());
         } catch (RuntimeException e) {
             meters.release(allocation.meters());
+            admission.release(id);
             throw e;
         }
     }

@@ -31,6 +31,10 @@ import org.onosproject.mastership.MastershipStore;
 import org.onosproject.net.config.NetworkConfigStore;
 import org.onosproject.net.config.impl.BasicNetworkConfigs;
 import org.onosproject.net.config.impl.NetworkConfigManager;
+import org.onosproject.net.config.ConfigFactory;
+import org.onosproject.net.config.NetworkConfigRegistry;
+import org.onosproject.net.config.basics.BandwidthCapacity;
+import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.device.DeviceStore;
 import org.onosproject.net.device.impl.DeviceManager;
 import org.onosproject.net.driver.DefaultDriver;
@@ -76,6 +80,8 @@ import org.slf4j.LoggerFactory;
 import java.lang.reflect.Field;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
+
+import static org.onosproject.net.config.basics.SubjectFactories.CONNECT_POINT_SUBJECT_FACTORY;
 
 /**
  * ONOS's real core, single node, in this JVM.
@@ -245,6 +251,17 @@ public final class SandboxCore implements AutoCloseable {
         runtime.start(new SandboxNetworkConfigStore(), NetworkConfigStore.class);
         runtime.start(new NetworkConfigManager());
         runtime.start(new BasicNetworkConfigs());
+        // ONOS's resource subsystem (ResourceRegistrar, always active in ONOS 2.5.6) registers the
+        // bandwidthCapacity port configuration; only the configuration is needed here.
+        registry.get(NetworkConfigRegistry.class).registerConfigFactory(
+                new ConfigFactory<ConnectPoint, BandwidthCapacity>(CONNECT_POINT_SUBJECT_FACTORY,
+                                                                  BandwidthCapacity.class,
+                                                                  BandwidthCapacity.CONFIG_KEY) {
+                    @Override
+                    public BandwidthCapacity createConfig() {
+                        return new BandwidthCapacity();
+                    }
+                });
 
         // Regions and mastership
         runtime.start(new SandboxRegionStore(), RegionStore.class);
