@@ -28,7 +28,16 @@ import org.onosproject.net.Link;
 import org.onosproject.net.LinkKey;
 import org.onosproject.net.Path;
 import org.onosproject.net.PortNumber;
+import org.onosproject.net.DefaultPort;
+import org.onosproject.net.Port;
+import org.onosproject.net.config.Config;
+import org.onosproject.net.config.NetworkConfigServiceAdapter;
+import org.onosproject.net.config.basics.BandwidthCapacity;
 import org.onosproject.net.device.DeviceServiceAdapter;
+import org.onosproject.store.service.TestStorageService;
+import org.onlab.packet.IpAddress;
+import org.flowsocket.api.NetworkFlowSpec;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.onosproject.net.host.HostServiceAdapter;
 import org.onosproject.net.link.LinkEvent;
 import org.onosproject.net.link.LinkServiceAdapter;
@@ -65,8 +74,10 @@ public class PathHealthTest {
     private final AtomicLong now = new AtomicLong(1_000_000);
     private final Map<LinkKey, Link> links = new HashMap<>();
     private final List<Device> devices = new ArrayList<>();
+    private final Map<ConnectPoint, Long> configuredMbps = new HashMap<>();
     private PathHealth health;
     private RouteFinder routes;
+    private BandwidthAdmission admission;
 
     @Before
     public void ring() {
@@ -78,6 +89,29 @@ public class PathHealthTest {
             @Override
             public boolean isAvailable(DeviceId deviceId) {
                 return true;
+            }
+
+            // Every port reports 1 Gb/s.
+            @Override
+            public Port getPort(DeviceId deviceId, PortNumber portNumber) {
+                return new DefaultPort(devices.get(0), portNumber, true, Port.Type.COPPER, 1000);
+            }
+        };
+        NetworkConfigServiceAdapter netcfg = new NetworkConfigServiceAdapter() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <S, C extends Config<S>> C getConfig(S subject, Class<C> configClass) {
+                Long mbps = configuredMbps.get(subject);
+                if (mbps == null || configClass != BandwidthCapacity.class) {
+                    return null;
+                }
+                // As an operator writes it (ONOS 2.5.6 BandwidthCapacity.capacity(Bandwidth) would store b/s
+                // in capacityMbps).
+                BandwidthCapacity config = new BandwidthCapacity();
+                ObjectMapper mapper = new ObjectMapper();
+                config.init((ConnectPoint) subject, BandwidthCapacity.CONFIG_KEY,
+                            mapper.createObjectNode().put("capacityMbps", mbps), mapper, c -> { });
+                return (C) config;
             }
         };
         LinkServiceAdapter linkService = new LinkServiceAdapter() {
@@ -97,6 +131,8 @@ public class PathHealthTest {
         };
         health = new PathHealth(deviceService, linkService, () -> HOLD_DOWN, now::get);
         routes = new RouteFinder(new HostServiceAdapter(), pathService);
+        admission = new BandwidthAdmission(routes, health, new LinkCapacities(deviceService, netcfg),
+                                           new BandwidthReservations(new TestStorageService(), new ObjectMapper()));
         for (int i = 1; i <= 4; i++) {
             cable(i, i % 4 + 1, true);
         }
@@ -151,6 +187,36 @@ public class PathHealthTest {
         } catch (FlowSocketException e) {
             assertEquals(ErrorCode.NO_PATH, e.code());
         }
+    }
+
+    @Test
+    public void aReservingFlowTakesTheShortestPathWithRoomOnEveryLink() {
+        NetworkFlowSpec spec = NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"), IpAddress.valueOf("10.0.0.2"))
+                .bandwidthKbps(600_000L).build();
+        // Ports report 1 Gb/s; ONOS's bandwidthCapacity configuration lowers one end of s1-s2 to 500 Mb/s.
+        configuredMbps.put(new ConnectPoint(id(2), PortNumber.portNumber(2)), 500L);
+        List<Hop> path = admission.newPath("fs-1", spec, host(1), host(2));
+        assertEquals(List.of("1 1>2", "4 3>2", "3 3>2", "2 3>1"), hops(path));
+        admission.reserve("fs-1", spec, path);
+
+        // The long way round now has 400 Mb/s left, the direct link 500: nothing fits 600 Mb/s.
+        try {
+            admission.newPath("fs-2", spec, host(1), host(2));
+            fail("admitted beyond capacity");
+        } catch (FlowSocketException e) {
+            assertEquals(ErrorCode.NO_CAPACITY, e.code());
+            assertEquals("the shortest path's tightest link", id(1) + "/3-" + id(2) + "/2",
+                         e.details().path("link").asText());
+            assertEquals(500_000, e.details().path("capacityKbps").asLong());
+            assertEquals(0, e.details().path("reservedKbps").asLong());
+        }
+        // A flow that reserves less fits on the direct link.
+        NetworkFlowSpec small = NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"), IpAddress.valueOf("10.0.0.2"))
+                .bandwidthKbps(400_000L).build();
+        assertEquals(List.of("1 1>3", "2 2>1"), hops(admission.newPath("fs-3", small, host(1), host(2))));
+        // Its own reservation does not count against a flow that moves.
+        cable(1, 2, false);
+        assertEquals(4, admission.reroutePath("fs-1", spec, host(1), host(2)).size());
     }
 
     // Cables switch a (port 3) to switch b (port 2), both directions; up adds, down removes.
