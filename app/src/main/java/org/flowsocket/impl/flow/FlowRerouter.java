@@ -75,23 +75,19 @@ public final class FlowRerouter {
     private final Logger log = getLogger(getClass());
 
     private final QosFlowStore store;
-    private final QosFlowPlanner planner;
     private final RouteFinder routes;
     private final BandwidthAdmission admission;
-    private final FlowInstaller installer;
-    private final MeterAllocator meters;
+    private final PathChange change;
     private final PathHealth health;
     private final ActingNode acting;
     private final ScheduledExecutorService executor;
     private final Supplier<RerouteSettings> settings;
     private final Function<QosFlow, Optional<NetworkFlowSpec>> specOf;
-    private final LongSupplier clock;
-    private final Function<FlowRule, FlowEntry> entries;
+    private final RerouteLimiter limiter;
 
     // One healing at a time per flow; a flow asked for again meanwhile is looked at once more after.
     private final Set<String> busy = ConcurrentHashMap.newKeySet();
     private final Set<String> again = ConcurrentHashMap.newKeySet();
-    private final Map<String, Deque<Long>> pathChanges = new ConcurrentHashMap<>();
     private final AtomicBoolean reviewScheduled = new AtomicBoolean();
 
     /**
@@ -118,18 +114,15 @@ public final class FlowRerouter {
                         Function<QosFlow, Optional<NetworkFlowSpec>> specOf,
                         Function<FlowRule, FlowEntry> entries, LongSupplier clock) {
         this.store = store;
-        this.planner = planner;
         this.routes = routes;
         this.admission = admission;
-        this.installer = installer;
-        this.meters = meters;
+        this.change = new PathChange(store, planner, installer, meters, admission, entries, settings, clock);
         this.health = health;
         this.acting = acting;
         this.executor = executor;
         this.settings = settings;
         this.specOf = specOf;
-        this.entries = entries;
-        this.clock = clock;
+        this.limiter = new RerouteLimiter(() -> settings.get().maxPerMinute(), clock);
     }
 
     /**
@@ -322,100 +315,19 @@ public final class FlowRerouter {
             return done();
         }
         boolean newPath = !path.equals(flow.path());
-        if (newPath && !allowChange(id)) {
+        if (newPath && !limiter.allows(id)) {
             degrade(flow, REROUTE_LIMITED, cause, "flow " + id + " changed path " + settings.get().maxPerMinute()
                     + " times within a minute (rerouteMaxPerMinute); it is tried again when that allows");
-            schedule(() -> post(id), nextChangeAllowedIn(id));
-            return done();
-        }
-        return move(flow, spec, path, cause);
-    }
-
-    // Installs the rules of the new path, and once the switches confirmed them removes the old ones.
-    private CompletableFuture<Void> move(QosFlow flow, NetworkFlowSpec spec, List<Hop> path, String cause) {
-        long started = clock.getAsLong();
-        long timeout = settings.get().confirmTimeoutMillis();
-        Set<DeviceId> devices = QosFlowPlanner.devicesOf(path);
-        List<QosFlowMeter> kept = flow.meters().stream().filter(m -> devices.contains(m.deviceId()))
-                .collect(ImmutableList.toImmutableList());
-        Set<DeviceId> unmetered = devices.stream()
-                .filter(d -> kept.stream().noneMatch(m -> m.deviceId().equals(d))).collect(Collectors.toSet());
-        MeterAllocation added = spec.meterKbps().isPresent() && !unmetered.isEmpty()
-                ? meters.allocate(unmetered, spec.meterKbps().get(), spec.meterBurstKb().orElse(null), timeout)
-                : MeterAllocation.none();
-        List<QosFlowMeter> newMeters = ImmutableList.<QosFlowMeter>builder().addAll(kept)
-                .addAll(added.meters()).build();
-        Map<DeviceId, MeterId> meterOf = newMeters.stream()
-                .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
-        List<FlowRule> rules = planner.rules(spec, path, meterOf);
-        Optional<String> taken = rules.stream()
-                .map(r -> store.ownerOf(r).filter(o -> !o.equals(flow.id())
-                        && store.knownState(o) != QosFlow.State.FAILED).map(o -> "flow " + o
-                        + " already has an identical rule on " + r.deviceId()))
-                .flatMap(Optional::stream).findFirst();
-        if (taken.isPresent()) {
-            meters.release(added.meters());
-            degrade(flow, REROUTE_FAILED, cause, taken.get());
-            return done();
-        }
-        try {
-            // The reservation moves with the flow: the new path's links in place of the old.
-            admission.reserve(flow.id(), spec, path);
-        } catch (FlowSocketException e) {
-            meters.release(added.meters());
-            degrade(flow, NO_CAPACITY, cause, e.getMessage());
+            schedule(() -> post(id), limiter.nextAllowedInMillis(id));
             return done();
         }
         boolean samePath = path.equals(flow.path());
-        // A rule the old path has as it is stays, unless ONOS lost it (back on the same path: the switches
-        // usually kept their rules); one with the same match but another action is modified in place.
-        List<FlowRule> toSend = rules.stream().filter(r -> !keeps(flow.rules(), r) || !inOnos(r))
-                .collect(ImmutableList.toImmutableList());
-        List<FlowRule> fresh = rules.stream().filter(r -> !flow.rules().contains(r))
-                .collect(ImmutableList.toImmutableList());
-        List<FlowRule> stale = flow.rules().stream().filter(r -> !rules.contains(r))
-                .collect(ImmutableList.toImmutableList());
-        List<QosFlowMeter> dropped = flow.meters().stream().filter(m -> !kept.contains(m))
-                .collect(ImmutableList.toImmutableList());
-        return added.installed().thenCompose(v -> toSend.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
-                : installer.install(toSend, timeout)).handle((ok, error) -> {
-            if (error != null) {
-                installer.withdraw(fresh);
-                meters.release(added.meters());
-                keepOldReservation(flow, spec);
-                degrade(flow, REROUTE_FAILED, cause, "the switches did not confirm the new path: "
-                        + unwrap(error).getMessage());
-                return null;
+        return change.apply(flow, spec, path).thenAccept(refused -> {
+            if (refused.isPresent()) {
+                degrade(flow, refused.get().code(), cause, refused.get().detail());
+            } else if (!samePath) {
+                limiter.changed(id);
             }
-            AtomicBoolean applied = new AtomicBoolean();
-            store.update(flow.id(), h -> {
-                boolean live = h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.DEGRADED;
-                applied.set(live);
-                return live ? h.toBuilder().rules(rules).path(path).meters(newMeters)
-                        .state(QosFlow.State.INSTALLED).reason(null).build() : h;
-            });
-            if (!applied.get()) {
-                // Removed meanwhile: its removal takes the old rules, this takes the new ones.
-                installer.withdraw(fresh);
-                meters.release(added.meters());
-                admission.release(flow.id());
-                return null;
-            }
-            if (!samePath) {
-                noteChange(flow.id());
-            }
-            log.info("Flow {} {} in {} ms ({}): {} -> {}", flow.id(), samePath ? "restored" : "rerouted",
-                     clock.getAsLong() - started, cause == null ? "path returned" : cause, flow.path(), path);
-            if (!stale.isEmpty() || !dropped.isEmpty()) {
-                installer.remove(stale, timeout).whenComplete((v, e) -> {
-                    if (e != null) {
-                        log.warn("Flow {}: the old path's rules were not confirmed removed: {}", flow.id(),
-                                 unwrap(e).getMessage());
-                    }
-                    meters.release(dropped);
-                });
-            }
-            return null;
         });
     }
 
@@ -434,24 +346,8 @@ public final class FlowRerouter {
         }
     }
 
-    private boolean inOnos(FlowRule rule) {
-        FlowEntry entry = entries.apply(rule);
-        return entry != null && (entry.state() == FlowEntry.FlowEntryState.ADDED
-                || entry.state() == FlowEntry.FlowEntryState.PENDING_ADD);
-    }
 
-    // The flow stays on its old path: it keeps what it reserved there, if still free.
-    private void keepOldReservation(QosFlow flow, NetworkFlowSpec spec) {
-        try {
-            admission.reserve(flow.id(), spec, flow.path());
-        } catch (FlowSocketException e) {
-            log.warn("Flow {} lost its reservation: {}", flow.id(), e.getMessage());
-        }
-    }
 
-    private static boolean keeps(Collection<FlowRule> old, FlowRule rule) {
-        return old.stream().anyMatch(o -> o.equals(rule) && o.treatment().equals(rule.treatment()));
-    }
 
     private void degrade(QosFlow flow, String code, String cause, String detail) {
         String reason = code + ": " + (cause == null ? "" : cause + "; ") + detail;
@@ -469,47 +365,17 @@ public final class FlowRerouter {
                 || reason.startsWith(NO_CAPACITY + ":"));
     }
 
-    private boolean allowChange(String id) {
-        Deque<Long> changes = pathChanges.getOrDefault(id, new ArrayDeque<>());
-        synchronized (changes) {
-            long now = clock.getAsLong();
-            changes.removeIf(t -> t + MINUTE_MILLIS <= now);
-            return changes.size() < settings.get().maxPerMinute();
-        }
-    }
-
-    private void noteChange(String id) {
-        Deque<Long> changes = pathChanges.computeIfAbsent(id, k -> new ArrayDeque<>());
-        synchronized (changes) {
-            changes.addLast(clock.getAsLong());
-        }
-    }
-
-    private long nextChangeAllowedIn(String id) {
-        Deque<Long> changes = pathChanges.get(id);
-        if (changes == null) {
-            return 0;
-        }
-        synchronized (changes) {
-            Long oldest = changes.peekFirst();
-            return oldest == null ? 0 : Math.max(0, oldest + MINUTE_MILLIS - clock.getAsLong()) + 1;
-        }
-    }
-
     /**
      * Forgets what it kept of a removed flow.
      *
      * @param id flow id
      */
     public void forget(String id) {
-        pathChanges.remove(id);
+        limiter.forget(id);
     }
 
     private static CompletableFuture<Void> done() {
         return CompletableFuture.completedFuture(null);
     }
 
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-    }
 }
