@@ -252,12 +252,11 @@ public class FlowSocketManager
     private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
     private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
     private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> {
-        // A flow gone or FAILED holds no bandwidth (every node releases; releasing twice changes nothing).
-        if (e.type() == QosFlowEvent.Type.FLOW_REMOVED) {
-            rerouter.forget(e.subject().id());
-            admission.release(e.subject().id());
-        } else if (e.subject().state() == QosFlow.State.FAILED && e.stateChanged()) {
-            admission.release(e.subject().id());
+        // A flow gone or FAILED holds no bandwidth: the node that removed it let go already;
+        // this covers a flow forgotten elsewhere, e.g. a FAILED one expiring.
+        if (e.type() == QosFlowEvent.Type.FLOW_REMOVED
+                || e.subject().state() == QosFlow.State.FAILED && e.stateChanged()) {
+            rerouter.flowGone(e.subject().id());
         }
         flowListeners.process(e);
     });

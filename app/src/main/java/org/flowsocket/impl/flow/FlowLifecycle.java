@@ -192,6 +192,7 @@ public final class FlowLifecycle {
             installer.withdraw(handle.rules());
         }
         meters.release(handle.meters());
+        pathGone(handle.id());
         store.update(handle.id(), h -> h.withState(QosFlow.State.FAILED, failure.getMessage()));
         forgetLater(handle.id());
         throw failure;
@@ -282,6 +283,8 @@ public final class FlowLifecycle {
                     Throwable cause = error == null ? null : unwrap(error);
                     if (cause == null || force) {
                         meters.release(handle.meters());
+                        // Before the reply: a client may reserve the bandwidth again at once.
+                        pathGone(id);
                         store.remove(id);
                         return handle.withState(QosFlow.State.REMOVING, null);
                     }
@@ -345,6 +348,13 @@ public final class FlowLifecycle {
     private boolean healed(QosFlow handle) {
         FlowRerouter keeper = rerouter;
         return keeper != null && handle.state() == QosFlow.State.INSTALLED && keeper.heals(handle);
+    }
+
+    private void pathGone(String id) {
+        FlowRerouter keeper = rerouter;
+        if (keeper != null) {
+            keeper.flowGone(id);
+        }
     }
 
     private boolean pathUsable(QosFlow handle) {

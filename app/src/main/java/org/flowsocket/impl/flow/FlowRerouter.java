@@ -366,11 +366,13 @@ public final class FlowRerouter {
     }
 
     /**
-     * Forgets what it kept of a removed flow.
+     * Lets go of a flow that is gone or FAILED: its bandwidth reservation
+     * and its count of path changes. Doing it twice changes nothing.
      *
      * @param id flow id
      */
-    public void forget(String id) {
+    public void flowGone(String id) {
+        admission.release(id);
         limiter.forget(id);
     }
 
