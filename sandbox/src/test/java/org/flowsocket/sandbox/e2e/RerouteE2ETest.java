@@ -18,6 +18,7 @@ import org.onosproject.net.HostId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNull;
@@ -173,6 +174,37 @@ public class RerouteE2ETest {
         E2eSandbox.eventually("s3 has both directions' rules",
                               () -> env.switchRules(S3).size() == 2);
         assertEquals(List.of(), admin.problems());
+    }
+
+    @Test
+    public void aMeteredFlowGetsMetersOnTheSwitchesItsNewPathAdds() throws Exception {
+        // ONOS learns of new meters from the switches' meter statistics: read them every second here.
+        env.network().setMeterStatsInterval(Duration.ofSeconds(1));
+        try {
+            JsonNode installed = admin.ok(H1_H2.replace("'class':'video'", "'class':'video','qos':{'meterKbps':800}"));
+            String flowId = installed.path("flowId").asText();
+            assertEquals(2, installed.path("meters").size());
+            env.network().linkDown(S1_TO_S2, S2_TO_S1);
+            JsonNode rerouted = admin.awaitEvent("flows", "FLOW_REROUTED",
+                                                 d -> flowId.equals(d.path("flowId").asText()));
+            JsonNode meters = rerouted.path("data").path("meters");
+            List<String> metered = new ArrayList<>();
+            meters.forEach(m -> metered.add(m.path("deviceId").asText()));
+            assertEquals(rerouted.toString(), Set.of(S1.toString(), S2.toString(), S3.toString(), S4.toString()),
+                         Set.copyOf(metered));
+            assertEquals("one meter per switch", 4, metered.size());
+            for (JsonNode m : meters) {
+                DeviceId device = DeviceId.deviceId(m.path("deviceId").asText());
+                assertTrue("the switch holds the meter its rules use: " + m, env.network().meterTable(device)
+                        .stream().anyMatch(x -> x.id().id() == m.path("meterId").asLong()));
+            }
+            admin.ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
+            for (DeviceId d : List.of(S1, S2, S3, S4)) {
+                E2eSandbox.eventually("meters released on " + d, () -> env.network().meterTable(d).isEmpty());
+            }
+        } finally {
+            env.network().setMeterStatsInterval(Duration.ofSeconds(10));
+        }
     }
 
     @Test
