@@ -153,15 +153,18 @@ public final class FlowRerouter {
     }
 
     /**
-     * Looks at the flows crossing a device that went offline, at once: the
-     * path computation avoids the device before ONOS's topology does.
+     * Looks at the flows crossing a device that went offline, or one of
+     * whose ports went down, at once: the path computation avoids the
+     * device before ONOS's topology does.
      *
      * @param event ONOS device event
      */
     public void deviceEvent(DeviceEvent event) {
         DeviceId deviceId = event.subject().id();
         if (event.type() == DeviceEvent.Type.DEVICE_REMOVED
-                || event.type() == DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED && !health.isAvailable(deviceId)) {
+                || event.type() == DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED && !health.isAvailable(deviceId)
+                || event.type() == DeviceEvent.Type.PORT_UPDATED && event.port() != null
+                && !event.port().isEnabled()) {
             store.flowsOn(deviceId).forEach(this::post);
         }
     }
@@ -307,6 +310,11 @@ public final class FlowRerouter {
             return done();
         }
         boolean newPath = !path.equals(flow.path());
+        if (!newPath && failure.isPresent()) {
+            // E.g. the port of a host is down: the only path crosses what failed.
+            degrade(flow, NO_PATH, cause, "the only path from " + src.id() + " to " + dst.id() + " crosses it");
+            return done();
+        }
         if (newPath && !limiter.allows(id)) {
             degrade(flow, REROUTE_LIMITED, cause, "flow " + id + " changed path " + settings.get().maxPerMinute()
                     + " times within a minute (rerouteMaxPerMinute); it is tried again when that allows");

@@ -11,6 +11,8 @@ import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Link;
 import org.onosproject.net.LinkKey;
+import org.onosproject.net.Port;
+import org.onosproject.net.PortNumber;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.link.LinkEvent;
 import org.onosproject.net.link.LinkService;
@@ -79,7 +81,8 @@ public final class PathHealth {
 
     /**
      * Names what broke a path: the first device offline or link missing
-     * along it, in either direction.
+     * along it, in either direction, else the first port ONOS reports down
+     * (a switch reports a port down when its cable is cut).
      *
      * @param path hops from source to destination host
      * @return e.g. {@code link of:...1/3-of:...2/2 went down}, or empty if the path is whole
@@ -95,6 +98,15 @@ public final class PathHealth {
                 ConnectPoint in = new ConnectPoint(path.get(i + 1).deviceId(), path.get(i + 1).inPort());
                 if (!active(out, in) || !active(in, out)) {
                     return Optional.of("link " + out + "-" + in + " went down");
+                }
+            }
+        }
+        // A port of the path that is down, e.g. the port a host is attached to.
+        for (Hop hop : path) {
+            for (PortNumber number : List.of(hop.inPort(), hop.outPort())) {
+                Port port = deviceService.getPort(hop.deviceId(), number);
+                if (port != null && !port.isEnabled()) {
+                    return Optional.of("port " + new ConnectPoint(hop.deviceId(), number) + " went down");
                 }
             }
         }

@@ -75,6 +75,7 @@ public class PathHealthTest {
     private final Map<LinkKey, Link> links = new HashMap<>();
     private final List<Device> devices = new ArrayList<>();
     private final Map<ConnectPoint, Long> configuredMbps = new HashMap<>();
+    private final Set<ConnectPoint> portsDown = new java.util.HashSet<>();
     private PathHealth health;
     private RouteFinder routes;
     private BandwidthAdmission admission;
@@ -94,7 +95,9 @@ public class PathHealthTest {
             // Every port reports 1 Gb/s.
             @Override
             public Port getPort(DeviceId deviceId, PortNumber portNumber) {
-                return new DefaultPort(devices.get(0), portNumber, true, Port.Type.COPPER, 1000);
+                return new DefaultPort(devices.get(0), portNumber,
+                                       !portsDown.contains(new ConnectPoint(deviceId, portNumber)),
+                                       Port.Type.COPPER, 1000);
             }
         };
         NetworkConfigServiceAdapter netcfg = new NetworkConfigServiceAdapter() {
@@ -153,6 +156,15 @@ public class PathHealthTest {
         assertFalse(health.usable(path));
         assertEquals(List.of("1 1>2", "4 3>2", "3 3>2", "2 3>1"),
                      hops(routes.hops(host(1), host(2), health.weigher(l -> true))));
+    }
+
+    @Test
+    public void aPortDownBreaksThePathAfterAnyLinkOrDevice() {
+        List<Hop> path = routes.hops(host(1), host(2), health.weigher(l -> true));
+        portsDown.add(new ConnectPoint(id(2), PortNumber.portNumber(1)));
+        assertEquals(Optional.of("port " + id(2) + "/1 went down"), health.failureOf(path));
+        cable(1, 2, false);
+        assertEquals(Optional.of("link " + id(1) + "/3-" + id(2) + "/2 went down"), health.failureOf(path));
     }
 
     @Test
