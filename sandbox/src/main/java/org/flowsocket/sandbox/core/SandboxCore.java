@@ -28,13 +28,13 @@ import org.onosproject.core.impl.VersionManager;
 import org.onosproject.event.EventDeliveryService;
 import org.onosproject.event.impl.CoreEventDispatcher;
 import org.onosproject.mastership.MastershipStore;
-import org.onosproject.net.config.NetworkConfigStore;
-import org.onosproject.net.config.impl.BasicNetworkConfigs;
-import org.onosproject.net.config.impl.NetworkConfigManager;
+import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.config.ConfigFactory;
 import org.onosproject.net.config.NetworkConfigRegistry;
+import org.onosproject.net.config.NetworkConfigStore;
 import org.onosproject.net.config.basics.BandwidthCapacity;
-import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.config.impl.BasicNetworkConfigs;
+import org.onosproject.net.config.impl.NetworkConfigManager;
 import org.onosproject.net.device.DeviceStore;
 import org.onosproject.net.device.impl.DeviceManager;
 import org.onosproject.net.driver.DefaultDriver;
@@ -109,7 +109,7 @@ import static org.onosproject.net.config.basics.SubjectFactories.CONNECT_POINT_S
  * <tr><td>UpgradeService, ClusterCommunicationService, PacketService, PiPipeconfService</td>
  *     <td>ONOS's test adapters</td></tr>
  * <tr><td>NetworkConfigService</td><td>NetworkConfigManager + {@link SandboxNetworkConfigStore}
- *     + BasicNetworkConfigs</td></tr>
+ *     + BasicNetworkConfigs, and the bandwidthCapacity port configuration ResourceRegistrar registers</td></tr>
  * <tr><td>DeviceService, LinkService</td><td>DeviceManager, LinkManager (with EdgeManager)
  *     + SimpleDeviceStore, {@link SandboxLinkStore} (SimpleLinkStore answering link
  *     queries as ONOS's ECLinkStore does)</td></tr>
