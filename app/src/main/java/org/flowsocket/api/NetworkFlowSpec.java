@@ -176,7 +176,8 @@ public final class NetworkFlowSpec {
         return toStringHelper(this).add("src", src).add("dst", dst).add("protocol", protocol)
                 .add("srcPort", srcPort).add("dstPort", dstPort).add("class", trafficClass)
                 .add("priority", priority).add("dscp", dscp).add("queue", queue)
-                .add("meterKbps", meterKbps).add("bandwidthKbps", bandwidthKbps).add("bidirectional", bidirectional).add("reroute", reroute).toString();
+                .add("meterKbps", meterKbps).add("bandwidthKbps", bandwidthKbps)
+                .add("bidirectional", bidirectional).add("reroute", reroute).toString();
     }
 
     /**

@@ -64,7 +64,8 @@ final class FlowParts {
     final QosFlowPlanner planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder,
             meterAllocator, new BandwidthAdmission(routes, new PathHealth(devices, new FakeLinks(3), () -> 0,
                     System::currentTimeMillis), new LinkCapacities(devices, new FakeNetworkConfig()),
-                    new BandwidthReservations(new OrderedStorage(), new ObjectMapper())), spec -> NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString());
+                    new BandwidthReservations(new OrderedStorage(), new ObjectMapper())),
+            spec -> NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString());
     private final HostProviderService hostProvider;
 
     FlowParts() {

@@ -178,8 +178,8 @@ public final class PathHealth {
             public Weight weight(TopologyEdge edge) {
                 Link link = edge.link();
                 boolean usable = active(link.src(), link.dst()) && deviceService.isAvailable(link.src().deviceId())
-                        && deviceService.isAvailable(link.dst().deviceId()) && !(holdDown && heldDown(LinkKey.linkKey(link)))
-                        && acceptable.test(link);
+                        && deviceService.isAvailable(link.dst().deviceId())
+                        && !(holdDown && heldDown(LinkKey.linkKey(link))) && acceptable.test(link);
                 return usable ? HopCountLinkWeigher.DEFAULT_HOP_COUNT_WEIGHER.weight(edge) : getNonViableWeight();
             }
 
