@@ -322,6 +322,8 @@ public class FlowSocketManager
 
         onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService,
                          topologyService);
+        // Flows whose path failed while FlowSocket was stopped are healed now, not at the next change.
+        rerouter.topologyChanged();
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", version(),
                  commands.size(), flowStore.list().size());
     }
