@@ -176,8 +176,9 @@ public final class NetworkFlowSpec {
         return toStringHelper(this).add("src", src).add("dst", dst).add("protocol", protocol)
                 .add("srcPort", srcPort).add("dstPort", dstPort).add("class", trafficClass)
                 .add("priority", priority).add("dscp", dscp).add("queue", queue)
-                .add("meterKbps", meterKbps).add("bandwidthKbps", bandwidthKbps)
-                .add("bidirectional", bidirectional).add("reroute", reroute).toString();
+                .add("meterKbps", meterKbps).add("meterBurstKb", meterBurstKb).add("bandwidthKbps", bandwidthKbps)
+                .add("bidirectional", bidirectional).add("timeoutSeconds", timeoutSeconds).add("reroute", reroute)
+                .omitNullValues().toString();
     }
 
     /**

@@ -21,8 +21,6 @@ import org.slf4j.Logger;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -104,7 +102,7 @@ public final class RequestDispatcher {
         execute(RequestFields.of(request), session).whenComplete((reply, error) -> {
             session.complete(key);
             String rendered = render(reply);
-            boolean isError = "error".equals(reply.path(Messages.STATUS).asText());
+            boolean isError = Messages.isError(reply);
             int budget = settings.get().maxQueuedBytes();
             if (rendered.length() > budget) {
                 // A reply the connection could never hold is not queued at all.
@@ -145,7 +143,7 @@ public final class RequestDispatcher {
         }
         return result.handle((value, error) -> error == null
                 ? Messages.ok(mapper, id, type, value)
-                : Messages.error(mapper, id, type, asFlowSocketError(type, error)));
+                : Messages.error(mapper, id, type, Failures.typed(error, type)));
     }
 
     /**
@@ -196,20 +194,6 @@ public final class RequestDispatcher {
         }
         return new FlowSocketException(ErrorCode.DUPLICATE_ID, "a request with id " + key
                 + " is still in flight on this connection", Messages.ID, null);
-    }
-
-    private FlowSocketException asFlowSocketError(String type, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        if (cause instanceof FlowSocketException) {
-            return (FlowSocketException) cause;
-        }
-        if (cause instanceof RejectedExecutionException) {
-            return new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket is stopping");
-        }
-        log.warn("{} failed unexpectedly", type, cause);
-        // The cause may name server classes: it goes to the log, not to the client.
-        return new FlowSocketException(ErrorCode.INTERNAL_ERROR, type + " failed; the server log has details");
     }
 
     /**

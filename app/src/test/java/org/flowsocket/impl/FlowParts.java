@@ -6,7 +6,6 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlowEvent;
-import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.flow.BandwidthAdmission;
 import org.flowsocket.impl.flow.BandwidthReservations;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
@@ -64,8 +63,7 @@ final class FlowParts {
     final QosFlowPlanner planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder,
             meterAllocator, new BandwidthAdmission(routes, new PathHealth(devices, new FakeLinks(3), () -> 0,
                     System::currentTimeMillis), new LinkCapacities(devices, new FakeNetworkConfig()),
-                    new BandwidthReservations(new OrderedStorage(), new ObjectMapper())),
-            spec -> NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString());
+                    new BandwidthReservations(new OrderedStorage(), new ObjectMapper())));
     private final HostProviderService hostProvider;
 
     FlowParts() {

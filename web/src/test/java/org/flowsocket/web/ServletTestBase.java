@@ -11,6 +11,7 @@ import org.flowsocket.api.ConnectionSettings;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.flowsocket.testkit.RawWebSocket;
 import org.junit.After;
 import org.junit.Before;
@@ -90,7 +91,7 @@ public abstract class ServletTestBase {
      * @throws Exception on failure
      */
     protected FlowSocketClient connect(ClientConfig req) throws Exception {
-        FlowSocketClient c = FlowSocketClient.connectAsync(client, server.wsUri(), req).get(10, TimeUnit.SECONDS);
+        FlowSocketClient c = FlowSocketClients.connectAsync(client, server.wsUri(), req).get(10, TimeUnit.SECONDS);
         String hello = c.nextMessage(MESSAGE_WAIT);
         assertNotNull("no hello", hello);
         assertTrue(hello, hello.contains("\"Hello\""));
@@ -129,7 +130,7 @@ public abstract class ServletTestBase {
      */
     protected int handshakeStatus(ClientConfig req) throws Exception {
         try {
-            Session s = FlowSocketClient.connectAsync(client, server.wsUri(), req).get(10, TimeUnit.SECONDS)
+            Session s = FlowSocketClients.connectAsync(client, server.wsUri(), req).get(10, TimeUnit.SECONDS)
                     .session();
             int status = s.getUpgradeResponse().getStatusCode();
             s.close();

@@ -97,7 +97,7 @@ public final class BatchCommand implements Command {
     private static int countErrors(ArrayNode results) {
         int errors = 0;
         for (JsonNode reply : results) {
-            errors += "error".equals(reply.path(Messages.STATUS).asText()) ? 1 : 0;
+            errors += Messages.isError(reply) ? 1 : 0;
         }
         return errors;
     }

@@ -9,6 +9,7 @@ import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.Failures;
 import org.flowsocket.impl.codec.FlowRuleJsonCodec;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.codec.QosFlowCodec;
@@ -76,11 +77,10 @@ public final class InstallFlowCommand implements Command {
             if (error == null) {
                 return json.encode(h, false);
             }
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            Throwable cause = Failures.unwrap(error);
             if (cause instanceof FlowSocketException
                     && QosFlowPlanner.RULES_FIELD.equals(((FlowSocketException) cause).field())) {
-                FlowSocketException e = (FlowSocketException) cause;
-                throw new FlowSocketException(e.code(), e.getMessage(), field, e.details(), e.flowId());
+                throw ((FlowSocketException) cause).aboutField(field);
             }
             throw error instanceof CompletionException ? (CompletionException) error : new CompletionException(error);
         });

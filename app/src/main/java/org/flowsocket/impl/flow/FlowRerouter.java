@@ -74,7 +74,6 @@ public final class FlowRerouter {
     private final ActingNode acting;
     private final ScheduledExecutorService executor;
     private final Supplier<RerouteSettings> settings;
-    private final Function<QosFlow, Optional<NetworkFlowSpec>> specOf;
     private final RerouteLimiter limiter;
 
     // One healing at a time per flow; a flow asked for again meanwhile is looked at once more after.
@@ -95,7 +94,6 @@ public final class FlowRerouter {
      * @param acting    which node acts for a flow
      * @param executor  where the healing runs and retries are scheduled
      * @param settings  current settings
-     * @param specOf    a flow's network spec
      * @param entries   ONOS's entry of a rule, or null
      * @param clock     current time, ms
      */
@@ -103,7 +101,6 @@ public final class FlowRerouter {
                         BandwidthAdmission admission, FlowInstaller installer,
                         MeterAllocator meters, PathHealth health, ActingNode acting,
                         ScheduledExecutorService executor, Supplier<RerouteSettings> settings,
-                        Function<QosFlow, Optional<NetworkFlowSpec>> specOf,
                         Function<FlowRule, FlowEntry> entries, LongSupplier clock) {
         this.store = store;
         this.routes = routes;
@@ -113,7 +110,6 @@ public final class FlowRerouter {
         this.acting = acting;
         this.executor = executor;
         this.settings = settings;
-        this.specOf = specOf;
         this.limiter = new RerouteLimiter(() -> settings.get().maxPerMinute(), clock);
     }
 
@@ -125,7 +121,7 @@ public final class FlowRerouter {
      * @return true if FlowSocket moves it when its path fails
      */
     public boolean heals(QosFlow flow) {
-        return watches(flow) && specOf.apply(flow).map(NetworkFlowSpec::reroute).orElse(false);
+        return watches(flow) && flow.spec().map(NetworkFlowSpec::reroute).orElse(false);
     }
 
     // A network flow: its path is watched, and moved if it reroutes.
@@ -193,7 +189,7 @@ public final class FlowRerouter {
         }
         Set<?> ips = event.subject().ipAddresses();
         for (QosFlow flow : store.list()) {
-            Optional<NetworkFlowSpec> spec = specOf.apply(flow);
+            Optional<NetworkFlowSpec> spec = flow.spec();
             if (spec.isPresent() && (ips.contains(spec.get().src()) || ips.contains(spec.get().dst()))) {
                 post(flow.id());
             }
@@ -262,7 +258,7 @@ public final class FlowRerouter {
                 || flow.state() != QosFlow.State.INSTALLED && flow.state() != QosFlow.State.DEGRADED) {
             return done();
         }
-        Optional<NetworkFlowSpec> known = specOf.apply(flow);
+        Optional<NetworkFlowSpec> known = flow.spec();
         if (known.isEmpty()) {
             return done();
         }

@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -49,7 +48,6 @@ public final class QosFlowPlanner {
     private final QosRuleBuilder ruleBuilder;
     private final MeterAllocator meters;
     private final BandwidthAdmission admission;
-    private final Function<NetworkFlowSpec, String> specText;
 
     /**
      * Creates a planner.
@@ -61,11 +59,9 @@ public final class QosFlowPlanner {
      * @param ruleBuilder per-hop rule builder
      * @param meters      meter allocator
      * @param admission   path choice and reservation of flows that reserve bandwidth
-     * @param specText    the form a flow keeps its network spec in
      */
     public QosFlowPlanner(ApplicationId appId, QosFlowStore store, FlowLifecycle lifecycle, RouteFinder routes,
-                          QosRuleBuilder ruleBuilder, MeterAllocator meters, BandwidthAdmission admission,
-                          Function<NetworkFlowSpec, String> specText) {
+                          QosRuleBuilder ruleBuilder, MeterAllocator meters, BandwidthAdmission admission) {
         this.appId = appId;
         this.store = store;
         this.lifecycle = lifecycle;
@@ -73,7 +69,6 @@ public final class QosFlowPlanner {
         this.ruleBuilder = ruleBuilder;
         this.meters = meters;
         this.admission = admission;
-        this.specText = specText;
     }
 
     /**
@@ -124,7 +119,7 @@ public final class QosFlowPlanner {
             Map<DeviceId, MeterId> meterOf = allocation.meters().stream()
                     .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
             QosFlow flow = QosFlow.builder().id(id).kind(QosFlow.Kind.NETWORK).owner(owner)
-                    .spec(specText.apply(spec))
+                    .spec(spec)
                     .rules(rules(spec, path, meterOf)).meters(allocation.meters()).path(path).build();
             return new Plan(flow, allocation.installed());
         } catch (RuntimeException e) {

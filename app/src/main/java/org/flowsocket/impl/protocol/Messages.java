@@ -24,6 +24,8 @@ public final class Messages {
     public static final String RESULT = "result";
     public static final String ERROR = "error";
 
+    private static final String STATUS_ERROR = "error";
+
     /**
      * Longest request {@code type} echoed in a reply; no command name is
      * longer, so a longer type is left out instead of echoed.
@@ -66,9 +68,19 @@ public final class Messages {
      */
     public static ObjectNode error(ObjectMapper mapper, JsonNode id, String type, FlowSocketException error) {
         ObjectNode reply = envelope(mapper, id, type);
-        reply.put(STATUS, "error");
+        reply.put(STATUS, STATUS_ERROR);
         reply.set(ERROR, errorBody(mapper, error));
         return reply;
+    }
+
+    /**
+     * Tells whether a reply is an error reply.
+     *
+     * @param reply a reply {@link #ok} or {@link #error} built
+     * @return true for an error reply
+     */
+    public static boolean isError(JsonNode reply) {
+        return STATUS_ERROR.equals(reply.path(STATUS).asText());
     }
 
     /**

@@ -154,7 +154,7 @@ public class NetworkFlowSpecCodecTest {
         assertEquals(Long.valueOf(2500), spec.bandwidthKbps().get());
         ObjectNode json = NetworkFlowSpecCodec.encode(spec, new ObjectMapper());
         assertEquals(2500, json.path("qos").path("bandwidthKbps").asLong());
-        assertEquals(spec, NetworkFlowSpecCodec.decodeStored(json.toString(), new ObjectMapper()).get());
+        assertEquals(spec, NetworkFlowSpecCodec.decodeText(json.toString(), new ObjectMapper()));
         invalid("{" + BASE + ",\"qos\":{\"bandwidthKbps\":0}}", "network.qos.bandwidthKbps");
         invalid("{" + BASE + ",\"qos\":{\"bandwidthKbps\":1000000001}}", "network.qos.bandwidthKbps");
         invalid("{" + BASE + ",\"reroute\":\"yes\"}", "network.reroute");

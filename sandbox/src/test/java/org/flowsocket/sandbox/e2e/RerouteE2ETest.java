@@ -85,7 +85,7 @@ public class RerouteE2ETest {
         assertEquals(List.of(S1 + " 1>2", S2 + " 2>1"), hops(installed.path("path")));
         assertTrue(installed.path("spec").path("reroute").asBoolean(false));
         // The switches answer slowly: the old path is kept until they confirmed the new one.
-        env.network().setAckLatency(S4, Duration.ofMillis(300));
+        env.network().faults().setAckLatency(S4, Duration.ofMillis(300));
 
         env.network().linkDown(S1_TO_S2, S2_TO_S1);
         JsonNode rerouted = admin.awaitEvent("flows", "FLOW_REROUTED", d -> flowId.equals(d.path("flowId").asText()));
@@ -107,7 +107,7 @@ public class RerouteE2ETest {
         assertNull("no FLOW_DEGRADED on the way: " + admin.eventSummary(), degradedEvent(flowId));
 
         // The link's return moves nothing back.
-        env.network().setAckLatency(S4, null);
+        env.network().faults().setAckLatency(S4, null);
         env.network().linkUp(S1_TO_S2, S2_TO_S1);
         Thread.sleep(2500);
         assertEquals(1, admin.events("flows").stream().filter(e -> "FLOW_REROUTED".equals(e.path("event").asText())
