@@ -15,6 +15,7 @@ import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.HostNode;
+import org.flowsocket.api.LinkBandwidth;
 import org.flowsocket.api.MessageSink;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
@@ -66,6 +67,8 @@ import org.onosproject.mastership.MastershipService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
+import org.onosproject.net.Link;
+import org.onosproject.net.LinkKey;
 import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.device.DeviceAdminService;
 import org.onosproject.net.device.DeviceService;
@@ -88,7 +91,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -305,7 +310,7 @@ public class FlowSocketManager
                 new RemoveNodeCommand(this, deviceNodes, nodeJson),
                 new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
                 new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
-                new ListLinksCommand(linkService, deviceService, codecs, linkCapacities, reservations),
+                new ListLinksCommand(linkService, deviceService, codecs, this),
                 new InstallFlowCommand(this, codecs, handleJson),
                 new RemoveFlowCommand(this, handleJson),
                 new GetFlowCommand(this, handleJson),
@@ -426,6 +431,13 @@ public class FlowSocketManager
     @Override
     public void removeDevice(DeviceId deviceId) {
         deviceNodes.remove(deviceId);
+    }
+
+    @Override
+    public Map<LinkKey, LinkBandwidth> linkBandwidth(Collection<Link> links) {
+        Map<LinkKey, Long> reserved = reservations.reservedKbps();
+        return links.stream().collect(ImmutableMap.toImmutableMap(LinkKey::linkKey, l -> new LinkBandwidth(
+                linkCapacities.capacityKbps(l), reserved.getOrDefault(LinkKey.linkKey(l), 0L)), (a, b) -> a));
     }
 
     // A wait of 0 is the configured default.

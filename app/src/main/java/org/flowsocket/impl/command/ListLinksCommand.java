@@ -7,8 +7,8 @@ package org.flowsocket.impl.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.impl.flow.BandwidthReservations;
-import org.flowsocket.impl.flow.LinkCapacities;
+import org.flowsocket.api.FlowSocketNodeService;
+import org.flowsocket.api.LinkBandwidth;
 import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.codec.CodecContext;
@@ -38,8 +38,7 @@ public final class ListLinksCommand implements Command {
     private final LinkService linkService;
     private final DeviceService deviceService;
     private final CodecContext codecs;
-    private final LinkCapacities capacities;
-    private final BandwidthReservations reservations;
+    private final FlowSocketNodeService nodes;
 
     /**
      * Creates the command.
@@ -47,16 +46,14 @@ public final class ListLinksCommand implements Command {
      * @param linkService   ONOS link service
      * @param deviceService ONOS device service
      * @param codecs        ONOS codec context, for link JSON
-     * @param capacities    link capacities
-     * @param reservations  bandwidth reserved on links
+     * @param nodes         the links' bandwidth
      */
     public ListLinksCommand(LinkService linkService, DeviceService deviceService, CodecContext codecs,
-                            LinkCapacities capacities, BandwidthReservations reservations) {
+                            FlowSocketNodeService nodes) {
         this.linkService = linkService;
         this.deviceService = deviceService;
         this.codecs = codecs;
-        this.capacities = capacities;
-        this.reservations = reservations;
+        this.nodes = nodes;
     }
 
     @Override
@@ -78,18 +75,28 @@ public final class ListLinksCommand implements Command {
         List<Link> links = links(linkService, deviceService, deviceId, state);
         ObjectNode result = codecs.mapper().createObjectNode();
         ArrayNode array = result.putArray("links");
-        Map<LinkKey, Long> reserved = reservations.reservedKbps();
-        links.stream().limit(limit).forEach(l -> {
-            ObjectNode json = codecs.codec(Link.class).encode(l, codecs);
-            long capacity = capacities.capacityKbps(l);
-            long taken = reserved.getOrDefault(LinkKey.linkKey(l), 0L);
-            json.put("capacityKbps", capacity);
-            json.put("reservedKbps", taken);
-            json.put("availableKbps", Math.max(0, capacity - taken));
-            array.add(json);
-        });
+        List<Link> listed = links.stream().limit(limit).collect(Collectors.toList());
+        Map<LinkKey, LinkBandwidth> bandwidth = nodes.linkBandwidth(listed);
+        listed.forEach(l -> array.add(linkJson(l, bandwidth.get(LinkKey.linkKey(l)), codecs)));
         result.put("truncated", links.size() > limit);
         return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * Renders a link as ListLinks does; the shell's links command too:
+     * ONOS's link JSON with its bandwidth.
+     *
+     * @param link      the link
+     * @param bandwidth its bandwidth
+     * @param codecs    ONOS codec context
+     * @return JSON object
+     */
+    public static ObjectNode linkJson(Link link, LinkBandwidth bandwidth, CodecContext codecs) {
+        ObjectNode json = codecs.codec(Link.class).encode(link, codecs);
+        json.put("capacityKbps", bandwidth.capacityKbps());
+        json.put("reservedKbps", bandwidth.reservedKbps());
+        json.put("availableKbps", bandwidth.availableKbps());
+        return json;
     }
 
     /**

@@ -119,11 +119,14 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .put(METER_ID, m.meterId().id())
                 .put(RATE_KBPS, m.rateKbps())
                 .put(BURST_KB, m.burstKb()));
-        ArrayNode path = json.putArray(PATH);
-        handle.path().forEach(h -> path.addObject()
-                .put(DEVICE_ID, h.deviceId().toString())
-                .put(IN_PORT, h.inPort().toString())
-                .put(OUT_PORT, h.outPort().toString()));
+        // Only a network flow has a path; a handle without one reads as before paths were kept.
+        if (!handle.path().isEmpty()) {
+            ArrayNode path = json.putArray(PATH);
+            handle.path().forEach(h -> path.addObject()
+                    .put(DEVICE_ID, h.deviceId().toString())
+                    .put(IN_PORT, h.inPort().toString())
+                    .put(OUT_PORT, h.outPort().toString()));
+        }
         return json;
     }
 
@@ -163,9 +166,14 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .build();
     }
 
-    // Text, not a nested object: format 1 has always kept the spec so.
+    // Text, not a nested object: format 1 has always kept the spec so. The default reroute (true) is
+    // left out, so that a node of an older FlowSocket, which knows no such field, reads the spec.
     private String specText(NetworkFlowSpec spec) {
-        return NetworkFlowSpecCodec.encode(spec, context.mapper()).toString();
+        ObjectNode json = NetworkFlowSpecCodec.encode(spec, context.mapper());
+        if (spec.reroute()) {
+            json.remove("reroute");
+        }
+        return json.toString();
     }
 
     private NetworkFlowSpec spec(String text) {
