@@ -34,7 +34,7 @@ import static org.slf4j.LoggerFactory.getLogger;
 public final class RequestDispatcher {
 
     /** Longest request id accepted, in characters. */
-    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = Messages.MAX_ID_LENGTH;
 
     private final Logger log = getLogger(getClass());
 
@@ -157,13 +157,8 @@ public final class RequestDispatcher {
         if (id == null || id.isNull()) {
             throw FlowSocketException.missing(Messages.ID);
         }
-        boolean textId = id.isTextual() && !id.asText().isEmpty() && id.asText().length() <= MAX_ID_LENGTH
-                && RequestParser.isWellFormed(id.asText());
-        boolean numberId = id.isIntegralNumber() && id.canConvertToLong();
-        if (!textId && !numberId) {
-            throw FlowSocketException.invalid(Messages.ID, "must be a non-empty string of at most "
-                    + MAX_ID_LENGTH + " characters or a whole number from " + Long.MIN_VALUE + " to "
-                    + Long.MAX_VALUE);
+        if (!Messages.isValidId(id)) {
+            throw FlowSocketException.invalid(Messages.ID, Messages.ID_RULE);
         }
         JsonNode type = request.get(Messages.TYPE);
         if (type == null || type.isNull()) {

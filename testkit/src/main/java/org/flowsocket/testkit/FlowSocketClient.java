@@ -153,6 +153,7 @@ public final class FlowSocketClient implements AutoCloseable {
 
     /** Sends a text frame and waits until it is written. */
     public void send(String text) throws IOException {
+        in.contract.sent(text);
         in.session.getRemote().sendString(text);
     }
 
@@ -170,6 +171,7 @@ public final class FlowSocketClient implements AutoCloseable {
     }
 
     private void sendAsync(String text, Consumer<Throwable> onFailure) {
+        in.contract.sent(text);
         Session s = in.session;
         if (s == null || !s.isOpen()) {
             onFailure.accept(new IllegalStateException(in.name + ": connection closed"));
@@ -357,7 +359,17 @@ public final class FlowSocketClient implements AutoCloseable {
         return in.session;
     }
 
-    /** Closes normally (1000) without waiting, and stops the Jetty client of {@link FlowSocketClients#open}. */
+    /** @return this connection's check of every frame against the protocol's JSON Schemas */
+    public ContractMonitor contract() {
+        return in.contract;
+    }
+
+    /**
+     * Closes normally (1000) without waiting, and stops the Jetty client of
+     * {@link FlowSocketClients#open}; then fails if any message broke the protocol's contract.
+     *
+     * @throws AssertionError naming the messages that broke the contract
+     */
     @Override
     public void close() {
         Session s = in.session;
@@ -372,6 +384,7 @@ public final class FlowSocketClient implements AutoCloseable {
                 throw new IllegalStateException(in.name + ": Jetty client did not stop", e);
             }
         }
+        in.contract.assertKept();
     }
 
     /** Drops the TCP connection without a close handshake. */

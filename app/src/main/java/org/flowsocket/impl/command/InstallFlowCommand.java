@@ -63,6 +63,11 @@ public final class InstallFlowCommand implements Command {
             throw new FlowSocketException(ErrorCode.MISSING_FIELD,
                                           "give exactly one of flows, flow and network", "network", null);
         }
+        if (request.has("network") && request.has("deviceId")) {
+            // deviceId completes the rules of flows and flow; a network flow would silently ignore it
+            throw FlowSocketException.invalid("deviceId", "applies to flows and flow only; a network flow's"
+                    + " devices come from its path");
+        }
         ConfirmOptions options = ConfirmOptions.parse(request);
         QosFlowRequest.Builder flow = QosFlowRequest.builder().owner(session.client().user())
                 .confirm(options.confirm()).timeoutMillis(options.timeoutMillis());

@@ -13,6 +13,8 @@ import org.onosproject.net.DeviceId;
 import org.onosproject.net.HostId;
 import org.onosproject.net.PortNumber;
 
+import java.util.regex.Pattern;
+
 import static org.flowsocket.api.FlowSocketException.invalid;
 
 /**
@@ -25,6 +27,8 @@ import static org.flowsocket.api.FlowSocketException.invalid;
 public final class NetworkValues {
 
     private static final int MAX_DEVICE_ID_LENGTH = 256;
+
+    private static final Pattern HOST_ID = Pattern.compile("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}/\\S+");
 
     private NetworkValues() {
     }
@@ -135,6 +139,11 @@ public final class NetworkValues {
      * @return the host id
      */
     public static HostId hostId(String text, String field) {
+        // ONOS's HostId.hostId reads the MAC from the first 17 characters and the
+        // VLAN after the 18th whatever that is: check the separator first.
+        if (!HOST_ID.matcher(text).matches()) {
+            throw invalid(field, "is not a host id like 00:11:22:33:44:55/None: " + text);
+        }
         try {
             return HostId.hostId(text);
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
