@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -43,7 +42,6 @@ public final class PathHealth {
     private final LongSupplier holdDownMillis;
     private final LongSupplier clock;
     private final Map<LinkKey, Long> upSince = new ConcurrentHashMap<>();
-    private final Set<LinkKey> inactive = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the view.
@@ -62,21 +60,20 @@ public final class PathHealth {
     }
 
     /**
-     * Follows ONOS's link events: notes when each link came up.
+     * Follows ONOS's link events: notes when each link last came up or
+     * went down.
      *
      * @param event link event
      */
     public void linkEvent(LinkEvent event) {
-        LinkKey key = LinkKey.linkKey(event.subject());
-        boolean active = event.subject().state() == Link.State.ACTIVE;
-        if (event.type() == LinkEvent.Type.LINK_REMOVED || !active) {
-            // A durable link ONOS keeps INACTIVE comes back with LINK_UPDATED.
-            upSince.remove(key);
-            inactive.add(key);
-        } else if (event.type() == LinkEvent.Type.LINK_ADDED || inactive.contains(key)) {
-            inactive.remove(key);
-            upSince.put(key, clock.getAsLong());
-        }
+        Link link = event.subject();
+        LinkKey key = LinkKey.linkKey(link);
+        // Both directions of the cable count from the change: a heal may look at the other direction,
+        // which ONOS lists already, before its own event arrives. A link that went down is held too,
+        // in case it is back before its LINK_ADDED arrives.
+        long now = clock.getAsLong();
+        upSince.put(key, now);
+        upSince.put(LinkKey.linkKey(link.dst(), link.src()), now);
     }
 
     /**
@@ -179,6 +176,7 @@ public final class PathHealth {
                 Link link = edge.link();
                 boolean usable = active(link.src(), link.dst()) && deviceService.isAvailable(link.src().deviceId())
                         && deviceService.isAvailable(link.dst().deviceId())
+                        && portUp(link.src()) && portUp(link.dst())
                         && !(holdDown && heldDown(LinkKey.linkKey(link))) && acceptable.test(link);
                 return usable ? HopCountLinkWeigher.DEFAULT_HOP_COUNT_WEIGHER.weight(edge) : getNonViableWeight();
             }
@@ -234,6 +232,12 @@ public final class PathHealth {
      */
     public Optional<Link> reverseOf(Link link) {
         return Optional.ofNullable(linkService.getLink(link.dst(), link.src()));
+    }
+
+    // A port reported down carries nothing, though ONOS may list its link a moment longer.
+    private boolean portUp(ConnectPoint point) {
+        Port port = deviceService.getPort(point.deviceId(), point.port());
+        return port == null || port.isEnabled();
     }
 
     private boolean active(ConnectPoint src, ConnectPoint dst) {
