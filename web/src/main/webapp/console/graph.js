@@ -98,7 +98,7 @@ export class TopologyView {
         const deviceIds = new Set(nodes.map((n) => n.id));
         const infra = new Map();
         for (const [id, l] of model.cables()) {
-            infra.set(id, {a: l.src.device, b: l.dst.device, state: l.state, id});
+            infra.set(id, {a: l.src.device, b: l.dst.device, state: l.state, id, share: model.reservedShare(l)});
         }
         for (const l of infra.values()) {
             edges.push({a: l.a, b: l.b, len: 150});
@@ -153,7 +153,7 @@ export class TopologyView {
         const lines = [];
         for (const l of infra.values()) {
             lines.push({key: `infra|${l.id}`, id: l.id, a: pos.get(l.a), b: pos.get(l.b),
-                cls: `link${l.state === 'INACTIVE' ? ' inactive' : ''}`});
+                cls: `link${l.state === 'INACTIVE' ? ' inactive' : ''}${reservationClass(l.share)}`});
         }
         for (const e of hostEdges) {
             const id = `${e.host}|${e.device}/${e.port}`;
@@ -219,4 +219,12 @@ export class TopologyView {
             }
         });
     }
+}
+
+// Links coloured by the bandwidth network flows reserved on them (qos.bandwidthKbps).
+function reservationClass(share) {
+    if (share === null || share === undefined || share === 0) {
+        return '';
+    }
+    return share >= 0.9 ? ' reserved-full' : share >= 0.5 ? ' reserved-high' : ' reserved-low';
 }

@@ -55,6 +55,19 @@ export class ConsoleModel {
         this.hosts = new Map((nodes.hosts || []).map((h) => [h.id, h]));
     }
 
+    /**
+     * How full a cable's reservations are: the larger share of capacity
+     * reserved of its two directions (ListLinks' reservedKbps and
+     * capacityKbps), or null if the server does not report them.
+     */
+    reservedShare(l) {
+        const reverse = this.links.get(linkKey({src: l.dst, dst: l.src}));
+        const share = (x) => (x && x.capacityKbps > 0 && x.reservedKbps !== undefined
+            ? x.reservedKbps / x.capacityKbps : null);
+        const shares = [share(l), share(reverse)].filter((x) => x !== null);
+        return shares.length ? Math.max(...shares) : null;
+    }
+
     /** Replaces the links with ListLinks' result. */
     setLinks(result) {
         this.links = new Map((result.links || []).map((l) => [linkKey(l), l]));
@@ -153,7 +166,10 @@ export class ConsoleModel {
         if (event === 'LINK_REMOVED') {
             this.links.delete(key);
         } else {
-            this.links.set(key, link);
+            // Link events carry ONOS's link JSON only: keep the reservation figures ListLinks gave.
+            const before = this.links.get(key) || {};
+            this.links.set(key, Object.assign({}, link, {capacityKbps: before.capacityKbps,
+                reservedKbps: before.reservedKbps, availableKbps: before.availableKbps}));
         }
         return {summary: key};
     }

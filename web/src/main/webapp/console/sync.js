@@ -10,6 +10,8 @@
 import {FlowSocketError} from './protocol.js';
 
 const TOPICS = ['devices', 'hosts', 'links', 'flows'];
+// Flow events after which the links' reserved bandwidth may differ.
+const RESERVATION_EVENTS = new Set(['FLOW_INSTALLED', 'FLOW_REROUTED', 'FLOW_FAILED', 'FLOW_REMOVED', 'FLOW_PENDING']);
 
 export class ModelSync {
     /** page: {log: EventLog, errors: ErrorList, changed(), synchronised(), hostRemoved(id), flowRemoved(id)}. */
@@ -61,7 +63,26 @@ export class ModelSync {
             this.fetchDetail(outcome.fetchDetail);
         }
         this.page.log.add(msg.topic, msg.event, outcome.summary, msg.seq, msg.time);
+        if (msg.topic === 'flows' && RESERVATION_EVENTS.has(msg.event) && this.model.links.size) {
+            this.refreshLinks();
+        }
         this.page.changed();
+    }
+
+    /** Reads the links' reservations again, once for a burst of flow events. */
+    refreshLinks() {
+        if (this.linksRefresh) {
+            return;
+        }
+        this.linksRefresh = setTimeout(async () => {
+            this.linksRefresh = null;
+            try {
+                this.model.setLinks(await this.client.request('ListLinks', {}));
+                this.page.changed();
+            } catch (e) {
+                this.page.errors.show(e);
+            }
+        }, 200);
     }
 
     /** Merges a flow handle from a reply, fetching its rules when it is in place. */

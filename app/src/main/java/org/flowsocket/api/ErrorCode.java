@@ -37,6 +37,8 @@ public enum ErrorCode {
     DUPLICATE_FLOW,
     /** The topology has no path between the two hosts. */
     NO_PATH,
+    /** A path exists but some link of it lacks the bandwidth the flow reserves. */
+    NO_CAPACITY,
     /** A switch refused one or more rules; the batch was rolled back. */
     FLOW_REFUSED,
     /** The switches did not confirm in time; the batch was rolled back. */

@@ -7,6 +7,11 @@ package org.flowsocket.api;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
+import org.onosproject.net.Link;
+import org.onosproject.net.LinkKey;
+
+import java.util.Collection;
+import java.util.Map;
 
 /**
  * Adds and removes hosts and provisioned devices, as the AddNode and
@@ -52,4 +57,13 @@ public interface FlowSocketNodeService {
      * @param deviceId device id
      */
     void removeDevice(DeviceId deviceId);
+
+    /**
+     * Returns the bandwidth of links: capacity, and what network flows
+     * reserved ({@code qos.bandwidthKbps}) in the whole cluster.
+     *
+     * @param links links, each direction on its own
+     * @return bandwidth by link
+     */
+    Map<LinkKey, LinkBandwidth> linkBandwidth(Collection<Link> links);
 }

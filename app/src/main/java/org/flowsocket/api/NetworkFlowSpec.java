@@ -39,8 +39,10 @@ public final class NetworkFlowSpec {
     private final Long queue;
     private final Long meterKbps;
     private final Long meterBurstKb;
+    private final Long bandwidthKbps;
     private final boolean bidirectional;
     private final int timeoutSeconds;
+    private final boolean reroute;
 
     private NetworkFlowSpec(Builder b) {
         this.src = checkNotNull(b.src);
@@ -54,8 +56,10 @@ public final class NetworkFlowSpec {
         this.queue = b.queue;
         this.meterKbps = b.meterKbps;
         this.meterBurstKb = b.meterBurstKb;
+        this.bandwidthKbps = b.bandwidthKbps;
         this.bidirectional = b.bidirectional;
         this.timeoutSeconds = b.timeoutSeconds;
+        this.reroute = b.reroute;
     }
 
     /**
@@ -85,8 +89,10 @@ public final class NetworkFlowSpec {
         b.queue = queue;
         b.meterKbps = meterKbps;
         b.meterBurstKb = meterBurstKb;
+        b.bandwidthKbps = bandwidthKbps;
         b.bidirectional = bidirectional;
         b.timeoutSeconds = timeoutSeconds;
+        b.reroute = reroute;
         return b;
     }
 
@@ -145,6 +151,11 @@ public final class NetworkFlowSpec {
         return Optional.ofNullable(meterBurstKb);
     }
 
+    /** @return the bandwidth reserved on every link of the path in kb/s, if any */
+    public Optional<Long> bandwidthKbps() {
+        return Optional.ofNullable(bandwidthKbps);
+    }
+
     /** @return whether the reverse direction is installed too */
     public boolean bidirectional() {
         return bidirectional;
@@ -155,13 +166,19 @@ public final class NetworkFlowSpec {
         return timeoutSeconds;
     }
 
+    /** @return whether FlowSocket moves the flow to another path when its path fails or a host moves */
+    public boolean reroute() {
+        return reroute;
+    }
+
     @Override
     public String toString() {
         return toStringHelper(this).add("src", src).add("dst", dst).add("protocol", protocol)
                 .add("srcPort", srcPort).add("dstPort", dstPort).add("class", trafficClass)
                 .add("priority", priority).add("dscp", dscp).add("queue", queue)
-                .add("meterKbps", meterKbps).add("meterBurstKb", meterBurstKb).add("bidirectional", bidirectional)
-                .add("timeoutSeconds", timeoutSeconds).omitNullValues().toString();
+                .add("meterKbps", meterKbps).add("meterBurstKb", meterBurstKb).add("bandwidthKbps", bandwidthKbps)
+                .add("bidirectional", bidirectional).add("timeoutSeconds", timeoutSeconds).add("reroute", reroute)
+                .omitNullValues().toString();
     }
 
     /**
@@ -189,17 +206,18 @@ public final class NetworkFlowSpec {
         }
         NetworkFlowSpec that = (NetworkFlowSpec) o;
         return priority == that.priority && dscp == that.dscp && bidirectional == that.bidirectional
+                && reroute == that.reroute
                 && timeoutSeconds == that.timeoutSeconds && src.equals(that.src) && dst.equals(that.dst)
                 && protocol == that.protocol && Objects.equals(srcPort, that.srcPort)
                 && Objects.equals(dstPort, that.dstPort) && trafficClass == that.trafficClass
                 && Objects.equals(queue, that.queue) && Objects.equals(meterKbps, that.meterKbps)
-                && Objects.equals(meterBurstKb, that.meterBurstKb);
+                && Objects.equals(meterBurstKb, that.meterBurstKb) && Objects.equals(bandwidthKbps, that.bandwidthKbps);
     }
 
     @Override
     public int hashCode() {
         return Objects.hash(src, dst, protocol, srcPort, dstPort, trafficClass, priority, dscp, queue, meterKbps,
-                            meterBurstKb, bidirectional, timeoutSeconds);
+                            meterBurstKb, bandwidthKbps, bidirectional, timeoutSeconds, reroute);
     }
 
     /**
@@ -219,8 +237,10 @@ public final class NetworkFlowSpec {
         private Long queue;
         private Long meterKbps;
         private Long meterBurstKb;
+        private Long bandwidthKbps;
         private boolean bidirectional;
         private int timeoutSeconds;
+        private boolean reroute = true;
 
         private Builder() {
         }
@@ -316,6 +336,18 @@ public final class NetworkFlowSpec {
         }
 
         /**
+         * Sets the bandwidth to reserve on every link of the path (admission
+         * control: the flow is refused if some link lacks it).
+         *
+         * @param kbps rate in kb/s, or null to reserve nothing
+         * @return this builder
+         */
+        public Builder bandwidthKbps(Long kbps) {
+            this.bandwidthKbps = kbps;
+            return this;
+        }
+
+        /**
          * Sets whether the reverse direction is installed too.
          *
          * @param bidirectional true for both directions
@@ -334,6 +366,17 @@ public final class NetworkFlowSpec {
          */
         public Builder timeoutSeconds(int seconds) {
             this.timeoutSeconds = seconds;
+            return this;
+        }
+
+        /**
+         * Sets whether the flow follows failures and host moves; true by default.
+         *
+         * @param reroute false to keep the flow on its first path
+         * @return this builder
+         */
+        public Builder reroute(boolean reroute) {
+            this.reroute = reroute;
             return this;
         }
 
@@ -358,6 +401,7 @@ public final class NetworkFlowSpec {
             checkRange("qos.queue", queue, 0, 0xffffffffL);
             checkRange("qos.meterKbps", meterKbps, 1, MAX_METER_KBPS);
             checkRange("qos.meterBurstKb", meterBurstKb, 1, MAX_METER_KBPS);
+            checkRange("qos.bandwidthKbps", bandwidthKbps, 1, MAX_METER_KBPS);
             if (meterBurstKb != null && meterKbps == null) {
                 throw FlowSocketException.invalid("qos.meterBurstKb", "needs meterKbps");
             }

@@ -57,6 +57,7 @@ public final class QosFlow {
     private final List<FlowRule> rules;
     private final List<QosFlowMeter> meters;
     private final String actingNode;
+    private final List<Hop> path;
 
     private QosFlow(Builder b) {
         this.id = checkNotNull(b.id, "id");
@@ -72,6 +73,7 @@ public final class QosFlow {
         this.rules = ImmutableList.copyOf(b.rules);
         this.meters = ImmutableList.copyOf(b.meters);
         this.actingNode = b.actingNode;
+        this.path = ImmutableList.copyOf(b.path);
     }
 
     /** @return handle id, unique in the cluster */
@@ -135,6 +137,17 @@ public final class QosFlow {
     }
 
     /**
+     * Returns the switches a network flow crosses from its source host to
+     * its destination host; a bidirectional flow's way back is the same
+     * path reversed.
+     *
+     * @return hops in order, empty for a flow given device by device
+     */
+    public List<Hop> path() {
+        return path;
+    }
+
+    /**
      * Tells whether the flow has a rule on a device.
      *
      * @param deviceId device
@@ -176,7 +189,7 @@ public final class QosFlow {
      */
     public Builder toBuilder() {
         return builder().id(id).kind(kind).owner(owner).createdMillis(createdMillis).state(state)
-                .reason(reason).spec(spec).rules(rules).meters(meters).actingNode(actingNode);
+                .reason(reason).spec(spec).rules(rules).meters(meters).actingNode(actingNode).path(path);
     }
 
     /**
@@ -200,12 +213,12 @@ public final class QosFlow {
         return createdMillis == that.createdMillis && id.equals(that.id) && kind == that.kind
                 && owner.equals(that.owner) && state == that.state && Objects.equals(reason, that.reason)
                 && Objects.equals(spec, that.spec) && rules.equals(that.rules) && meters.equals(that.meters)
-                && Objects.equals(actingNode, that.actingNode);
+                && Objects.equals(actingNode, that.actingNode) && path.equals(that.path);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters, actingNode);
+        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters, actingNode, path);
     }
 
     @Override
@@ -229,6 +242,7 @@ public final class QosFlow {
         private List<FlowRule> rules = ImmutableList.of();
         private List<QosFlowMeter> meters = ImmutableList.of();
         private String actingNode;
+        private List<Hop> path = ImmutableList.of();
 
         private Builder() {
         }
@@ -341,6 +355,17 @@ public final class QosFlow {
          */
         public Builder actingNode(String nodeId) {
             this.actingNode = nodeId;
+            return this;
+        }
+
+        /**
+         * Sets the path of a network flow.
+         *
+         * @param path hops from source to destination host
+         * @return this builder
+         */
+        public Builder path(List<Hop> path) {
+            this.path = path;
             return this;
         }
 

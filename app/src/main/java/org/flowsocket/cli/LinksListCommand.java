@@ -11,11 +11,16 @@ import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.command.ListLinksCommand;
 import org.onosproject.cli.net.DeviceIdCompleter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import org.flowsocket.api.FlowSocketNodeService;
+import org.flowsocket.api.LinkBandwidth;
 import org.onosproject.net.Link;
+import org.onosproject.net.LinkKey;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.link.LinkService;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Lists the infrastructure links ONOS knows, as ListLinks does: one entry per
@@ -43,13 +48,18 @@ public class LinksListCommand extends FlowSocketCommand {
             failed(e);
             return;
         }
+        Map<LinkKey, LinkBandwidth> bandwidth = get(FlowSocketNodeService.class).linkBandwidth(links);
         if (outputJson()) {
-            printJson(jsonArray(links, Link.class));
+            ArrayNode array = mapper().createArrayNode();
+            links.forEach(l -> array.add(ListLinksCommand.linkJson(l, bandwidth.get(LinkKey.linkKey(l)), this)));
+            printJson(array);
             return;
         }
         for (Link link : links) {
-            print("src=%s/%s, dst=%s/%s, type=%s, state=%s", link.src().deviceId(), link.src().port(),
-                  link.dst().deviceId(), link.dst().port(), link.type(), link.state());
+            LinkBandwidth b = bandwidth.get(LinkKey.linkKey(link));
+            print("src=%s/%s, dst=%s/%s, type=%s, state=%s, capacityKbps=%d, reservedKbps=%d",
+                  link.src().deviceId(), link.src().port(), link.dst().deviceId(), link.dst().port(),
+                  link.type(), link.state(), b.capacityKbps(), b.reservedKbps());
         }
         print("%d link(s)", links.size());
     }

@@ -5,6 +5,7 @@
 package org.flowsocket.impl;
 
 import org.flowsocket.api.ConnectionSettings;
+import org.flowsocket.impl.flow.RerouteSettings;
 
 import java.util.Dictionary;
 
@@ -24,10 +25,12 @@ final class CoreSettings {
 
     private final long confirmTimeoutMillis;
     private final ConnectionSettings connection;
+    private final RerouteSettings reroute;
 
-    private CoreSettings(long confirmTimeoutMillis, ConnectionSettings connection) {
+    private CoreSettings(long confirmTimeoutMillis, ConnectionSettings connection, RerouteSettings reroute) {
         this.confirmTimeoutMillis = confirmTimeoutMillis;
         this.connection = connection;
+        this.reroute = reroute;
     }
 
     /**
@@ -61,8 +64,12 @@ final class CoreSettings {
                 .allowedOrigins(ConnectionSettingsReader.origins(reader.text(ALLOWED_ORIGINS,
                                                                              ALLOWED_ORIGINS_DEFAULT)))
                 .build();
-        return new CoreSettings(reader.integer(CONFIRM_TIMEOUT_MS, CONFIRM_TIMEOUT_MS_DEFAULT, 100, 120_000),
-                                connection);
+        int confirmTimeoutMs = reader.integer(CONFIRM_TIMEOUT_MS, CONFIRM_TIMEOUT_MS_DEFAULT, 100, 120_000);
+        RerouteSettings reroute = new RerouteSettings(
+                reader.integer(REROUTE_HOLD_DOWN_MS, REROUTE_HOLD_DOWN_MS_DEFAULT, 0, 3_600_000),
+                reader.integer(REROUTE_MAX_PER_MINUTE, REROUTE_MAX_PER_MINUTE_DEFAULT, 1, 1_000_000),
+                confirmTimeoutMs);
+        return new CoreSettings(confirmTimeoutMs, connection, reroute);
     }
 
     /**
@@ -84,9 +91,18 @@ final class CoreSettings {
         return connection;
     }
 
+    /**
+     * Returns how network flows are healed.
+     *
+     * @return reroute settings
+     */
+    RerouteSettings reroute() {
+        return reroute;
+    }
+
     @Override
     public String toString() {
         return toStringHelper(this).add("confirmTimeoutMillis", confirmTimeoutMillis)
-                .add("connection", connection).toString();
+                .add("connection", connection).add("reroute", reroute).toString();
     }
 }

@@ -125,7 +125,15 @@ final class EventBridge {
     }
 
     void flowEvent(QosFlowEvent event) {
-        if (!wanted(Topic.FLOWS) || !event.stateChanged()) {
+        if (!wanted(Topic.FLOWS)) {
+            return;
+        }
+        if (isReroute(event)) {
+            ObjectNode data = handleJson.encode(event.subject(), false);
+            data.set("previousPath", handleJson.encodePath(event.prevSubject().path()));
+            publish(Topic.FLOWS, "FLOW_REROUTED", data);
+        }
+        if (!event.stateChanged()) {
             return;
         }
         if (event.type() == QosFlowEvent.Type.FLOW_REMOVED) {
@@ -135,6 +143,14 @@ final class EventBridge {
         } else {
             publish(Topic.FLOWS, "FLOW_" + event.subject().state().name(), handleJson.encode(event.subject(), false));
         }
+    }
+
+    // A network flow moved to another path: FLOW_REROUTED, before FLOW_INSTALLED
+    // if it was DEGRADED meanwhile.
+    private static boolean isReroute(QosFlowEvent event) {
+        return event.type() == QosFlowEvent.Type.FLOW_UPDATED && event.prevSubject() != null
+                && !event.prevSubject().path().isEmpty() && !event.subject().path().isEmpty()
+                && !event.prevSubject().path().equals(event.subject().path());
     }
 
     private boolean wanted(Topic topic) {

@@ -15,6 +15,7 @@ import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.api.HostNode;
+import org.flowsocket.api.LinkBandwidth;
 import org.flowsocket.api.MessageSink;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
@@ -41,11 +42,17 @@ import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
 import org.flowsocket.impl.flow.DepartedNodeFlows;
+import org.flowsocket.impl.flow.ActingNode;
+import org.flowsocket.impl.flow.BandwidthAdmission;
+import org.flowsocket.impl.flow.BandwidthReservations;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLeadership;
 import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.FlowRerouter;
+import org.flowsocket.impl.flow.LinkCapacities;
 import org.flowsocket.impl.flow.MeterAllocator;
+import org.flowsocket.impl.flow.PathHealth;
 import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.flow.QosRuleBuilder;
 import org.flowsocket.impl.flow.RouteFinder;
@@ -59,9 +66,12 @@ import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.event.ListenerRegistry;
+import org.onosproject.mastership.MastershipService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
+import org.onosproject.net.Link;
+import org.onosproject.net.LinkKey;
 import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.device.DeviceAdminService;
 import org.onosproject.net.device.DeviceService;
@@ -74,6 +84,7 @@ import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.topology.PathService;
 import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
+import org.onosproject.net.topology.TopologyService;
 import org.onosproject.store.service.StorageService;
 import org.osgi.service.component.ComponentContext;
 import org.osgi.service.component.annotations.Activate;
@@ -84,7 +95,9 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executors;
@@ -117,6 +130,8 @@ import static org.slf4j.LoggerFactory.getLogger;
             IDLE_TIMEOUT_MS + ":Integer=" + IDLE_TIMEOUT_MS_DEFAULT,
             PING_INTERVAL_MS + ":Integer=" + PING_INTERVAL_MS_DEFAULT,
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
+            REROUTE_HOLD_DOWN_MS + ":Integer=" + REROUTE_HOLD_DOWN_MS_DEFAULT,
+            REROUTE_MAX_PER_MINUTE + ":Integer=" + REROUTE_MAX_PER_MINUTE_DEFAULT,
         })
 public class FlowSocketManager
         implements FlowSocketService, FlowSocketAdminService, QosFlowService, FlowSocketNodeService {
@@ -185,6 +200,11 @@ public class FlowSocketManager
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected ClusterCommunicationService clusterCommunicator;
 
+    protected TopologyService topologyService;
+
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
+    protected MastershipService mastershipService;
+
     // The component's properties as ONOS's cfg generator reads them (name,
     // type, default and description); their live values are in settings.
     /** How long InstallFlow and RemoveFlow wait for the switches by default. */
@@ -215,6 +235,10 @@ public class FlowSocketManager
     private final int pingIntervalMs = PING_INTERVAL_MS_DEFAULT;
     /** Comma-separated origins allowed besides the server's own; * for any. */
     private final String allowedOrigins = ALLOWED_ORIGINS_DEFAULT;
+    /** How long a link that came up is not used by network flows, ms. */
+    private final int rerouteHoldDownMs = REROUTE_HOLD_DOWN_MS_DEFAULT;
+    /** Most path changes of one network flow within a minute. */
+    private final int rerouteMaxPerMinute = REROUTE_MAX_PER_MINUTE_DEFAULT;
 
     private volatile CoreSettings settings = CoreSettings.DEFAULT;
 
@@ -228,13 +252,26 @@ public class FlowSocketManager
     private FlowLifecycle flows;
     private FlowLeadership leadership;
     private QosFlowPlanner planner;
+    private PathHealth pathHealth;
+    private FlowRerouter rerouter;
+    private LinkCapacities linkCapacities;
+    private BandwidthReservations reservations;
+    private BandwidthAdmission admission;
     private EventBridge bridge;
     private RuleEventRelay ruleRelay;
     private RequestDispatcher dispatcher;
 
     private final ClientSessions sessions = new ClientSessions();
     private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
-    private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> flowListeners.process(e));
+    private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> {
+        // A flow gone or FAILED holds no bandwidth: the node that removed it let go already;
+        // this covers a flow forgotten elsewhere, e.g. a FAILED one expiring.
+        if (e.type() == QosFlowEvent.Type.FLOW_REMOVED
+                || e.subject().state() == QosFlow.State.FAILED && e.stateChanged()) {
+            rerouter.flowGone(e.subject().id());
+        }
+        flowListeners.process(e);
+    });
     private final QosFlowListener flowEventBridge = e -> bridge.flowEvent(e);
 
     @Activate
@@ -259,11 +296,20 @@ public class FlowSocketManager
         flows = new FlowLifecycle(flowStore, installer, meters, flowRuleService, deviceService, mapper, timer,
                                   leadership);
         DepartedNodeFlows departed = new DepartedNodeFlows(flowStore, flows, installer, meters, leadership);
-        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters);
+        pathHealth = new PathHealth(deviceService, linkService, () -> settings.reroute().holdDownMillis(),
+                                    System::currentTimeMillis);
+        linkCapacities = new LinkCapacities(deviceService, networkConfigService);
+        reservations = new BandwidthReservations(storageService, mapper);
+        admission = new BandwidthAdmission(routes, pathHealth, linkCapacities, reservations);
+        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters, admission);
+        rerouter = new FlowRerouter(flowStore, planner, routes, admission, installer, meters, pathHealth,
+                                    new ActingNode(mastershipService, clusterService), timer,
+                                    () -> settings.reroute(), flows::entryOf, System::currentTimeMillis);
+        flows.followPaths(rerouter);
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         ruleRelay = new RuleEventRelay(clusterCommunicator, clusterService, mapper);
         bridge = new EventBridge(codecs, sessions::all, handleJson, nodeJson, ruleRelay);
-        onosEvents = new OnosEventFeed(flows, bridge);
+        onosEvents = new OnosEventFeed(flows, pathHealth, rerouter, bridge);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
@@ -279,7 +325,7 @@ public class FlowSocketManager
                 new RemoveNodeCommand(this, deviceNodes, nodeJson),
                 new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
                 new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
-                new ListLinksCommand(linkService, deviceService, codecs),
+                new ListLinksCommand(linkService, deviceService, codecs, this),
                 new InstallFlowCommand(this, codecs, handleJson),
                 new RemoveFlowCommand(this, handleJson),
                 new GetFlowCommand(this, handleJson),
@@ -290,9 +336,12 @@ public class FlowSocketManager
         dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
         sessions.serve(dispatcher, hello);
 
-        onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
+        onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService,
+                         topologyService);
         ruleRelay.start((type, data) -> onosEvents.post(() -> bridge.relayedRuleEvent(type, data)));
         departed.start(timer, onosEvents::post);
+        // Flows whose path failed while FlowSocket was stopped are healed now, not at the next change.
+        rerouter.topologyChanged();
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", BuildInfo.version(),
                  commands.size(), flowStore.list().size());
     }
@@ -406,6 +455,13 @@ public class FlowSocketManager
     @Override
     public void removeDevice(DeviceId deviceId) {
         deviceNodes.remove(deviceId);
+    }
+
+    @Override
+    public Map<LinkKey, LinkBandwidth> linkBandwidth(Collection<Link> links) {
+        Map<LinkKey, Long> reserved = reservations.reservedKbps();
+        return links.stream().collect(ImmutableMap.toImmutableMap(LinkKey::linkKey, l -> new LinkBandwidth(
+                linkCapacities.capacityKbps(l), reserved.getOrDefault(LinkKey.linkKey(l), 0L)), (a, b) -> a));
     }
 
     // A wait of 0 is the configured default.

@@ -5,6 +5,8 @@
 package org.flowsocket.impl;
 
 import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.FlowRerouter;
+import org.flowsocket.impl.flow.PathHealth;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.config.NetworkConfigEvent;
 import org.onosproject.net.config.NetworkConfigListener;
@@ -22,6 +24,9 @@ import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkEvent;
 import org.onosproject.net.link.LinkListener;
 import org.onosproject.net.link.LinkService;
+import org.onosproject.net.topology.TopologyEvent;
+import org.onosproject.net.topology.TopologyListener;
+import org.onosproject.net.topology.TopologyService;
 import org.slf4j.Logger;
 
 import java.util.concurrent.ExecutorService;
@@ -41,6 +46,8 @@ final class OnosEventFeed {
     private final Logger log = getLogger(getClass());
 
     private final FlowLifecycle flows;
+    private final PathHealth paths;
+    private final FlowRerouter rerouter;
     private final EventBridge bridge;
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(groupedThreads("onos/flowsocket", "events", log));
@@ -50,21 +57,27 @@ final class OnosEventFeed {
     private final HostListener hostListener = this::hostEvent;
     private final LinkListener linkListener = this::linkEvent;
     private final FlowRuleListener flowRuleListener = this::ruleEvent;
+    private final TopologyListener topologyListener = this::topologyEvent;
 
     private DeviceService deviceService;
     private NetworkConfigService networkConfigService;
     private HostService hostService;
     private LinkService linkService;
     private FlowRuleService flowRuleService;
+    private TopologyService topologyService;
 
     /**
      * Creates the feed.
      *
-     * @param flows  follows rule and device events
-     * @param bridge passes events on to subscribed sessions
+     * @param flows    follows rule and device events
+     * @param paths    follows link events
+     * @param rerouter follows topology changes and host moves
+     * @param bridge   passes events on to subscribed sessions
      */
-    OnosEventFeed(FlowLifecycle flows, EventBridge bridge) {
+    OnosEventFeed(FlowLifecycle flows, PathHealth paths, FlowRerouter rerouter, EventBridge bridge) {
         this.flows = flows;
+        this.paths = paths;
+        this.rerouter = rerouter;
         this.bridge = bridge;
     }
 
@@ -76,23 +89,27 @@ final class OnosEventFeed {
      * @param hosts    host service
      * @param links    link service
      * @param rules    flow rule service
+     * @param topology topology service
      */
     void start(DeviceService devices, NetworkConfigService netcfg, HostService hosts, LinkService links,
-               FlowRuleService rules) {
+               FlowRuleService rules, TopologyService topology) {
         deviceService = devices;
         networkConfigService = netcfg;
         hostService = hosts;
         linkService = links;
         flowRuleService = rules;
+        topologyService = topology;
         devices.addListener(deviceListener);
         netcfg.addListener(provisionListener);
         hosts.addListener(hostListener);
         links.addListener(linkListener);
         rules.addListener(flowRuleListener);
+        topology.addListener(topologyListener);
     }
 
     /** Stops listening and drops what is still queued. */
     void stop() {
+        topologyService.removeListener(topologyListener);
         flowRuleService.removeListener(flowRuleListener);
         linkService.removeListener(linkListener);
         hostService.removeListener(hostListener);
@@ -119,11 +136,24 @@ final class OnosEventFeed {
     }
 
     private void hostEvent(HostEvent event) {
-        post(() -> bridge.hostEvent(event));
+        post(() -> {
+            rerouter.hostEvent(event);
+            bridge.hostEvent(event);
+        });
     }
 
     private void linkEvent(LinkEvent event) {
-        post(() -> bridge.linkEvent(event));
+        post(() -> {
+            paths.linkEvent(event);
+            rerouter.linkEvent(event);
+            bridge.linkEvent(event);
+        });
+    }
+
+    // ONOS's PathService answers from a new topology only once TopologyManager
+    // posted it (DefaultTopologyProvider batches link and device events first).
+    private void topologyEvent(TopologyEvent event) {
+        post(rerouter::topologyChanged);
     }
 
     private void ruleEvent(FlowRuleEvent event) {
@@ -146,6 +176,7 @@ final class OnosEventFeed {
         public void event(DeviceEvent event) {
             post(() -> {
                 flows.deviceEvent(event);
+                rerouter.deviceEvent(event);
                 bridge.deviceEvent(event);
             });
         }

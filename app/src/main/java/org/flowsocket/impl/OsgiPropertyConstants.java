@@ -57,6 +57,12 @@ public final class OsgiPropertyConstants {
     public static final String ALLOWED_ORIGINS = "allowedOrigins";
     public static final String ALLOWED_ORIGINS_DEFAULT = "";
 
+    public static final String REROUTE_HOLD_DOWN_MS = "rerouteHoldDownMs";
+    public static final int REROUTE_HOLD_DOWN_MS_DEFAULT = 2000;
+
+    public static final String REROUTE_MAX_PER_MINUTE = "rerouteMaxPerMinute";
+    public static final int REROUTE_MAX_PER_MINUTE_DEFAULT = 6;
+
     public static final String GUI_ROLE = "guiRole";
     public static final String GUI_ROLE_DEFAULT = "admin";
 }

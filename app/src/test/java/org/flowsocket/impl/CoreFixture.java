@@ -10,6 +10,9 @@ import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
 import org.onlab.packet.IpAddress;
+import org.onosproject.cluster.ClusterServiceAdapter;
+import org.onosproject.mastership.MastershipServiceAdapter;
+import org.onosproject.net.topology.TopologyServiceAdapter;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.codec.CodecService;
 import org.onosproject.codec.impl.CodecManager;
@@ -90,6 +93,8 @@ public final class CoreFixture {
         manager.clusterService = node.clusterService;
         manager.leadershipService = node.leadershipService;
         manager.clusterCommunicator = new ClusterCommunicationServiceAdapter();
+        manager.topologyService = new TopologyServiceAdapter();
+        manager.mastershipService = new MastershipServiceAdapter();
         beforeActivation.accept(this);
         manager.activate(null);
     }

@@ -6,6 +6,7 @@ package org.flowsocket.impl;
 
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableSet;
+import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Link;
 import org.onosproject.net.link.LinkServiceAdapter;
@@ -37,6 +38,11 @@ class FakeLinks extends LinkServiceAdapter {
     @Override
     public Iterable<Link> getLinks() {
         return links;
+    }
+
+    @Override
+    public Link getLink(ConnectPoint src, ConnectPoint dst) {
+        return links.stream().filter(l -> l.src().equals(src) && l.dst().equals(dst)).findFirst().orElse(null);
     }
 
     @Override

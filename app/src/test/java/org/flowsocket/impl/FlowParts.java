@@ -7,12 +7,16 @@ package org.flowsocket.impl;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.impl.flow.DepartedNodeFlows;
+import org.flowsocket.impl.flow.BandwidthAdmission;
+import org.flowsocket.impl.flow.BandwidthReservations;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLeadership;
 import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.LinkCapacities;
 import org.flowsocket.impl.flow.MeterAllocator;
 import org.flowsocket.impl.flow.OnosCodecs;
+import org.flowsocket.impl.flow.PathHealth;
 import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.flow.QosRuleBuilder;
 import org.flowsocket.impl.flow.RouteFinder;
@@ -111,7 +115,10 @@ final class FlowParts {
         this.lifecycle = new FlowLifecycle(store, installer, meterAllocator, switches, devices, new ObjectMapper(),
                                            timer, leadership);
         this.departed = new DepartedNodeFlows(store, lifecycle, installer, meterAllocator, leadership);
-        this.planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder, meterAllocator);
+        this.planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder, meterAllocator,
+                new BandwidthAdmission(routes, new PathHealth(devices, new FakeLinks(3), () -> 0,
+                        System::currentTimeMillis), new LinkCapacities(devices, new FakeNetworkConfig()),
+                        new BandwidthReservations(storage, new ObjectMapper())));
         store.setDelegate(events::add);
         // FlowSocketManager passes ONOS's rule and device events on the same way;
         // ONOS raises rule events on the devices' master only.

@@ -13,6 +13,9 @@ import org.onosproject.net.ElementId;
 import org.onosproject.net.Link;
 import org.onosproject.net.Path;
 import org.onosproject.net.PortNumber;
+import org.onosproject.net.topology.DefaultTopologyEdge;
+import org.onosproject.net.topology.DefaultTopologyVertex;
+import org.onosproject.net.topology.LinkWeigher;
 import org.onosproject.net.topology.PathServiceAdapter;
 import org.onlab.graph.ScalarWeight;
 
@@ -54,6 +57,16 @@ class LinearPaths extends PathServiceAdapter {
             links.add(link(i, i + step));
         }
         return ImmutableSet.of(new DefaultPath(FakeDevices.PID, links, ScalarWeight.toWeight(links.size())));
+    }
+
+    // As ONOS 2.5.6 DefaultTopology: a path only over links the weigher finds viable.
+    @Override
+    public Set<Path> getPaths(ElementId src, ElementId dst, LinkWeigher weigher) {
+        Set<Path> paths = getPaths(src, dst);
+        return paths.stream().filter(p -> p.links().stream().allMatch(l -> weigher.weight(
+                new DefaultTopologyEdge(new DefaultTopologyVertex(l.src().deviceId()),
+                                        new DefaultTopologyVertex(l.dst().deviceId()), l)).isViable()))
+                .collect(ImmutableSet.toImmutableSet());
     }
 
     static Link link(int from, int to) {

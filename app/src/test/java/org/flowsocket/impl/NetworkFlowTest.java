@@ -57,7 +57,7 @@ public class NetworkFlowTest extends CoreTestBase {
         // The handle shows the request with every default resolved, also as the store reads it back.
         String spec = "{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\",\"protocol\":\"udp\",\"dstPort\":5060,"
                 + "\"class\":\"voice\",\"priority\":50000,\"qos\":{\"dscp\":46,\"queue\":2},"
-                + "\"bidirectional\":true,\"timeout\":0}";
+                + "\"bidirectional\":true,\"timeout\":0,\"reroute\":true}";
         assertEquals(spec, flow.path("spec").toString());
         assertEquals(spec, client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + flow.path("flowId").asText() + "\"}")
                 .path("spec").toString());

@@ -7,7 +7,7 @@ package org.flowsocket.impl;
 import org.flowsocket.api.IpProto;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.TrafficClass;
-import org.flowsocket.impl.flow.Hop;
+import org.flowsocket.api.Hop;
 import org.flowsocket.impl.flow.QosRuleBuilder;
 import org.junit.Test;
 import org.onlab.packet.EthType;

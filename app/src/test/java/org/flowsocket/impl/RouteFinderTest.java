@@ -5,7 +5,7 @@
 package org.flowsocket.impl;
 
 import org.flowsocket.api.ErrorCode;
-import org.flowsocket.impl.flow.Hop;
+import org.flowsocket.api.Hop;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 import org.onosproject.net.Host;

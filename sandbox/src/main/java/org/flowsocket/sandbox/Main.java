@@ -38,7 +38,7 @@ public final class Main {
             "Options:",
             "  --port N           HTTP port (default 8181; 0 picks a free port)",
             "  --bind ADDRESS     address to listen on (default 127.0.0.1; 0.0.0.0 for all)",
-            "  --topo SPEC        linear,N | tree,DEPTH,FANOUT | none | FILE.json",
+            "  --topo SPEC        linear,N | ring,N | tree,DEPTH,FANOUT | none | FILE.json",
             "                     (default linear,3)",
             "  --users FILE       users, one a line: name: password, role[, role]",
             "                     roles: admin (read and change), viewer (read only)",

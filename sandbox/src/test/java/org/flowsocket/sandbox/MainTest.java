@@ -44,7 +44,7 @@ public class MainTest {
         assertTrue(out.toString(StandardCharsets.UTF_8).contains("--topo"));
         assertEquals(2, Main.run(new String[]{"--port", "http"}, o, e));
         assertEquals(2, Main.run(new String[]{"--bogus"}, o, e));
-        assertEquals(2, Main.run(new String[]{"--topo", "ring,3"}, o, e));
+        assertEquals(2, Main.run(new String[]{"--topo", "star,3"}, o, e));
         assertEquals(2, Main.run(new String[]{"--meter-stats", "0"}, o, e));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("Unknown option --bogus"));
     }

@@ -36,7 +36,7 @@ public final class NetworkFlowSpecCodec {
      */
     public static NetworkFlowSpec decode(RequestFields f) {
         f.allowOnly("src", "dst", "protocol", "srcPort", "dstPort", "class", "priority", "qos",
-                    "bidirectional", "timeout");
+                    "bidirectional", "timeout", "reroute");
         IpAddress src = f.ip("src");
         IpAddress dst = f.ip("dst");
         IpProto protocol = f.optEnum("protocol", IpProto.class).orElse(null);
@@ -46,13 +46,15 @@ public final class NetworkFlowSpecCodec {
         b.trafficClass(trafficClass).priority((int) f.integer("priority", 1, 65535, trafficClass.priority()));
         Optional<RequestFields> qos = f.optObject("qos");
         if (qos.isPresent()) {
-            RequestFields q = qos.get().allowOnly("dscp", "queue", "meterKbps", "meterBurstKb");
+            RequestFields q = qos.get().allowOnly("dscp", "queue", "meterKbps", "meterBurstKb", "bandwidthKbps");
             b.dscp((int) q.integer("dscp", 0, 63, trafficClass.dscp()))
                     .queue(q.optInteger("queue", 0, 0xffffffffL).orElse(null))
                     .meter(q.optInteger("meterKbps", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null),
-                           q.optInteger("meterBurstKb", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null));
+                           q.optInteger("meterBurstKb", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null))
+                    .bandwidthKbps(q.optInteger("bandwidthKbps", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null));
         }
-        b.bidirectional(f.bool("bidirectional", false)).timeoutSeconds((int) f.integer("timeout", 0, 65535, 0));
+        b.bidirectional(f.bool("bidirectional", false)).timeoutSeconds((int) f.integer("timeout", 0, 65535, 0))
+                .reroute(f.bool("reroute", true));
         try {
             return b.build();
         } catch (FlowSocketException e) {
@@ -112,8 +114,10 @@ public final class NetworkFlowSpecCodec {
         spec.queue().ifPresent(q -> qos.put("queue", q));
         spec.meterKbps().ifPresent(m -> qos.put("meterKbps", m));
         spec.meterBurstKb().ifPresent(m -> qos.put("meterBurstKb", m));
+        spec.bandwidthKbps().ifPresent(b -> qos.put("bandwidthKbps", b));
         json.put("bidirectional", spec.bidirectional());
         json.put("timeout", spec.timeoutSeconds());
+        json.put("reroute", spec.reroute());
         return json;
     }
 }

@@ -6,6 +6,7 @@ package org.flowsocket.impl.codec;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.Hop;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.onosproject.codec.CodecContext;
@@ -14,6 +15,7 @@ import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 
 import java.util.Map;
+import java.util.List;
 
 /**
  * Renders flow handles for replies and events. The brief form lists rule
@@ -63,9 +65,26 @@ public final class QosFlowCodec {
             }
             rules.add(ref);
         }
+        if (!handle.path().isEmpty()) {
+            json.set("path", encodePath(handle.path()));
+        }
         ArrayNode meters = json.putArray("meters");
         handle.meters().forEach(m -> meters.addObject().put("deviceId", m.deviceId().toString())
                 .put("meterId", m.meterId().id()).put("state", lifecycle.meterState(m)));
+        return json;
+    }
+
+    /**
+     * Renders a network flow's path: the switches from the source host to
+     * the destination host, each with the port the flow enters and leaves by.
+     *
+     * @param path hops
+     * @return JSON array
+     */
+    public ArrayNode encodePath(List<Hop> path) {
+        ArrayNode json = context.mapper().createArrayNode();
+        path.forEach(hop -> json.addObject().put("deviceId", hop.deviceId().toString())
+                .put("inPort", hop.inPort().toString()).put("outPort", hop.outPort().toString()));
         return json;
     }
 

@@ -7,23 +7,28 @@ package org.flowsocket.impl.command;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.FlowSocketNodeService;
+import org.flowsocket.api.LinkBandwidth;
 import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Link;
+import org.onosproject.net.LinkKey;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.link.LinkService;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
  * {@code ListLinks}: the infrastructure links ONOS knows, one entry per
- * direction, optionally those of one device or in one state.
+ * direction, optionally those of one device or in one state, each with its
+ * capacity and the bandwidth network flows reserved on it.
  */
 public final class ListLinksCommand implements Command {
 
@@ -33,6 +38,7 @@ public final class ListLinksCommand implements Command {
     private final LinkService linkService;
     private final DeviceService deviceService;
     private final CodecContext codecs;
+    private final FlowSocketNodeService nodes;
 
     /**
      * Creates the command.
@@ -40,11 +46,14 @@ public final class ListLinksCommand implements Command {
      * @param linkService   ONOS link service
      * @param deviceService ONOS device service
      * @param codecs        ONOS codec context, for link JSON
+     * @param nodes         the links' bandwidth
      */
-    public ListLinksCommand(LinkService linkService, DeviceService deviceService, CodecContext codecs) {
+    public ListLinksCommand(LinkService linkService, DeviceService deviceService, CodecContext codecs,
+                            FlowSocketNodeService nodes) {
         this.linkService = linkService;
         this.deviceService = deviceService;
         this.codecs = codecs;
+        this.nodes = nodes;
     }
 
     @Override
@@ -66,9 +75,28 @@ public final class ListLinksCommand implements Command {
         List<Link> links = links(linkService, deviceService, deviceId, state);
         ObjectNode result = codecs.mapper().createObjectNode();
         ArrayNode array = result.putArray("links");
-        links.stream().limit(limit).forEach(l -> array.add(codecs.codec(Link.class).encode(l, codecs)));
+        List<Link> listed = links.stream().limit(limit).collect(Collectors.toList());
+        Map<LinkKey, LinkBandwidth> bandwidth = nodes.linkBandwidth(listed);
+        listed.forEach(l -> array.add(linkJson(l, bandwidth.get(LinkKey.linkKey(l)), codecs)));
         result.put("truncated", links.size() > limit);
         return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * Renders a link as ListLinks does; the shell's links command too:
+     * ONOS's link JSON with its bandwidth.
+     *
+     * @param link      the link
+     * @param bandwidth its bandwidth
+     * @param codecs    ONOS codec context
+     * @return JSON object
+     */
+    public static ObjectNode linkJson(Link link, LinkBandwidth bandwidth, CodecContext codecs) {
+        ObjectNode json = codecs.codec(Link.class).encode(link, codecs);
+        json.put("capacityKbps", bandwidth.capacityKbps());
+        json.put("reservedKbps", bandwidth.reservedKbps());
+        json.put("availableKbps", bandwidth.availableKbps());
+        return json;
     }
 
     /**

@@ -67,6 +67,7 @@ public final class FlowLifecycle {
     private final ScheduledExecutorService timer;
     private final RuleRemovals removals;
     private final FlowLeadership leadership;
+    private volatile FlowRerouter rerouter;
 
     /**
      * Creates the lifecycle manager.
@@ -92,6 +93,18 @@ public final class FlowLifecycle {
         this.timer = timer;
         this.leadership = leadership;
         this.removals = new RuleRemovals(timer, rules -> entriesOf(rules).keySet());
+    }
+
+    /**
+     * Hands the paths of network flows that reroute to the rerouter: a
+     * device of their path going offline does not degrade them here, and
+     * their rules' return does not install them again while the rerouter
+     * has no usable path for them.
+     *
+     * @param pathKeeper the rerouter
+     */
+    public void followPaths(FlowRerouter pathKeeper) {
+        this.rerouter = pathKeeper;
     }
 
     /**
@@ -204,6 +217,7 @@ public final class FlowLifecycle {
             installer.withdraw(handle.rules());
         }
         meters.release(handle.meters());
+        pathGone(handle.id());
         store.update(handle.id(), h -> h.withState(QosFlow.State.FAILED, failure.getMessage()));
         forgetLater(handle.id());
         throw failure;
@@ -301,6 +315,8 @@ public final class FlowLifecycle {
                     Throwable cause = error == null ? null : Failures.unwrap(error);
                     if (cause == null || force) {
                         meters.release(handle.meters());
+                        // Before the reply: a client may reserve the bandwidth again at once.
+                        pathGone(id);
                         store.remove(id);
                         return handle.withState(QosFlow.State.REMOVING, null);
                     }
@@ -335,7 +351,7 @@ public final class FlowLifecycle {
                         + rule.deviceId()) : h);
             } else if ((event.type() == FlowRuleEvent.Type.RULE_ADDED
                     || event.type() == FlowRuleEvent.Type.RULE_UPDATED) && store.knownState(id) == QosFlow.State.DEGRADED) {
-                store.update(id, h -> h.state() == QosFlow.State.DEGRADED && isWhole(h)
+                store.update(id, h -> h.state() == QosFlow.State.DEGRADED && isWhole(h) && pathUsable(h)
                         ? h.withState(QosFlow.State.INSTALLED, null) : h);
             }
         });
@@ -359,10 +375,28 @@ public final class FlowLifecycle {
         if (gone) {
             String reason = "device " + event.subject().id() + " went offline";
             for (String id : store.flowsOn(event.subject().id())) {
-                store.update(id, h -> h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.PENDING
-                        ? h.withState(QosFlow.State.DEGRADED, reason) : h);
+                store.update(id, h -> (h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.PENDING)
+                        && !healed(h) ? h.withState(QosFlow.State.DEGRADED, reason) : h);
             }
         }
+    }
+
+    // An installed flow the rerouter keeps: it reports the path's failure itself.
+    private boolean healed(QosFlow handle) {
+        FlowRerouter keeper = rerouter;
+        return keeper != null && handle.state() == QosFlow.State.INSTALLED && keeper.heals(handle);
+    }
+
+    private void pathGone(String id) {
+        FlowRerouter keeper = rerouter;
+        if (keeper != null) {
+            keeper.flowGone(id);
+        }
+    }
+
+    private boolean pathUsable(QosFlow handle) {
+        FlowRerouter keeper = rerouter;
+        return keeper == null || keeper.pathUsable(handle);
     }
 
     // Every device online and every rule ADDED in ONOS.

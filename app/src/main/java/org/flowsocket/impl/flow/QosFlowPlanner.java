@@ -4,7 +4,9 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.Hop;
 import com.google.common.collect.ImmutableList;
+import com.google.common.collect.Lists;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
@@ -17,7 +19,6 @@ import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.meter.MeterId;
 
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,7 @@ public final class QosFlowPlanner {
     private final RouteFinder routes;
     private final QosRuleBuilder ruleBuilder;
     private final MeterAllocator meters;
+    private final BandwidthAdmission admission;
 
     /**
      * Creates a planner.
@@ -56,15 +58,17 @@ public final class QosFlowPlanner {
      * @param routes      host and path resolution
      * @param ruleBuilder per-hop rule builder
      * @param meters      meter allocator
+     * @param admission   path choice and reservation of flows that reserve bandwidth
      */
     public QosFlowPlanner(ApplicationId appId, QosFlowStore store, FlowLifecycle lifecycle, RouteFinder routes,
-                          QosRuleBuilder ruleBuilder, MeterAllocator meters) {
+                          QosRuleBuilder ruleBuilder, MeterAllocator meters, BandwidthAdmission admission) {
         this.appId = appId;
         this.store = store;
         this.lifecycle = lifecycle;
         this.routes = routes;
         this.ruleBuilder = ruleBuilder;
         this.meters = meters;
+        this.admission = admission;
     }
 
     /**
@@ -95,30 +99,32 @@ public final class QosFlowPlanner {
      * @param owner         who installs it
      * @param timeoutMillis how long ONOS may take to install the meters
      * @return the flow, state PENDING, with ONOS's report of its meters
-     * @throws FlowSocketException if a host is unknown, there is no path, or a rule is installed already
+     * @throws FlowSocketException if a host is unknown, there is no path, no path with the bandwidth to
+     *                             reserve, or a rule is installed already
      */
     public Plan network(NetworkFlowSpec spec, String owner, long timeoutMillis) {
         Host src = routes.hostOf(spec.src(), NETWORK_FIELD + ".src");
         Host dst = routes.hostOf(spec.dst(), NETWORK_FIELD + ".dst");
-        List<List<Hop>> directions = new ArrayList<>();
-        directions.add(routes.hops(src, dst));
-        if (spec.bidirectional()) {
-            directions.add(routes.hops(dst, src));
-        }
-        lifecycle.checkInstallable(rules(spec, directions, Map.of()), NETWORK_FIELD);
-        MeterAllocation allocation = spec.meterKbps().isPresent()
-                ? meters.allocate(devicesOf(directions), spec.meterKbps().get(), spec.meterBurstKb().orElse(null),
-                                  timeoutMillis)
-                : MeterAllocation.none();
+        String id = store.nextId();
+        List<Hop> path = admission.newPath(id, spec, src, dst);
+        lifecycle.checkInstallable(rules(spec, path, Map.of()), NETWORK_FIELD);
+        // Taken before anything is sent; released with the flow, or here if planning fails.
+        admission.reserve(id, spec, path);
+        MeterAllocation allocation = MeterAllocation.none();
         try {
+            allocation = spec.meterKbps().isPresent()
+                    ? meters.allocate(devicesOf(path), spec.meterKbps().get(), spec.meterBurstKb().orElse(null),
+                                      timeoutMillis)
+                    : MeterAllocation.none();
             Map<DeviceId, MeterId> meterOf = allocation.meters().stream()
                     .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
-            QosFlow flow = QosFlow.builder().id(store.nextId()).kind(QosFlow.Kind.NETWORK).owner(owner)
+            QosFlow flow = QosFlow.builder().id(id).kind(QosFlow.Kind.NETWORK).owner(owner)
                     .spec(spec)
-                    .rules(rules(spec, directions, meterOf)).meters(allocation.meters()).build();
+                    .rules(rules(spec, path, meterOf)).meters(allocation.meters()).path(path).build();
             return new Plan(flow, allocation.installed());
         } catch (RuntimeException e) {
             meters.release(allocation.meters());
+            admission.release(id);
             throw e;
         }
     }
@@ -133,22 +139,40 @@ public final class QosFlowPlanner {
         return (rule.isPermanent() ? copy.makePermanent() : copy.makeTemporary(rule.timeout())).build();
     }
 
-    // One rule per hop; the second direction swaps the spec's ends.
-    private List<FlowRule> rules(NetworkFlowSpec spec, List<List<Hop>> directions, Map<DeviceId, MeterId> meterOf) {
+    /**
+     * Returns a network flow's rules along a path: one per hop, and for a
+     * bidirectional flow one per hop of the same path reversed, which swaps
+     * the spec's ends (both directions cross the same links, so that one
+     * failure moves both and a reservation holds both ways).
+     *
+     * @param spec    the flow
+     * @param path    hops from source to destination host
+     * @param meterOf the flow's meter on each device, if metered
+     * @return rules, forward direction first
+     */
+    public List<FlowRule> rules(NetworkFlowSpec spec, List<Hop> path, Map<DeviceId, MeterId> meterOf) {
         ImmutableList.Builder<FlowRule> rules = ImmutableList.builder();
-        NetworkFlowSpec direction = spec;
-        for (List<Hop> hops : directions) {
-            for (Hop hop : hops) {
-                rules.add(ruleBuilder.rule(direction, hop, meterOf.get(hop.deviceId())));
+        for (Hop hop : path) {
+            rules.add(ruleBuilder.rule(spec, hop, meterOf.get(hop.deviceId())));
+        }
+        if (spec.bidirectional()) {
+            NetworkFlowSpec back = spec.reverse();
+            for (Hop hop : Lists.reverse(path)) {
+                rules.add(ruleBuilder.rule(back, hop.reverse(), meterOf.get(hop.deviceId())));
             }
-            direction = direction.reverse();
         }
         return rules.build();
     }
 
-    private static Set<DeviceId> devicesOf(List<List<Hop>> directions) {
+    /**
+     * Returns the devices of a path, in order.
+     *
+     * @param path hops
+     * @return device ids
+     */
+    public static Set<DeviceId> devicesOf(List<Hop> path) {
         Set<DeviceId> devices = new LinkedHashSet<>();
-        directions.forEach(hops -> hops.forEach(hop -> devices.add(hop.deviceId())));
+        path.forEach(hop -> devices.add(hop.deviceId()));
         return devices;
     }
 

@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.Hop;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
@@ -20,6 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.meter.MeterId;
 
@@ -59,6 +61,9 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     private static final String METER_ID = "meterId";
     private static final String RATE_KBPS = "rateKbps";
     private static final String BURST_KB = "burstKb";
+    private static final String PATH = "path";
+    private static final String IN_PORT = "inPort";
+    private static final String OUT_PORT = "outPort";
 
     private final CodecContext context;
     private final StoredFlowRules rules;
@@ -120,6 +125,14 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .put(METER_ID, m.meterId().id())
                 .put(RATE_KBPS, m.rateKbps())
                 .put(BURST_KB, m.burstKb()));
+        // Only a network flow has a path; a handle without one reads as before paths were kept.
+        if (!handle.path().isEmpty()) {
+            ArrayNode path = json.putArray(PATH);
+            handle.path().forEach(h -> path.addObject()
+                    .put(DEVICE_ID, h.deviceId().toString())
+                    .put(IN_PORT, h.inPort().toString())
+                    .put(OUT_PORT, h.outPort().toString()));
+        }
         return json;
     }
 
@@ -141,6 +154,10 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
         field(json, METERS).forEach(m -> meters.add(new QosFlowMeter(DeviceId.deviceId(text(m, DEVICE_ID)),
                 MeterId.meterId(field(m, METER_ID).asLong()), field(m, RATE_KBPS).asLong(),
                 m.hasNonNull(BURST_KB) ? m.get(BURST_KB).asLong() : null)));
+        // Written by every FlowSocket that reroutes; absent in a handle an older one stored.
+        ImmutableList.Builder<Hop> path = ImmutableList.builder();
+        json.path(PATH).forEach(h -> path.add(new Hop(DeviceId.deviceId(text(h, DEVICE_ID)),
+                PortNumber.fromString(text(h, IN_PORT)), PortNumber.fromString(text(h, OUT_PORT)))));
         return QosFlow.builder()
                 .id(text(json, ID))
                 .kind(QosFlow.Kind.valueOf(text(json, KIND)))
@@ -152,12 +169,18 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .actingNode(optionalText(json, ACTING_NODE))
                 .rules(handleRules.build())
                 .meters(meters.build())
+                .path(path.build())
                 .build();
     }
 
-    // Text, not a nested object: format 1 has always kept the spec so.
+    // Text, not a nested object: format 1 has always kept the spec so. The default reroute (true) is
+    // left out, so that a node of an older FlowSocket, which knows no such field, reads the spec.
     private String specText(NetworkFlowSpec spec) {
-        return NetworkFlowSpecCodec.encode(spec, context.mapper()).toString();
+        ObjectNode json = NetworkFlowSpecCodec.encode(spec, context.mapper());
+        if (spec.reroute()) {
+            json.remove("reroute");
+        }
+        return json.toString();
     }
 
     private NetworkFlowSpec spec(String text) {

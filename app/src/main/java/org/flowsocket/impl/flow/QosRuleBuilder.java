@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.Hop;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.onlab.packet.EthType;
 import org.onlab.packet.IpAddress;

@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.Hop;
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
@@ -13,6 +14,7 @@ import org.onosproject.net.Host;
 import org.onosproject.net.Link;
 import org.onosproject.net.Path;
 import org.onosproject.net.host.HostService;
+import org.onosproject.net.topology.LinkWeigher;
 import org.onosproject.net.topology.PathService;
 
 import java.util.List;
@@ -65,13 +67,28 @@ public final class RouteFinder {
      * @return hops in order from source to destination
      */
     public List<Hop> hops(Host src, Host dst) {
+        return hops(src, dst, null);
+    }
+
+    /**
+     * Returns the hops from one host to another along the shortest path
+     * whose links the weigher finds viable.
+     *
+     * @param src     source host
+     * @param dst     destination host
+     * @param weigher link weigher, or null for ONOS's default (hop count)
+     * @return hops in order from source to destination
+     * @throws FlowSocketException {@code NO_PATH} if there is none
+     */
+    public List<Hop> hops(Host src, Host dst, LinkWeigher weigher) {
         ConnectPoint from = src.location();
         ConnectPoint to = dst.location();
         if (from.deviceId().equals(to.deviceId())) {
             return ImmutableList.of(new Hop(from.deviceId(), from.port(), to.port()));
         }
-        Set<Path> paths = pathService.getPaths(from.deviceId(), to.deviceId());
-        if (paths.isEmpty()) {
+        Set<Path> paths = weigher == null ? pathService.getPaths(from.deviceId(), to.deviceId())
+                : pathService.getPaths(from.deviceId(), to.deviceId(), weigher);
+        if (paths == null || paths.isEmpty()) {
             throw new FlowSocketException(ErrorCode.NO_PATH, "the topology has no path from "
                     + from.deviceId() + " to " + to.deviceId() + " (hosts " + src.id() + " and "
                     + dst.id() + ")");

@@ -143,5 +143,20 @@ public class NetworkFlowSpecCodecTest {
         assertEquals("10.0.0.1", json.path("src").asText());
         assertTrue(json.has("bidirectional"));
         assertFalse(json.has("protocol"));
+        assertTrue("reroute is on by default", json.path("reroute").asBoolean(false));
+        assertFalse(json.path("qos").has("bandwidthKbps"));
+    }
+
+    @Test
+    public void rerouteAndBandwidthAreReadCheckedAndKept() {
+        NetworkFlowSpec spec = parse("\"reroute\":false,\"qos\":{\"bandwidthKbps\":2500}");
+        assertFalse(spec.reroute());
+        assertEquals(Long.valueOf(2500), spec.bandwidthKbps().get());
+        ObjectNode json = NetworkFlowSpecCodec.encode(spec, new ObjectMapper());
+        assertEquals(2500, json.path("qos").path("bandwidthKbps").asLong());
+        assertEquals(spec, NetworkFlowSpecCodec.decodeText(json.toString(), new ObjectMapper()));
+        invalid("{" + BASE + ",\"qos\":{\"bandwidthKbps\":0}}", "network.qos.bandwidthKbps");
+        invalid("{" + BASE + ",\"qos\":{\"bandwidthKbps\":1000000001}}", "network.qos.bandwidthKbps");
+        invalid("{" + BASE + ",\"reroute\":\"yes\"}", "network.reroute");
     }
 }

@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.Hop;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,6 +40,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotSame;
 import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
@@ -110,16 +112,30 @@ public class FlowHandleSerializationTest {
                 .spec(spec).rules(rules)
                 .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(5), 512, null),
                         new QosFlowMeter(S2, MeterId.meterId(6), 512, 64L)))
+                .path(List.of(first, second))
                 .build();
 
         QosFlow copy = roundTrip(handle);
         assertEquals(handle, copy);
+        assertEquals(List.of(first, second), copy.path());
         assertSameRules(handle.rules(), copy.rules());
         assertEquals(MeterId.meterId(6), copy.meters().get(1).meterId());
         assertEquals(S2, copy.meters().get(1).deviceId());
         assertEquals(handle.reason(), copy.reason());
         assertEquals(handle.spec(), copy.spec());
         assertTrue(copy.touches(S2));
+    }
+
+    @Test
+    public void rerouteOffAndABandwidthReservationSurvive() {
+        NetworkFlowSpec spec = spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\",\"reroute\":false,"
+                + "\"qos\":{\"bandwidthKbps\":2500}}");
+        QosFlow handle = QosFlow.builder().id("fs-14").kind(QosFlow.Kind.NETWORK).owner("bob").spec(spec)
+                .path(List.of(new Hop(S1, PortNumber.portNumber(1), PortNumber.portNumber(2)))).build();
+        QosFlow copy = roundTrip(handle);
+        assertEquals(handle, copy);
+        assertFalse(copy.spec().get().reroute());
+        assertEquals(Optional.of(2500L), copy.spec().get().bandwidthKbps());
     }
 
     @Test
@@ -176,7 +192,8 @@ public class FlowHandleSerializationTest {
     public void storedFormNamesEveryFieldOfTheHandleAndItsMeters() {
         QosFlow handle = QosFlow.builder().id("fs-2").kind(QosFlow.Kind.NETWORK).owner("onos")
                 .spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}"))
-                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).actingNode("node1").build();
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).actingNode("node1")
+                .path(List.of(new Hop(S1, PortNumber.portNumber(1), PortNumber.portNumber(2)))).build();
         ObjectNode stored = new QosFlowSerializer(CODECS).encode(handle);
         // A field added to QosFlow or QosFlowMeter must be added to the stored form too.
         assertEquals(fieldsOf(QosFlow.class, "format"), names(stored));

@@ -30,7 +30,11 @@ import org.onosproject.core.impl.VersionManager;
 import org.onosproject.event.EventDeliveryService;
 import org.onosproject.event.impl.CoreEventDispatcher;
 import org.onosproject.mastership.MastershipStore;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.config.ConfigFactory;
+import org.onosproject.net.config.NetworkConfigRegistry;
 import org.onosproject.net.config.NetworkConfigStore;
+import org.onosproject.net.config.basics.BandwidthCapacity;
 import org.onosproject.net.config.impl.BasicNetworkConfigs;
 import org.onosproject.net.config.impl.NetworkConfigManager;
 import org.onosproject.net.device.DeviceStore;
@@ -81,6 +85,8 @@ import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import static org.onosproject.net.config.basics.SubjectFactories.CONNECT_POINT_SUBJECT_FACTORY;
+
 /**
  * ONOS's real core, single node, in this JVM.
  * <p>
@@ -115,7 +121,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <tr><td>UpgradeService, PacketService, PiPipeconfService</td>
  *     <td>ONOS's test adapters</td></tr>
  * <tr><td>NetworkConfigService</td><td>NetworkConfigManager + {@link SandboxNetworkConfigStore}
- *     + BasicNetworkConfigs</td></tr>
+ *     + BasicNetworkConfigs, and the bandwidthCapacity port configuration ResourceRegistrar registers</td></tr>
  * <tr><td>DeviceService, LinkService</td><td>DeviceManager, LinkManager (with EdgeManager)
  *     + SimpleDeviceStore, {@link SandboxLinkStore} (SimpleLinkStore answering link
  *     queries as ONOS's ECLinkStore does)</td></tr>
@@ -347,6 +353,17 @@ public final class SandboxCore implements AutoCloseable {
         runtime.start(new SandboxNetworkConfigStore(), NetworkConfigStore.class);
         runtime.start(new NetworkConfigManager());
         runtime.start(new BasicNetworkConfigs());
+        // ONOS's resource subsystem (ResourceRegistrar, always active in ONOS 2.5.6) registers the
+        // bandwidthCapacity port configuration; only the configuration is needed here.
+        registry.get(NetworkConfigRegistry.class).registerConfigFactory(
+                new ConfigFactory<ConnectPoint, BandwidthCapacity>(CONNECT_POINT_SUBJECT_FACTORY,
+                                                                  BandwidthCapacity.class,
+                                                                  BandwidthCapacity.CONFIG_KEY) {
+                    @Override
+                    public BandwidthCapacity createConfig() {
+                        return new BandwidthCapacity();
+                    }
+                });
 
         // Regions and mastership
         runtime.start(new SandboxRegionStore(), RegionStore.class);

@@ -36,6 +36,9 @@ import java.util.TreeSet;
  * numbered as Mininet numbers its linear topology (switch i reaches switch i-1
  * on port 2 and switch i+1 on port 3; the first switch reaches the second on
  * port 2);</li>
+ * <li>{@code ring,N}: N switches (at least 3) in a cycle, one host on port 1
+ * of each; switch i reaches switch i+1, and switch N switch 1, by its next
+ * free port, so every pair of switches has two disjoint paths;</li>
  * <li>{@code tree,DEPTH,FANOUT}: Mininet's tree: switches numbered in pre-order,
  * children on ports 1..FANOUT, the uplink on port FANOUT+1, hosts at the
  * leaves;</li>
@@ -167,7 +170,7 @@ public final class NetworkSpec {
     }
 
     /**
-     * Parses a topology option: {@code linear,N}, {@code tree,DEPTH,FANOUT},
+     * Parses a topology option: {@code linear,N}, {@code ring,N}, {@code tree,DEPTH,FANOUT},
      * {@code none}, or the path of a JSON file.
      *
      * @param option topology option
@@ -185,6 +188,11 @@ public final class NetworkSpec {
                         throw new IllegalArgumentException("Expected linear,N");
                     }
                     return linear(Integer.parseInt(parts[1].trim()));
+                case "ring":
+                    if (parts.length != 2) {
+                        throw new IllegalArgumentException("Expected ring,N");
+                    }
+                    return ring(Integer.parseInt(parts[1].trim()));
                 case "tree":
                     if (parts.length != 3) {
                         throw new IllegalArgumentException("Expected tree,DEPTH,FANOUT");
@@ -196,7 +204,7 @@ public final class NetworkSpec {
                     Path path = Path.of(s);
                     if (!Files.isRegularFile(path)) {
                         throw new IllegalArgumentException("Unknown topology '" + option
-                                + "': use linear,N or tree,DEPTH,FANOUT or a JSON file");
+                                + "': use linear,N, ring,N, tree,DEPTH,FANOUT or a JSON file");
                     }
                     return fromJson(new ObjectMapper().readTree(path.toFile()));
             }
@@ -224,6 +232,28 @@ public final class NetworkSpec {
             if (i > 1) {
                 b.addLink(i, b.nextPort(i), i - 1, b.nextPort(i - 1));
             }
+        }
+        return b.build();
+    }
+
+    /**
+     * A cycle of switches with one host each.
+     *
+     * @param n number of switches (3 to 1000)
+     * @return the network
+     */
+    public static NetworkSpec ring(int n) {
+        if (n < 3 || n > 1000) {
+            throw new IllegalArgumentException("ring needs 3 to 1000 switches");
+        }
+        Builder b = new Builder();
+        for (int i = 1; i <= n; i++) {
+            b.addSwitch(i);
+            b.addHost(i, b.nextPort(i));
+        }
+        for (int i = 1; i <= n; i++) {
+            int next = i % n + 1;
+            b.addLink(i, b.nextPort(i), next, b.nextPort(next));
         }
         return b.build();
     }

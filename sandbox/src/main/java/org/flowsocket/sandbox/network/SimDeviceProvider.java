@@ -9,6 +9,7 @@ import org.onlab.packet.ChassisId;
 import org.onosproject.net.AnnotationKeys;
 import org.onosproject.net.DefaultAnnotations;
 import org.onosproject.net.Device;
+import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.MastershipRole;
 import org.onosproject.net.PortNumber;
@@ -119,6 +120,22 @@ final class SimDeviceProvider extends AbstractProvider implements DeviceProvider
     @Override
     public boolean isReachable(DeviceId deviceId) {
         return switches.connected(deviceId) != null;
+    }
+
+    /**
+     * A cable was cut or mended: the switch reports the port's link state
+     * (OpenFlow PORT_STATUS; ONOS's OpenFlowDeviceProvider turns LINK_DOWN
+     * into a disabled port, and DeviceManager posts PORT_UPDATED).
+     *
+     * @param port the switch port
+     * @param up   whether its link is up
+     */
+    void linkState(ConnectPoint port, boolean up) {
+        SimSwitch s = switches.connected(port.deviceId());
+        if (s != null && s.ports.containsKey(port.port())) {
+            s.ports.put(port.port(), up);
+            service.portStatusChanged(port.deviceId(), s.portDescription(port.port(), up));
+        }
     }
 
     @Override

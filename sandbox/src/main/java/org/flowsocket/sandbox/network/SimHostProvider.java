@@ -4,6 +4,7 @@
  */
 package org.flowsocket.sandbox.network;
 
+import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
@@ -14,7 +15,9 @@ import org.onosproject.net.host.HostProviderService;
 import org.onosproject.net.provider.AbstractProvider;
 import org.onosproject.net.provider.ProviderId;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -26,6 +29,8 @@ import static java.util.Objects.requireNonNull;
 final class SimHostProvider extends AbstractProvider implements HostProvider {
 
     private final List<NetworkSpec.Host> hosts;
+    // Where each host is now, once it moved from where the spec put it.
+    private final Map<HostId, ConnectPoint> moved = new HashMap<>();
     private HostProviderService service;
 
     SimHostProvider(ProviderId id, List<NetworkSpec.Host> hosts) {
@@ -44,13 +49,41 @@ final class SimHostProvider extends AbstractProvider implements HostProvider {
      */
     void connected(DeviceId deviceId) {
         for (NetworkSpec.Host h : hosts) {
-            if (h.location().deviceId().equals(deviceId)) {
-                service.hostDetected(HostId.hostId(h.mac(), h.vlan()),
-                        new DefaultHostDescription(h.mac(), h.vlan(),
-                                new HostLocation(h.location(), System.currentTimeMillis()), h.ips()),
-                        false);
+            if (locationOf(h).deviceId().equals(deviceId)) {
+                detect(h);
             }
         }
+    }
+
+    /**
+     * A host shows up on another switch port: as ONOS 2.5.6
+     * HostLocationProvider does on the host's first packet there, it is
+     * detected at its new location, and HostManager posts HOST_MOVED.
+     *
+     * @param hostId the host
+     * @param to     its new location
+     * @return false if the network has no such host
+     */
+    boolean move(HostId hostId, ConnectPoint to) {
+        for (NetworkSpec.Host h : hosts) {
+            if (HostId.hostId(h.mac(), h.vlan()).equals(hostId)) {
+                moved.put(hostId, to);
+                detect(h);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void detect(NetworkSpec.Host h) {
+        service.hostDetected(HostId.hostId(h.mac(), h.vlan()),
+                new DefaultHostDescription(h.mac(), h.vlan(),
+                        new HostLocation(locationOf(h), System.currentTimeMillis()), h.ips()),
+                false);
+    }
+
+    private ConnectPoint locationOf(NetworkSpec.Host h) {
+        return moved.getOrDefault(HostId.hostId(h.mac(), h.vlan()), h.location());
     }
 
     /**
@@ -62,7 +95,7 @@ final class SimHostProvider extends AbstractProvider implements HostProvider {
      */
     void disconnected(DeviceId deviceId) {
         for (NetworkSpec.Host h : hosts) {
-            if (h.location().deviceId().equals(deviceId)) {
+            if (locationOf(h).deviceId().equals(deviceId)) {
                 service.hostVanished(HostId.hostId(h.mac(), h.vlan()));
             }
         }

@@ -66,17 +66,23 @@ final class SimLinkProvider extends AbstractProvider implements LinkProvider {
     }
 
     /**
-     * Takes a link down in both directions.
+     * Takes a link down in both directions, once its ports reported the
+     * link down: as ONOS 2.5.6 LldpLinkProvider does on a PORT_UPDATED of a
+     * disabled port, every link of each end vanishes (LinkManager then
+     * posts LINK_REMOVED for both directions).
      *
      * @param one one end
      * @param two other end
+     * @return whether the link was up
      */
-    void linkDown(ConnectPoint one, ConnectPoint two) {
+    boolean linkDown(ConnectPoint one, ConnectPoint two) {
         NetworkSpec.Link l = link(one, two);
-        if (linksDown.add(Set.of(l.one(), l.two()))) {
-            service.linkVanished(new DefaultLinkDescription(l.one(), l.two(), Link.Type.DIRECT));
-            service.linkVanished(new DefaultLinkDescription(l.two(), l.one(), Link.Type.DIRECT));
+        if (!linksDown.add(Set.of(l.one(), l.two()))) {
+            return false;
         }
+        service.linksVanished(l.one());
+        service.linksVanished(l.two());
+        return true;
     }
 
     /**
@@ -84,11 +90,25 @@ final class SimLinkProvider extends AbstractProvider implements LinkProvider {
      *
      * @param one one end
      * @param two other end
+     * @return whether the link was down
      */
-    void linkUp(ConnectPoint one, ConnectPoint two) {
+    boolean linkUp(ConnectPoint one, ConnectPoint two) {
         NetworkSpec.Link l = link(one, two);
-        linksDown.remove(Set.of(l.one(), l.two()));
+        boolean wasDown = linksDown.remove(Set.of(l.one(), l.two()));
         announce(l);
+        return wasDown;
+    }
+
+    /**
+     * Tells whether a link was taken down.
+     *
+     * @param one one end
+     * @param two other end
+     * @return true if down
+     */
+    boolean isDown(ConnectPoint one, ConnectPoint two) {
+        NetworkSpec.Link l = link(one, two);
+        return linksDown.contains(Set.of(l.one(), l.two()));
     }
 
     private void announce(NetworkSpec.Link l) {

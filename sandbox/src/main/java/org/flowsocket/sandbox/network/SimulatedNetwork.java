@@ -12,6 +12,7 @@ import org.flowsocket.sandbox.southbound.SouthboundThread;
 import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.HostId;
 import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
@@ -191,23 +192,59 @@ public final class SimulatedNetwork implements AutoCloseable {
     }
 
     /**
-     * Takes a link down in both directions; ONOS posts LINK_REMOVED.
+     * Cuts a link's cable: as real switches do, both ends report their port
+     * down (ONOS posts PORT_UPDATED, the port disabled), and as ONOS's LLDP
+     * link provider does, the links of both ports vanish (ONOS posts
+     * LINK_REMOVED for both directions and computes a new topology).
      *
      * @param one one end
      * @param two other end
      */
     public void linkDown(ConnectPoint one, ConnectPoint two) {
-        thread.run(() -> links.linkDown(one, two));
+        thread.run(() -> {
+            if (!links.isDown(one, two)) {
+                devices.linkState(one, false);
+                devices.linkState(two, false);
+                links.linkDown(one, two);
+            }
+        });
     }
 
     /**
-     * Brings a link back up (if both switches are up).
+     * Mends a link's cable: both ends report their port up again, and the
+     * link is discovered in both directions (if both switches are up).
      *
      * @param one one end
      * @param two other end
      */
     public void linkUp(ConnectPoint one, ConnectPoint two) {
-        thread.run(() -> links.linkUp(one, two));
+        thread.run(() -> {
+            if (links.isDown(one, two)) {
+                devices.linkState(one, true);
+                devices.linkState(two, true);
+            }
+            links.linkUp(one, two);
+        });
+    }
+
+    /**
+     * Moves a host of the network to another switch port; ONOS posts
+     * HOST_MOVED.
+     *
+     * @param hostId the host
+     * @param to     its new location, a port of a switch of the network
+     * @throws IllegalArgumentException if the network has no such host or port
+     */
+    public void moveHost(HostId hostId, ConnectPoint to) {
+        thread.run(() -> {
+            SimSwitch s = switches.get(to.deviceId());
+            if (!s.ports.containsKey(to.port())) {
+                throw new IllegalArgumentException(to.deviceId() + " has no port " + to.port());
+            }
+            if (!hosts.move(hostId, to)) {
+                throw new IllegalArgumentException("the network has no host " + hostId);
+            }
+        });
     }
 
     /**

@@ -18,7 +18,7 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
-/** Topology options: linear, tree, JSON file. */
+/** Topology options: linear, ring, tree, JSON file. */
 public class NetworkSpecTest {
 
     @Rule
@@ -39,6 +39,21 @@ public class NetworkSpecTest {
     }
 
     @Test
+    public void ringClosesTheLine() {
+        NetworkSpec spec = NetworkSpec.parse("ring,4");
+        assertEquals(4, spec.switches().size());
+        assertEquals(4, spec.links().size());
+        assertEquals(4, spec.hosts().size());
+        NetworkSpec.Link first = spec.links().get(0);
+        assertEquals(ConnectPoint.deviceConnectPoint("of:0000000000000001/2"), first.one());
+        assertEquals(ConnectPoint.deviceConnectPoint("of:0000000000000002/2"), first.two());
+        NetworkSpec.Link closing = spec.links().get(3);
+        assertEquals(ConnectPoint.deviceConnectPoint("of:0000000000000004/3"), closing.one());
+        assertEquals(ConnectPoint.deviceConnectPoint("of:0000000000000001/3"), closing.two());
+        assertEquals(ConnectPoint.deviceConnectPoint("of:0000000000000003/1"), spec.hosts().get(2).location());
+    }
+
+    @Test
     public void jsonFile() throws Exception {
         Path file = tmp.newFile("topo.json").toPath();
         Files.writeString(file, "{\"devices\": [{\"id\": \"of:00000000000000a1\", \"ports\": 2},"
@@ -56,7 +71,7 @@ public class NetworkSpecTest {
 
     @Test
     public void badOptionsAreRefused() {
-        for (String bad : new String[]{"linear", "linear,x", "tree,2", "ring,4", "linear,0"}) {
+        for (String bad : new String[]{"linear", "linear,x", "tree,2", "ring", "ring,2", "star,4", "linear,0"}) {
             try {
                 NetworkSpec.parse(bad);
                 fail("accepted " + bad);

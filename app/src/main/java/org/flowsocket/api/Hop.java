@@ -2,7 +2,7 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.flow;
+package org.flowsocket.api;
 
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
@@ -47,6 +47,15 @@ public final class Hop {
     /** @return egress port */
     public PortNumber outPort() {
         return outPort;
+    }
+
+    /**
+     * Returns the same switch crossed the other way.
+     *
+     * @return hop entering by this hop's egress port
+     */
+    public Hop reverse() {
+        return new Hop(deviceId, outPort, inPort);
     }
 
     @Override

@@ -1,0 +1,204 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.google.common.collect.ImmutableList;
+import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.Hop;
+import org.flowsocket.api.NetworkFlowSpec;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowMeter;
+import org.flowsocket.api.QosFlowStore;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.meter.MeterId;
+import org.slf4j.Logger;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Function;
+import java.util.function.LongSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static org.slf4j.LoggerFactory.getLogger;
+
+/**
+ * Moves a network flow to another path, make before break, under its id:
+ * the flow's meters and bandwidth reservation move with it, and whatever
+ * the move took is given back if the switches refuse the new path.
+ */
+final class PathChange {
+
+    private final Logger log = getLogger(getClass());
+
+    private final QosFlowStore store;
+    private final QosFlowPlanner planner;
+    private final FlowInstaller installer;
+    private final MeterAllocator meters;
+    private final BandwidthAdmission admission;
+    private final Function<FlowRule, FlowEntry> entries;
+    private final Supplier<RerouteSettings> settings;
+    private final LongSupplier clock;
+
+    PathChange(QosFlowStore store, QosFlowPlanner planner, FlowInstaller installer, MeterAllocator meters,
+               BandwidthAdmission admission, Function<FlowRule, FlowEntry> entries,
+               Supplier<RerouteSettings> settings, LongSupplier clock) {
+        this.store = store;
+        this.planner = planner;
+        this.installer = installer;
+        this.meters = meters;
+        this.admission = admission;
+        this.entries = entries;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /**
+     * Moves a flow to a path: installs the rules the new path needs, waits
+     * for the switches to confirm them, switches the handle to the new rules
+     * and path, then removes the rules only the old path used. The same path
+     * again (a restored flow) sends only what ONOS lost.
+     *
+     * @param flow the flow as it is
+     * @param spec its spec
+     * @param path the path to move it to
+     * @return future of what prevented the move; empty once the flow is on
+     *         the new path, or was removed meanwhile (then nothing is left of the new path)
+     */
+    CompletableFuture<Optional<Failure>> apply(QosFlow flow, NetworkFlowSpec spec, List<Hop> path) {
+        long started = clock.getAsLong();
+        long timeout = settings.get().confirmTimeoutMillis();
+        Set<DeviceId> devices = QosFlowPlanner.devicesOf(path);
+        List<QosFlowMeter> kept = flow.meters().stream().filter(m -> devices.contains(m.deviceId()))
+                .collect(ImmutableList.toImmutableList());
+        Set<DeviceId> unmetered = devices.stream()
+                .filter(d -> kept.stream().noneMatch(m -> m.deviceId().equals(d))).collect(Collectors.toSet());
+        MeterAllocation added = spec.meterKbps().isPresent() && !unmetered.isEmpty()
+                ? meters.allocate(unmetered, spec.meterKbps().get(), spec.meterBurstKb().orElse(null), timeout)
+                : MeterAllocation.none();
+        List<QosFlowMeter> newMeters = ImmutableList.<QosFlowMeter>builder().addAll(kept)
+                .addAll(added.meters()).build();
+        Map<DeviceId, MeterId> meterOf = newMeters.stream()
+                .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
+        List<FlowRule> rules = planner.rules(spec, path, meterOf);
+        Optional<String> taken = rules.stream()
+                .map(r -> store.ownerOf(r).filter(o -> !o.equals(flow.id())
+                        && store.knownState(o) != QosFlow.State.FAILED).map(o -> "flow " + o
+                        + " already has an identical rule on " + r.deviceId()))
+                .flatMap(Optional::stream).findFirst();
+        if (taken.isPresent()) {
+            meters.release(added.meters());
+            return failed(FlowRerouter.REROUTE_FAILED, taken.get());
+        }
+        try {
+            // The reservation moves with the flow: the new path's links in place of the old.
+            admission.reserve(flow.id(), spec, path);
+        } catch (FlowSocketException e) {
+            meters.release(added.meters());
+            return failed(FlowRerouter.NO_CAPACITY, e.getMessage());
+        }
+        boolean samePath = path.equals(flow.path());
+        // A rule the old path has as it is stays, unless ONOS lost it (back on the same path: the switches
+        // usually kept their rules); one with the same match but another action is modified in place.
+        List<FlowRule> toSend = rules.stream().filter(r -> !keeps(flow.rules(), r) || !inOnos(r))
+                .collect(ImmutableList.toImmutableList());
+        List<FlowRule> fresh = rules.stream().filter(r -> !flow.rules().contains(r))
+                .collect(ImmutableList.toImmutableList());
+        List<FlowRule> stale = flow.rules().stream().filter(r -> !rules.contains(r))
+                .collect(ImmutableList.toImmutableList());
+        List<QosFlowMeter> dropped = flow.meters().stream().filter(m -> !kept.contains(m))
+                .collect(ImmutableList.toImmutableList());
+        return added.installed().thenCompose(v -> toSend.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
+                : installer.install(toSend, timeout)).handle((ok, error) -> {
+            if (error != null) {
+                installer.withdraw(fresh);
+                meters.release(added.meters());
+                keepOldReservation(flow, spec);
+                return Optional.of(new Failure(FlowRerouter.REROUTE_FAILED,
+                        "the switches did not confirm the new path: " + unwrap(error).getMessage()));
+            }
+            AtomicBoolean applied = new AtomicBoolean();
+            store.update(flow.id(), h -> {
+                boolean live = h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.DEGRADED;
+                applied.set(live);
+                return live ? h.toBuilder().rules(rules).path(path).meters(newMeters)
+                        .state(QosFlow.State.INSTALLED).reason(null).build() : h;
+            });
+            if (!applied.get()) {
+                // Removed meanwhile: its removal takes the old rules, this takes the new ones.
+                installer.withdraw(fresh);
+                meters.release(added.meters());
+                admission.release(flow.id());
+                return Optional.empty();
+            }
+            log.info("Flow {} {} in {} ms: {} -> {}", flow.id(), samePath ? "restored" : "rerouted",
+                     clock.getAsLong() - started, flow.path(), path);
+            if (!stale.isEmpty() || !dropped.isEmpty()) {
+                installer.remove(stale, timeout).whenComplete((v, e) -> {
+                    if (e != null) {
+                        log.warn("Flow {}: the old path's rules were not confirmed removed: {}", flow.id(),
+                                 unwrap(e).getMessage());
+                    }
+                    meters.release(dropped);
+                });
+            }
+            return Optional.<Failure>empty();
+        });
+    }
+
+    private boolean inOnos(FlowRule rule) {
+        FlowEntry entry = entries.apply(rule);
+        return entry != null && (entry.state() == FlowEntry.FlowEntryState.ADDED
+                || entry.state() == FlowEntry.FlowEntryState.PENDING_ADD);
+    }
+
+    // The flow stays on its old path: it keeps what it reserved there, if still free.
+    private void keepOldReservation(QosFlow flow, NetworkFlowSpec spec) {
+        try {
+            admission.reserve(flow.id(), spec, flow.path());
+        } catch (FlowSocketException e) {
+            log.warn("Flow {} lost its reservation: {}", flow.id(), e.getMessage());
+        }
+    }
+
+    private static boolean keeps(Collection<FlowRule> old, FlowRule rule) {
+        return old.stream().anyMatch(o -> o.equals(rule) && o.treatment().equals(rule.treatment()));
+    }
+
+    private static CompletableFuture<Optional<Failure>> failed(String code, String detail) {
+        return CompletableFuture.completedFuture(Optional.of(new Failure(code, detail)));
+    }
+
+    private static Throwable unwrap(Throwable error) {
+        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+    }
+
+    /** Why a flow could not move: a reason code of {@link FlowRerouter} and what happened. */
+    static final class Failure {
+        private final String code;
+        private final String detail;
+
+        Failure(String code, String detail) {
+            this.code = code;
+            this.detail = detail;
+        }
+
+        String code() {
+            return code;
+        }
+
+        String detail() {
+            return detail;
+        }
+    }
+}

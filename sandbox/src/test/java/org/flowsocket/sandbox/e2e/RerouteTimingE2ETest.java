@@ -1,0 +1,138 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.sandbox.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.testkit.FlowSocketClient;
+import org.junit.AfterClass;
+import org.junit.BeforeClass;
+import org.junit.Test;
+import org.onosproject.cfg.ComponentConfigService;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.link.LinkEvent;
+import org.onosproject.net.link.LinkListener;
+import org.onosproject.net.link.LinkService;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static org.junit.Assert.assertEquals;
+
+/**
+ * Measures, on a ring of eight simulated switches (acknowledging after
+ * 20 ms), how long a network flow takes from ONOS's LINK_REMOVED of a link
+ * of its path to the client's FLOW_REROUTED, which FlowSocket sends once the
+ * switches confirmed the new path; and what admission control adds to an
+ * InstallFlow. Prints the figures docs/performance.md quotes.
+ */
+public class RerouteTimingE2ETest {
+
+    private static final int FAILURES = 100;
+    private static final int ADMISSIONS = 200;
+
+    private static E2eSandbox env;
+    private static FlowSocketClient admin;
+
+    @BeforeClass
+    public static void startRing() throws Exception {
+        env = E2eSandbox.start(NetworkSpec.ring(8));
+        ComponentConfigService cfg = env.sandbox.core().get(ComponentConfigService.class);
+        // Every failure moves the flow: no hold-down of the link that returns, no rate limit.
+        cfg.setProperty("org.flowsocket.impl.FlowSocketManager", "rerouteHoldDownMs", "0");
+        cfg.setProperty("org.flowsocket.impl.FlowSocketManager", "rerouteMaxPerMinute", "100000");
+        Thread.sleep(1000);
+        admin = env.admin();
+        admin.ok("{'type':'Subscribe','topics':['flows']}");
+    }
+
+    @AfterClass
+    public static void stop() {
+        if (env != null) {
+            env.close();
+        }
+    }
+
+    @Test
+    public void rerouteTimeFromLinkDownToConfirmedNewPath() throws Exception {
+        LinkService links = env.sandbox.core().get(LinkService.class);
+        AtomicLong linkRemovedNanos = new AtomicLong();
+        LinkListener listener = e -> {
+            if (e.type() == LinkEvent.Type.LINK_REMOVED) {
+                linkRemovedNanos.compareAndSet(0, System.nanoTime());
+            }
+        };
+        links.addListener(listener);
+        JsonNode flow = admin.ok("{'type':'InstallFlow','network':{'src':'10.0.0.1','dst':'10.0.0.2',"
+                + "'protocol':'udp','dstPort':5004}}");
+        String flowId = flow.path("flowId").asText();
+        JsonNode path = flow.path("path");
+        long seq = 0;
+        List<Long> shortMicros = new ArrayList<>();
+        List<Long> longMicros = new ArrayList<>();
+        for (int i = 0; i < FAILURES; i++) {
+            // Cut the first link of the flow's path: it moves to the other way round the ring.
+            ConnectPoint a = point(path.get(0).path("deviceId").asText(), path.get(0).path("outPort").asText());
+            ConnectPoint b = point(path.get(1).path("deviceId").asText(), path.get(1).path("inPort").asText());
+            linkRemovedNanos.set(0);
+            env.network().linkDown(a, b);
+            JsonNode rerouted = admin.awaitEventAfter(seq, "flows", "FLOW_REROUTED",
+                                                      d -> flowId.equals(d.path("flowId").asText()));
+            long micros = (System.nanoTime() - linkRemovedNanos.get()) / 1000;
+            seq = rerouted.path("seq").asLong();
+            path = rerouted.path("data").path("path");
+            (path.size() == 2 ? shortMicros : longMicros).add(micros);
+            env.network().linkUp(a, b);
+            E2eSandbox.eventually("link back", () -> links.getLink(a, b) != null && links.getLink(b, a) != null);
+        }
+        links.removeListener(listener);
+        List<Long> all = new ArrayList<>(shortMicros);
+        all.addAll(longMicros);
+        assertEquals(FAILURES, all.size());
+        System.out.println("REROUTE-TIMING ring,8 link-down to FLOW_REROUTED over " + FAILURES + " failures: "
+                                   + summary(all) + "; onto the 2-switch path: " + summary(shortMicros)
+                                   + "; onto the 8-switch path: " + summary(longMicros));
+    }
+
+    @Test
+    public void admissionCostPerInstallFlow() throws Exception {
+        List<Long> plain = new ArrayList<>();
+        List<Long> reserving = new ArrayList<>();
+        for (int i = 0; i < ADMISSIONS; i++) {
+            boolean reserve = i % 2 == 1;
+            // confirm false: the reply comes once the flow is planned, admitted and submitted.
+            String request = "{'type':'InstallFlow','confirm':false,'network':{'src':'10.0.0.3','dst':'10.0.0.7',"
+                    + "'protocol':'udp','dstPort':" + (10000 + i) + (reserve ? ",'qos':{'bandwidthKbps':1000}" : "")
+                    + "}}";
+            long start = System.nanoTime();
+            admin.ok(request);
+            (reserve ? reserving : plain).add((System.nanoTime() - start) / 1000);
+        }
+        System.out.println("ADMISSION-TIMING ring,8 InstallFlow (confirm false) reply time over " + ADMISSIONS / 2
+                                   + " requests each, up to " + ADMISSIONS / 2 + " reservations held: without "
+                                   + "bandwidthKbps " + summary(plain) + "; with " + summary(reserving));
+    }
+
+    private static ConnectPoint point(String device, String port) {
+        return ConnectPoint.deviceConnectPoint(device + "/" + port);
+    }
+
+    private static String summary(List<Long> micros) {
+        if (micros.isEmpty()) {
+            return "none";
+        }
+        List<Long> sorted = new ArrayList<>(micros);
+        Collections.sort(sorted);
+        return String.format("n=%d p50=%.1f ms p99=%.1f ms max=%.1f ms", sorted.size(),
+                             at(sorted, 0.50) / 1000.0, at(sorted, 0.99) / 1000.0,
+                             sorted.get(sorted.size() - 1) / 1000.0);
+    }
+
+    private static long at(List<Long> sorted, double q) {
+        return sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(q * sorted.size()) - 1));
+    }
+}
