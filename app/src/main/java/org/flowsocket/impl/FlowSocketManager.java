@@ -304,7 +304,8 @@ public class FlowSocketManager
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters, admission);
         rerouter = new FlowRerouter(flowStore, planner, routes, admission, installer, meters, pathHealth,
                                     new ActingNode(mastershipService, clusterService), timer,
-                                    () -> settings.reroute(), flows::entryOf, System::currentTimeMillis);
+                                    () -> settings.reroute(), rule -> FlowLifecycle.entryOf(flowRuleService, rule),
+                                    System::currentTimeMillis);
         flows.followPaths(rerouter);
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         ruleRelay = new RuleEventRelay(clusterCommunicator, clusterService, mapper);
