@@ -51,6 +51,7 @@ import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
 import org.flowsocket.impl.protocol.Messages;
+import org.flowsocket.impl.stats.TrafficStatistics;
 import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
@@ -217,6 +218,7 @@ public class FlowSocketManager
     private FlowLifecycle flows;
     private QosFlowPlanner planner;
     private EventBridge bridge;
+    private TrafficStatistics traffic;
     private HelloCommand hello;
     private RequestDispatcher dispatcher;
 
@@ -248,7 +250,9 @@ public class FlowSocketManager
                                      spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
-        onosEvents = new OnosEventFeed(flows, bridge);
+        traffic = new TrafficStatistics(mapper, appId, this, flowRuleService, deviceService, linkService,
+                                        sessions::values);
+        onosEvents = new OnosEventFeed(flows, bridge, traffic);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
@@ -265,10 +269,10 @@ public class FlowSocketManager
                 new ListLinksCommand(linkService, deviceService, codecs),
                 new InstallFlowCommand(this, codecs, handleJson),
                 new RemoveFlowCommand(this, handleJson),
-                new GetFlowCommand(this, handleJson),
-                new ListFlowsCommand(this, handleJson, mapper),
-                new SubscriptionCommand(true, mapper),
-                new SubscriptionCommand(false, mapper),
+                new GetFlowCommand(this, handleJson, traffic, mapper),
+                new ListFlowsCommand(this, handleJson, traffic, mapper),
+                new SubscriptionCommand(true, mapper, traffic::subscribed),
+                new SubscriptionCommand(false, mapper, traffic::subscribed),
                 new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
         dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
 
@@ -282,6 +286,7 @@ public class FlowSocketManager
         List<DefaultClientSession> open = ImmutableList.copyOf(sessions.values());
         open.forEach(s -> s.disconnect(CLOSE_GOING_AWAY, "FlowSocket is stopping"));
         onosEvents.stop();
+        traffic.stop();
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
         codecService.unregisterCodec(QosFlow.class);

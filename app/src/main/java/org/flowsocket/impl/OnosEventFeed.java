@@ -5,6 +5,7 @@
 package org.flowsocket.impl;
 
 import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.stats.TrafficStatistics;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.config.NetworkConfigEvent;
 import org.onosproject.net.config.NetworkConfigListener;
@@ -42,6 +43,7 @@ final class OnosEventFeed {
 
     private final FlowLifecycle flows;
     private final EventBridge bridge;
+    private final TrafficStatistics traffic;
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(groupedThreads("onos/flowsocket", "events", log));
 
@@ -61,11 +63,13 @@ final class OnosEventFeed {
      * Creates the feed.
      *
      * @param flows  follows rule and device events
-     * @param bridge passes events on to subscribed sessions
+     * @param bridge  passes events on to subscribed sessions
+     * @param traffic follows ONOS's statistics refresh of FlowSocket's rules
      */
-    OnosEventFeed(FlowLifecycle flows, EventBridge bridge) {
+    OnosEventFeed(FlowLifecycle flows, EventBridge bridge, TrafficStatistics traffic) {
         this.flows = flows;
         this.bridge = bridge;
+        this.traffic = traffic;
     }
 
     /**
@@ -129,6 +133,7 @@ final class OnosEventFeed {
     private void ruleEvent(FlowRuleEvent event) {
         post(() -> {
             flows.ruleEvent(event);
+            traffic.ruleEvent(event);
             bridge.ruleEvent(event);
         });
     }

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.sandbox;
 
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowService;
 import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
@@ -11,6 +13,7 @@ import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
+import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.topology.Topology;
 import org.onosproject.net.topology.TopologyService;
 import org.slf4j.Logger;
@@ -22,6 +25,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 
 /**
  * Everything the sandbox runs, started in order and stopped in reverse:
@@ -226,6 +230,26 @@ public final class Sandbox implements AutoCloseable {
     /** @return FlowSocket's service, if FlowSocket is running */
     public Optional<Object> flowSocketService() {
         return Optional.ofNullable(flowSocket);
+    }
+
+    /**
+     * Sets the bit rate of the traffic the simulated hosts send through a
+     * FlowSocket flow handle's rules (each direction of a bidirectional
+     * flow), in place of its traffic class's default.
+     *
+     * @param flowId        the flow handle's id
+     * @param bitsPerSecond the rate, zero or more
+     * @throws IllegalArgumentException if there is no such flow handle
+     * @throws IllegalStateException    if FlowSocket or the simulated network is not running
+     */
+    public void setFlowTraffic(String flowId, long bitsPerSecond) {
+        if (network == null || flowSocket == null) {
+            throw new IllegalStateException("traffic is simulated only with FlowSocket on the simulated network");
+        }
+        QosFlow flow = core.services().get(QosFlowService.class).getFlow(flowId)
+                .orElseThrow(() -> new IllegalArgumentException("no flow handle " + flowId));
+        network.setTrafficRate(flow.rules().stream().map(FlowRule::id).collect(Collectors.toList()),
+                               bitsPerSecond);
     }
 
     /** Stops everything in reverse order of start. Idempotent. */

@@ -7,6 +7,8 @@ package org.flowsocket.sandbox.core;
 import org.onosproject.net.flow.CompletedBatchOperation;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleEvent;
+import org.onosproject.net.flow.StoredFlowEntry;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchEntry;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchEvent;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchOperation;
@@ -31,9 +33,24 @@ import java.util.Set;
  * place of any stored one, and always hands the operation to the device: the
  * simple store rejects MODIFY and drops an ADD of a rule it still holds (say,
  * one being removed), completing the batch without asking the switch.
+ * And like ONOS's distributed store, it stamps a stored entry with the time
+ * of each statistics update ({@code lastSeen}), which the simple store
+ * leaves at the entry's creation.
  * Everything else is {@code SimpleFlowRuleStore}'s.
  */
 public class SandboxFlowRuleStore extends SimpleFlowRuleStore {
+
+    // As ONOS 2.5.6 ECFlowRuleStore.addOrUpdateFlowRuleInternal: counters,
+    // life and stored.setLastSeen() on every statistics update.
+    @Override
+    public FlowRuleEvent addOrUpdateFlowRule(FlowEntry rule) {
+        FlowRuleEvent event = super.addOrUpdateFlowRule(rule);
+        FlowEntry stored = getFlowEntry(rule);
+        if (event != null && stored instanceof StoredFlowEntry) {
+            ((StoredFlowEntry) stored).setLastSeen();
+        }
+        return event;
+    }
 
     @Override
     public void storeBatch(FlowRuleBatchOperation operation) {

@@ -30,6 +30,7 @@ final class SimSwitches {
     private final SouthboundThread thread;
     private final Map<DeviceId, SimSwitch> switches = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final SimTraffic traffic = new SimTraffic();
 
     SimSwitches(SouthboundThread thread) {
         this.thread = requireNonNull(thread);
@@ -72,6 +73,11 @@ final class SimSwitches {
     SimSwitch connected(DeviceId deviceId) {
         SimSwitch s = switches.get(deviceId);
         return s != null && s.up ? s : null;
+    }
+
+    /** @return the traffic the switches' rules carry */
+    SimTraffic traffic() {
+        return traffic;
     }
 
     /** @return every switch, in creation order */

@@ -1,0 +1,136 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.stats;
+
+import com.google.common.collect.ImmutableList;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.impl.protocol.Messages;
+import org.onosproject.net.ConnectPoint;
+import org.onosproject.net.Link;
+import org.onosproject.net.flow.FlowId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The {@code stats} topic at one interval: every interval, the FLOW_STATS
+ * of each flow handle some session at this interval wants, and the
+ * LINK_STATS of every link if one wants links, each rendered once for all
+ * those sessions. An event is sent only when ONOS has newer counters than
+ * the last event carried, so a flow or link is never told more often than
+ * ONOS's statistics refresh (its flow and port statistics periods) gives
+ * new data. Runs on the statistics thread.
+ */
+final class TrafficSampler {
+
+    private static final Logger log = LoggerFactory.getLogger(TrafficSampler.class);
+
+    private final TrafficStatistics statistics;
+    private final int intervalMs;
+    /** Counters of the rules last told: a flow's rates are measured from there. */
+    private final Readings told = new Readings();
+    /** Each link's source port statistics stamp last told. */
+    private final Map<ConnectPoint, Long> linksTold = new HashMap<>();
+    private ScheduledFuture<?> task;
+
+    TrafficSampler(TrafficStatistics statistics, int intervalMs) {
+        this.statistics = statistics;
+        this.intervalMs = intervalMs;
+    }
+
+    int intervalMs() {
+        return intervalMs;
+    }
+
+    void start(ScheduledExecutorService executor) {
+        task = executor.scheduleAtFixedRate(this::tickLogged, intervalMs, intervalMs, TimeUnit.MILLISECONDS);
+    }
+
+    void stop() {
+        if (task != null) {
+            task.cancel(false);
+        }
+    }
+
+    private void tickLogged() {
+        try {
+            tick();
+        } catch (RuntimeException e) {
+            log.warn("Statistics at {} ms failed", intervalMs, e);
+        }
+    }
+
+    /** Samples once and tells the sessions at this interval. */
+    void tick() {
+        List<TrafficStatistics.Subscriber> audience = statistics.subscribers().stream()
+                .filter(s -> s.statsRequest() != null && s.statsRequest().intervalMs() == intervalMs)
+                .collect(ImmutableList.toImmutableList());
+        if (audience.isEmpty()) {
+            if (statistics.retireIfUnused(this)) {
+                return;
+            }
+        }
+        tellFlows(audience);
+        if (audience.stream().anyMatch(s -> s.statsRequest().links())) {
+            tellLinks(audience);
+        } else {
+            linksTold.clear();
+        }
+    }
+
+    private void tellFlows(List<TrafficStatistics.Subscriber> audience) {
+        EntryIndex entries = new EntryIndex(statistics.rules());
+        Set<FlowId> kept = new HashSet<>();
+        for (QosFlow flow : statistics.flows().getFlows(QosFlowFilter.ALL)) {
+            if (audience.stream().noneMatch(s -> s.statsRequest().wants(flow.id()))) {
+                continue;
+            }
+            flow.rules().forEach(r -> kept.add(r.id()));
+            FlowTraffic traffic = FlowTraffic.of(flow, entries::sample, rule -> {
+                RuleSample current = entries.sample(rule);
+                return current == null ? null : told.earlier(rule, current);
+            });
+            if (!traffic.newerThan(told::latest)) {
+                continue;
+            }
+            traffic.hops().stream().filter(h -> h.sample() != null).forEach(h -> told.record(h.rule(), h.sample()));
+            Messages.EventFrame event = Messages.event(statistics.mapper(), TrafficStatistics.TOPIC, "FLOW_STATS",
+                                                       traffic.toJson(statistics.mapper()));
+            for (TrafficStatistics.Subscriber s : audience) {
+                if (s.statsRequest().wants(flow.id())) {
+                    s.sendEvent(event);
+                }
+            }
+        }
+        told.retainOnly(kept);
+    }
+
+    private void tellLinks(List<TrafficStatistics.Subscriber> audience) {
+        for (Link link : statistics.links().getActiveLinks()) {
+            LinkLoad.of(link, statistics.devices()).ifPresent(load -> {
+                Long last = linksTold.put(link.src(), load.stamp());
+                if (last != null && last == load.stamp()) {
+                    return;
+                }
+                Messages.EventFrame event = Messages.event(statistics.mapper(), TrafficStatistics.TOPIC,
+                                                           "LINK_STATS", load.toJson(statistics.mapper()));
+                for (TrafficStatistics.Subscriber s : audience) {
+                    if (s.statsRequest().links()) {
+                        s.sendEvent(event);
+                    }
+                }
+            });
+        }
+    }
+}
