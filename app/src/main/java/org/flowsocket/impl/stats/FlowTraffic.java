@@ -208,7 +208,8 @@ public final class FlowTraffic {
             json.put("deviceId", rule.deviceId().toString());
             json.put("ruleId", FlowLifecycle.flowIdOf(rule));
             if (sample == null) {
-                json.put("state", "NOT_IN_ONOS");
+                // ONOS lists the rule not ADDED (or not at all): the switch reported no counters.
+                json.put("counted", false);
                 return json;
             }
             putCounters(this, json);
