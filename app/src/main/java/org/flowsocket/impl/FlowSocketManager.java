@@ -14,6 +14,8 @@ import org.flowsocket.api.DeviceNode;
 import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.FlowTraffic;
+import org.flowsocket.api.FlowTrafficService;
 import org.flowsocket.api.HostNode;
 import org.flowsocket.api.MessageSink;
 import org.flowsocket.api.QosFlow;
@@ -25,6 +27,7 @@ import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
 import org.flowsocket.impl.codec.FlowSocketCodecContext;
+import org.flowsocket.impl.codec.FlowTrafficCodec;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.command.AddNodeCommand;
@@ -105,7 +108,7 @@ import static org.slf4j.LoggerFactory.getLogger;
  * top of it, and the sessions of every front door, fed with events.
  */
 @Component(immediate = true, service = {FlowSocketService.class, FlowSocketAdminService.class, QosFlowService.class,
-                   FlowSocketNodeService.class},
+                   FlowSocketNodeService.class, FlowTrafficService.class},
         property = {
             CONFIRM_TIMEOUT_MS + ":Integer=" + CONFIRM_TIMEOUT_MS_DEFAULT,
             MAX_FRAME_BYTES + ":Integer=" + MAX_FRAME_BYTES_DEFAULT,
@@ -123,7 +126,8 @@ import static org.slf4j.LoggerFactory.getLogger;
             ALLOWED_ORIGINS + "=" + ALLOWED_ORIGINS_DEFAULT,
         })
 public class FlowSocketManager
-        implements FlowSocketService, FlowSocketAdminService, QosFlowService, FlowSocketNodeService {
+        implements FlowSocketService, FlowSocketAdminService, QosFlowService, FlowSocketNodeService,
+        FlowTrafficService {
 
     /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
     public static final int CLOSE_GOING_AWAY = 1001;
@@ -250,12 +254,13 @@ public class FlowSocketManager
                                      spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
-        traffic = new TrafficStatistics(mapper, appId, this, flowRuleService, deviceService, linkService,
+        traffic = new TrafficStatistics(codecs, appId, this, flowRuleService, deviceService, linkService,
                                         sessions::values);
         onosEvents = new OnosEventFeed(flows, bridge, traffic);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
+        codecService.registerCodec(FlowTraffic.class, new FlowTrafficCodec());
         flowStore.setDelegate(flowStoreDelegate);
         flows.resumeExpiries();
 
@@ -290,6 +295,7 @@ public class FlowSocketManager
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
         codecService.unregisterCodec(QosFlow.class);
+        codecService.unregisterCodec(FlowTraffic.class);
         flowStore.close();
         hostNodes.close();
         timer.shutdownNow();
@@ -356,6 +362,11 @@ public class FlowSocketManager
     @Override
     public List<QosFlow> getFlows(QosFlowFilter filter) {
         return flowStore.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
+    }
+
+    @Override
+    public List<FlowTraffic> latestTraffic(List<QosFlow> flows) {
+        return traffic.latestTraffic(flows);
     }
 
     @Override

@@ -62,7 +62,7 @@ public final class GetFlowCommand implements Command {
         String flowId = request.text("flowId");
         QosFlow flow = flowService.getFlow(flowId).orElseThrow(() -> FlowSocketException.unknownFlow(flowId));
         ObjectNode result = json.encode(flow, true);
-        ObjectNode measured = traffic.latest(List.of(flow)).get(0).toJson(mapper);
+        ObjectNode measured = traffic.encode(traffic.latestTraffic(List.of(flow)).get(0));
         measured.remove("flowId");
         result.set("traffic", measured);
         return CompletableFuture.completedFuture(result);

@@ -109,7 +109,7 @@ public final class ListFlowsCommand implements Command {
             return CompletableFuture.completedFuture(result(flows, limit, f -> json.encode(f, false), mapper));
         }
         Map<String, Long> bitRates = new HashMap<>();
-        traffic.latest(flows).forEach(t -> bitRates.put(t.flowId(), t.bitRate()));
+        traffic.latestTraffic(flows).forEach(t -> bitRates.put(t.flowId(), t.bitRate()));
         List<QosFlow> busiestFirst = flows.stream()
                 .sorted(Comparator.comparingLong((QosFlow f) -> bitRates.get(f.id())).reversed()
                                 .thenComparing(QosFlow::id))

@@ -4,6 +4,7 @@
  */
 package org.flowsocket.impl.stats;
 
+import org.flowsocket.api.RuleSample;
 import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 

@@ -5,7 +5,9 @@
 package org.flowsocket.impl.stats;
 
 import com.google.common.collect.ImmutableList;
+import org.flowsocket.api.FlowTraffic;
 import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.RuleSample;
 import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.impl.protocol.Messages;
 import org.onosproject.net.ConnectPoint;
@@ -105,8 +107,8 @@ final class TrafficSampler {
                 continue;
             }
             traffic.hops().stream().filter(h -> h.sample() != null).forEach(h -> told.record(h.rule(), h.sample()));
-            Messages.EventFrame event = Messages.event(statistics.mapper(), TrafficStatistics.TOPIC, "FLOW_STATS",
-                                                       traffic.toJson(statistics.mapper()));
+            Messages.EventFrame event = Messages.event(statistics.codecs().mapper(), TrafficStatistics.TOPIC,
+                    "FLOW_STATS", statistics.encode(traffic));
             for (TrafficStatistics.Subscriber s : audience) {
                 if (s.statsRequest().wants(flow.id())) {
                     s.sendEvent(event);
@@ -123,8 +125,8 @@ final class TrafficSampler {
                 if (last != null && last == load.stamp()) {
                     return;
                 }
-                Messages.EventFrame event = Messages.event(statistics.mapper(), TrafficStatistics.TOPIC,
-                                                           "LINK_STATS", load.toJson(statistics.mapper()));
+                Messages.EventFrame event = Messages.event(statistics.codecs().mapper(), TrafficStatistics.TOPIC,
+                                                           "LINK_STATS", load.toJson(statistics.codecs().mapper()));
                 for (TrafficStatistics.Subscriber s : audience) {
                     if (s.statsRequest().links()) {
                         s.sendEvent(event);

@@ -4,11 +4,16 @@
  */
 package org.flowsocket.impl.stats;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.FlowTraffic;
+import org.flowsocket.api.FlowTrafficService;
 import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.RuleSample;
 import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.codec.FlowTrafficCodec;
 import org.flowsocket.impl.protocol.Messages;
+import org.onosproject.codec.CodecContext;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
@@ -40,7 +45,7 @@ import static org.slf4j.LoggerFactory.getLogger;
  * measure over ONOS's latest statistics period: the readings ONOS's
  * statistics refresh (RULE_ADDED, RULE_UPDATED) brings.
  */
-public final class TrafficStatistics {
+public final class TrafficStatistics implements FlowTrafficService {
 
     /** Topic of the statistics events. */
     public static final String TOPIC = "stats";
@@ -64,7 +69,8 @@ public final class TrafficStatistics {
         void sendEvent(Messages.EventFrame event);
     }
 
-    private final ObjectMapper mapper;
+    private final CodecContext codecs;
+    private final FlowTrafficCodec trafficCodec = new FlowTrafficCodec();
     private final ApplicationId appId;
     private final QosFlowService flows;
     private final FlowRuleService rules;
@@ -78,7 +84,7 @@ public final class TrafficStatistics {
     /**
      * Creates the statistics.
      *
-     * @param mapper      JSON mapper
+     * @param codecs      renders events, through {@link FlowTrafficCodec}
      * @param appId       FlowSocket's application id; its rules are followed
      * @param flows       QoS flow service
      * @param rules       ONOS's flow rule service
@@ -86,10 +92,10 @@ public final class TrafficStatistics {
      * @param links       ONOS's link service
      * @param subscribers the sessions
      */
-    public TrafficStatistics(ObjectMapper mapper, ApplicationId appId, QosFlowService flows, FlowRuleService rules,
+    public TrafficStatistics(CodecContext codecs, ApplicationId appId, QosFlowService flows, FlowRuleService rules,
                              DeviceService devices, LinkService links,
                              Supplier<Collection<? extends Subscriber>> subscribers) {
-        this.mapper = mapper;
+        this.codecs = codecs;
         this.appId = appId;
         this.flows = flows;
         this.rules = rules;
@@ -146,14 +152,8 @@ public final class TrafficStatistics {
         }
     }
 
-    /**
-     * Returns flows' traffic over ONOS's latest statistics period: between
-     * the last two statistics ONOS got of each rule.
-     *
-     * @param flows the flow handles
-     * @return each flow's traffic, in the same order
-     */
-    public List<FlowTraffic> latest(List<QosFlow> flows) {
+    @Override
+    public List<FlowTraffic> latestTraffic(List<QosFlow> flows) {
         EntryIndex entries = new EntryIndex(rules);
         return flows.stream().map(flow -> FlowTraffic.of(flow, rule -> refreshed(rule, entries), rule -> {
             RuleSample current = refreshed(rule, entries);
@@ -171,8 +171,18 @@ public final class TrafficStatistics {
 
     // ------------------------------------------------------- for the samplers
 
-    ObjectMapper mapper() {
-        return mapper;
+    CodecContext codecs() {
+        return codecs;
+    }
+
+    /**
+     * Renders a flow's traffic as FLOW_STATS carries it.
+     *
+     * @param traffic the flow's traffic
+     * @return JSON object
+     */
+    public ObjectNode encode(FlowTraffic traffic) {
+        return trafficCodec.encode(traffic, codecs);
     }
 
     QosFlowService flows() {

@@ -2,14 +2,9 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.stats;
+package org.flowsocket.api;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.google.common.collect.ImmutableList;
-import org.flowsocket.api.QosFlow;
-import org.flowsocket.impl.flow.FlowLifecycle;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.criteria.Criterion;
 
@@ -90,70 +85,19 @@ public final class FlowTraffic {
         return hops.stream().anyMatch(h -> h.sample != null && h.sample.newerThan(earlier.apply(h.rule)));
     }
 
-    /**
-     * Returns the latest sample of every hop ONOS has counters of.
-     *
-     * @return rule to sample
-     */
+    /** @return every rule of the flow, path by path */
     public List<Hop> hops() {
         return hops;
     }
 
-    /**
-     * Renders the traffic as FLOW_STATS carries it: {@code flowId}, the
-     * window {@code from}/{@code to}, {@code ingress} and {@code egress}
-     * totals and rates, and {@code hops}.
-     *
-     * @param mapper JSON mapper
-     * @return JSON object
-     */
-    public ObjectNode toJson(ObjectMapper mapper) {
-        ObjectNode json = mapper.createObjectNode();
-        json.put("flowId", flowId);
-        hops.stream().filter(h -> h.rate != null).mapToLong(h -> h.rate.fromMillis()).min()
-                .ifPresent(from -> json.put("from", from));
-        hops.stream().filter(h -> h.rate != null).mapToLong(h -> h.rate.toMillis()).max()
-                .ifPresent(to -> json.put("to", to));
-        json.set("ingress", sum(ingress, mapper));
-        json.set("egress", sum(egress, mapper));
-        ArrayNode rendered = json.putArray("hops");
-        hops.forEach(h -> rendered.add(h.toJson(mapper)));
-        return json;
+    /** @return the first hop of each path, where the traffic enters the network */
+    public List<Hop> ingress() {
+        return ingress;
     }
 
-    /**
-     * Adds a rule's counters and rates to a JSON object.
-     *
-     * @param hop  the rule's hop
-     * @param json the object (a rule reference)
-     */
-    static void putCounters(Hop hop, ObjectNode json) {
-        if (hop.sample != null) {
-            json.put("packets", hop.sample.packets());
-            json.put("bytes", hop.sample.bytes());
-            hop.rate.putRates(json);
-        }
-    }
-
-    private static ObjectNode sum(List<Hop> ends, ObjectMapper mapper) {
-        ObjectNode json = mapper.createObjectNode();
-        long packets = 0;
-        long bytes = 0;
-        double packetRate = 0;
-        long bitRate = 0;
-        for (Hop h : ends) {
-            if (h.sample != null) {
-                packets += h.sample.packets();
-                bytes += h.sample.bytes();
-                packetRate += h.rate.packetRate();
-                bitRate += h.rate.bitRate();
-            }
-        }
-        json.put("packets", packets);
-        json.put("bytes", bytes);
-        json.put("packetRate", Math.round(packetRate * 10) / 10.0);
-        json.put("bitRate", bitRate);
-        return json;
+    /** @return the last hop of each path, where the traffic leaves the network */
+    public List<Hop> egress() {
+        return egress;
     }
 
     // A network flow's rules path by path: a new path starts where the source address changes.
@@ -180,9 +124,16 @@ public final class FlowTraffic {
     public static final class Hop {
         private final FlowRule rule;
         private final RuleSample sample;
-        private final Rate rate;
+        private final TrafficRate rate;
 
-        Hop(FlowRule rule, RuleSample sample, Rate rate) {
+        /**
+         * Creates a hop.
+         *
+         * @param rule   the rule
+         * @param sample its latest sample, or null
+         * @param rate   traffic since the earlier sample, or null
+         */
+        public Hop(FlowRule rule, RuleSample sample, TrafficRate rate) {
             this.rule = rule;
             this.sample = sample;
             this.rate = rate;
@@ -199,26 +150,8 @@ public final class FlowTraffic {
         }
 
         /** @return traffic since the earlier sample, or null if ONOS has no entry */
-        public Rate rate() {
+        public TrafficRate rate() {
             return rate;
-        }
-
-        ObjectNode toJson(ObjectMapper mapper) {
-            ObjectNode json = mapper.createObjectNode();
-            json.put("deviceId", rule.deviceId().toString());
-            json.put("ruleId", FlowLifecycle.flowIdOf(rule));
-            if (sample == null) {
-                // ONOS lists the rule not ADDED (or not at all): the switch reported no counters.
-                json.put("counted", false);
-                return json;
-            }
-            putCounters(this, json);
-            json.put("from", rate.fromMillis());
-            json.put("to", rate.toMillis());
-            if (rate.restarted()) {
-                json.put("restarted", true);
-            }
-            return json;
         }
     }
 }

@@ -2,9 +2,7 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.stats;
-
-import com.fasterxml.jackson.databind.node.ObjectNode;
+package org.flowsocket.api;
 
 import static com.google.common.base.MoreObjects.toStringHelper;
 
@@ -12,7 +10,7 @@ import static com.google.common.base.MoreObjects.toStringHelper;
  * Traffic counted over a time window: packets and bytes, and the rates they
  * make. Immutable.
  */
-public final class Rate {
+public final class TrafficRate {
 
     private final long packets;
     private final long bytes;
@@ -20,7 +18,16 @@ public final class Rate {
     private final long toMillis;
     private final boolean restarted;
 
-    Rate(long packets, long bytes, long fromMillis, long toMillis, boolean restarted) {
+    /**
+     * Creates a measurement.
+     *
+     * @param packets    packets counted in the window
+     * @param bytes      bytes counted in the window
+     * @param fromMillis start of the window, epoch ms
+     * @param toMillis   end of the window, epoch ms (not before the start)
+     * @param restarted  whether the switch restarted counting within the window
+     */
+    public TrafficRate(long packets, long bytes, long fromMillis, long toMillis, boolean restarted) {
         this.packets = packets;
         this.bytes = bytes;
         this.fromMillis = fromMillis;
@@ -63,19 +70,6 @@ public final class Rate {
     public long bitRate() {
         long window = toMillis - fromMillis;
         return window == 0 ? 0 : Math.round(bytes * 8000.0 / window);
-    }
-
-    /**
-     * Adds the rates to a JSON object: {@code packetRate} (per second, one
-     * decimal) and {@code bitRate} (bits per second).
-     *
-     * @param json the object
-     * @return the object
-     */
-    ObjectNode putRates(ObjectNode json) {
-        json.put("packetRate", Math.round(packetRate() * 10) / 10.0);
-        json.put("bitRate", bitRate());
-        return json;
     }
 
     @Override

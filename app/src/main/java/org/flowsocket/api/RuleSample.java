@@ -2,7 +2,7 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.impl.stats;
+package org.flowsocket.api;
 
 import org.onosproject.net.flow.FlowEntry;
 
@@ -21,7 +21,15 @@ public final class RuleSample {
     private final long lifeSeconds;
     private final long seenMillis;
 
-    RuleSample(long packets, long bytes, long lifeSeconds, long seenMillis) {
+    /**
+     * Creates a sample.
+     *
+     * @param packets     packets since the rule was installed
+     * @param bytes       bytes since the rule was installed
+     * @param lifeSeconds the rule's life as the switch reported it
+     * @param seenMillis  when ONOS got the counters, epoch ms
+     */
+    public RuleSample(long packets, long bytes, long lifeSeconds, long seenMillis) {
         this.packets = packets;
         this.bytes = bytes;
         this.lifeSeconds = lifeSeconds;
@@ -73,13 +81,13 @@ public final class RuleSample {
      * @param earlier an earlier sample, or null
      * @return the traffic between the two
      */
-    public Rate since(RuleSample earlier) {
+    public TrafficRate since(RuleSample earlier) {
         boolean restarted = earlier != null && (packets < earlier.packets || bytes < earlier.bytes
                 || lifeSeconds < earlier.lifeSeconds);
         if (earlier == null || restarted) {
-            return new Rate(packets, bytes, seenMillis - lifeSeconds * 1000, seenMillis, restarted);
+            return new TrafficRate(packets, bytes, seenMillis - lifeSeconds * 1000, seenMillis, restarted);
         }
-        return new Rate(packets - earlier.packets, bytes - earlier.bytes, earlier.seenMillis, seenMillis, false);
+        return new TrafficRate(packets - earlier.packets, bytes - earlier.bytes, earlier.seenMillis, seenMillis, false);
     }
 
     @Override
