@@ -4,7 +4,6 @@
  */
 package org.flowsocket.sandbox;
 
-import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
@@ -13,7 +12,7 @@ import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
-import org.onosproject.net.flow.FlowRule;
+import org.flowsocket.sandbox.web.TrafficControlServlet;
 import org.onosproject.net.topology.Topology;
 import org.onosproject.net.topology.TopologyService;
 import org.slf4j.Logger;
@@ -25,7 +24,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.stream.Collectors;
 
 /**
  * Everything the sandbox runs, started in order and stopped in reverse:
@@ -43,17 +41,20 @@ public final class Sandbox implements AutoCloseable {
     private final SimulatedNetwork network;
     private final OpenFlowSouthbound openflow;
     private final SandboxWebServer web;
+    private final FlowTrafficControl traffic;
     private final Object flowSocket;
     private final Deque<AutoCloseable> toClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(SandboxCore core, SimulatedNetwork network, OpenFlowSouthbound openflow,
-                    SandboxWebServer web, Object flowSocket, Deque<AutoCloseable> toClose) {
+                    SandboxWebServer web, Object flowSocket, FlowTrafficControl traffic,
+                    Deque<AutoCloseable> toClose) {
         this.core = core;
         this.network = network;
         this.openflow = openflow;
         this.web = web;
         this.flowSocket = flowSocket;
+        this.traffic = traffic;
         this.toClose = toClose;
     }
 
@@ -197,9 +198,14 @@ public final class Sandbox implements AutoCloseable {
                 if (service != null) {
                     FlowSocketMount.mountServlet(web, core.services());
                 }
+                FlowTrafficControl traffic = null;
+                if (network != null && service != null) {
+                    traffic = new FlowTrafficControl(core.services().get(QosFlowService.class), network);
+                    web.mountControl("/traffic/*", new TrafficControlServlet(traffic));
+                }
                 web.start();
                 started.push(web);
-                return new Sandbox(core, network, southbound, web, service, started);
+                return new Sandbox(core, network, southbound, web, service, traffic, started);
             } catch (Exception | Error e) {
                 closeAll(started);
                 throw e;
@@ -243,13 +249,25 @@ public final class Sandbox implements AutoCloseable {
      * @throws IllegalStateException    if FlowSocket or the simulated network is not running
      */
     public void setFlowTraffic(String flowId, long bitsPerSecond) {
-        if (network == null || flowSocket == null) {
+        trafficControl().set(flowId, bitsPerSecond);
+    }
+
+    /**
+     * Gives a flow handle's rules their traffic class's rate again.
+     *
+     * @param flowId the flow handle's id
+     * @throws IllegalArgumentException if there is no such flow handle
+     * @throws IllegalStateException    if FlowSocket or the simulated network is not running
+     */
+    public void clearFlowTraffic(String flowId) {
+        trafficControl().clear(flowId);
+    }
+
+    private FlowTrafficControl trafficControl() {
+        if (traffic == null) {
             throw new IllegalStateException("traffic is simulated only with FlowSocket on the simulated network");
         }
-        QosFlow flow = core.services().get(QosFlowService.class).getFlow(flowId)
-                .orElseThrow(() -> new IllegalArgumentException("no flow handle " + flowId));
-        network.setTrafficRate(flow.rules().stream().map(FlowRule::id).collect(Collectors.toList()),
-                               bitsPerSecond);
+        return traffic;
     }
 
     /** Stops everything in reverse order of start. Idempotent. */

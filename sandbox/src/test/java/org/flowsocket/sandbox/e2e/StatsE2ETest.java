@@ -5,11 +5,16 @@
 package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.After;
 import org.junit.BeforeClass;
 import org.junit.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -236,7 +241,37 @@ public class StatsE2ETest extends E2eTestBase {
         assertError(admin, "{'type':'ListFlows','sort':'name'}", "INVALID_FIELD", "sort");
     }
 
+    @Test
+    public void theSandboxControlApiSetsAFlowsRateForAdministratorsOnly() throws Exception {
+        String flowId = admin.ok(VIDEO).path("flowId").asText();
+        assertEquals(403, control("PUT", flowId, "{\"bitsPerSecond\":3000000}", "viewer", "viewer"));
+        assertEquals(401, control("PUT", flowId, "{\"bitsPerSecond\":3000000}", "onos", "wrong"));
+        assertEquals(404, control("PUT", "fs-none", "{\"bitsPerSecond\":3000000}", "onos", "rocks"));
+        assertEquals(400, control("PUT", flowId, "{\"bitsPerSecond\":-1}", "onos", "rocks"));
+        assertEquals(400, control("PUT", flowId, "{\"rate\":1}", "onos", "rocks"));
+        assertEquals(405, control("POST", flowId, "{\"bitsPerSecond\":1}", "onos", "rocks"));
+        assertEquals(204, control("PUT", flowId, "{\"bitsPerSecond\":3000000}", "onos", "rocks"));
+        Watcher watcher = watch("{'type':'Subscribe','topics':['stats'],'stats':{'intervalMs':1000}}");
+        JsonNode set = watcher.nth("FLOW_STATS", 3, e -> true);
+        assertWithin(set.toString(), 3_000_000, set.path("data").path("ingress").path("bitRate").asLong(), 0.05);
+
+        assertEquals(204, control("DELETE", flowId, "", "onos", "rocks"));
+        watcher.nth("FLOW_STATS", 1, e -> true);
+        JsonNode back = watcher.nth("FLOW_STATS", 2, e -> true);
+        assertWithin(back.toString(), 2_000_000, back.path("data").path("ingress").path("bitRate").asLong(), 0.05);
+    }
+
     // ------------------------------------------------------------------ helpers
+
+    private static int control(String method, String flowId, String body, String user, String password)
+            throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(
+                        URI.create(env.sandbox.web().controlUri() + "/traffic/" + flowId))
+                .header("Authorization", ClientConfig.basicAuthorization(user, password))
+                .timeout(Duration.ofSeconds(10))
+                .method(method, HttpRequest.BodyPublishers.ofString(body)).build();
+        return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 
     private static void assertWithin(String what, double expected, double actual, double tolerance) {
         assertTrue(what + ": " + actual + " is not within " + (tolerance * 100) + " % of " + expected,
