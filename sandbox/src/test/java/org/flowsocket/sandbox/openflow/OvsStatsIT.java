@@ -173,7 +173,7 @@ public class OvsStatsIT {
                 || !S2.toString().equals(e.path("data").path("link").path("dst").path("device").asText())) {
             return 0;
         }
-        assertTrue(e.toString(), e.path("data").path("capacity").asLong() > 0);
+        assertTrue(e.toString(), e.path("data").path("windowMs").asLong() > 0);
         return e.path("data").path("bytes").asLong();
     }
 
