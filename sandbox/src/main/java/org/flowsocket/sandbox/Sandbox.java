@@ -10,6 +10,7 @@ import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
+import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 import org.flowsocket.sandbox.web.TrafficControlServlet;
@@ -73,6 +74,7 @@ public final class Sandbox implements AutoCloseable {
         private boolean flowSocket = true;
         private InetSocketAddress openflow;
         private Duration meterStatsInterval = Duration.ofSeconds(MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS);
+        private Duration statsInterval = Duration.ofMillis(SwitchReports.FLOW_STATS_INTERVAL_MS);
 
         private Builder() {
         }
@@ -139,11 +141,19 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
-         * @param interval how often the switches' meter statistics are read,
-         *                 ONOS's {@code meterStatsPollInterval} (default 10 s):
-         *                 ONOS reports a meter installed only then
+         * @param interval how often ONOS reads the switches' flow and port
+         *                 statistics, its OpenFlow {@code flowPollFrequency}
+         *                 and {@code portStatsPollFrequency} (default 5 s)
          * @return this builder
          */
+        public Builder statsInterval(Duration interval) {
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("the statistics interval must be positive");
+            }
+            this.statsInterval = interval;
+            return this;
+        }
+
         public Builder meterStatsInterval(Duration interval) {
             this.meterStatsInterval = interval;
             return this;
@@ -175,12 +185,16 @@ public final class Sandbox implements AutoCloseable {
                     southbound = new OpenFlowSouthbound(core.services(), topology, openflow);
                     southbound.start();
                     southbound.setMeterStatsInterval(meterStatsInterval);
+                    southbound.setStatsInterval(statsInterval);
+                    southbound.setPortStatsInterval(statsInterval);
                     started.push(southbound);
                 } else {
                     network = new SimulatedNetwork(core.services(), topology);
                     network.setAckLatency(ackLatency);
                     network.start();
                     network.setMeterStatsInterval(meterStatsInterval);
+                    network.setStatsInterval(statsInterval);
+                    network.setPortStatsInterval(statsInterval);
                     started.push(network);
                     awaitTopology(core.services().get(TopologyService.class), topology);
                 }
