@@ -4,7 +4,6 @@
  */
 package org.flowsocket.impl.stats;
 
-import com.google.common.collect.ImmutableList;
 import org.flowsocket.api.FlowTraffic;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.RuleSample;
@@ -16,6 +15,7 @@ import org.onosproject.net.flow.FlowId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -75,27 +75,30 @@ final class TrafficSampler {
 
     /** Samples once and tells the sessions at this interval. */
     void tick() {
-        List<TrafficStatistics.Subscriber> audience = statistics.subscribers().stream()
-                .filter(s -> s.statsRequest() != null && s.statsRequest().intervalMs() == intervalMs)
-                .collect(ImmutableList.toImmutableList());
-        if (audience.isEmpty()) {
-            if (statistics.retireIfUnused(this)) {
-                return;
+        // Each session's request as it is now: a session may change or leave the topic meanwhile.
+        List<Listener> audience = new ArrayList<>();
+        for (TrafficStatistics.Subscriber s : statistics.subscribers()) {
+            StatsRequest request = s.statsRequest();
+            if (request != null && request.intervalMs() == intervalMs) {
+                audience.add(new Listener(s, request));
             }
         }
+        if (audience.isEmpty() && statistics.retireIfUnused(this)) {
+            return;
+        }
         tellFlows(audience);
-        if (audience.stream().anyMatch(s -> s.statsRequest().links())) {
+        if (audience.stream().anyMatch(l -> l.request.links())) {
             tellLinks(audience);
         } else {
             linksTold.clear();
         }
     }
 
-    private void tellFlows(List<TrafficStatistics.Subscriber> audience) {
+    private void tellFlows(List<Listener> audience) {
         EntryIndex entries = new EntryIndex(statistics.rules());
         Set<FlowId> kept = new HashSet<>();
         for (QosFlow flow : statistics.flows().getFlows(QosFlowFilter.ALL)) {
-            if (audience.stream().noneMatch(s -> s.statsRequest().wants(flow.id()))) {
+            if (audience.stream().noneMatch(l -> l.request.wants(flow.id()))) {
                 continue;
             }
             flow.rules().forEach(r -> kept.add(r.id()));
@@ -109,16 +112,16 @@ final class TrafficSampler {
             traffic.hops().stream().filter(h -> h.sample() != null).forEach(h -> told.record(h.rule(), h.sample()));
             Messages.EventFrame event = Messages.event(statistics.codecs().mapper(), TrafficStatistics.TOPIC,
                     "FLOW_STATS", statistics.encode(traffic));
-            for (TrafficStatistics.Subscriber s : audience) {
-                if (s.statsRequest().wants(flow.id())) {
-                    s.sendEvent(event);
+            for (Listener l : audience) {
+                if (l.request.wants(flow.id())) {
+                    l.subscriber.sendEvent(event);
                 }
             }
         }
         told.retainOnly(kept);
     }
 
-    private void tellLinks(List<TrafficStatistics.Subscriber> audience) {
+    private void tellLinks(List<Listener> audience) {
         for (Link link : statistics.links().getActiveLinks()) {
             LinkLoad.of(link, statistics.devices()).ifPresent(load -> {
                 Long last = linksTold.put(link.src(), load.stamp());
@@ -127,12 +130,23 @@ final class TrafficSampler {
                 }
                 Messages.EventFrame event = Messages.event(statistics.codecs().mapper(), TrafficStatistics.TOPIC,
                                                            "LINK_STATS", load.toJson(statistics.codecs().mapper()));
-                for (TrafficStatistics.Subscriber s : audience) {
-                    if (s.statsRequest().links()) {
-                        s.sendEvent(event);
+                for (Listener l : audience) {
+                    if (l.request.links()) {
+                        l.subscriber.sendEvent(event);
                     }
                 }
             });
+        }
+    }
+
+    /** A session and what it asked when the tick began. */
+    private static final class Listener {
+        final TrafficStatistics.Subscriber subscriber;
+        final StatsRequest request;
+
+        Listener(TrafficStatistics.Subscriber subscriber, StatsRequest request) {
+            this.subscriber = subscriber;
+            this.request = request;
         }
     }
 }

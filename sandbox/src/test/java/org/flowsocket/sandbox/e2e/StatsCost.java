@@ -4,10 +4,12 @@
  */
 package org.flowsocket.sandbox.e2e;
 
+import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.testkit.ClientConfig;
+import org.onosproject.cfg.ComponentConfigService;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -43,13 +45,24 @@ public final class StatsCost {
     private StatsCost() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            run(args);
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(String[] args) throws Exception {
         int flows = args.length > 0 ? Integer.parseInt(args[0]) : FLOWS;
         int subscribers = args.length > 1 ? Integer.parseInt(args[1]) : SUBSCRIBERS;
         int seconds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
         try (Sandbox sandbox = Sandbox.builder().bind(new InetSocketAddress("127.0.0.1", 0))
                 .topology(NetworkSpec.linear(3)).users(SandboxUsers.defaults())
                 .statsInterval(Duration.ofSeconds(1)).start()) {
+            allowSessions(sandbox, subscribers + 1);
             URI uri = sandbox.web().webSocketUri();
             HttpClient http = HttpClient.newHttpClient();
             Counting installer = connect(http, uri);
@@ -87,6 +100,23 @@ public final class StatsCost {
         }
     }
 
+    // Beyond the per-user cap that protects a real ONOS (64), as an operator sets it.
+    private static void allowSessions(Sandbox sandbox, int sessions) throws InterruptedException {
+        ComponentConfigService config = sandbox.core().services().get(ComponentConfigService.class);
+        String component = "org.flowsocket.impl.FlowSocketManager";
+        config.setProperty(component, "maxSessionsPerUser", Integer.toString(sessions));
+        config.setProperty(component, "maxSessionsPerAddress", Integer.toString(sessions));
+        FlowSocketService service = (FlowSocketService) sandbox.flowSocketService().orElseThrow();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (service.connectionSettings().maxSessionsPerUser() < sessions
+                || service.connectionSettings().maxSessionsPerAddress() < sessions) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("FlowSocket did not take the session caps");
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private static Row measure(String name, int seconds, List<Counting> sessions) throws InterruptedException {
         com.sun.management.OperatingSystemMXBean os =
                 (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
@@ -107,11 +137,11 @@ public final class StatsCost {
         return r;
     }
 
-    // FlowSocket's statistics thread (onos/flowsocket, "stats").
+    // FlowSocket's statistics thread (onos-flowsocket-stats).
     private static long statsThreadCpu(ThreadMXBean threads) {
         long total = 0;
         for (Thread t : Thread.getAllStackTraces().keySet()) {
-            if (t.getName().startsWith("stats")) {
+            if (t.getName().contains("flowsocket-stats")) {
                 total += Math.max(0, threads.getThreadCpuTime(t.getId()));
             }
         }
