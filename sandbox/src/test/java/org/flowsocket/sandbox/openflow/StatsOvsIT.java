@@ -37,7 +37,7 @@ import static org.junit.Assert.assertTrue;
  * counted, within two intervals; and in LINK_STATS from the bridges' port
  * counters. Needs root and Open vSwitch: {@code mvn verify -Povs}.
  */
-public class OvsStatsIT {
+public class StatsOvsIT {
 
     private static final Duration REPLY = Duration.ofSeconds(20);
     private static final DeviceId S1 = NetworkSpec.switchId(1);
