@@ -15,8 +15,9 @@ import org.onosproject.net.device.PortStatistics;
 import java.util.Optional;
 
 /**
- * A link's load over ONOS's latest port statistics period: what its source
- * port sent (ONOS's port statistics delta, {@link DeviceService#getDeltaStatisticsForPort}),
+ * A link's load: what its source port sent since an earlier reading of the
+ * port's counters (ONOS's port statistics), or, without one, over ONOS's
+ * latest port statistics period ({@link DeviceService#getDeltaStatisticsForPort}),
  * as a bit rate and as a share of the link's capacity, the lower port speed
  * of its two ends. Immutable.
  */
@@ -25,14 +26,17 @@ final class LinkLoad {
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final Link link;
+    private final PortStatistics reading;
     private final long stamp;
     private final long packets;
     private final long bytes;
     private final long windowNanos;
     private final long capacityBps;
 
-    private LinkLoad(Link link, long stamp, long packets, long bytes, long windowNanos, long capacityBps) {
+    private LinkLoad(Link link, PortStatistics reading, long stamp, long packets, long bytes, long windowNanos,
+                     long capacityBps) {
         this.link = link;
+        this.reading = reading;
         this.stamp = stamp;
         this.packets = packets;
         this.bytes = bytes;
@@ -45,22 +49,37 @@ final class LinkLoad {
      *
      * @param link    the link
      * @param devices ONOS's device service
+     * @param earlier the source port's counters an earlier load was read from, or null
      * @return the load, or empty if ONOS has no statistics period for the source port yet
      */
-    static Optional<LinkLoad> of(Link link, DeviceService devices) {
+    static Optional<LinkLoad> of(Link link, DeviceService devices, PortStatistics earlier) {
         ConnectPoint src = link.src();
         PortStatistics current = devices.getStatisticsForPort(src.deviceId(), src.port());
+        if (current == null) {
+            return Optional.empty();
+        }
+        long stamp = stampOf(current);
+        long capacity = capacity(devices, link);
+        if (earlier != null && stamp > stampOf(earlier) && current.bytesSent() >= earlier.bytesSent()
+                && current.packetsSent() >= earlier.packetsSent()) {
+            // Over the whole time since the earlier reading, however many ONOS periods that spans.
+            return Optional.of(new LinkLoad(link, current, stamp, current.packetsSent() - earlier.packetsSent(),
+                                            current.bytesSent() - earlier.bytesSent(), stamp - stampOf(earlier),
+                                            capacity));
+        }
+        // No earlier reading, or the port restarted counting: ONOS's latest period.
         PortStatistics delta = devices.getDeltaStatisticsForPort(src.deviceId(), src.port());
-        if (current == null || delta == null) {
+        long window = delta == null ? 0 : stampOf(delta);
+        if (window <= 0 || delta.bytesSent() < 0 || delta.packetsSent() < 0) {
             return Optional.empty();
         }
-        long window = delta.durationSec() * NANOS_PER_SECOND + delta.durationNano();
-        if (window <= 0) {
-            return Optional.empty();
-        }
-        long stamp = current.durationSec() * NANOS_PER_SECOND + current.durationNano();
-        return Optional.of(new LinkLoad(link, stamp, delta.packetsSent(), delta.bytesSent(), window,
-                                        capacity(devices, link)));
+        return Optional.of(new LinkLoad(link, current, stamp, delta.packetsSent(), delta.bytesSent(), window,
+                                        capacity));
+    }
+
+    // The counters' age: it tells one statistics reading from the next.
+    static long stampOf(PortStatistics statistics) {
+        return statistics.durationSec() * NANOS_PER_SECOND + statistics.durationNano();
     }
 
     // The slower end limits the link; a port without a speed gives none.
@@ -76,9 +95,14 @@ final class LinkLoad {
         return link;
     }
 
-    /** @return the source port's counters' age, telling one statistics period from the next */
+    /** @return the source port's counters' age, telling one statistics reading from the next */
     long stamp() {
         return stamp;
+    }
+
+    /** @return the source port's counters this load was read up to */
+    PortStatistics reading() {
+        return reading;
     }
 
     /** @return bits per second over the period */

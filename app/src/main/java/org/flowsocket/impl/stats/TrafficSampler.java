@@ -11,6 +11,7 @@ import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.impl.protocol.Messages;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.Link;
+import org.onosproject.net.device.PortStatistics;
 import org.onosproject.net.flow.FlowId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,8 +43,8 @@ final class TrafficSampler {
     private final int intervalMs;
     /** Counters of the rules last told: a flow's rates are measured from there. */
     private final Readings told = new Readings();
-    /** Each link's source port statistics stamp last told. */
-    private final Map<ConnectPoint, Long> linksTold = new HashMap<>();
+    /** Each link's source port counters last told: a link's load is measured from there. */
+    private final Map<ConnectPoint, PortStatistics> linksTold = new HashMap<>();
     private ScheduledFuture<?> task;
 
     TrafficSampler(TrafficStatistics statistics, int intervalMs) {
@@ -123,11 +124,12 @@ final class TrafficSampler {
 
     private void tellLinks(List<Listener> audience) {
         for (Link link : statistics.links().getActiveLinks()) {
-            LinkLoad.of(link, statistics.devices()).ifPresent(load -> {
-                Long last = linksTold.put(link.src(), load.stamp());
-                if (last != null && last == load.stamp()) {
-                    return;
+            PortStatistics earlier = linksTold.get(link.src());
+            LinkLoad.of(link, statistics.devices(), earlier).ifPresent(load -> {
+                if (earlier != null && load.stamp() == LinkLoad.stampOf(earlier)) {
+                    return; // ONOS has read the port's counters no more since
                 }
+                linksTold.put(link.src(), load.reading());
                 Messages.EventFrame event = Messages.event(statistics.codecs().mapper(), TrafficStatistics.TOPIC,
                                                            "LINK_STATS", load.toJson(statistics.codecs().mapper()));
                 for (Listener l : audience) {
