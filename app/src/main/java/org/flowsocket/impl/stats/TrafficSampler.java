@@ -123,7 +123,9 @@ final class TrafficSampler {
     }
 
     private void tellLinks(List<Listener> audience) {
+        Set<ConnectPoint> active = new HashSet<>();
         for (Link link : statistics.links().getActiveLinks()) {
+            active.add(link.src());
             PortStatistics earlier = linksTold.get(link.src());
             LinkLoad.of(link, statistics.devices(), earlier).ifPresent(load -> {
                 if (earlier != null && load.stamp() == LinkLoad.stampOf(earlier)) {
@@ -139,6 +141,7 @@ final class TrafficSampler {
                 }
             });
         }
+        linksTold.keySet().retainAll(active);
     }
 
     /** A session and what it asked when the tick began. */
