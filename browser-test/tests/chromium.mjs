@@ -8,6 +8,7 @@
 import {chromium} from 'playwright-core';
 import {existsSync, mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
+import {watchContract} from './contract.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
@@ -41,11 +42,12 @@ export async function screenshot(page, name, options = {}) {
 }
 
 /**
- * Collects what a page reports as broken: uncaught errors and console errors.
+ * Collects what a page reports as broken: uncaught errors, console errors and
+ * FlowSocket frames that break the protocol's JSON Schemas (docs/schema/).
  * Returns the array, filled as the page runs.
  */
 export function watchErrors(page) {
-    const errors = [];
+    const errors = watchContract(page, []);
     page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
     page.on('console', (m) => {
         if (m.type() === 'error') {

@@ -9,13 +9,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
- * A request to FlowSocket failed in a way its caller should be told about:
- * carries the {@link ErrorCode}, a human-readable message, the offending
- * field if any, optional structured details and the flow it concerns. The
- * futures of {@link QosFlowService} complete exceptionally with it; the
- * WebSocket protocol sends it as an error reply.
+ * A request to FlowSocket failed in a way its caller should be told about.
+ * Immutable; it carries what the WebSocket protocol's error reply shows:
+ * <ul>
+ * <li>{@link #code()}, the {@link ErrorCode} a caller switches on;</li>
+ * <li>{@link #getMessage()}, a human-readable message;</li>
+ * <li>{@link #field()}, the path of the offending field, if any, as the
+ *     request names it (e.g. {@code network.dst}, {@code timeoutMillis});</li>
+ * <li>{@link #details()}, structured details, if any (e.g. the rules the
+ *     switches refused under {@code refused});</li>
+ * <li>{@link #flowId()}, the flow handle it concerns, if any.</li>
+ * </ul>
+ * The futures of {@link QosFlowService} complete exceptionally with it (a
+ * dependent stage sees it as the cause of a
+ * {@link java.util.concurrent.CompletionException}); the builders of the
+ * value types throw it for an inconsistent value; the WebSocket protocol
+ * sends it as an error reply.
  */
-public class FlowSocketException extends RuntimeException {
+public final class FlowSocketException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
@@ -52,14 +63,14 @@ public class FlowSocketException extends RuntimeException {
      * @param code    error code
      * @param message human-readable message
      * @param field   path of the offending field, or null
-     * @param details structured details, or null
+     * @param details structured details, or null; copied, so later changes to it do not show
      * @param flowId  the flow handle the error is about, or null
      */
     public FlowSocketException(ErrorCode code, String message, String field, JsonNode details, String flowId) {
-        super(message);
-        this.code = checkNotNull(code);
+        super(checkNotNull(message, "message"));
+        this.code = checkNotNull(code, "code");
         this.field = field;
-        this.details = details;
+        this.details = details == null ? null : details.deepCopy();
         this.flowId = flowId;
     }
 
@@ -71,6 +82,17 @@ public class FlowSocketException extends RuntimeException {
      */
     public FlowSocketException aboutFlow(String id) {
         return new FlowSocketException(code, getMessage(), field, details, id);
+    }
+
+    /**
+     * Returns the same error about another field, e.g. the field a
+     * request gave a value in when a service names it otherwise.
+     *
+     * @param newField path of the offending field
+     * @return the error naming that field
+     */
+    public FlowSocketException aboutField(String newField) {
+        return new FlowSocketException(code, getMessage(), newField, details, flowId);
     }
 
     /**
@@ -165,9 +187,14 @@ public class FlowSocketException extends RuntimeException {
     /**
      * Returns structured details.
      *
-     * @return details or null
+     * @return a copy of the details, or null if there are none
      */
     public JsonNode details() {
-        return details;
+        return details == null ? null : details.deepCopy();
+    }
+
+    @Override
+    public String toString() {
+        return getClass().getName() + ": " + code + (field == null ? "" : " (" + field + ")") + ": " + getMessage();
     }
 }

@@ -160,7 +160,8 @@ public final class NetworkFlowSpec {
         return toStringHelper(this).add("src", src).add("dst", dst).add("protocol", protocol)
                 .add("srcPort", srcPort).add("dstPort", dstPort).add("class", trafficClass)
                 .add("priority", priority).add("dscp", dscp).add("queue", queue)
-                .add("meterKbps", meterKbps).add("bidirectional", bidirectional).toString();
+                .add("meterKbps", meterKbps).add("meterBurstKb", meterBurstKb).add("bidirectional", bidirectional)
+                .add("timeoutSeconds", timeoutSeconds).omitNullValues().toString();
     }
 
     /**

@@ -10,14 +10,18 @@ import org.onosproject.net.flow.FlowRule;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 import static com.google.common.base.MoreObjects.toStringHelper;
+import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * What FlowSocket remembers of one InstallFlow: the rules it created, the
- * meters it allocated and the state the client sees. Stored in ONOS's
- * distributed store, so every field is a plain value Kryo can copy.
+ * meters it allocated and the state the client sees. A network flow also
+ * carries the {@link NetworkFlowSpec} it was planned from; a flow of rules
+ * given device by device is its rules alone. Immutable; built with
+ * {@link #builder()}, changed with {@link #toBuilder()}.
  */
 public final class QosFlow {
 
@@ -49,7 +53,7 @@ public final class QosFlow {
     private final long createdMillis;
     private final State state;
     private final String reason;
-    private final String spec;
+    private final NetworkFlowSpec spec;
     private final List<FlowRule> rules;
     private final List<QosFlowMeter> meters;
 
@@ -61,6 +65,9 @@ public final class QosFlow {
         this.state = checkNotNull(b.state, "state");
         this.reason = b.reason;
         this.spec = b.spec;
+        // The kind says whether there is a spec, so no reader meets a network flow without one.
+        checkArgument((kind == Kind.NETWORK) == (spec != null), kind == Kind.NETWORK
+                ? "a NETWORK flow needs its network spec" : "a DEVICE flow takes no network spec");
         this.rules = ImmutableList.copyOf(b.rules);
         this.meters = ImmutableList.copyOf(b.meters);
     }
@@ -95,9 +102,13 @@ public final class QosFlow {
         return reason;
     }
 
-    /** @return the resolved request as JSON text, or null */
-    public String spec() {
-        return spec;
+    /**
+     * Returns what a network flow was planned from, every default resolved.
+     *
+     * @return the spec of a {@link Kind#NETWORK} flow; empty for a {@link Kind#DEVICE} flow
+     */
+    public Optional<NetworkFlowSpec> spec() {
+        return Optional.ofNullable(spec);
     }
 
     /** @return the rules this flow created */
@@ -172,7 +183,8 @@ public final class QosFlow {
     @Override
     public String toString() {
         return toStringHelper(this).add("id", id).add("kind", kind).add("state", state)
-                .add("reason", reason).add("rules", rules.size()).add("meters", meters.size()).toString();
+                .add("reason", reason).add("spec", spec).add("rules", rules.size()).add("meters", meters.size())
+                .toString();
     }
 
     /**
@@ -185,7 +197,7 @@ public final class QosFlow {
         private long createdMillis = System.currentTimeMillis();
         private State state = State.PENDING;
         private String reason;
-        private String spec;
+        private NetworkFlowSpec spec;
         private List<FlowRule> rules = ImmutableList.of();
         private List<QosFlowMeter> meters = ImmutableList.of();
 
@@ -259,12 +271,13 @@ public final class QosFlow {
         }
 
         /**
-         * Sets the resolved request.
+         * Sets what a network flow was planned from; a {@link Kind#NETWORK}
+         * flow needs one, a {@link Kind#DEVICE} flow has none.
          *
-         * @param spec JSON text or null
+         * @param spec the spec, or null
          * @return this builder
          */
-        public Builder spec(String spec) {
+        public Builder spec(NetworkFlowSpec spec) {
             this.spec = spec;
             return this;
         }
@@ -295,6 +308,8 @@ public final class QosFlow {
          * Builds the handle.
          *
          * @return flow handle
+         * @throws NullPointerException if the id, kind, owner or state is missing
+         * @throws IllegalArgumentException if a network flow has no spec or a device flow has one
          */
         public QosFlow build() {
             return new QosFlow(this);

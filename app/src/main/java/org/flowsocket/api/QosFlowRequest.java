@@ -11,9 +11,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static com.google.common.base.MoreObjects.toStringHelper;
-import static com.google.common.base.Preconditions.checkArgument;
 import static com.google.common.base.Preconditions.checkNotNull;
-import static com.google.common.base.Preconditions.checkState;
 
 /**
  * What to install as one QoS flow: either a {@link NetworkFlowSpec} (FlowSocket
@@ -173,14 +171,36 @@ public final class QosFlowRequest {
          * Builds the request.
          *
          * @return request
+         * @throws FlowSocketException naming the field ({@code owner},
+         *         {@code network}, {@code rules}, {@code timeoutMillis}) if the
+         *         request lacks one or has an invalid one
          */
         public QosFlowRequest build() {
-            checkNotNull(owner, "owner");
-            checkState(network == null || rules.isEmpty(), "give a network flow or rules, not both");
-            checkState(network != null || !rules.isEmpty(), "give a network flow or rules");
-            checkArgument(timeoutMillis == 0 || timeoutMillis >= 100 && timeoutMillis <= MAX_TIMEOUT_MILLIS,
-                          "timeoutMillis must be 0 or from 100 to %s", MAX_TIMEOUT_MILLIS);
+            if (owner == null) {
+                throw FlowSocketException.missing("owner");
+            }
+            if (network == null && rules.isEmpty()) {
+                throw FlowSocketException.missing("network");
+            }
+            if (network != null && !rules.isEmpty()) {
+                throw FlowSocketException.invalid("rules", "cannot be given with a network flow");
+            }
+            checkTimeout(timeoutMillis);
             return new QosFlowRequest(this);
+        }
+    }
+
+    /**
+     * Checks how long a caller asks to wait for the switches.
+     *
+     * @param millis 0 for the configured default, or 100 to {@value #MAX_TIMEOUT_MILLIS} ms
+     * @throws FlowSocketException with code {@link ErrorCode#INVALID_FIELD} and
+     *         field {@code timeoutMillis} if it is out of range
+     */
+    public static void checkTimeout(long millis) {
+        if (millis != 0 && (millis < 100 || millis > MAX_TIMEOUT_MILLIS)) {
+            throw FlowSocketException.invalid("timeoutMillis", "must be 0 or from 100 to " + MAX_TIMEOUT_MILLIS
+                    + ", not " + millis);
         }
     }
 }

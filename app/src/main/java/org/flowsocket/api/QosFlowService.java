@@ -15,9 +15,12 @@ import java.util.concurrent.CompletableFuture;
  * them, cluster-wide. What the WebSocket commands InstallFlow, RemoveFlow,
  * GetFlow and ListFlows do, for other ONOS applications.
  * <p>
- * Futures complete exceptionally with a {@link FlowSocketException} whose
- * {@link ErrorCode} says what went wrong (e.g. {@code UNKNOWN_HOST},
- * {@code NO_PATH}, {@code FLOW_REFUSED}, {@code CONFIRM_TIMEOUT}).
+ * A failed future completes exceptionally with a {@link FlowSocketException}
+ * itself (what {@code whenComplete} and {@code handle} on it see, and the
+ * cause of what {@code get} throws) whose {@link ErrorCode} says what went
+ * wrong (e.g. {@code UNKNOWN_HOST}, {@code NO_PATH}, {@code FLOW_REFUSED},
+ * {@code CONFIRM_TIMEOUT}, {@code INVALID_FIELD} for an argument out of
+ * range). A null argument throws {@link NullPointerException} at once.
  */
 public interface QosFlowService extends ListenerService<QosFlowEvent, QosFlowListener> {
 

@@ -6,33 +6,95 @@ package org.flowsocket.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.karaf.shell.support.ShellUtil;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
+import org.onlab.osgi.DefaultServiceDirectory;
+import org.onlab.osgi.ServiceDirectory;
 import org.onosproject.cli.AbstractShellCommand;
+import org.onosproject.codec.CodecService;
+import org.onosproject.codec.JsonCodec;
+import org.onosproject.net.Device;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.config.basics.BasicDeviceConfig;
+import org.onosproject.net.device.DeviceService;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import static com.google.common.base.Preconditions.checkNotNull;
+
 /**
  * Base of FlowSocket's shell commands: they call FlowSocket's services and
- * print the outcome, as JSON (ONOS's codecs, FlowSocket's for flows) with
- * {@code -j} or in words, and FlowSocket's typed errors as code and message.
+ * print the outcome, as JSON with {@code -j} (the entity alone, an object or
+ * an array, written by the codec registered with ONOS's CodecService, as
+ * ONOS's own commands print) or in words, and FlowSocket's typed errors as
+ * code and message.
  */
 abstract class FlowSocketCommand extends AbstractShellCommand {
 
     /** Longest wait for the switches: the service's own deadlines end sooner. */
     private static final long WAIT_SECONDS = 130;
 
+    private static volatile ServiceDirectory services = new DefaultServiceDirectory();
+
     /**
-     * Returns who the shell user is to FlowSocket: Karaf admits only
-     * administrators to ONOS's shell.
+     * Returns a service, from OSGi in ONOS; hides AbstractShellCommand's
+     * {@code get} so that tests can give the services (as ONOS's REST
+     * resources take a ServiceDirectory in their tests).
+     *
+     * @param serviceClass service class
+     * @param <T>          service type
+     * @return the service
+     * @throws org.onlab.osgi.ServiceNotFoundException if it is not there
+     */
+    public static <T> T get(Class<T> serviceClass) {
+        return services.get(serviceClass);
+    }
+
+    /**
+     * Sets where commands and completers find their services.
+     *
+     * @param directory services, e.g. a test's
+     */
+    static void setServiceDirectory(ServiceDirectory directory) {
+        services = checkNotNull(directory, "directory");
+    }
+
+    // Declared here too, so that the package's tests can run a command's body.
+    @Override
+    protected abstract void doExecute() throws Exception;
+
+    @Override
+    public <T> T getService(Class<T> serviceClass) {
+        return get(serviceClass);
+    }
+
+    @Override
+    public <T> JsonCodec<T> codec(Class<T> entityClass) {
+        return get(CodecService.class).getCodec(entityClass);
+    }
+
+    /**
+     * Returns who the shell user is to FlowSocket: the name Karaf's login
+     * put in the JAAS subject the command runs as (Karaf's own commands read
+     * it the same way), so a flow made on the console belongs to the same
+     * user as one made over the WebSocket with ONOS's credentials.
      *
      * @return owner name of what the command installs
+     * @throws FlowSocketException INVALID_FIELD {@code owner} if the command runs without a Karaf login
      */
     protected static String shellUser() {
-        return "shell:" + System.getProperty("user.name", "karaf");
+        String user = ShellUtil.getCurrentUserName();
+        if (user == null) {
+            throw FlowSocketException.invalid("owner", "the command runs without a logged-in Karaf user");
+        }
+        return user;
     }
 
     /**
@@ -55,7 +117,9 @@ abstract class FlowSocketCommand extends AbstractShellCommand {
     }
 
     /**
-     * Prints a FlowSocket error as code and message; other failures as they are.
+     * Prints a FlowSocket error as code and message (which names the field)
+     * and the flow it concerns; other failures
+     * as they are.
      *
      * @param error the failure
      * @param <T>   any type
@@ -64,7 +128,7 @@ abstract class FlowSocketCommand extends AbstractShellCommand {
     protected <T> T failed(Throwable error) {
         if (error instanceof FlowSocketException) {
             FlowSocketException e = (FlowSocketException) error;
-            error("%s: %s", e.code(), e.getMessage());
+            error("%s: %s%s", e.code(), e.getMessage(), e.flowId() != null ? " (flowId=" + e.flowId() + ")" : "");
         } else {
             error("%s", error);
         }
@@ -84,8 +148,44 @@ abstract class FlowSocketCommand extends AbstractShellCommand {
         }
         print("flowId=%s, state=%s, kind=%s, owner=%s, rules=%d%s%s", flow.id(), state,
               flow.kind().name().toLowerCase(), flow.owner(), flow.rules().size(),
-              flow.spec() != null ? ", spec=" + flow.spec() : "",
+              flow.spec().map(spec -> ", spec=" + spec).orElse(""),
               flow.reason() != null ? ", reason=" + flow.reason() : "");
+    }
+
+    /**
+     * Renders entities as a JSON array through their codec, as ONOS's list
+     * commands print with {@code -j}.
+     *
+     * @param entities    the entities
+     * @param entityClass class whose codec writes them
+     * @param <T>         entity type
+     * @return JSON array
+     */
+    protected <T> ArrayNode jsonArray(Iterable<? extends T> entities, Class<T> entityClass) {
+        ArrayNode array = mapper().createArrayNode();
+        JsonCodec<T> codec = codec(entityClass);
+        entities.forEach(entity -> array.add(codec.encode(entity, this)));
+        return array;
+    }
+
+    /**
+     * Renders a device: ONOS's device JSON if ONOS has the device, else its
+     * id and, if it is provisioned, its basic configuration.
+     *
+     * @param deviceId the device
+     * @return JSON object
+     */
+    protected ObjectNode deviceJson(DeviceId deviceId) {
+        Device device = get(DeviceService.class).getDevice(deviceId);
+        if (device != null) {
+            return jsonForEntity(device, Device.class);
+        }
+        ObjectNode json = mapper().createObjectNode().put("id", deviceId.toString());
+        BasicDeviceConfig config = get(NetworkConfigService.class).getConfig(deviceId, BasicDeviceConfig.class);
+        if (config != null) {
+            json.set("config", config.node());
+        }
+        return json;
     }
 
     /**

@@ -6,13 +6,15 @@ package org.flowsocket.cli;
 
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowService;
 
 /**
- * Removes a flow with all its rules and meters.
+ * Removes a flow with all its rules and meters, as RemoveFlow does.
  */
 @Service
 @Command(scope = "onos", name = "flowsocket-remove-flow",
@@ -20,14 +22,26 @@ import org.flowsocket.api.QosFlowService;
 public class RemoveFlowCommand extends FlowSocketCommand {
 
     @Argument(index = 0, name = "flowId", description = "Flow handle id, e.g. fs-3", required = true)
+    @Completion(FlowIdCompleter.class)
     private String flowId;
 
     @Option(name = "-f", aliases = "--force", description = "Forget the flow even if switches do not confirm")
     private boolean force;
 
+    @Option(name = "--timeout-ms", description = "How long the switches may take to confirm, 100-120000 ms "
+            + "(default: the server's confirmTimeoutMs)")
+    private long timeoutMillis;
+
     @Override
     protected void doExecute() throws Exception {
-        QosFlow flow = await(get(QosFlowService.class).remove(flowId, force, 0));
+        long wait;
+        try {
+            wait = OptionValues.timeoutMillis("--timeout-ms", timeoutMillis);
+        } catch (FlowSocketException e) {
+            failed(e);
+            return;
+        }
+        QosFlow flow = await(get(QosFlowService.class).remove(flowId, force, wait));
         if (flow != null) {
             printFlow(flow, "REMOVED");
         }

@@ -28,8 +28,8 @@ import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
 import org.flowsocket.impl.codec.FlowSocketCodecContext;
 import org.flowsocket.impl.codec.FlowTrafficCodec;
-import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.codec.QosFlowCodec;
+import org.flowsocket.impl.codec.SessionInfoCodec;
 import org.flowsocket.impl.command.AddNodeCommand;
 import org.flowsocket.impl.command.BatchCommand;
 import org.flowsocket.impl.command.Command;
@@ -53,7 +53,6 @@ import org.flowsocket.impl.flow.RouteFinder;
 import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
-import org.flowsocket.impl.protocol.Messages;
 import org.flowsocket.impl.stats.TrafficStatistics;
 import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.codec.CodecService;
@@ -84,20 +83,13 @@ import org.osgi.service.component.annotations.Reference;
 import org.osgi.service.component.annotations.ReferenceCardinality;
 import org.slf4j.Logger;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.stream.Collectors;
 
+import static com.google.common.base.Preconditions.checkNotNull;
 import static org.flowsocket.impl.OsgiPropertyConstants.*;
 import static org.onlab.util.Tools.groupedThreads;
 import static org.slf4j.LoggerFactory.getLogger;
@@ -131,6 +123,11 @@ public class FlowSocketManager
 
     /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
     public static final int CLOSE_GOING_AWAY = 1001;
+
+    private static final String REQUEST_NULL = "request cannot be null";
+    private static final String FLOW_ID_NULL = "flowId cannot be null";
+    private static final String FILTER_NULL = "filter cannot be null";
+    private static final String INSTALLING = "installing a flow";
 
     private final Logger log = getLogger(getClass());
 
@@ -223,10 +220,9 @@ public class FlowSocketManager
     private QosFlowPlanner planner;
     private EventBridge bridge;
     private TrafficStatistics traffic;
-    private HelloCommand hello;
     private RequestDispatcher dispatcher;
 
-    private final Map<String, DefaultClientSession> sessions = new ConcurrentHashMap<>();
+    private final ClientSessions sessions = new ClientSessions();
     private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
     private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> flowListeners.process(e));
     private final QosFlowListener flowEventBridge = e -> bridge.flowEvent(e);
@@ -250,21 +246,22 @@ public class FlowSocketManager
         flowStore = new DistributedQosFlowStore(storageService, codecs);
         flows = new FlowLifecycle(flowStore, new FlowInstaller(flowRuleService, timer), meters,
                                   flowRuleService, deviceService, mapper, timer);
-        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters,
-                                     spec -> NetworkFlowSpecCodec.encode(spec, mapper).toString());
+        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters);
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
-        bridge = new EventBridge(codecs, sessions::values, handleJson, nodeJson);
+        bridge = new EventBridge(codecs, sessions::all, handleJson, nodeJson);
         traffic = new TrafficStatistics(codecs, appId, this, flowRuleService, deviceService, linkService,
-                                        sessions::values);
+                                        sessions::all);
         onosEvents = new OnosEventFeed(flows, bridge, traffic);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
+        codecService.registerCodec(SessionInfo.class, new SessionInfoCodec());
         codecService.registerCodec(FlowTraffic.class, new FlowTrafficCodec());
         flowStore.setDelegate(flowStoreDelegate);
         flows.resumeExpiries();
 
-        hello = new HelloCommand(mapper, version(), () -> dispatcher.commandNames(), this::connectionSettings);
+        HelloCommand hello = new HelloCommand(mapper, BuildInfo.version(), () -> dispatcher.commandNames(),
+                                              this::connectionSettings);
         List<Command> commands = ImmutableList.of(
                 hello,
                 new AddNodeCommand(this, nodeJson),
@@ -280,27 +277,28 @@ public class FlowSocketManager
                 new SubscriptionCommand(false, mapper, traffic::subscribed),
                 new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
         dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
+        sessions.serve(dispatcher, hello);
 
         onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService);
-        log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", version(),
+        log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", BuildInfo.version(),
                  commands.size(), flowStore.list().size());
     }
 
     @Deactivate
     protected void deactivate() {
-        List<DefaultClientSession> open = ImmutableList.copyOf(sessions.values());
-        open.forEach(s -> s.disconnect(CLOSE_GOING_AWAY, "FlowSocket is stopping"));
+        int closed = sessions.closeAll(CLOSE_GOING_AWAY, "FlowSocket is stopping");
         onosEvents.stop();
         traffic.stop();
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
         codecService.unregisterCodec(QosFlow.class);
+        codecService.unregisterCodec(SessionInfo.class);
         codecService.unregisterCodec(FlowTraffic.class);
         flowStore.close();
         hostNodes.close();
         timer.shutdownNow();
         cfgService.unregisterProperties(getClass(), false);
-        log.info("Stopped FlowSocket; closed {} session(s)", open.size());
+        log.info("Stopped FlowSocket; closed {} session(s)", closed);
     }
 
     @Modified
@@ -311,20 +309,12 @@ public class FlowSocketManager
 
     @Override
     public ClientSession openSession(ClientIdentity client, MessageSink sink) {
-        String id = UUID.randomUUID().toString().substring(0, 8);
-        DefaultClientSession session = new DefaultClientSession(id, client, sink, dispatcher,
-                                                                s -> sessions.remove(s.id()));
-        sessions.put(id, session);
-        session.send(dispatcher.render(Messages.hello(hello.describe(session))), false);
-        log.info("Session {} opened for {} ({}) from {} over {}", id, client.user(), client.role(),
-                 client.remoteAddress(), client.transport());
-        return session;
+        return sessions.open(client, sink);
     }
 
     @Override
     public List<SessionInfo> sessions() {
-        return sessions.values().stream().map(DefaultClientSession::info)
-                .sorted(Comparator.comparingLong(SessionInfo::openedMillis)).collect(Collectors.toList());
+        return sessions.list();
     }
 
     @Override
@@ -334,33 +324,39 @@ public class FlowSocketManager
 
     @Override
     public CompletableFuture<QosFlow> install(QosFlowRequest request) {
+        checkNotNull(request, REQUEST_NULL);
         try {
             long timeoutMillis = timeoutOf(request.timeoutMillis());
             QosFlowPlanner.Plan plan = request.network().isPresent()
                     ? planner.network(request.network().get(), request.owner(), timeoutMillis)
                     : planner.rules(request.rules(), request.owner());
-            return flows.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis);
+            return Failures.typed(flows.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis),
+                                  INSTALLING);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(Failures.typed(e, INSTALLING));
         }
     }
 
     @Override
     public CompletableFuture<QosFlow> remove(String flowId, boolean force, long timeoutMillis) {
+        checkNotNull(flowId, FLOW_ID_NULL);
         try {
-            return flows.remove(flowId, force, timeoutOf(timeoutMillis));
+            QosFlowRequest.checkTimeout(timeoutMillis);
+            return Failures.typed(flows.remove(flowId, force, timeoutOf(timeoutMillis)), "removing " + flowId);
         } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(e);
+            return CompletableFuture.failedFuture(Failures.typed(e, "removing " + flowId));
         }
     }
 
     @Override
     public Optional<QosFlow> getFlow(String flowId) {
+        checkNotNull(flowId, FLOW_ID_NULL);
         return flowStore.get(flowId);
     }
 
     @Override
     public List<QosFlow> getFlows(QosFlowFilter filter) {
+        checkNotNull(filter, FILTER_NULL);
         return flowStore.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
     }
 
@@ -403,17 +399,5 @@ public class FlowSocketManager
     private long timeoutOf(long requestedMillis) {
         return requestedMillis == 0
                 ? Math.min(settings.confirmTimeoutMillis(), QosFlowRequest.MAX_TIMEOUT_MILLIS) : requestedMillis;
-    }
-
-    private String version() {
-        try (InputStream in = getClass().getResourceAsStream("version.properties")) {
-            Properties properties = new Properties();
-            if (in != null) {
-                properties.load(in);
-            }
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
-        }
     }
 }

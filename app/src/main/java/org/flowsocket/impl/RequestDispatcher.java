@@ -21,8 +21,6 @@ import org.slf4j.Logger;
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
-import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -36,7 +34,7 @@ import static org.slf4j.LoggerFactory.getLogger;
 public final class RequestDispatcher {
 
     /** Longest request id accepted, in characters. */
-    public static final int MAX_ID_LENGTH = 128;
+    public static final int MAX_ID_LENGTH = Messages.MAX_ID_LENGTH;
 
     private final Logger log = getLogger(getClass());
 
@@ -104,7 +102,7 @@ public final class RequestDispatcher {
         execute(RequestFields.of(request), session).whenComplete((reply, error) -> {
             session.complete(key);
             String rendered = render(reply);
-            boolean isError = "error".equals(reply.path(Messages.STATUS).asText());
+            boolean isError = Messages.isError(reply);
             int budget = settings.get().maxQueuedBytes();
             if (rendered.length() > budget) {
                 // A reply the connection could never hold is not queued at all.
@@ -145,7 +143,7 @@ public final class RequestDispatcher {
         }
         return result.handle((value, error) -> error == null
                 ? Messages.ok(mapper, id, type, value)
-                : Messages.error(mapper, id, type, asFlowSocketError(type, error)));
+                : Messages.error(mapper, id, type, Failures.typed(error, type)));
     }
 
     /**
@@ -159,13 +157,8 @@ public final class RequestDispatcher {
         if (id == null || id.isNull()) {
             throw FlowSocketException.missing(Messages.ID);
         }
-        boolean textId = id.isTextual() && !id.asText().isEmpty() && id.asText().length() <= MAX_ID_LENGTH
-                && RequestParser.isWellFormed(id.asText());
-        boolean numberId = id.isIntegralNumber() && id.canConvertToLong();
-        if (!textId && !numberId) {
-            throw FlowSocketException.invalid(Messages.ID, "must be a non-empty string of at most "
-                    + MAX_ID_LENGTH + " characters or a whole number from " + Long.MIN_VALUE + " to "
-                    + Long.MAX_VALUE);
+        if (!Messages.isValidId(id)) {
+            throw FlowSocketException.invalid(Messages.ID, Messages.ID_RULE);
         }
         JsonNode type = request.get(Messages.TYPE);
         if (type == null || type.isNull()) {
@@ -196,20 +189,6 @@ public final class RequestDispatcher {
         }
         return new FlowSocketException(ErrorCode.DUPLICATE_ID, "a request with id " + key
                 + " is still in flight on this connection", Messages.ID, null);
-    }
-
-    private FlowSocketException asFlowSocketError(String type, Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null
-                ? error.getCause() : error;
-        if (cause instanceof FlowSocketException) {
-            return (FlowSocketException) cause;
-        }
-        if (cause instanceof RejectedExecutionException) {
-            return new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket is stopping");
-        }
-        log.warn("{} failed unexpectedly", type, cause);
-        // The cause may name server classes: it goes to the log, not to the client.
-        return new FlowSocketException(ErrorCode.INTERNAL_ERROR, type + " failed; the server log has details");
     }
 
     /**

@@ -4,6 +4,7 @@
  */
 package org.flowsocket.example;
 
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.IpProto;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
@@ -52,5 +53,19 @@ public class VoiceCalls {
      */
     public CompletableFuture<QosFlow> hangUp(String flowId) {
         return qosFlowService.remove(flowId, false, 0);
+    }
+
+    /**
+     * Tells a user why a call could not be placed or released.
+     *
+     * @param error what a future of this application failed with
+     * @return the error code, the message and the offending field, if any
+     */
+    public static String whyNot(Throwable error) {
+        if (!(error instanceof FlowSocketException)) {
+            return "unexpected failure: " + error;
+        }
+        FlowSocketException e = (FlowSocketException) error;
+        return e.code() + ": " + e.getMessage() + (e.field() == null ? "" : " (" + e.field() + ")");
     }
 }

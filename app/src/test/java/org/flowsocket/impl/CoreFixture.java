@@ -5,15 +5,27 @@
 package org.flowsocket.impl;
 
 import org.flowsocket.api.ClientIdentity;
+import org.flowsocket.api.FlowSocketAdminService;
+import org.flowsocket.api.FlowSocketNodeService;
+import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
 import org.onlab.packet.IpAddress;
 import org.onosproject.cfg.ComponentConfigAdapter;
+import org.onosproject.codec.CodecService;
 import org.onosproject.codec.impl.CodecManager;
+import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.flow.FlowRuleService;
+import org.onosproject.net.host.HostService;
+import org.onosproject.net.link.LinkService;
 import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
 import org.onosproject.core.CoreServiceAdapter;
 import org.onosproject.core.DefaultApplicationId;
+import org.onosproject.net.driver.DriverService;
 import org.onosproject.net.driver.DriverServiceAdapter;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.google.common.collect.ImmutableList;
 import com.google.common.collect.ImmutableMap;
 import org.onosproject.net.DeviceId;
@@ -94,6 +106,43 @@ public final class CoreFixture {
      */
     public void addHost(String mac, IpAddress ip, int device) {
         admin().ok(CoreTestBase.hostRequest(mac, ip.toString(), device));
+    }
+
+    /**
+     * Makes a switch refuse every rule sent to it from now on, as ONOS
+     * reports a switch's OpenFlow error.
+     *
+     * @param device switch number, 1 to 3
+     */
+    public void refuseRulesOn(int device) {
+        switches.refuseOn(FakeDevices.id(device));
+    }
+
+    /**
+     * Sends a request as the administrator {@code onos} and returns its
+     * result, failing on an error reply: what the protocol writes.
+     *
+     * @param request request text
+     * @return the reply's result
+     */
+    public JsonNode result(String request) {
+        return admin().ok(request);
+    }
+
+    /**
+     * Returns the services of this core by the interface OSGi registers
+     * them under, for code that looks services up (e.g. shell commands).
+     *
+     * @return services by interface
+     */
+    public Map<Class<?>, Object> services() {
+        return ImmutableMap.<Class<?>, Object>builder()
+                .put(QosFlowService.class, manager).put(FlowSocketNodeService.class, manager)
+                .put(FlowSocketAdminService.class, manager).put(CodecService.class, codecs)
+                .put(DeviceService.class, devices).put(DriverService.class, manager.driverService)
+                .put(HostService.class, hosts).put(CoreService.class, manager.coreService)
+                .put(FlowRuleService.class, switches)
+                .put(LinkService.class, manager.linkService).put(NetworkConfigService.class, netcfg).build();
     }
 
     /** Stops the core; stopping twice is harmless. */

@@ -6,7 +6,6 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlowEvent;
-import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLifecycle;
@@ -58,7 +57,7 @@ final class FlowParts {
     final FlowLifecycle lifecycle = new FlowLifecycle(store, new FlowInstaller(switches, timer), meterAllocator,
                                                       switches, devices, new ObjectMapper(), timer);
     final QosFlowPlanner planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder,
-            meterAllocator, spec -> NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString());
+            meterAllocator);
     private final HostProviderService hostProvider;
 
     FlowParts() {

@@ -25,7 +25,6 @@ import org.onosproject.net.provider.ProviderId;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.Assert.assertEquals;
-import static org.junit.Assert.assertNotEquals;
 import static org.junit.Assert.assertNotNull;
 
 /**
@@ -46,11 +45,6 @@ public class HostProviderSchemeTest {
         if (core != null) {
             core.stop();
         }
-    }
-
-    @Test
-    public void flowSocketUsesASchemeOfItsOwn() {
-        assertNotEquals("host", HostNodes.PROVIDER_ID.scheme());
     }
 
     @Test

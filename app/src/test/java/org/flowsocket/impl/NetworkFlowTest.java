@@ -54,6 +54,13 @@ public class NetworkFlowTest extends CoreTestBase {
         JsonNode flow = client.ok(VOICE);
         assertEquals("INSTALLED", flow.path("state").asText());
         assertEquals(6, flow.path("rules").size());
+        // The handle shows the request with every default resolved, also as the store reads it back.
+        String spec = "{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\",\"protocol\":\"udp\",\"dstPort\":5060,"
+                + "\"class\":\"voice\",\"priority\":50000,\"qos\":{\"dscp\":46,\"queue\":2},"
+                + "\"bidirectional\":true,\"timeout\":0}";
+        assertEquals(spec, flow.path("spec").toString());
+        assertEquals(spec, client.ok("{\"type\":\"GetFlow\",\"flowId\":\"" + flow.path("flowId").asText() + "\"}")
+                .path("spec").toString());
 
         // Forward: s1 in 3 -> out 2, s2 in 1 -> out 2, s3 in 1 -> out 3 (host port).
         checkHop(1, 3, 2, "10.0.0.1", "10.0.0.3", true);

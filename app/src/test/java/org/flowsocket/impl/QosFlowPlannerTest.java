@@ -52,7 +52,7 @@ public class QosFlowPlannerTest extends FlowPartsTestBase {
         assertEquals(QosFlow.State.PENDING, flow.state());
         assertEquals(QosFlow.Kind.NETWORK, flow.kind());
         assertEquals("alice", flow.owner());
-        assertNotNull(flow.spec());
+        assertEquals(spec, flow.spec().orElseThrow());
         // Forward s1 3->2, s2 1->2, s3 1->3; reverse s3 3->1, s2 2->1, s1 2->3.
         assertEquals(List.of("1:3>2", "2:1>2", "3:1>3", "3:3>1", "2:2>1", "1:2>3"),
                      flow.rules().stream().map(QosFlowPlannerTest::hop).collect(Collectors.toList()));

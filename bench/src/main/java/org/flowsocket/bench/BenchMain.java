@@ -4,7 +4,7 @@
  */
 package org.flowsocket.bench;
 
-import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Requests;
 
 import java.io.PrintStream;
 import java.net.URI;
@@ -369,7 +369,7 @@ public final class BenchMain {
     static String line(FlowRows.Result r) {
         return String.format(Locale.ROOT, "%-24s %11.0f %9.1f %9.1f %12.1f%s", r.name, r.flowsPerSecond(),
                 r.latencies.percentileMillis(50), r.latencies.percentileMillis(99), r.cpuMicrosPerFlow(),
-                r.errors > 0 ? "   ERRORS " + r.errors + ": " + FlowSocketClient.abbreviate(r.firstError)
+                r.errors > 0 ? "   ERRORS " + r.errors + ": " + Requests.abbreviate(r.firstError)
                         : "");
     }
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -115,7 +116,7 @@ final class SessionRows {
             URI uri = URI.create("ws://127.0.0.1:" + ready + "/onos/flowsocket/ws");
             // One session first, so that everything a first connection
             // initialises (classes, pools) is in the baseline.
-            clients.add(FlowSocketClient.connect(jetty, uri, ADMIN));
+            clients.add(FlowSocketClients.connect(jetty, uri, ADMIN));
             in.println("heap");
             long before = Long.parseLong(expect(out, "HEAP", child));
             long t0 = System.nanoTime();
@@ -123,7 +124,7 @@ final class SessionRows {
             List<CompletableFuture<FlowSocketClient>> pending = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 concurrent.acquire();
-                CompletableFuture<FlowSocketClient> f = FlowSocketClient.connectAsync(jetty, uri, ADMIN)
+                CompletableFuture<FlowSocketClient> f = FlowSocketClients.connectAsync(jetty, uri, ADMIN)
                         .thenCompose(c -> c.hello().thenApply(h -> c));
                 f.whenComplete((c, e) -> concurrent.release());
                 pending.add(f);

@@ -15,6 +15,7 @@ import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
@@ -217,7 +218,7 @@ public final class Target implements AutoCloseable {
      * @throws Exception if it fails
      */
     public FlowSocketClient connect() throws Exception {
-        return FlowSocketClient.connect(jetty, ws, ClientConfig.basic(user, password).countingOnly());
+        return FlowSocketClients.connect(jetty, ws, ClientConfig.basic(user, password).countingOnly());
     }
 
     /**

@@ -87,8 +87,8 @@ public class FaultSuiteTest {
     public void nothingLeftBehind() throws Exception {
         opened.forEach(FlowSocketClient::close);
         try {
-            box.sandbox().network().clearRefusals();
-            box.sandbox().network().setAckLatency(ACK);
+            box.sandbox().network().faults().clearRefusals();
+            box.sandbox().network().faults().setAckLatency(ACK);
             assertTrue("sessions end: " + box.flowSocketAdmin().sessions(),
                     SuiteSandbox.await(() -> box.flowSocketAdmin().sessions().isEmpty(), Duration.ofSeconds(10)));
             assertNoOrphanRules();
@@ -146,7 +146,7 @@ public class FaultSuiteTest {
 
     @Test
     public void clientVanishesWithRequestsInFlight() throws Exception {
-        box.sandbox().network().setAckLatency(Duration.ofMillis(300));
+        box.sandbox().network().faults().setAckLatency(Duration.ofMillis(300));
         for (int round = 0; round < 3; round++) {
             FlowSocketClient c = admin();
             for (int i = 0; i < 30; i++) {
@@ -249,7 +249,7 @@ public class FaultSuiteTest {
     @Test
     public void switchRefusesHalfABatch() throws Exception {
         SimulatedNetwork net = box.sandbox().network();
-        net.refuse(null, r -> FlowRules.flowNumber(r) % 2 == 1, FlowModFailure.TABLE_FULL);
+        net.faults().refuse(null, r -> FlowRules.flowNumber(r) % 2 == 1, FlowModFailure.TABLE_FULL);
         FlowSocketClient c = admin();
         int first = FLOW_NUMBERS.getAndAdd(12);
         first += first % 2; // start on an even flow number: half of the rules are refused
@@ -268,8 +268,8 @@ public class FaultSuiteTest {
                 Duration.ofSeconds(10)));
         assertTrue("no handle but the FAILED one", SuiteSandbox.handles(c).isEmpty());
         // Within a network flow: the middle switch refuses one direction's rule.
-        net.clearRefusals();
-        net.refuse(NetworkSpec.switchId(2), rule -> rule.priority() == 50000, FlowModFailure.EPERM);
+        net.faults().clearRefusals();
+        net.faults().refuse(NetworkSpec.switchId(2), rule -> rule.priority() == 50000, FlowModFailure.EPERM);
         r = SuiteSandbox.call(c, 2, "{\"type\":\"InstallFlow\",\"id\":2,\"network\":{\"src\":\"10.0.0.1\","
                 + "\"dst\":\"10.0.0.3\",\"class\":\"voice\",\"bidirectional\":true}}");
         assertEquals(r.toString(), "FLOW_REFUSED", r.path("error").path("code").asText());

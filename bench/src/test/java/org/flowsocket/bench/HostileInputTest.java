@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eclipse.jetty.websocket.api.UpgradeException;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Requests;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.flowsocket.testkit.Frames;
 import org.flowsocket.testkit.RawWebSocket;
 import org.junit.After;
@@ -81,13 +83,13 @@ public class HostileInputTest {
         try {
             reply = f.get(SuiteSandbox.WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
-            throw new AssertionError("no reply with id " + expectedId + " to " + FlowSocketClient.abbreviate(frame)
+            throw new AssertionError("no reply with id " + expectedId + " to " + Requests.abbreviate(frame)
                     + "; replies without a match: " + admin.problems(), e);
         }
-        assertEquals(FlowSocketClient.abbreviate(frame) + " -> " + reply, "error", reply.path("status").asText());
-        assertEquals(FlowSocketClient.abbreviate(frame) + " -> " + reply, code, reply.path("error").path("code").asText());
+        assertEquals(Requests.abbreviate(frame) + " -> " + reply, "error", reply.path("status").asText());
+        assertEquals(Requests.abbreviate(frame) + " -> " + reply, code, reply.path("error").path("code").asText());
         if (field != null) {
-            assertEquals(FlowSocketClient.abbreviate(frame) + " -> " + reply, field,
+            assertEquals(Requests.abbreviate(frame) + " -> " + reply, field,
                     reply.path("error").path("field").asText());
         }
         assertTrue(admin.isOpen());
@@ -335,7 +337,7 @@ public class HostileInputTest {
 
     @Test
     public void idsReusedConcurrently() throws Exception {
-        box.sandbox().network().setAckLatency(Duration.ofMillis(400));
+        box.sandbox().network().faults().setAckLatency(Duration.ofMillis(400));
         try {
             FlowRules rules = new FlowRules(box.sandbox().network().deviceIds());
             String install = "{\"type\":\"InstallFlow\",\"id\":\"dup\",\"flows\":[" + rules.json(800_000, true) + "]}";
@@ -361,7 +363,7 @@ public class HostileInputTest {
             other.close();
             assertEquals(1, late.size());
         } finally {
-            box.sandbox().network().setAckLatency(Duration.ofMillis(5));
+            box.sandbox().network().faults().setAckLatency(Duration.ofMillis(5));
         }
         assertTrue(SuiteSandbox.await(() -> box.flowSocketRules().isEmpty(), Duration.ofSeconds(10)));
     }
@@ -417,7 +419,7 @@ public class HostileInputTest {
             for (Map.Entry<String, String> h : headers.entrySet()) {
                 config = config.withHeader(h.getKey(), h.getValue());
             }
-            FlowSocketClient c = FlowSocketClient.connectAsync(box.jetty(), box.uri(), config)
+            FlowSocketClient c = FlowSocketClients.connectAsync(box.jetty(), box.uri(), config)
                     .get(10, TimeUnit.SECONDS);
             c.hello().get(10, TimeUnit.SECONDS);
             c.close();

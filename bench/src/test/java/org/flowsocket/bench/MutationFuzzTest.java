@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Requests;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -128,14 +129,14 @@ public class MutationFuzzTest {
             frames++;
             JsonNode reply = replies.poll(15, TimeUnit.SECONDS);
             if (reply == null) {
-                fail("no reply within 15 s to frame " + frames + " (seed " + seed + "): " + FlowSocketClient.abbreviate(frame)
+                fail("no reply within 15 s to frame " + frames + " (seed " + seed + "): " + Requests.abbreviate(frame)
                         + (client.isOpen() ? "" : "; closed " + client.closed().getNow(null)));
             }
             String code = "ok".equals(reply.path("status").asText()) ? "ok"
                     : reply.path("error").path("code").asText("?");
             codes.merge(code, 1, Integer::sum);
             if ("INTERNAL_ERROR".equals(code) || "?".equals(code)) {
-                fail("frame " + frames + " (seed " + seed + "): " + FlowSocketClient.abbreviate(frame) + " -> " + reply);
+                fail("frame " + frames + " (seed " + seed + "): " + Requests.abbreviate(frame) + " -> " + reply);
             }
             if (frames % 200 == 0) {
                 SuiteSandbox.assertServed(bystander);

@@ -13,6 +13,7 @@ import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.event.ListenerService;
@@ -103,11 +104,11 @@ final class SuiteSandbox implements AutoCloseable {
     }
 
     FlowSocketClient admin() throws Exception {
-        return FlowSocketClient.connect(jetty, uri(), ClientConfig.basic("onos", "rocks").countingOnly());
+        return FlowSocketClients.connect(jetty, uri(), ClientConfig.basic("onos", "rocks").countingOnly());
     }
 
     FlowSocketClient viewer() throws Exception {
-        return FlowSocketClient.connect(jetty, uri(), ClientConfig.basic("viewer", "viewer").countingOnly());
+        return FlowSocketClients.connect(jetty, uri(), ClientConfig.basic("viewer", "viewer").countingOnly());
     }
 
     /** Sends a request and waits for its reply. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.junit.AfterClass;
 import org.junit.Before;
 import org.junit.BeforeClass;
@@ -236,6 +237,16 @@ public class OarInKarafIT {
     }
 
     /**
+     * Every FlowSocket console command runs over Karaf's SSH console, and the
+     * flow it installs belongs to the Karaf login user.
+     */
+    @Test
+    public void consoleCommandsRunAsTheLoginUser() throws Exception {
+        onos.activeBundleId(oar.providing(FLOWSOCKET_SERVICE).symbolicName);
+        new ConsoleCommands(onos.shell).runEveryCommandAs(KarafContainer.USER);
+    }
+
+    /**
      * On an ONOS where another provider (netcfghostprovider) registered scheme
      * {@code host} first, FlowSocket still activates and serves its socket:
      * ONOS's provider registry refuses a second primary provider for a scheme.
@@ -303,7 +314,7 @@ public class OarInKarafIT {
 
     private static FlowSocketClient connect() throws Exception {
         awaitWebApplication();
-        FlowSocketClient socket = FlowSocketClient.open(
+        FlowSocketClient socket = FlowSocketClients.open(
                 URI.create("ws://127.0.0.1:" + onos.karaf.httpPort() + CONTEXT + "/ws"),
                 ClientConfig.basic(KarafContainer.USER, KarafContainer.PASSWORD));
         assertEquals(101, socket.session().getUpgradeResponse().getStatusCode());

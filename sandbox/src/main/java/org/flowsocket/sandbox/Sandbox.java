@@ -190,7 +190,7 @@ public final class Sandbox implements AutoCloseable {
                     started.push(southbound);
                 } else {
                     network = new SimulatedNetwork(core.services(), topology);
-                    network.setAckLatency(ackLatency);
+                    network.faults().setAckLatency(ackLatency);
                     network.start();
                     network.setMeterStatsInterval(meterStatsInterval);
                     network.setStatsInterval(statsInterval);

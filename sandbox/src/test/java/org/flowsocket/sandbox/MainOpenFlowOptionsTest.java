@@ -40,10 +40,4 @@ public class MainOpenFlowOptionsTest {
     public void badPortIsRefused() {
         Main.Options.parse(new String[]{"--openflow-port", "70000"});
     }
-
-    @Test
-    public void usageMentionsTheOptions() {
-        assertTrue(Main.USAGE.contains("--openflow "));
-        assertTrue(Main.USAGE.contains("--openflow-port N"));
-    }
 }

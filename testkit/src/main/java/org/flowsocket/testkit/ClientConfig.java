@@ -28,14 +28,21 @@ public final class ClientConfig {
     private final String subprotocol;
     private final Map<String, String> headers;
     private final boolean retaining;
+    private final boolean checksContract;
 
     private ClientConfig(String name, String authorization, String subprotocol, Map<String, String> headers,
                          boolean retaining) {
+        this(name, authorization, subprotocol, headers, retaining, true);
+    }
+
+    private ClientConfig(String name, String authorization, String subprotocol, Map<String, String> headers,
+                         boolean retaining, boolean checksContract) {
         this.name = name;
         this.authorization = authorization;
         this.subprotocol = subprotocol;
         this.headers = Map.copyOf(headers);
         this.retaining = retaining;
+        this.checksContract = checksContract;
     }
 
     /**
@@ -69,7 +76,7 @@ public final class ClientConfig {
      * @return a copy offering it
      */
     public ClientConfig withSubprotocol(String value) {
-        return new ClientConfig(name, authorization, value, headers, retaining);
+        return new ClientConfig(name, authorization, value, headers, retaining, checksContract);
     }
 
     /**
@@ -80,7 +87,7 @@ public final class ClientConfig {
     public ClientConfig withHeader(String header, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(Objects.requireNonNull(header), Objects.requireNonNull(value));
-        return new ClientConfig(name, authorization, subprotocol, more, retaining);
+        return new ClientConfig(name, authorization, subprotocol, more, retaining, checksContract);
     }
 
     /**
@@ -98,7 +105,26 @@ public final class ClientConfig {
      * @return a copy that keeps nothing
      */
     public ClientConfig countingOnly() {
-        return new ClientConfig(name, authorization, subprotocol, headers, false);
+        return new ClientConfig(name, authorization, subprotocol, headers, false, checksContract);
+    }
+
+    /**
+     * A client that does not check frames against the protocol's JSON
+     * Schemas: for the web module's transport tests, whose stand-in command
+     * core answers a test language (Echo, Delay) instead of
+     * {@code flowsocket.v1}, and for measuring clients whose checks would
+     * cost CPU time the measurement counts. Every suite against a real
+     * FlowSocket checks.
+     *
+     * @return a copy that checks no frame
+     */
+    public ClientConfig withoutContractCheck() {
+        return new ClientConfig(name, authorization, subprotocol, headers, retaining, false);
+    }
+
+    /** @return whether every frame is checked against docs/schema/ */
+    public boolean checksContract() {
+        return checksContract;
     }
 
     /** @return name used in failure messages (the user, or "anonymous") */

@@ -4,8 +4,6 @@
  */
 package org.flowsocket.testkit;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -14,7 +12,6 @@ import org.eclipse.jetty.websocket.api.WriteCallback;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 
 import java.io.IOException;
-import java.net.URI;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
@@ -27,7 +24,8 @@ import java.util.function.Consumer;
 import java.util.function.Predicate;
 
 /**
- * One FlowSocket connection over Jetty's WebSocket client. Requests are sent
+ * One FlowSocket connection over Jetty's WebSocket client, opened through
+ * {@link FlowSocketClients}. Requests are sent
  * asynchronously (pipelined) and each reply completes the request with the
  * same id; events are checked for gaps in their sequence numbers; the close
  * code and reason are recorded. A retaining client (see
@@ -40,132 +38,25 @@ public final class FlowSocketClient implements AutoCloseable {
     /** Default wait for a reply, an event or a close. */
     public static final Duration WAIT = Duration.ofSeconds(10);
 
-    // Wait for a handshake or a hello.
-    private static final Duration CONNECT_WAIT = Duration.ofSeconds(15);
-
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    // Requests in tests are written with single quotes for readability.
-    private static final ObjectMapper LENIENT = new ObjectMapper()
-            .configure(JsonParser.Feature.ALLOW_SINGLE_QUOTES, true);
 
     private final Inbound in;
     private final AtomicLong ids = new AtomicLong();
     private volatile WebSocketClient ownJetty;
 
-    private FlowSocketClient(ClientConfig config) {
+    // Opened through FlowSocketClients.
+    FlowSocketClient(ClientConfig config) {
         this.in = new Inbound(config);
     }
 
-    /**
-     * Starts a handshake; the client is returned once the upgrade succeeded,
-     * before the hello (see {@link #hello()}).
-     *
-     * @param jetty  started Jetty WebSocket client (shared by connections)
-     * @param uri    FlowSocket's ws:// URI
-     * @param config credentials, subprotocol and headers
-     * @return future client, failed with Jetty's exception (e.g. an
-     *         {@code UpgradeException} with the refusal's status) if the handshake fails
-     */
-    public static CompletableFuture<FlowSocketClient> connectAsync(WebSocketClient jetty, URI uri,
-                                                                   ClientConfig config) {
-        FlowSocketClient client = new FlowSocketClient(config);
-        CompletableFuture<FlowSocketClient> result = new CompletableFuture<>();
-        try {
-            java.util.concurrent.Future<Session> f = jetty.connect(client.in, uri, config.upgradeRequest());
-            CompletableFuture.runAsync(() -> {
-                try {
-                    f.get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-                    result.complete(client);
-                } catch (ExecutionException e) {
-                    result.completeExceptionally(e.getCause());
-                } catch (Exception e) {
-                    result.completeExceptionally(e);
-                }
-            });
-        } catch (Exception e) {
-            result.completeExceptionally(e);
-        }
-        return result;
+    /** @return the Jetty endpoint the handshake connects */
+    Inbound inbound() {
+        return in;
     }
 
-    /**
-     * Connects, checks the server selected the offered subprotocol and waits for the hello.
-     *
-     * @param jetty  started Jetty WebSocket client
-     * @param uri    FlowSocket's ws:// URI
-     * @param config credentials, subprotocol and headers
-     * @return connected client
-     * @throws Exception if the handshake fails or no hello comes
-     */
-    public static FlowSocketClient connect(WebSocketClient jetty, URI uri, ClientConfig config) throws Exception {
-        FlowSocketClient c = connectAsync(jetty, uri, config).get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        String offered = config.upgradeRequest().getHeader("Sec-WebSocket-Protocol");
-        if (offered != null && !offered.equals(c.subprotocol())) {
-            c.close();
-            throw new AssertionError("server did not select " + offered);
-        }
-        c.in.hello.get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        return c;
-    }
-
-    /**
-     * Completes a handshake on a Jetty client of its own, stopped by
-     * {@link #close()}; does not wait for the hello.
-     *
-     * @param uri    FlowSocket's ws:// URI
-     * @param config credentials, subprotocol and headers
-     * @return connected client
-     * @throws Exception if the handshake fails (a refused upgrade included)
-     */
-    public static FlowSocketClient open(URI uri, ClientConfig config) throws Exception {
-        WebSocketClient jetty = new WebSocketClient();
-        jetty.start();
-        try {
-            FlowSocketClient c = connectAsync(jetty, uri, config).get(CONNECT_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-            c.ownJetty = jetty;
-            return c;
-        } catch (Exception e) {
-            jetty.stop();
-            throw e;
-        }
-    }
-
-    /**
-     * Parses request text, which may use single quotes.
-     *
-     * @param text JSON object text
-     * @return the object
-     */
-    public static ObjectNode json(String text) {
-        try {
-            return (ObjectNode) LENIENT.readTree(text);
-        } catch (JsonProcessingException | ClassCastException e) {
-            throw new IllegalArgumentException("bad request text in the test: " + text, e);
-        }
-    }
-
-    /**
-     * Waits {@link #WAIT} for a reply.
-     *
-     * @param reply future reply
-     * @param what  what it is, for the failure message
-     * @return the reply
-     * @throws Exception if the request failed; AssertionError if no reply came in time
-     */
-    public static JsonNode await(CompletableFuture<JsonNode> reply, String what) throws Exception {
-        try {
-            return reply.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            throw new AssertionError("no " + what + " within " + WAIT);
-        }
-    }
-
-    /**
-     * @param s text
-     * @return the text cut to 300 characters, for failure messages
-     */
-    public static String abbreviate(String s) {
-        return Received.abbreviate(s);
+    /** @param jetty a Jetty client only this connection uses, stopped by {@link #close()} */
+    void ownJetty(WebSocketClient jetty) {
+        this.ownJetty = jetty;
     }
 
     // ------------------------------------------------------------ requests
@@ -214,7 +105,7 @@ public final class FlowSocketClient implements AutoCloseable {
      * @return future reply
      */
     public CompletableFuture<JsonNode> request(String request) {
-        return request(json(request));
+        return request(Requests.json(request));
     }
 
     /**
@@ -230,7 +121,7 @@ public final class FlowSocketClient implements AutoCloseable {
 
     /** Sends a request and waits {@link #WAIT} for its reply. */
     public JsonNode call(String request) throws Exception {
-        return await(request(request), "reply to " + request);
+        return Requests.await(request(request), "reply to " + request);
     }
 
     /** Sends a request and waits for its reply; AssertionError if none comes in time. */
@@ -262,6 +153,7 @@ public final class FlowSocketClient implements AutoCloseable {
 
     /** Sends a text frame and waits until it is written. */
     public void send(String text) throws IOException {
+        in.contract.sent(text);
         in.session.getRemote().sendString(text);
     }
 
@@ -279,6 +171,7 @@ public final class FlowSocketClient implements AutoCloseable {
     }
 
     private void sendAsync(String text, Consumer<Throwable> onFailure) {
+        in.contract.sent(text);
         Session s = in.session;
         if (s == null || !s.isOpen()) {
             onFailure.accept(new IllegalStateException(in.name + ": connection closed"));
@@ -466,7 +359,17 @@ public final class FlowSocketClient implements AutoCloseable {
         return in.session;
     }
 
-    /** Closes normally (1000) without waiting, and stops the Jetty client of {@link #open}. */
+    /** @return this connection's check of every frame against the protocol's JSON Schemas */
+    public ContractMonitor contract() {
+        return in.contract;
+    }
+
+    /**
+     * Closes normally (1000) without waiting, and stops the Jetty client of
+     * {@link FlowSocketClients#open}; then fails if any message broke the protocol's contract.
+     *
+     * @throws AssertionError naming the messages that broke the contract
+     */
     @Override
     public void close() {
         Session s = in.session;
@@ -481,6 +384,7 @@ public final class FlowSocketClient implements AutoCloseable {
                 throw new IllegalStateException(in.name + ": Jetty client did not stop", e);
             }
         }
+        in.contract.assertKept();
     }
 
     /** Drops the TCP connection without a close handshake. */

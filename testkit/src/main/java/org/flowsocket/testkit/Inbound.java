@@ -13,6 +13,7 @@ import org.eclipse.jetty.websocket.api.WebSocketListener;
 import org.eclipse.jetty.websocket.api.extensions.Frame;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +34,7 @@ final class Inbound implements WebSocketListener, WebSocketFrameListener {
     final String name;
     final boolean retaining;
     final ReplyMatcher pending = new ReplyMatcher();
+    final ContractMonitor contract;
     final Received received;
     final BlockingQueue<String> messages = new LinkedBlockingQueue<>();
     final Map<String, Long> replyNanos = new ConcurrentHashMap<>();
@@ -48,6 +50,7 @@ final class Inbound implements WebSocketListener, WebSocketFrameListener {
         this.name = config.name();
         this.retaining = config.retaining();
         this.received = new Received(name, retaining);
+        this.contract = new ContractMonitor(name, config.checksContract());
     }
 
 
@@ -68,6 +71,21 @@ final class Inbound implements WebSocketListener, WebSocketFrameListener {
         } catch (JsonProcessingException e) {
             received.problem("not JSON from the server: " + Received.abbreviate(message));
             return;
+        }
+        Optional<String> violation = contract.received(json);
+        if (violation.isPresent()) {
+            received.problem(violation.get());
+            // Whoever waits for this message fails with the violation; a message
+            // nobody awaits goes its usual way, and close() fails with it.
+            AssertionError broken = new AssertionError(violation.get());
+            String kind = json.path("kind").asText();
+            if ("reply".equals(kind) && pending.fail(ReplyMatcher.keyOf(json), broken)) {
+                replies.incrementAndGet();
+                return;
+            }
+            if ("hello".equals(kind) && hello.completeExceptionally(broken)) {
+                return;
+            }
         }
         switch (json.path("kind").asText()) {
             case "hello":

@@ -24,6 +24,7 @@ import java.util.Base64;
 public final class RawWebSocket implements AutoCloseable {
 
     private final Socket socket;
+    private final ContractMonitor contract;
     private final DataInputStream in;
     private String closeReason = "";
 
@@ -65,14 +66,21 @@ public final class RawWebSocket implements AutoCloseable {
         private final String version;
         private final int readTimeoutMillis;
         private final int receiveBuffer;
+        private final boolean checksContract;
 
         private Options(String authorization, String subprotocol, String version, int readTimeoutMillis,
                         int receiveBuffer) {
+            this(authorization, subprotocol, version, readTimeoutMillis, receiveBuffer, true);
+        }
+
+        private Options(String authorization, String subprotocol, String version, int readTimeoutMillis,
+                        int receiveBuffer, boolean checksContract) {
             this.authorization = authorization;
             this.subprotocol = subprotocol;
             this.version = version;
             this.readTimeoutMillis = readTimeoutMillis;
             this.receiveBuffer = receiveBuffer;
+            this.checksContract = checksContract;
         }
 
         /**
@@ -85,24 +93,32 @@ public final class RawWebSocket implements AutoCloseable {
             return new Options(authorization, ClientConfig.SUBPROTOCOL, "13", 20_000, 0);
         }
 
+        /**
+         * @return a copy that checks no frame against the protocol's JSON
+         *         Schemas, see {@link ClientConfig#withoutContractCheck()}
+         */
+        public Options withoutContractCheck() {
+            return new Options(authorization, subprotocol, version, readTimeoutMillis, receiveBuffer, false);
+        }
+
         /** @return a copy offering no subprotocol */
         public Options withoutSubprotocol() {
-            return new Options(authorization, null, version, readTimeoutMillis, receiveBuffer);
+            return new Options(authorization, null, version, readTimeoutMillis, receiveBuffer, checksContract);
         }
 
         /** @param value Sec-WebSocket-Version to send @return a copy */
         public Options withVersion(String value) {
-            return new Options(authorization, subprotocol, value, readTimeoutMillis, receiveBuffer);
+            return new Options(authorization, subprotocol, value, readTimeoutMillis, receiveBuffer, checksContract);
         }
 
         /** @param millis how long a read waits @return a copy */
         public Options withReadTimeout(int millis) {
-            return new Options(authorization, subprotocol, version, millis, receiveBuffer);
+            return new Options(authorization, subprotocol, version, millis, receiveBuffer, checksContract);
         }
 
         /** @param bytes receive buffer, e.g. a small one for a client that does not read @return a copy */
         public Options withReceiveBuffer(int bytes) {
-            return new Options(authorization, subprotocol, version, readTimeoutMillis, bytes);
+            return new Options(authorization, subprotocol, version, readTimeoutMillis, bytes, checksContract);
         }
     }
 
@@ -114,6 +130,7 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException if the connection fails or the upgrade is refused
      */
     public RawWebSocket(URI uri, Options options) throws IOException {
+        contract = new ContractMonitor("raw " + uri, options.checksContract);
         socket = new Socket();
         if (options.receiveBuffer > 0) {
             socket.setReceiveBufferSize(options.receiveBuffer);
@@ -160,6 +177,9 @@ public final class RawWebSocket implements AutoCloseable {
      * @throws IOException on write failure
      */
     public void send(int opcode, byte[] payload) throws IOException {
+        if (opcode == Frames.OP_TEXT) {
+            contract.sent(new String(payload, StandardCharsets.UTF_8));
+        }
         sendRaw(Frames.frame(opcode, payload, Frames.MASK));
     }
 
@@ -211,6 +231,12 @@ public final class RawWebSocket implements AutoCloseable {
         }
         byte[] payload = new byte[(int) len];
         in.readFully(payload);
+        boolean finalText = (b0 & 0x0f) == Frames.OP_TEXT && (b0 & 0x80) != 0;
+        if (finalText) {
+            contract.received(new String(payload, StandardCharsets.UTF_8)).ifPresent(violation -> {
+                throw new AssertionError(violation);
+            });
+        }
         return new Frame(b0 & 0x0f, payload);
     }
 
@@ -251,8 +277,19 @@ public final class RawWebSocket implements AutoCloseable {
         socket.close();
     }
 
+    /** @return this connection's check of every text frame against the protocol's JSON Schemas */
+    public ContractMonitor contract() {
+        return contract;
+    }
+
+    /**
+     * Closes the socket; then fails if any frame broke the protocol's contract.
+     *
+     * @throws IOException on failure
+     */
     @Override
     public void close() throws IOException {
         socket.close();
+        contract.assertKept();
     }
 }

@@ -75,12 +75,11 @@ final class ReplyMatcher {
      *
      * @param key   id key
      * @param cause why
+     * @return whether a request awaited the reply and now fails
      */
-    void fail(String key, Throwable cause) {
+    boolean fail(String key, Throwable cause) {
         CompletableFuture<JsonNode> f = pending.remove(key);
-        if (f != null) {
-            f.completeExceptionally(cause);
-        }
+        return f != null && f.completeExceptionally(cause);
     }
 
     /**

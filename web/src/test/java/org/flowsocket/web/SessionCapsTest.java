@@ -6,7 +6,7 @@ package org.flowsocket.web;
 
 import org.eclipse.jetty.websocket.api.Session;
 import org.flowsocket.api.ConnectionSettings;
-import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.junit.Test;
 
 import java.util.concurrent.TimeUnit;
@@ -21,8 +21,8 @@ import static org.junit.Assert.assertTrue;
 public class SessionCapsTest extends ServletTestBase {
 
     private Session connectViewer() throws Exception {
-        return FlowSocketClient.connectAsync(client, server.wsUri(),
-                                             request(EmbeddedServer.VIEWER, EmbeddedServer.VIEWER_PASSWORD))
+        return FlowSocketClients.connectAsync(client, server.wsUri(),
+                                              request(EmbeddedServer.VIEWER, EmbeddedServer.VIEWER_PASSWORD))
                 .get(10, TimeUnit.SECONDS).session();
     }
 

@@ -70,7 +70,7 @@ public final class DeviceNodeCodec {
         }
         String field = request.optEnum("protocol", DeviceNode.Protocol.class)
                 .filter(p -> p == DeviceNode.Protocol.OPENFLOW).isPresent() ? "dpid" : "ip";
-        return new FlowSocketException(error.code(), error.getMessage(), field, error.details(), error.flowId());
+        return error.aboutField(field);
     }
 
     private static DeviceId derivedId(RequestFields f, Optional<DeviceNode.Protocol> protocol) {

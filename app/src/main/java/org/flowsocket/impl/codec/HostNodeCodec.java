@@ -97,7 +97,7 @@ public final class HostNodeCodec {
         }
         int index = Integer.parseInt(m.group(1));
         String field = index == 0 ? "location" + m.group(2) : "locations[" + (index - 1) + "]" + m.group(2);
-        return new FlowSocketException(error.code(), error.getMessage(), field, error.details(), error.flowId());
+        return error.aboutField(field);
     }
 
     private static ConnectPoint location(RequestFields f) {

@@ -61,22 +61,28 @@ public final class NetworkFlowSpecCodec {
     }
 
     /**
-     * Reads the spec a flow keeps (its {@code spec}, as {@link #encode} wrote it).
+     * Reads the text of a {@code network} object, every default resolved,
+     * as a stored flow handle keeps its spec (see {@link #encode}).
      *
-     * @param stored the stored JSON text, or null
+     * @param text   JSON text of the object
      * @param mapper JSON mapper
-     * @return the spec, or empty if there is none or it cannot be read
+     * @return the spec
+     * @throws IllegalArgumentException if the text is not a valid {@code network} object
      */
-    public static Optional<NetworkFlowSpec> decodeStored(String stored, ObjectMapper mapper) {
-        if (stored == null) {
-            return Optional.empty();
+    public static NetworkFlowSpec decodeText(String text, ObjectMapper mapper) {
+        JsonNode json;
+        try {
+            json = mapper.readTree(text);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("not JSON: " + text, e);
+        }
+        if (!(json instanceof ObjectNode)) {
+            throw new IllegalArgumentException("not a network object: " + text);
         }
         try {
-            JsonNode json = mapper.readTree(stored);
-            return json instanceof ObjectNode ? Optional.of(decode(RequestFields.of((ObjectNode) json)))
-                    : Optional.empty();
-        } catch (IOException | FlowSocketException e) {
-            return Optional.empty();
+            return decode(RequestFields.of((ObjectNode) json));
+        } catch (FlowSocketException e) {
+            throw new IllegalArgumentException(e.getMessage() + " in " + text, e);
         }
     }
 

@@ -4,7 +4,6 @@
  */
 package org.flowsocket.impl.codec;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.QosFlow;
@@ -52,20 +51,12 @@ public final class QosFlowCodec {
         }
         json.put("owner", handle.owner());
         json.put("createdAt", handle.createdMillis());
-        if (handle.spec() != null) {
-            json.set("spec", parse(handle.spec()));
-        }
+        handle.spec().ifPresent(spec -> json.set("spec", NetworkFlowSpecCodec.encode(spec, context.mapper())));
         ArrayNode rules = json.putArray("rules");
         for (FlowRule rule : handle.rules()) {
             ObjectNode ref = lifecycle.ruleRef(rule);
             if (detailed) {
-                FlowEntry entry = lifecycle.entryOf(rule);
-                ref.put("state", entry == null ? "NOT_IN_ONOS" : entry.state().name());
-                if (entry != null) {
-                    ref.put("packets", entry.packets());
-                    ref.put("bytes", entry.bytes());
-                }
-                ref.set("rule", context.codec(FlowRule.class).encode(rule, context));
+                addRuleState(ref, rule, lifecycle.entryOf(rule), context);
             }
             rules.add(ref);
         }
@@ -90,13 +81,24 @@ public final class QosFlowCodec {
         };
     }
 
-    private ObjectNode parse(String spec) {
-        try {
-            return (ObjectNode) context.mapper().readTree(spec);
-        } catch (JsonProcessingException | ClassCastException e) {
-            ObjectNode unreadable = context.mapper().createObjectNode();
-            unreadable.put("unreadable", spec);
-            return unreadable;
+    /**
+     * Adds what the detailed form tells of a rule to its reference: its
+     * state in ONOS ({@code NOT_IN_ONOS} without an entry), its counters and
+     * the rule in ONOS's flow JSON. The console's get-flow uses it too.
+     *
+     * @param ref     the rule's reference, as the brief form has it
+     * @param rule    the rule
+     * @param entry   ONOS's entry of the rule, or null
+     * @param context ONOS codec context
+     * @return the reference
+     */
+    public static ObjectNode addRuleState(ObjectNode ref, FlowRule rule, FlowEntry entry, CodecContext context) {
+        ref.put("state", entry == null ? "NOT_IN_ONOS" : entry.state().name());
+        if (entry != null) {
+            ref.put("packets", entry.packets());
+            ref.put("bytes", entry.bytes());
         }
+        ref.set("rule", context.codec(FlowRule.class).encode(rule, context));
+        return ref;
     }
 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.protocol.Messages;
 import org.flowsocket.impl.protocol.RequestFields;
@@ -87,9 +86,9 @@ public final class BatchCommand implements Command {
             copy.put(Messages.ID, index);
         }
         JsonNode id = copy.get(Messages.ID);
-        if (!(id.isTextual() || id.isIntegralNumber())) {
-            throw new FlowSocketException(ErrorCode.INVALID_FIELD, "'" + item.path(Messages.ID)
-                    + "' must be a string or a whole number", item.path(Messages.ID), null);
+        // The item's reply echoes its id, so it follows the rule of every request id.
+        if (!Messages.isValidId(id)) {
+            throw FlowSocketException.invalid(item.path(Messages.ID), Messages.ID_RULE);
         }
         return RequestFields.of(copy);
     }
@@ -97,7 +96,7 @@ public final class BatchCommand implements Command {
     private static int countErrors(ArrayNode results) {
         int errors = 0;
         for (JsonNode reply : results) {
-            errors += "error".equals(reply.path(Messages.STATUS).asText()) ? 1 : 0;
+            errors += Messages.isError(reply) ? 1 : 0;
         }
         return errors;
     }

@@ -5,6 +5,7 @@
 package org.flowsocket.impl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.flow.RouteFinder;
 import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.node.HostNodes;
@@ -52,6 +53,12 @@ public final class GetNodeCommand implements Command {
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         request.allowOnly("type", "id", "hostId", "deviceId", "ip");
         if (request.has("ip")) {
+            for (String other : new String[]{"hostId", "deviceId"}) {
+                if (request.has(other)) {
+                    throw FlowSocketException.invalid(other, "cannot be given with ip; give exactly one of"
+                            + " hostId, deviceId and ip");
+                }
+            }
             return CompletableFuture.completedFuture(json.host(routes.hostOf(request.ip("ip"), "ip")));
         }
         NodeRef ref = NodeRef.of(request);

@@ -9,6 +9,7 @@ import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.Failures;
 import org.flowsocket.impl.codec.FlowRuleJsonCodec;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.codec.QosFlowCodec;
@@ -62,6 +63,11 @@ public final class InstallFlowCommand implements Command {
             throw new FlowSocketException(ErrorCode.MISSING_FIELD,
                                           "give exactly one of flows, flow and network", "network", null);
         }
+        if (request.has("network") && request.has("deviceId")) {
+            // deviceId completes the rules of flows and flow; a network flow would silently ignore it
+            throw FlowSocketException.invalid("deviceId", "applies to flows and flow only; a network flow's"
+                    + " devices come from its path");
+        }
         ConfirmOptions options = ConfirmOptions.parse(request);
         QosFlowRequest.Builder flow = QosFlowRequest.builder().owner(session.client().user())
                 .confirm(options.confirm()).timeoutMillis(options.timeoutMillis());
@@ -76,11 +82,10 @@ public final class InstallFlowCommand implements Command {
             if (error == null) {
                 return json.encode(h, false);
             }
-            Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+            Throwable cause = Failures.unwrap(error);
             if (cause instanceof FlowSocketException
                     && QosFlowPlanner.RULES_FIELD.equals(((FlowSocketException) cause).field())) {
-                FlowSocketException e = (FlowSocketException) cause;
-                throw new FlowSocketException(e.code(), e.getMessage(), field, e.details(), e.flowId());
+                throw ((FlowSocketException) cause).aboutField(field);
             }
             throw error instanceof CompletionException ? (CompletionException) error : new CompletionException(error);
         });

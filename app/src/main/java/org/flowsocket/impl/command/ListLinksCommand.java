@@ -60,9 +60,31 @@ public final class ListLinksCommand implements Command {
     @Override
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         request.allowOnly("type", "id", "deviceId", "state", "limit");
+        DeviceId deviceId = request.has("deviceId") ? request.deviceId("deviceId") : null;
+        Link.State state = request.optEnum("state", Link.State.class).orElse(null);
+        int limit = (int) request.integer("limit", 1, MAX_LIMIT, MAX_LIMIT);
+        List<Link> links = links(linkService, deviceService, deviceId, state);
+        ObjectNode result = codecs.mapper().createObjectNode();
+        ArrayNode array = result.putArray("links");
+        links.stream().limit(limit).forEach(l -> array.add(codecs.codec(Link.class).encode(l, codecs)));
+        result.put("truncated", links.size() > limit);
+        return CompletableFuture.completedFuture(result);
+    }
+
+    /**
+     * Selects links as ListLinks does; the shell's links command too.
+     *
+     * @param linkService   ONOS link service
+     * @param deviceService ONOS device service
+     * @param deviceId      only the links leaving or entering this device, or null for all
+     * @param state         only links in this state, or null for any
+     * @return links ordered by source, then destination
+     * @throws org.flowsocket.api.FlowSocketException UNKNOWN_DEVICE if ONOS has no such device
+     */
+    public static List<Link> links(LinkService linkService, DeviceService deviceService, DeviceId deviceId,
+                                   Link.State state) {
         Iterable<Link> source;
-        if (request.has("deviceId")) {
-            DeviceId deviceId = request.deviceId("deviceId");
+        if (deviceId != null) {
             if (deviceService.getDevice(deviceId) == null) {
                 throw DeviceNodes.unknown(deviceId);
             }
@@ -70,16 +92,9 @@ public final class ListLinksCommand implements Command {
         } else {
             source = linkService.getLinks();
         }
-        Link.State state = request.optEnum("state", Link.State.class).orElse(null);
-        int limit = (int) request.integer("limit", 1, MAX_LIMIT, MAX_LIMIT);
-        List<Link> links = StreamSupport.stream(source.spliterator(), false)
+        return StreamSupport.stream(source.spliterator(), false)
                 .filter(l -> state == null || l.state() == state)
                 .sorted(Comparator.comparing((Link l) -> l.src().toString()).thenComparing(l -> l.dst().toString()))
                 .collect(Collectors.toList());
-        ObjectNode result = codecs.mapper().createObjectNode();
-        ArrayNode array = result.putArray("links");
-        links.stream().limit(limit).forEach(l -> array.add(codecs.codec(Link.class).encode(l, codecs)));
-        result.put("truncated", links.size() > limit);
-        return CompletableFuture.completedFuture(result);
     }
 }

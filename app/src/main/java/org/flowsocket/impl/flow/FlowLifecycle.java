@@ -12,6 +12,7 @@ import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
+import org.flowsocket.impl.Failures;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
@@ -24,7 +25,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -169,7 +169,8 @@ public final class FlowLifecycle {
             return store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
                     ? h.withState(QosFlow.State.INSTALLED, null) : h).orElse(handle);
         }
-        FlowSocketException cause = errorFor(unwrap(error), "rule(s)", "every rule of the request was withdrawn");
+        FlowSocketException cause = errorFor(Failures.unwrap(error), "rule(s)",
+                                             "every rule of the request was withdrawn");
         // Failed while waiting for the meters: say what became of the request.
         FlowSocketException failure = (rulesSent ? cause : new FlowSocketException(cause.code(), cause.getMessage()
                 + "; no rule was sent and every meter of the request was withdrawn", cause.field(), cause.details()))
@@ -266,7 +267,7 @@ public final class FlowLifecycle {
         return installer.remove(handle.rules(), timeoutMillis)
                 .thenCompose(confirmed -> removals.awaitGone(handle.rules(), timeoutMillis))
                 .handle((ok, error) -> {
-                    Throwable cause = error == null ? null : unwrap(error);
+                    Throwable cause = error == null ? null : Failures.unwrap(error);
                     if (cause == null || force) {
                         meters.release(handle.meters());
                         store.remove(id);
@@ -346,6 +347,17 @@ public final class FlowLifecycle {
      * @return the entry, or null if ONOS has none
      */
     public FlowEntry entryOf(FlowRule rule) {
+        return entryOf(flowRuleService, rule);
+    }
+
+    /**
+     * Returns ONOS's entry of a rule: same id and same rule.
+     *
+     * @param flowRuleService ONOS's flow rule service
+     * @param rule            the rule
+     * @return the entry, or null if ONOS has none
+     */
+    public static FlowEntry entryOf(FlowRuleService flowRuleService, FlowRule rule) {
         return StreamSupport.stream(flowRuleService.getFlowEntries(rule.deviceId()).spliterator(), false)
                 .filter(e -> e.id().equals(rule.id()) && rule.equals(e)).findFirst().orElse(null);
     }
@@ -384,9 +396,5 @@ public final class FlowLifecycle {
      */
     public static String flowIdOf(FlowRule rule) {
         return Long.toString(rule.id().value());
-    }
-
-    private static Throwable unwrap(Throwable error) {
-        return error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
     }
 }

@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import static com.google.common.base.Preconditions.checkNotNull;
@@ -47,7 +46,6 @@ public final class QosFlowPlanner {
     private final RouteFinder routes;
     private final QosRuleBuilder ruleBuilder;
     private final MeterAllocator meters;
-    private final Function<NetworkFlowSpec, String> specText;
 
     /**
      * Creates a planner.
@@ -58,18 +56,15 @@ public final class QosFlowPlanner {
      * @param routes      host and path resolution
      * @param ruleBuilder per-hop rule builder
      * @param meters      meter allocator
-     * @param specText    the form a flow keeps its network spec in
      */
     public QosFlowPlanner(ApplicationId appId, QosFlowStore store, FlowLifecycle lifecycle, RouteFinder routes,
-                          QosRuleBuilder ruleBuilder, MeterAllocator meters,
-                          Function<NetworkFlowSpec, String> specText) {
+                          QosRuleBuilder ruleBuilder, MeterAllocator meters) {
         this.appId = appId;
         this.store = store;
         this.lifecycle = lifecycle;
         this.routes = routes;
         this.ruleBuilder = ruleBuilder;
         this.meters = meters;
-        this.specText = specText;
     }
 
     /**
@@ -119,7 +114,7 @@ public final class QosFlowPlanner {
             Map<DeviceId, MeterId> meterOf = allocation.meters().stream()
                     .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
             QosFlow flow = QosFlow.builder().id(store.nextId()).kind(QosFlow.Kind.NETWORK).owner(owner)
-                    .spec(specText.apply(spec))
+                    .spec(spec)
                     .rules(rules(spec, directions, meterOf)).meters(allocation.meters()).build();
             return new Plan(flow, allocation.installed());
         } catch (RuntimeException e) {

@@ -4,8 +4,10 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
+import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
@@ -29,7 +31,9 @@ import static org.flowsocket.impl.flow.StoredFlowRules.text;
 /**
  * Writes a flow handle as one JSON document, the same on every ONOS release:
  * FlowSocket's own fields as plain values, ONOS identifiers in their text
- * form, rules as {@link StoredFlowRules} writes them. {@code KryoNamespaces.API}, which
+ * form, rules as {@link StoredFlowRules} writes them, a network flow's spec
+ * as the text of the InstallFlow {@code network} object that requests it
+ * ({@link NetworkFlowSpecCodec}), every default resolved. {@code KryoNamespaces.API}, which
  * this replaces, numbers ONOS's classes in an order that grows between
  * releases, so a node of one release could not read what another wrote.
  */
@@ -101,7 +105,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .put(CREATED_MILLIS, handle.createdMillis())
                 .put(STATE, handle.state().name())
                 .put(REASON, handle.reason())
-                .put(SPEC, handle.spec());
+                .put(SPEC, handle.spec().map(this::specText).orElse(null));
         ArrayNode storedRules = json.putArray(RULES);
         handle.rules().forEach(r -> storedRules.add(this.rules.encode(r)));
         ArrayNode meters = json.putArray(METERS);
@@ -138,10 +142,19 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .createdMillis(field(json, CREATED_MILLIS).asLong())
                 .state(QosFlow.State.valueOf(text(json, STATE)))
                 .reason(optionalText(json, REASON))
-                .spec(optionalText(json, SPEC))
+                .spec(spec(optionalText(json, SPEC)))
                 .rules(handleRules.build())
                 .meters(meters.build())
                 .build();
+    }
+
+    // Text, not a nested object: format 1 has always kept the spec so.
+    private String specText(NetworkFlowSpec spec) {
+        return NetworkFlowSpecCodec.encode(spec, context.mapper()).toString();
+    }
+
+    private NetworkFlowSpec spec(String text) {
+        return text == null ? null : NetworkFlowSpecCodec.decodeText(text, context.mapper());
     }
 
     private static String optionalText(JsonNode json, String name) {

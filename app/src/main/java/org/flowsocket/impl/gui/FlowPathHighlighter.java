@@ -92,7 +92,7 @@ public final class FlowPathHighlighter {
                 }
             }
         }
-        GuiFlowIndex.spec(flow).ifPresent(spec -> {
+        flow.spec().ifPresent(spec -> {
             addHosts(highlights, spec.src(), label);
             addHosts(highlights, spec.dst(), label);
         });

@@ -15,8 +15,10 @@ import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
+import org.flowsocket.impl.Failures;
 import org.flowsocket.impl.command.ListFlowsCommand;
 import org.flowsocket.impl.node.HostNodes;
+import org.flowsocket.impl.protocol.NetworkValues;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onlab.osgi.ServiceDirectory;
 import org.onosproject.net.Host;
@@ -30,7 +32,6 @@ import org.onosproject.ui.topo.TopoJson;
 
 import java.util.Collection;
 import java.util.Set;
-import java.util.concurrent.CompletionException;
 import java.util.function.Function;
 
 import static org.flowsocket.impl.gui.GuiMessages.CLEAR;
@@ -157,7 +158,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
             }
             flowService.install(install).whenComplete((flow, error) -> {
                 if (error != null) {
-                    display.error(INSTALL_FLOW, asFlowSocketError(error), null);
+                    display.error(INSTALL_FLOW, Failures.typed(error, INSTALL_FLOW), null);
                     return;
                 }
                 sendToGui(FLOW_INSTALLED, flowJson.apply(flow));
@@ -167,7 +168,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
 
         // A network flow is between hosts' addresses: the host's first one.
         private String addressOf(String hostIdText) {
-            HostId hostId = RequestFields.of(MAPPER.createObjectNode().put("hostId", hostIdText)).hostId("hostId");
+            HostId hostId = NetworkValues.hostId(hostIdText, "hostId");
             Host host = hostService.getHost(hostId);
             if (host == null) {
                 throw HostNodes.unknown(hostId);
@@ -205,7 +206,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
             }
             flowService.remove(flowId, false, 0).whenComplete((flow, error) -> {
                 if (error != null) {
-                    display.error(REMOVE_FLOW, asFlowSocketError(error), null);
+                    display.error(REMOVE_FLOW, Failures.typed(error, REMOVE_FLOW), null);
                     return;
                 }
                 display.clearIfShown(flowId);
@@ -224,9 +225,7 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
             QosFlowFilter.Builder filter = QosFlowFilter.builder();
             try {
                 if (payload.hasNonNull("deviceId")) {
-                    filter.deviceId(RequestFields.of(MAPPER.createObjectNode()
-                                                             .put("deviceId", payload.path("deviceId").asText()))
-                                            .deviceId("deviceId"));
+                    filter.deviceId(NetworkValues.deviceId(payload.path("deviceId").asText(), "deviceId"));
                 }
             } catch (FlowSocketException e) {
                 display.error(LIST_FLOWS, e, null);
@@ -264,12 +263,6 @@ public class FlowSocketTopoMessageHandler extends UiMessageHandler {
     private String user() {
         UiConnection c = connection();
         return c == null ? "gui" : c.userName();
-    }
-
-    private static FlowSocketException asFlowSocketError(Throwable error) {
-        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-        return cause instanceof FlowSocketException ? (FlowSocketException) cause
-                : new FlowSocketException(ErrorCode.INTERNAL_ERROR, "internal error: " + cause);
     }
 
     private void sendHighlights(Highlights highlights) {

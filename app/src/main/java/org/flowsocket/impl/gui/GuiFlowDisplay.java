@@ -15,7 +15,7 @@ import org.flowsocket.api.QosFlowListener;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.protocol.Messages;
-import org.flowsocket.impl.protocol.RequestFields;
+import org.flowsocket.impl.protocol.NetworkValues;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
@@ -104,11 +104,10 @@ final class GuiFlowDisplay implements QosFlowListener {
         List<QosFlow> flows;
         try {
             if (id.contains(":") && !id.contains("/")) {
-                DeviceId deviceId = RequestFields.of(MAPPER.createObjectNode().put("deviceId", id))
-                        .deviceId("deviceId");
+                DeviceId deviceId = NetworkValues.deviceId(id, "deviceId");
                 flows = flowService.getFlows(QosFlowFilter.builder().deviceId(deviceId).build());
             } else {
-                HostId hostId = RequestFields.of(MAPPER.createObjectNode().put("hostId", id)).hostId("hostId");
+                HostId hostId = NetworkValues.hostId(id, "hostId");
                 Host host = hostService.getHost(hostId);
                 if (host == null) {
                     throw HostNodes.unknown(hostId);

@@ -4,7 +4,6 @@
  */
 package org.flowsocket.impl.gui;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
@@ -12,7 +11,6 @@ import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.api.QosFlowListener;
 import org.flowsocket.api.QosFlowService;
-import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.onosproject.net.DeviceId;
 
 import java.util.Comparator;
@@ -29,8 +27,6 @@ import java.util.stream.Collectors;
  * ONOS's GUI thread) never waits for the store.
  */
 public final class GuiFlowIndex implements QosFlowListener {
-
-    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final QosFlowService flowService;
     private final Map<String, QosFlow> flows = new ConcurrentHashMap<>();
@@ -107,7 +103,7 @@ public final class GuiFlowIndex implements QosFlowListener {
      * @return true if its source or destination is one of them
      */
     static boolean between(QosFlow flow, Set<String> ips) {
-        return spec(flow).map(s -> ips.contains(s.src().toString()) || ips.contains(s.dst().toString()))
+        return flow.spec().map(s -> ips.contains(s.src().toString()) || ips.contains(s.dst().toString()))
                 .orElse(false);
     }
 
@@ -119,7 +115,7 @@ public final class GuiFlowIndex implements QosFlowListener {
      */
     public static String describe(QosFlow flow) {
         StringBuilder sb = new StringBuilder();
-        Optional<NetworkFlowSpec> spec = spec(flow);
+        Optional<NetworkFlowSpec> spec = flow.spec();
         if (spec.isPresent()) {
             sb.append(spec.get().src()).append(spec.get().bidirectional() ? " ⇄ " : " → ").append(spec.get().dst())
                     .append(' ').append(spec.get().trafficClass().protocolName());
@@ -127,17 +123,6 @@ public final class GuiFlowIndex implements QosFlowListener {
             sb.append(flow.rules().size()).append(" rule(s)");
         }
         return sb.append(", ").append(flow.state()).toString();
-    }
-
-    /**
-     * Returns a network flow's spec.
-     *
-     * @param flow the flow
-     * @return its spec, or empty for a flow of rules
-     */
-    static Optional<NetworkFlowSpec> spec(QosFlow flow) {
-        return flow.kind() == QosFlow.Kind.NETWORK ? NetworkFlowSpecCodec.decodeStored(flow.spec(), MAPPER)
-                : Optional.empty();
     }
 
     // fs-2 before fs-10.

@@ -24,6 +24,8 @@ public final class Messages {
     public static final String RESULT = "result";
     public static final String ERROR = "error";
 
+    private static final String STATUS_ERROR = "error";
+
     /**
      * Longest request {@code type} echoed in a reply; no command name is
      * longer, so a longer type is left out instead of echoed.
@@ -36,7 +38,30 @@ public final class Messages {
     /** Longest error {@code field} path sent; longer ones are cut with "...". */
     public static final int MAX_ERROR_FIELD = 256;
 
+    /** Longest request id; replies echo it. */
+    public static final int MAX_ID_LENGTH = 128;
+
+    /** What {@link #isValidId} accepts, for error messages. */
+    public static final String ID_RULE = "must be a non-empty string of at most " + MAX_ID_LENGTH
+            + " characters or a whole number from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+
     private Messages() {
+    }
+
+    /**
+     * Tells whether a request id (of a request or of a Batch item) is one a
+     * reply may echo.
+     *
+     * @param id the id
+     * @return true for a non-empty well-formed string of at most
+     *         {@value #MAX_ID_LENGTH} characters or a signed 64-bit whole number
+     */
+    public static boolean isValidId(JsonNode id) {
+        if (id.isTextual()) {
+            String text = id.asText();
+            return !text.isEmpty() && text.length() <= MAX_ID_LENGTH && RequestParser.isWellFormed(text);
+        }
+        return id.isIntegralNumber() && id.canConvertToLong();
     }
 
     /**
@@ -66,9 +91,19 @@ public final class Messages {
      */
     public static ObjectNode error(ObjectMapper mapper, JsonNode id, String type, FlowSocketException error) {
         ObjectNode reply = envelope(mapper, id, type);
-        reply.put(STATUS, "error");
+        reply.put(STATUS, STATUS_ERROR);
         reply.set(ERROR, errorBody(mapper, error));
         return reply;
+    }
+
+    /**
+     * Tells whether a reply is an error reply.
+     *
+     * @param reply a reply {@link #ok} or {@link #error} built
+     * @return true for an error reply
+     */
+    public static boolean isError(JsonNode reply) {
+        return STATUS_ERROR.equals(reply.path(STATUS).asText());
     }
 
     /**

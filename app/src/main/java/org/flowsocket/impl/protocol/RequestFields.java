@@ -35,8 +35,6 @@ public final class RequestFields {
     /** Longest string accepted in any field. */
     public static final int MAX_TEXT_LENGTH = 1024;
 
-    private static final int MAX_DEVICE_ID_LENGTH = 256;
-
     private final ObjectNode node;
     private final String prefix;
 
@@ -300,12 +298,7 @@ public final class RequestFields {
      * @return the address
      */
     public IpAddress ip(String name) {
-        String text = text(name);
-        try {
-            return IpAddress.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            throw invalid(path(name), "is not an IP address: " + text);
-        }
+        return NetworkValues.ip(text(name), path(name));
     }
 
     /**
@@ -315,11 +308,7 @@ public final class RequestFields {
      * @return the address
      */
     public MacAddress mac(String name) {
-        String text = text(name);
-        if (!text.matches("[0-9A-Fa-f]{2}(:[0-9A-Fa-f]{2}){5}")) {
-            throw invalid(path(name), "is not a MAC address like 00:11:22:33:44:55: " + text);
-        }
-        return MacAddress.valueOf(text);
+        return NetworkValues.mac(text(name), path(name));
     }
 
     /**
@@ -330,20 +319,7 @@ public final class RequestFields {
      * @return the VLAN id
      */
     public VlanId vlan(String name) {
-        if (!has(name)) {
-            return VlanId.NONE;
-        }
-        JsonNode value = node.get(name);
-        if (value.isTextual() && "none".equalsIgnoreCase(value.asText())) {
-            return VlanId.NONE;
-        }
-        if (value.isTextual() && value.asText().matches("\\d{1,4}")) {
-            return checkVlan(name, Long.parseLong(value.asText()));
-        }
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            return checkVlan(name, value.asLong());
-        }
-        throw invalid(path(name), "must be a VLAN id from 1 to 4094 or \"None\"");
+        return has(name) ? NetworkValues.vlan(node.get(name), path(name)) : VlanId.NONE;
     }
 
     /**
@@ -354,19 +330,7 @@ public final class RequestFields {
      * @return the port number
      */
     public PortNumber port(String name) {
-        JsonNode value = required(name);
-        long number;
-        if (value.isIntegralNumber() && value.canConvertToLong()) {
-            number = value.asLong();
-        } else if (value.isTextual() && value.asText().matches("\\d{1,10}")) {
-            number = Long.parseLong(value.asText());
-        } else {
-            throw invalid(path(name), "must be a port number");
-        }
-        if (number < 1 || number > 0xffffff00L) {
-            throw invalid(path(name), "must be a port number from 1 to 4294967040, not " + number);
-        }
-        return PortNumber.portNumber(number);
+        return NetworkValues.port(required(name), path(name));
     }
 
     /**
@@ -376,18 +340,7 @@ public final class RequestFields {
      * @return the device id
      */
     public DeviceId deviceId(String name) {
-        String text = text(name);
-        int colon = text.indexOf(':');
-        if (colon < 1 || colon == text.length() - 1 || text.length() > MAX_DEVICE_ID_LENGTH
-                || text.chars().anyMatch(Character::isWhitespace)) {
-            throw invalid(path(name), "is not a device id like of:0000000000000001: " + text);
-        }
-        try {
-            return DeviceId.deviceId(text);
-        } catch (IllegalArgumentException e) {
-            // not a URI, e.g. a character a URI scheme may not hold
-            throw invalid(path(name), "is not a device id like of:0000000000000001: " + text);
-        }
+        return NetworkValues.deviceId(text(name), path(name));
     }
 
     /**
@@ -398,19 +351,7 @@ public final class RequestFields {
      * @return the host id
      */
     public HostId hostId(String name) {
-        String text = text(name);
-        try {
-            return HostId.hostId(text);
-        } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-            throw invalid(path(name), "is not a host id like 00:11:22:33:44:55/None: " + text);
-        }
-    }
-
-    private VlanId checkVlan(String name, long vlan) {
-        if (vlan < 1 || vlan > 4094) {
-            throw invalid(path(name), "must be a VLAN id from 1 to 4094 or \"None\", not " + vlan);
-        }
-        return VlanId.vlanId((short) vlan);
+        return NetworkValues.hostId(text(name), path(name));
     }
 
     private String checkText(String name, JsonNode value) {

@@ -7,13 +7,17 @@ package org.flowsocket.impl.flow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.IpProto;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
+import org.flowsocket.api.TrafficClass;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.junit.Test;
 import org.onlab.packet.Ethernet;
+import org.onlab.packet.IpAddress;
+import org.onlab.packet.TpPort;
 import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
@@ -29,6 +33,7 @@ import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -102,7 +107,7 @@ public class FlowHandleSerializationTest {
         QosFlow handle = QosFlow.builder().id("fs-12").kind(QosFlow.Kind.NETWORK).owner("alice")
                 .createdMillis(1_700_000_000_000L).state(QosFlow.State.DEGRADED)
                 .reason("device of:0000000000000002 went offline")
-                .spec(NetworkFlowSpecCodec.encode(spec, new ObjectMapper()).toString()).rules(rules)
+                .spec(spec).rules(rules)
                 .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(5), 512, null),
                         new QosFlowMeter(S2, MeterId.meterId(6), 512, 64L)))
                 .build();
@@ -123,7 +128,7 @@ public class FlowHandleSerializationTest {
                 + "\"srcPort\":4000,\"dstPort\":443,\"class\":\"bulk\",\"timeout\":30}");
         FlowRule rule = RULES.rule(spec, new Hop(S1, PortNumber.portNumber(4), PortNumber.portNumber(2)), null);
         QosFlow handle = QosFlow.builder().id("fs-13").kind(QosFlow.Kind.NETWORK).owner("bob")
-                .rules(List.of(rule)).build();
+                .spec(spec).rules(List.of(rule)).build();
         QosFlow copy = roundTrip(handle);
         assertEquals(handle, copy);
         assertSameRules(handle.rules(), copy.rules());
@@ -149,7 +154,7 @@ public class FlowHandleSerializationTest {
                 RULES.rule(spec, new Hop(S2, PortNumber.portNumber(1), PortNumber.portNumber(2)),
                            MeterId.meterId(4095)));
         QosFlow handle = QosFlow.builder().id("fs-5").kind(QosFlow.Kind.NETWORK).owner("onos")
-                .rules(rules).build();
+                .spec(spec).rules(rules).build();
         QosFlow copy = roundTrip(handle);
         assertSameRules(handle.rules(), copy.rules());
         assertEquals(MeterId.meterId(10), copy.rules().get(0).treatment().metered().meterId());
@@ -159,11 +164,54 @@ public class FlowHandleSerializationTest {
     @Test
     public void storedFormNamesEveryFieldOfTheHandleAndItsMeters() {
         QosFlow handle = QosFlow.builder().id("fs-2").kind(QosFlow.Kind.NETWORK).owner("onos")
+                .spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}"))
                 .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).build();
         ObjectNode stored = new QosFlowSerializer(CODECS).encode(handle);
         // A field added to QosFlow or QosFlowMeter must be added to the stored form too.
         assertEquals(fieldsOf(QosFlow.class, "format"), names(stored));
         assertEquals(fieldsOf(QosFlowMeter.class), names(stored.get("meters").get(0)));
+    }
+
+    @Test
+    public void handleStoredInFormatOneReadsWithATypedSpecAndWritesBackTheSame() throws IOException {
+        // Written by FlowSocket before the handle held its spec typed: the spec as the text of a network object.
+        JsonNode stored = new ObjectMapper().readTree(getClass().getResource("qos-flow-format-1.json"));
+        QosFlowSerializer serializer = new QosFlowSerializer(CODECS);
+        QosFlow handle = serializer.decode(stored);
+
+        NetworkFlowSpec voice = NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"), IpAddress.valueOf("10.0.0.3"))
+                .protocol(IpProto.UDP).dstPort(TpPort.tpPort(5060)).trafficClass(TrafficClass.VOICE).queue(2L)
+                .meter(512L, 64L).bidirectional(true).build();
+        assertEquals(Optional.of(voice), handle.spec());
+        assertEquals(QosFlow.Kind.NETWORK, handle.kind());
+        assertEquals(QosFlow.State.INSTALLED, handle.state());
+        assertEquals(List.of(new QosFlowMeter(S1, MeterId.meterId(5), 512, 64L)), handle.meters());
+        assertSameRules(List.of(RULES.rule(voice, new Hop(S1, PortNumber.portNumber(3), PortNumber.portNumber(2)),
+                                           MeterId.meterId(5)),
+                                RULES.rule(voice.reverse(), new Hop(S1, PortNumber.portNumber(2),
+                                           PortNumber.portNumber(3)), MeterId.meterId(5))),
+                        handle.rules());
+        assertEquals("the stored form is unchanged", stored.toString(), serializer.encode(handle).toString());
+    }
+
+    @Test
+    public void storedSpecThatIsNoNetworkObjectIsRefused() {
+        QosFlowSerializer serializer = new QosFlowSerializer(CODECS);
+        ObjectNode stored = serializer.encode(QosFlow.builder().id("fs-6").kind(QosFlow.Kind.NETWORK).owner("onos")
+                .spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}")).build());
+        stored.put("spec", "{\"src\":\"10.0.0.1\"}");
+        IllegalArgumentException e = thrown(IllegalArgumentException.class, () -> serializer.decode(stored));
+        assertTrue(e.getMessage(), e.getMessage().startsWith("'dst' is required in "));
+    }
+
+    @Test
+    public void networkFlowNeedsASpecAndADeviceFlowHasNone() {
+        IllegalArgumentException e = thrown(IllegalArgumentException.class, () -> QosFlow.builder().id("fs-8")
+                .kind(QosFlow.Kind.NETWORK).owner("onos").build());
+        assertEquals("a NETWORK flow needs its network spec", e.getMessage());
+        e = thrown(IllegalArgumentException.class, () -> QosFlow.builder().id("fs-9").kind(QosFlow.Kind.DEVICE)
+                .owner("onos").spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}")).build());
+        assertEquals("a DEVICE flow takes no network spec", e.getMessage());
     }
 
     @Test

@@ -95,7 +95,7 @@ public final class FlowHandleStorageProbe implements Supplier<byte[][]>, Functio
                 + "\"meterKbps\":512,\"meterBurstKb\":64}}");
         QosFlow network = QosFlow.builder().id("fs-12").kind(QosFlow.Kind.NETWORK).owner("alice")
                 .createdMillis(1_700_000_000_000L).state(QosFlow.State.DEGRADED)
-                .reason("device of:0000000000000002 went offline").spec("{\"src\":\"10.0.0.1\"}")
+                .reason("device of:0000000000000002 went offline").spec(voice)
                 .rules(List.of(rules.rule(voice, new Hop(S1, PortNumber.portNumber(3), PortNumber.portNumber(2)),
                                           MeterId.meterId(5)),
                                rules.rule(voice.reverse(), new Hop(S2, PortNumber.portNumber(1),
@@ -105,7 +105,7 @@ public final class FlowHandleStorageProbe implements Supplier<byte[][]>, Functio
         NetworkFlowSpec bulk = FlowHandleSerializationTest.spec("{\"src\":\"2001:db8::1\",\"dst\":\"2001:db8::2\","
                 + "\"protocol\":\"tcp\",\"srcPort\":4000,\"dstPort\":443,\"class\":\"bulk\",\"timeout\":30}");
         QosFlow temporary = QosFlow.builder().id("fs-13").kind(QosFlow.Kind.NETWORK).owner("bob")
-                .createdMillis(1_700_000_000_001L).state(QosFlow.State.INSTALLED)
+                .createdMillis(1_700_000_000_001L).state(QosFlow.State.INSTALLED).spec(bulk)
                 .rules(List.of(rules.rule(bulk, new Hop(S1, PortNumber.portNumber(4), PortNumber.portNumber(2)),
                                           null)))
                 .build();

@@ -16,7 +16,6 @@ import org.flowsocket.api.QosFlowListener;
 import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.TrafficClass;
-import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.IpPrefix;
 import org.onlab.packet.MacAddress;
@@ -129,7 +128,7 @@ final class GuiFixtures {
         NetworkFlowSpec spec = NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"), IpAddress.valueOf("10.0.0.3"))
                 .trafficClass(TrafficClass.VOICE).bidirectional(true).build();
         return QosFlow.builder().id(flowId).kind(QosFlow.Kind.NETWORK).state(state).owner("onos").createdMillis(1L)
-                .spec(NetworkFlowSpecCodec.encode(spec, MAPPER).toString())
+                .spec(spec)
                 .rules(List.of(rule(S1, 1, 2, "10.0.0.1", "10.0.0.3"), rule(S2, 2, 3, "10.0.0.1", "10.0.0.3"),
                                rule(S3, 2, 1, "10.0.0.1", "10.0.0.3"), rule(S3, 1, 2, "10.0.0.3", "10.0.0.1"),
                                rule(S2, 3, 2, "10.0.0.3", "10.0.0.1"), rule(S1, 2, 1, "10.0.0.3", "10.0.0.1")))

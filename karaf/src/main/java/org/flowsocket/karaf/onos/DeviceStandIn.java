@@ -5,6 +5,7 @@
 package org.flowsocket.karaf.onos;
 
 import com.google.common.collect.ImmutableList;
+import org.onosproject.net.DefaultPort;
 import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.MastershipRole;
@@ -20,6 +21,7 @@ import static com.google.common.base.Preconditions.checkNotNull;
 
 import static org.flowsocket.karaf.onos.StandInNetwork.DEVICE;
 import static org.flowsocket.karaf.onos.StandInNetwork.DEVICE_ID;
+import static org.flowsocket.karaf.onos.StandInNetwork.PORTS;
 
 /**
  * {@link DeviceService}: one available switch. Device ids are checked as
@@ -72,14 +74,21 @@ public class DeviceStandIn extends DeviceServiceAdapter {
     @Override
     public List<Port> getPorts(DeviceId deviceId) {
         checkNotNull(deviceId, DEVICE_ID_NULL);
-        return ImmutableList.of();
+        return DEVICE_ID.equals(deviceId)
+                ? PORTS.stream().map(DeviceStandIn::port).collect(ImmutableList.toImmutableList())
+                : ImmutableList.of();
     }
 
     @Override
     public Port getPort(DeviceId deviceId, PortNumber portNumber) {
         checkNotNull(deviceId, DEVICE_ID_NULL);
         checkNotNull(portNumber, "Port number cannot be null");
-        return null;
+        return DEVICE_ID.equals(deviceId) && PORTS.contains(portNumber) ? port(portNumber) : null;
+    }
+
+    // An enabled copper port of the switch, as an OpenFlow switch reports it.
+    private static Port port(PortNumber number) {
+        return new DefaultPort(DEVICE, number, true, Port.Type.COPPER, 1000);
     }
 
     @Override

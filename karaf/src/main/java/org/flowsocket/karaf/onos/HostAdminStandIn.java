@@ -21,5 +21,7 @@ public class HostAdminStandIn extends HostStandIn implements HostAdminService {
     @Override
     public void removeHost(HostId hostId) {
         checkNotNull(hostId, HOST_ID_NULL);
+        // As ONOS 2.5.6 HostManager.removeHost: store.removeHost(hostId).
+        StandInNetwork.HOSTS.remove(hostId);
     }
 }

@@ -51,11 +51,18 @@ public class HostProviderRegistryStandIn
         @Override
         public void hostDetected(HostId hostId, HostDescription hostDescription, boolean replaceIps) {
             checkReport(hostId);
+            // As HostManager.hostDetected without network configuration of the host:
+            // store.createOrUpdateHost(provider().id(), hostId, hostDescription, replaceIps).
+            StandInNetwork.createOrUpdateHost(provider().id(), hostId, hostDescription, replaceIps);
         }
 
         @Override
         public void hostVanished(HostId hostId) {
             checkReport(hostId);
+            // As HostManager.hostVanished: a configured host stays unless its own provider
+            // reports it gone (allowedToChange); otherwise store.removeHost(hostId).
+            StandInNetwork.HOSTS.computeIfPresent(hostId, (id, host) -> !host.configured()
+                    || host.providerId().equals(provider().id()) ? null : host);
         }
 
         @Override

@@ -17,58 +17,62 @@ import org.onosproject.net.host.HostServiceAdapter;
 import org.osgi.service.component.annotations.Component;
 
 import java.util.Set;
+import java.util.function.Predicate;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 import static org.flowsocket.karaf.onos.HostProviderRegistryStandIn.HOST_ID_NULL;
-
-import static org.flowsocket.karaf.onos.StandInNetwork.DEVICE_ID;
-import static org.flowsocket.karaf.onos.StandInNetwork.HOST;
-import static org.flowsocket.karaf.onos.StandInNetwork.HOST_ID;
+import static org.flowsocket.karaf.onos.StandInNetwork.HOSTS;
 
 /**
- * {@link HostService}: one host on port 1 of the switch. Arguments are checked
- * as ONOS 2.5.6 HostManager checks them.
+ * {@link HostService} over the stand-ins' host table: at first one host on
+ * port 1 of the switch and one on port 2. Arguments are checked as ONOS
+ * 2.5.6 HostManager checks them.
  */
 @Component(immediate = true, service = HostService.class)
 public class HostStandIn extends HostServiceAdapter {
 
     @Override
     public int getHostCount() {
-        return 1;
+        return HOSTS.size();
     }
 
     @Override
     public Iterable<Host> getHosts() {
-        return ImmutableList.of(HOST);
+        return ImmutableList.copyOf(HOSTS.values());
     }
 
     @Override
     public Host getHost(HostId hostId) {
         checkNotNull(hostId, HOST_ID_NULL);
-        return HOST_ID.equals(hostId) ? HOST : null;
+        return HOSTS.get(hostId);
     }
 
     @Override
     public Set<Host> getHostsByMac(MacAddress mac) {
         checkNotNull(mac, "MAC address cannot be null");
-        return HOST.mac().equals(mac) ? ImmutableSet.of(HOST) : ImmutableSet.of();
+        return hosts(h -> h.mac().equals(mac));
     }
 
     @Override
     public Set<Host> getHostsByIp(IpAddress ip) {
         checkNotNull(ip, "IP address cannot be null");
-        return HOST.ipAddresses().contains(ip) ? ImmutableSet.of(HOST) : ImmutableSet.of();
+        return hosts(h -> h.ipAddresses().contains(ip));
     }
 
     @Override
     public Set<Host> getConnectedHosts(ConnectPoint connectPoint) {
         checkNotNull(connectPoint, "Connection point cannot be null");
-        return HOST.locations().contains(connectPoint) ? ImmutableSet.of(HOST) : ImmutableSet.of();
+        return hosts(h -> h.locations().stream().anyMatch(l -> l.deviceId().equals(connectPoint.deviceId())
+                && l.port().equals(connectPoint.port())));
     }
 
     @Override
     public Set<Host> getConnectedHosts(DeviceId deviceId) {
         checkNotNull(deviceId, "Device ID cannot be null");
-        return DEVICE_ID.equals(deviceId) ? ImmutableSet.of(HOST) : ImmutableSet.of();
+        return hosts(h -> h.locations().stream().anyMatch(l -> l.deviceId().equals(deviceId)));
+    }
+
+    private static Set<Host> hosts(Predicate<Host> which) {
+        return HOSTS.values().stream().filter(which).collect(ImmutableSet.toImmutableSet());
     }
 }

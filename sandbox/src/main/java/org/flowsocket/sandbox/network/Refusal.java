@@ -15,8 +15,8 @@ import static java.util.Objects.requireNonNull;
 
 /**
  * A standing instruction to the simulated switches to refuse flow rules
- * being added or modified, given by {@link SimulatedNetwork#refuse},
- * {@link SimulatedNetwork#refuseAll} or {@link SimulatedNetwork#refuseNext}.
+ * being added or modified, given by {@link SwitchFaults#refuse} or
+ * {@link SwitchFaults#refuseAll}.
  * Thread-safe.
  */
 public final class Refusal implements AutoCloseable {
@@ -24,8 +24,6 @@ public final class Refusal implements AutoCloseable {
     private final DeviceId deviceId;
     private final Predicate<FlowRule> which;
     private final FlowModFailure reason;
-    /** Rules still to refuse, or -1 for every rule. */
-    private final AtomicInteger remaining;
     private final AtomicInteger refused = new AtomicInteger();
     private final Collection<Refusal> standing;
 
@@ -33,15 +31,12 @@ public final class Refusal implements AutoCloseable {
      * @param deviceId switch, or null for every switch
      * @param which    rules to refuse
      * @param reason   OpenFlow error reported to ONOS
-     * @param count    how many rules to refuse, or -1 for every rule until it is lifted
-     * @param standing the refusals in force, which this one leaves when lifted or done
+     * @param standing the refusals in force, which this one leaves when lifted
      */
-    Refusal(DeviceId deviceId, Predicate<FlowRule> which, FlowModFailure reason, int count,
-            Collection<Refusal> standing) {
+    Refusal(DeviceId deviceId, Predicate<FlowRule> which, FlowModFailure reason, Collection<Refusal> standing) {
         this.deviceId = deviceId;
         this.which = requireNonNull(which);
         this.reason = requireNonNull(reason);
-        this.remaining = new AtomicInteger(count);
         this.standing = requireNonNull(standing);
     }
 
@@ -74,17 +69,7 @@ public final class Refusal implements AutoCloseable {
         if (!which.test(rule)) {
             return false;
         }
-        if (remaining.get() < 0) {
-            refused.incrementAndGet();
-            return true;
-        }
-        if (remaining.getAndUpdate(n -> n > 0 ? n - 1 : n) > 0) {
-            refused.incrementAndGet();
-            if (remaining.get() == 0) {
-                close();
-            }
-            return true;
-        }
-        return false;
+        refused.incrementAndGet();
+        return true;
     }
 }

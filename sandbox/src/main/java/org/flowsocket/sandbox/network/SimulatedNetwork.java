@@ -12,7 +12,6 @@ import org.flowsocket.sandbox.southbound.SouthboundThread;
 import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
-import org.onosproject.net.PortNumber;
 import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowId;
@@ -29,11 +28,8 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Predicate;
 
 import static java.util.Objects.requireNonNull;
 
@@ -47,7 +43,7 @@ import static java.util.Objects.requireNonNull;
  * mastership role ONOS asks for; its links (both directions) and hosts are
  * discovered once both ends are up;</li>
  * <li>a flow rule batch is answered after the acknowledgement latency
- * ({@link #setAckLatency(Duration)}, default {@value #DEFAULT_ACK_LATENCY_MS}
+ * ({@link SwitchFaults#setAckLatency(Duration)}, default {@value #DEFAULT_ACK_LATENCY_MS}
  * ms), as after a barrier reply; refused rules fail with an OpenFlow error
  * ({@link FlowModFailure}); removed rules are reported FLOW_REMOVED first;
  * installed rules stay PENDING_ADD in ONOS until the next flow statistics
@@ -204,24 +200,6 @@ public final class SimulatedNetwork implements AutoCloseable {
     }
 
     /**
-     * Adds a switch (and connects it).
-     *
-     * @param deviceId id, e.g. {@code of:00000000000000aa}
-     * @param ports    number of ports (1..n)
-     */
-    public void addSwitch(DeviceId deviceId, int ports) {
-        thread.run(() -> {
-            Set<PortNumber> p = new LinkedHashSet<>();
-            for (int i = 1; i <= ports; i++) {
-                p.add(PortNumber.portNumber(i));
-            }
-            SimSwitch s = new SimSwitch(deviceId, deviceId.toString(), p);
-            switches.add(s);
-            connect(s);
-        });
-    }
-
-    /**
      * Takes a link down in both directions; ONOS posts LINK_REMOVED.
      *
      * @param one one end
@@ -239,25 +217,6 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public void linkUp(ConnectPoint one, ConnectPoint two) {
         thread.run(() -> links.linkUp(one, two));
-    }
-
-    /**
-     * Sets the batch acknowledgement latency of every switch without its own.
-     *
-     * @param latency latency (zero or more)
-     */
-    public void setAckLatency(Duration latency) {
-        faults.setAckLatency(latency);
-    }
-
-    /**
-     * Sets one switch's acknowledgement latency.
-     *
-     * @param deviceId switch
-     * @param latency  latency, or null to use the network's
-     */
-    public void setAckLatency(DeviceId deviceId, Duration latency) {
-        faults.setAckLatency(deviceId, latency);
     }
 
     /**
@@ -385,49 +344,13 @@ public final class SimulatedNetwork implements AutoCloseable {
     }
 
     /**
-     * Makes switches refuse the flow rules a predicate selects (partial
-     * batches: other rules of the same batch are installed). Applies to rules
-     * being added or modified, until the returned refusal is closed.
+     * Returns the faults injected into the switches: acknowledgement
+     * latency and refused rules.
      *
-     * @param deviceId switch, or null for every switch
-     * @param which    rules to refuse
-     * @param reason   OpenFlow error reported to ONOS
-     * @return the refusal (close it to lift it)
+     * @return the switches' faults
      */
-    public Refusal refuse(DeviceId deviceId, Predicate<FlowRule> which, FlowModFailure reason) {
-        return faults.refuse(deviceId, which, reason, -1);
-    }
-
-    /**
-     * Makes a switch refuse every rule it is sent (whole batches), until the
-     * returned refusal is closed.
-     *
-     * @param deviceId switch, or null for every switch
-     * @param reason   OpenFlow error reported to ONOS
-     * @return the refusal
-     */
-    public Refusal refuseAll(DeviceId deviceId, FlowModFailure reason) {
-        return faults.refuse(deviceId, r -> true, reason, -1);
-    }
-
-    /**
-     * Makes a switch refuse the next {@code count} rules it is sent.
-     *
-     * @param deviceId switch, or null for every switch
-     * @param count    number of rules
-     * @param reason   OpenFlow error reported to ONOS
-     * @return the refusal (it ends by itself after {@code count} rules)
-     */
-    public Refusal refuseNext(DeviceId deviceId, int count, FlowModFailure reason) {
-        if (count < 1) {
-            throw new IllegalArgumentException("count must be positive");
-        }
-        return faults.refuse(deviceId, r -> true, reason, count);
-    }
-
-    /** Lifts every refusal. */
-    public void clearRefusals() {
-        faults.clearRefusals();
+    public SwitchFaults faults() {
+        return faults;
     }
 
     /**

@@ -18,12 +18,13 @@ import java.util.function.Predicate;
 import static java.util.Objects.requireNonNull;
 
 /**
- * The faults a test injects into the simulated switches: how long they take
- * to answer ONOS (acknowledgement latency, per network or per switch) and
- * which flow rules they refuse. Thread-safe: set from any thread, read on
- * the network's thread.
+ * The faults a test injects into the simulated switches
+ * ({@link SimulatedNetwork#faults()}): how long they take to answer ONOS
+ * (acknowledgement latency, per network or per switch) and which flow rules
+ * they refuse. Thread-safe: set from any thread, read on the network's
+ * thread.
  */
-final class SwitchFaults {
+public final class SwitchFaults {
 
     private final List<Refusal> refusals = new CopyOnWriteArrayList<>();
     private final Map<DeviceId, Duration> deviceLatency = new ConcurrentHashMap<>();
@@ -36,14 +37,25 @@ final class SwitchFaults {
         this.ackLatency = requireNonNull(ackLatency);
     }
 
-    void setAckLatency(Duration latency) {
+    /**
+     * Sets the batch acknowledgement latency of every switch without its own.
+     *
+     * @param latency latency (zero or more)
+     */
+    public void setAckLatency(Duration latency) {
         if (latency.isNegative()) {
             throw new IllegalArgumentException("Negative latency");
         }
         this.ackLatency = latency;
     }
 
-    void setAckLatency(DeviceId deviceId, Duration latency) {
+    /**
+     * Sets one switch's acknowledgement latency.
+     *
+     * @param deviceId switch
+     * @param latency  latency, or null to use the network's
+     */
+    public void setAckLatency(DeviceId deviceId, Duration latency) {
         if (latency == null) {
             deviceLatency.remove(deviceId);
         } else if (latency.isNegative()) {
@@ -54,6 +66,39 @@ final class SwitchFaults {
     }
 
     /**
+     * Makes switches refuse the flow rules a predicate selects (partial
+     * batches: other rules of the same batch are installed). Applies to rules
+     * being added or modified, until the returned refusal is closed.
+     *
+     * @param deviceId switch, or null for every switch
+     * @param which    rules to refuse
+     * @param reason   OpenFlow error reported to ONOS
+     * @return the refusal (close it to lift it)
+     */
+    public Refusal refuse(DeviceId deviceId, Predicate<FlowRule> which, FlowModFailure reason) {
+        Refusal r = new Refusal(deviceId, which, reason, refusals);
+        refusals.add(r);
+        return r;
+    }
+
+    /**
+     * Makes a switch refuse every rule it is sent (whole batches), until the
+     * returned refusal is closed.
+     *
+     * @param deviceId switch, or null for every switch
+     * @param reason   OpenFlow error reported to ONOS
+     * @return the refusal
+     */
+    public Refusal refuseAll(DeviceId deviceId, FlowModFailure reason) {
+        return refuse(deviceId, r -> true, reason);
+    }
+
+    /** Lifts every refusal. */
+    public void clearRefusals() {
+        refusals.clear();
+    }
+
+    /**
      * Returns how long a switch takes to answer ONOS.
      *
      * @param deviceId the switch
@@ -61,26 +106,6 @@ final class SwitchFaults {
      */
     Duration latencyFor(DeviceId deviceId) {
         return deviceLatency.getOrDefault(deviceId, ackLatency);
-    }
-
-    /**
-     * Adds a refusal.
-     *
-     * @param deviceId switch, or null for every switch
-     * @param which    rules to refuse
-     * @param reason   OpenFlow error reported to ONOS
-     * @param count    how many rules to refuse, or -1 for every rule until it is lifted
-     * @return the refusal
-     */
-    Refusal refuse(DeviceId deviceId, Predicate<FlowRule> which, FlowModFailure reason, int count) {
-        Refusal r = new Refusal(deviceId, which, reason, count, refusals);
-        refusals.add(r);
-        return r;
-    }
-
-    /** Lifts every refusal. */
-    void clearRefusals() {
-        refusals.clear();
     }
 
     /**

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Requests;
 import org.junit.Assume;
 import org.junit.Test;
 
@@ -132,7 +133,7 @@ public class DocsExamplesE2ETest {
         for (Map.Entry<String, String> h : handles.entrySet()) {
             text = text.replace("\"" + h.getKey() + "\"", "\"" + h.getValue() + "\"");
         }
-        JsonNode reply = FlowSocketClient.await(client.request(FlowSocketClient.json(text)), "reply to " + text);
+        JsonNode reply = Requests.await(client.request(Requests.json(text)), "reply to " + text);
         String wantStatus = e.reply != null && e.reply.contains("\"status\":\"error\"") ? "error" : "ok";
         String status = reply.path("status").asText();
         if (!wantStatus.equals(status)) {

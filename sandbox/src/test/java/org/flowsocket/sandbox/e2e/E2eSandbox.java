@@ -13,6 +13,7 @@ import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.DeviceId;
@@ -99,7 +100,7 @@ final class E2eSandbox implements AutoCloseable {
 
     /** Opens a FlowSocket connection; it is closed with this sandbox. */
     FlowSocketClient connect(String user, String password) throws Exception {
-        FlowSocketClient c = FlowSocketClient.connect(jetty, webSocketUri(), ClientConfig.basic(user, password));
+        FlowSocketClient c = FlowSocketClients.connect(jetty, webSocketUri(), ClientConfig.basic(user, password));
         clients.add(c);
         return c;
     }

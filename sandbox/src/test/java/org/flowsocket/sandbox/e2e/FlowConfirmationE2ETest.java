@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.sandbox.network.FlowModFailure;
 import org.flowsocket.sandbox.network.Refusal;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
-import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.Requests;
 import org.junit.After;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;
@@ -38,8 +38,8 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
 
     @After
     public void restoreNetwork() throws Exception {
-        env.network().clearRefusals();
-        env.network().setAckLatency(Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS));
+        env.network().faults().clearRefusals();
+        env.network().faults().setAckLatency(Duration.ofMillis(SimulatedNetwork.DEFAULT_ACK_LATENCY_MS));
         FlowsE2ETest.removeAllFlows(admin);
         for (DeviceId d : List.of(S1, S2, S3)) {
             eventually("no FlowSocket rule left on " + d, () -> env.switchRules(d).isEmpty());
@@ -50,7 +50,7 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
     @Test
     public void refusalOnSwitch2RepliesFlowRefusedAndWithdrawsTheRulesOnSwitches1And3() throws Exception {
         admin.ok("{'type':'Subscribe','topics':['flows']}");
-        Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
+        Refusal refusal = env.network().faults().refuseAll(S2, FlowModFailure.TABLE_FULL);
 
         JsonNode error = admin.error(VOICE);
         assertEquals(error.toString(), "FLOW_REFUSED", error.path("code").asText());
@@ -81,7 +81,7 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
 
     @Test
     public void retryRightAfterARefusalIsConfirmedByTheSwitchThatRefused() throws Exception {
-        Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
+        Refusal refusal = env.network().faults().refuseAll(S2, FlowModFailure.TABLE_FULL);
         assertEquals("FLOW_REFUSED", admin.error(VOICE).path("code").asText());
         refusal.close();
         // At once: ONOS still holds the withdrawn rules until the switches' next statistics.
@@ -97,12 +97,12 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
 
     @Test
     public void slowSwitchesDelayTheReplyButNotAHelloSentAfterIt() throws Exception {
-        env.network().setAckLatency(Duration.ofMillis(LATENCY_MS));
+        env.network().faults().setAckLatency(Duration.ofMillis(LATENCY_MS));
         long sent = System.nanoTime();
         CompletableFuture<JsonNode> install = admin.request(VOICE);
         CompletableFuture<JsonNode> hello = admin.request("{'type':'Hello'}");
 
-        JsonNode helloReply = FlowSocketClient.await(hello, "Hello reply");
+        JsonNode helloReply = Requests.await(hello, "Hello reply");
         assertEquals("ok", helloReply.path("status").asText());
         long helloMs = millisSince(sent, admin.replyArrivalNanos(helloReply.path("id").asText()));
         assertTrue("Hello answered after " + helloMs + " ms", helloMs < LATENCY_MS / 3);
@@ -118,7 +118,7 @@ public class FlowConfirmationE2ETest extends E2eTestBase {
 
     @Test
     public void switchesSlowerThanTimeoutMsGiveConfirmTimeoutAndTheRulesAreWithdrawn() throws Exception {
-        env.network().setAckLatency(Duration.ofMillis(LATENCY_MS));
+        env.network().faults().setAckLatency(Duration.ofMillis(LATENCY_MS));
         long sent = System.nanoTime();
         JsonNode error = admin.error("{'type':'InstallFlow','timeoutMs':300,'network':{'src':'10.0.0.1',"
                 + "'dst':'10.0.0.3','class':'video'}}");

@@ -48,7 +48,7 @@ public class FlowStatesE2ETest extends E2eTestBase {
     @After
     public void restoreNetwork() throws Exception {
         env.network().setFlowRemovedMessages(true);
-        env.network().clearRefusals();
+        env.network().faults().clearRefusals();
         if (!env.network().isUp(S2)) {
             env.network().deviceUp(S2);
         }
@@ -119,7 +119,7 @@ public class FlowStatesE2ETest extends E2eTestBase {
 
     @Test
     public void aFailedFlowStaysVisibleAndEveryErrorNamesIt() throws Exception {
-        Refusal refusal = env.network().refuseAll(S2, FlowModFailure.TABLE_FULL);
+        Refusal refusal = env.network().faults().refuseAll(S2, FlowModFailure.TABLE_FULL);
         JsonNode error = admin.error(VOICE);
         refusal.close();
         assertEquals(error.toString(), "FLOW_REFUSED", error.path("code").asText());

@@ -64,6 +64,29 @@ public class MisuseE2ETest extends E2eTestBase {
         viewer.awaitEvent("flows", "FLOW_REMOVED", d -> flowId.equals(d.path("flowId").asText()));
     }
 
+    // protocol.md: "Unknown fields are rejected with INVALID_FIELD naming them, so a misspelt
+    // option never goes unnoticed"; a field the request's form would ignore is refused alike.
+    @Test
+    public void fieldsTheRequestWouldIgnoreAreRefused() throws Exception {
+        FlowSocketClient admin = env.admin();
+        JsonNode error = admin.error("{'type':'InstallFlow','deviceId':'" + S1 + "',"
+                                             + "'network':{'src':'10.0.0.1','dst':'10.0.0.2'}}");
+        assertEquals(error.toString(), "INVALID_FIELD", error.path("code").asText());
+        assertEquals("deviceId", error.path("field").asText());
+        assertEquals(0, admin.ok("{'type':'ListFlows'}").path("flows").size());
+        error = admin.error("{'type':'GetNode','ip':'10.0.0.1','hostId':'00:00:00:00:00:02/None'}");
+        assertEquals(error.toString(), "INVALID_FIELD", error.path("code").asText());
+        assertEquals("hostId", error.path("field").asText());
+        // A Batch item's id follows the rule of every request id: it is echoed in the reply.
+        String longId = "i".repeat(129);
+        error = admin.error("{'type':'Batch','requests':[{'type':'Hello','id':'" + longId + "'}]}");
+        assertEquals(error.toString(), "INVALID_FIELD", error.path("code").asText());
+        assertEquals("requests[0].id", error.path("field").asText());
+        // ONOS's HostId.hostId would read this as 0A:00:00:00:00:01/100.
+        error = admin.error("{'type':'GetNode','hostId':'00:00:00:00:00:01u100'}");
+        assertEquals(error.toString(), "INVALID_FIELD", error.path("code").asText());
+    }
+
     @Test
     public void wrongPasswordIsRefusedBeforeTheUpgrade() throws Exception {
         ClientUpgradeRequest request = ClientConfig.basic("viewer", "wrong").upgradeRequest();

@@ -127,7 +127,7 @@ public class SimulatedNetworkTest {
 
     @Test
     public void batchIsConfirmedAfterAckAndRuleReachesAdded() throws Exception {
-        network.setAckLatency(Duration.ofMillis(200));
+        network.faults().setAckLatency(Duration.ofMillis(200));
         List<FlowRuleEvent.Type> events = new CopyOnWriteArrayList<>();
         FlowRuleListener listener = e -> events.add(e.type());
         FlowRuleService flows = core.get(FlowRuleService.class);
@@ -160,7 +160,7 @@ public class SimulatedNetworkTest {
     public void refusedRuleFailsWithItsName() throws Exception {
         FlowRule good = rule(S2, 10, "10.0.0.1/32");
         FlowRule bad = rule(S2, 20, "10.0.0.2/32");
-        Refusal refusal = network.refuse(S2,
+        Refusal refusal = network.faults().refuse(S2,
                 r -> r.priority() == 20, FlowModFailure.TABLE_FULL);
 
         Outcome outcome = new Outcome();
@@ -195,7 +195,7 @@ public class SimulatedNetworkTest {
 
     @Test
     public void wholeBatchRefused() throws Exception {
-        network.refuseAll(S3, FlowModFailure.EPERM);
+        network.faults().refuseAll(S3, FlowModFailure.EPERM);
         Outcome outcome = new Outcome();
         core.get(FlowRuleService.class).apply(FlowRuleOperations.builder()
                 .add(rule(S3, 10, "10.0.0.1/32")).add(rule(S3, 11, "10.0.0.2/32")).build(outcome));

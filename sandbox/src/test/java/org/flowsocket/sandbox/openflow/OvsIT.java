@@ -12,6 +12,7 @@ import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
@@ -88,7 +89,7 @@ public class OvsIT {
                 .start();
         assertTrue("3 switches connect", sandbox.openflow().orElseThrow()
                 .awaitDevices(3, Duration.ofSeconds(30)));
-        ws = FlowSocketClient.open(sandbox.web().webSocketUri(), ClientConfig.basic("onos", "rocks"));
+        ws = FlowSocketClients.open(sandbox.web().webSocketUri(), ClientConfig.basic("onos", "rocks"));
         ws.hello().get(10, TimeUnit.SECONDS);
         appId = sandbox.core().get(CoreService.class).getAppId("org.flowsocket.app").id();
     }

@@ -10,6 +10,7 @@ import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
+import org.flowsocket.testkit.FlowSocketClients;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -78,7 +79,7 @@ public class StatsOvsIT {
         assertTrue("3 switches connect", openflow.awaitDevices(3, Duration.ofSeconds(30)));
         openflow.setStatsInterval(POLL);
         openflow.setPortStatsInterval(POLL);
-        ws = FlowSocketClient.open(sandbox.web().webSocketUri(), ClientConfig.basic("onos", "rocks"));
+        ws = FlowSocketClients.open(sandbox.web().webSocketUri(), ClientConfig.basic("onos", "rocks"));
         ws.hello().get(10, TimeUnit.SECONDS);
         ws.onEvent(EVENTS::add);
     }

@@ -1,0 +1,192 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowService;
+import org.flowsocket.impl.CoreFixture;
+import org.junit.After;
+import org.junit.Before;
+import org.junit.Test;
+import org.onlab.osgi.DefaultServiceDirectory;
+import org.onlab.packet.IpAddress;
+import org.onosproject.cli.net.DeviceIdCompleter;
+
+import java.util.List;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * The flow commands on FlowSocket's real core (ONOS's test adapters and
+ * codecs underneath): the login user owns what they install, every option
+ * of InstallFlow is there, {@code -j} prints what the protocol writes, and
+ * the completers offer what exists.
+ */
+public class FlowShellCommandsTest {
+
+    private static final String SRC = "10.0.0.1";
+    private static final String DST = "10.0.0.3";
+
+    private CoreFixture core;
+
+    @Before
+    public void startCore() {
+        core = new CoreFixture();
+        ShellHarness.useServices(core.services());
+        core.addHost("00:00:00:00:00:01", IpAddress.valueOf(SRC), 1);
+        core.addHost("00:00:00:00:00:03", IpAddress.valueOf(DST), 3);
+    }
+
+    @After
+    public void stopCore() {
+        FlowSocketCommand.setServiceDirectory(new DefaultServiceDirectory());
+        core.stop();
+    }
+
+    @Test
+    public void theKarafLoginOwnsTheFlow() throws Exception {
+        JsonNode flow = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json();
+        assertEquals("alice", flow.path("owner").asText());
+        assertEquals("INSTALLED", flow.path("state").asText());
+        assertEquals(List.of("alice"), List.of(owners()));
+    }
+
+    @Test
+    public void withoutALoginNothingIsInstalled() throws Exception {
+        ShellHarness.Output out = ShellHarness.run(null, new InstallFlowCommand(), SRC, DST);
+        assertTrue(out.toString(), out.err.startsWith("INVALID_FIELD: 'owner' the command runs without a logged-in Karaf user"));
+        assertEquals(0, core.manager.getFlows(QosFlowFilter.ALL).size());
+    }
+
+    @Test
+    public void installTakesEveryOptionOfInstallFlow() throws Exception {
+        JsonNode flow = ShellHarness.run("onos", new InstallFlowCommand(), "-j", "-c", "video",
+                                         "-p", "udp", "--src-port", "5004", "--dst-port", "5006",
+                                         "--priority", "41000", "--dscp", "40", "--queue", "2",
+                                         "--meter-kbps", "512", "--meter-burst-kb", "64", "--timeout", "30",
+                                         "--timeout-ms", "5000", "-b", SRC, DST).json();
+        // The same request over the protocol, once the flow is gone (it would be a DUPLICATE_FLOW).
+        core.manager.remove(flow.path("flowId").asText(), false, 0).get();
+        JsonNode same = core.result("{\"type\":\"InstallFlow\",\"network\":{\"src\":\"" + SRC + "\",\"dst\":\""
+                + DST + "\",\"class\":\"video\",\"protocol\":\"udp\",\"srcPort\":5004,\"dstPort\":5006,"
+                + "\"priority\":41000,\"qos\":{\"dscp\":40,\"queue\":2,\"meterKbps\":512,\"meterBurstKb\":64},"
+                + "\"bidirectional\":true,\"timeout\":30},\"timeoutMs\":5000}");
+        assertEquals(same.path("spec"), flow.path("spec"));
+        assertEquals(same.path("rules").size(), flow.path("rules").size());
+        assertEquals(same.path("meters").size(), flow.path("meters").size());
+    }
+
+    @Test
+    public void noConfirmAnswersAtSubmission() throws Exception {
+        JsonNode flow = ShellHarness.run("onos", new InstallFlowCommand(), "--no-confirm", "-j", SRC, DST).json();
+        assertEquals("PENDING", flow.path("state").asText());
+    }
+
+    @Test
+    public void badOptionsAreTypedErrorsNamingTheOption() throws Exception {
+        assertError("INVALID_FIELD: '--class' must be one of voice, video, critical, best-effort, bulk",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--class", "gold", SRC, DST));
+        assertError("INVALID_FIELD: '--timeout-ms' must be from 100 to 120000, not 50",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--timeout-ms", "50", SRC, DST));
+        assertError("INVALID_FIELD: '--dst-port' must be from 1 to 65535, not 70000",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "-p", "udp", "--dst-port",
+                                     "70000", SRC, DST));
+        assertError("INVALID_FIELD: 'srcPort' needs protocol tcp, udp or sctp",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--src-port", "5000", SRC, DST));
+        assertError("INVALID_FIELD: 'qos.meterBurstKb' needs meterKbps",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--meter-burst-kb", "8", SRC, DST));
+        assertError("INVALID_FIELD: 'src' is not an IP address: host-a",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "host-a", DST));
+        assertError("UNKNOWN_HOST", ShellHarness.run("onos", new InstallFlowCommand(), SRC, "10.9.9.9"));
+        assertEquals(0, core.manager.getFlows(QosFlowFilter.ALL).size());
+    }
+
+    @Test
+    public void listFiltersAsListFlowsAndPrintsItsJson() throws Exception {
+        ShellHarness.run("alice", new InstallFlowCommand(), "-c", "voice", SRC, DST);
+        ShellHarness.run("bob", new InstallFlowCommand(), DST, SRC);
+        JsonNode all = ShellHarness.run("onos", new FlowsListCommand(), "-j").json();
+        assertEquals(core.result("{\"type\":\"ListFlows\"}").path("flows"), all);
+
+        JsonNode alices = ShellHarness.run("onos", new FlowsListCommand(), "-j", "--owner", "alice").json();
+        assertEquals(1, alices.size());
+        assertEquals("alice", alices.get(0).path("owner").asText());
+        assertEquals(2, ShellHarness.run("onos", new FlowsListCommand(), "-j", "--state", "installed",
+                                         "--device", "of:0000000000000002").json().size());
+        assertEquals(0, ShellHarness.run("onos", new FlowsListCommand(), "-j", "-s", "failed").json().size());
+        ShellHarness.Output text = ShellHarness.run("onos", new FlowsListCommand(), "-o", "bob");
+        assertTrue(text.out, text.out.contains("owner=bob") && text.out.endsWith("1 flow(s)\n"));
+        assertError("INVALID_FIELD: '--state' must be one of",
+                    ShellHarness.run("onos", new FlowsListCommand(), "--state", "gone"));
+        assertError("INVALID_FIELD: '--device' is not a device id",
+                    ShellHarness.run("onos", new FlowsListCommand(), "--device", "switch1"));
+    }
+
+    @Test
+    public void getAndRemoveAFlow() throws Exception {
+        String id = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
+                .path("flowId").asText();
+        JsonNode got = ShellHarness.run("onos", new GetFlowCommand(), "-j", id).json();
+        assertEquals(core.result("{\"type\":\"GetFlow\",\"flowId\":\"" + id + "\"}"), got);
+        assertEquals("PENDING_ADD", got.path("rules").get(0).path("state").asText());
+        ShellHarness.Output text = ShellHarness.run("onos", new GetFlowCommand(), id);
+        assertTrue(text.out, text.out.startsWith("flowId=" + id + ", state=INSTALLED, kind=network, owner=alice"));
+        assertTrue(text.out, text.out.contains("    rule id=")
+                && text.out.contains("deviceId=of:0000000000000002, priority=30000, state=PENDING_ADD"));
+
+        assertError("INVALID_FIELD: '--timeout-ms' must be from 100 to 120000, not 200000",
+                    ShellHarness.run("onos", new RemoveFlowCommand(), "--timeout-ms", "200000", id));
+        JsonNode removed = ShellHarness.run("onos", new RemoveFlowCommand(), "--timeout-ms", "5000", "-j", id).json();
+        assertEquals("REMOVED", removed.path("state").asText());
+        assertEquals(0, core.manager.getFlows(QosFlowFilter.ALL).size());
+        assertError("UNKNOWN_FLOW: no flow has id " + id,
+                    ShellHarness.run("onos", new GetFlowCommand(), id));
+        assertError("UNKNOWN_FLOW", ShellHarness.run("onos", new RemoveFlowCommand(), id));
+    }
+
+    @Test
+    public void flowIdsComplete() throws Exception {
+        String first = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
+                .path("flowId").asText();
+        String second = ShellHarness.run("bob", new InstallFlowCommand(), "-j", DST, SRC).json()
+                .path("flowId").asText();
+        assertEquals(List.of(first, second), sorted(ShellHarness.complete(RemoveFlowCommand.class, "flowId", "")));
+        assertEquals(List.of(first, second), sorted(ShellHarness.complete(GetFlowCommand.class, "flowId", "")));
+        assertEquals(List.of(), ShellHarness.complete(GetFlowCommand.class, "flowId", "xyz"));
+    }
+
+    @Test
+    public void namesComplete() throws Exception {
+        assertEquals(List.of("video", "voice"),
+                     sorted(ShellHarness.complete(InstallFlowCommand.class, "--class", "v")));
+        assertEquals(List.of("best-effort", "bulk", "critical", "video", "voice"),
+                     sorted(ShellHarness.complete(InstallFlowCommand.class, "-c", "")));
+        assertEquals(List.of("udp"), sorted(ShellHarness.complete(InstallFlowCommand.class, "--protocol", "u")));
+        assertEquals(List.of("degraded", "failed", "installed", "pending", "removing"),
+                     sorted(ShellHarness.complete(FlowsListCommand.class, "--state", "")));
+        // ONOS's own completer of device ids (onos-cli), as ONOS's commands use it.
+        assertEquals(DeviceIdCompleter.class, ShellHarness.completerOf(FlowsListCommand.class, "--device"));
+    }
+
+    private String[] owners() {
+        return get(QosFlowService.class).getFlows(QosFlowFilter.ALL).stream().map(f -> f.owner())
+                .toArray(String[]::new);
+    }
+
+    private static <T> T get(Class<T> type) {
+        return FlowSocketCommand.get(type);
+    }
+
+    private static List<String> sorted(List<String> candidates) {
+        return candidates.stream().map(String::trim).sorted().collect(java.util.stream.Collectors.toList());
+    }
+
+    static void assertError(String expectedStart, ShellHarness.Output out) {
+        assertTrue("expected an error starting with \"" + expectedStart + "\"\n" + out,
+                   out.err.startsWith(expectedStart) && out.out.isEmpty());
+    }
+}
