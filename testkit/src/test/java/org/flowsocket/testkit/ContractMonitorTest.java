@@ -8,7 +8,7 @@ import org.junit.Test;
 
 import java.util.Optional;
 
-import static org.flowsocket.testkit.FlowSocketClient.json;
+import static org.flowsocket.testkit.Requests.json;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.fail;
