@@ -7,6 +7,7 @@ package org.flowsocket.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.apache.karaf.shell.api.action.Argument;
 import org.apache.karaf.shell.api.action.Command;
+import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.FlowTraffic;
@@ -28,6 +29,7 @@ import java.util.Optional;
 public class FlowStatsCommand extends FlowSocketCommand {
 
     @Argument(index = 0, name = "flowId", description = "Flow handle id, e.g. fs-3; all flows if omitted")
+    @Completion(FlowIdCompleter.class)
     private String flowId;
 
     @Override
