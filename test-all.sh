@@ -22,6 +22,9 @@ command -v python3 >/dev/null || missing+=(python3)
 /usr/bin/python3 -c 'import ensurepip' 2>/dev/null || missing+=(python3-venv)
 # Its frames are checked against docs/schema/ with jsonschema.
 /usr/bin/python3 -c 'import jsonschema' 2>/dev/null || missing+=(python3-jsonschema)
+# The build itself: the web console's d3 modules come from npm (web/package-lock.json);
+# the browser tests use npm too.
+command -v node >/dev/null || missing+=(nodejs)
 command -v npm >/dev/null || missing+=(npm)
 [ -x /usr/bin/chromium ] || missing+=(chromium)
 

@@ -288,7 +288,8 @@ class Client(Commands):
     # -- subscriptions ----------------------------------------------------------------------
 
     async def subscribe(self, topics, timeout=None):
-        """Subscribes to ``topics`` (``devices``, ``hosts``, ``links``, ``flows``) and returns
+        """Subscribes to ``topics`` (``devices``, ``hosts``, ``links``, ``flows``; ``stats``
+        with its default options: every flow, every 5 s, no links) and returns
         a Subscription: ``async for item in subscription`` yields Event and Gap objects."""
         if isinstance(topics, str):
             topics = [topics]

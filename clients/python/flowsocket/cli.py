@@ -124,7 +124,7 @@ def _parser():
 
     watch = commands.add_parser("watch", help="print events of topics as JSON lines; "
                                               "{\"kind\": \"gap\"} marks missed events")
-    watch.add_argument("topics", nargs="+", choices=["devices", "hosts", "links", "flows"])
+    watch.add_argument("topics", nargs="+", choices=["devices", "hosts", "links", "flows", "stats"])
     watch.add_argument("--count", type=int, help="stop after this many events")
     watch.add_argument("--duration", type=float, help="stop after this many seconds")
     watch.set_defaults(run=_watch)

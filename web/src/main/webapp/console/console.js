@@ -20,6 +20,8 @@ import {renderCounts, renderNodeDetails} from './node-details.js';
 import {InstallForm} from './install-form.js';
 import {AddNodeForm} from './add-form.js';
 import {removeFlow} from './remove-flow.js';
+import {TrafficHistory} from './traffic.js';
+import {RateCharts} from './charts.js';
 
 const model = new ConsoleModel();
 // What the user chose on this page: hosts picked as A (src) and B (dst), the
@@ -28,6 +30,8 @@ const ui = {
     picked: new Map(),
     selectedFlow: null,
     selectedNode: null,
+    // Flows whose bit rate is charted.
+    charted: new Set(),
     role: null,
     hello: null,
 };
@@ -35,8 +39,9 @@ const ui = {
 const client = new FlowSocketClient(socketUrl());
 const log = new EventLog($('#log'));
 const errors = new ErrorList($('#errors'), log);
+const traffic = new TrafficHistory();
 const page = {
-    client, model, ui, log, errors,
+    client, model, ui, log, errors, traffic,
     changed: scheduleRender,
     synchronised: () => {
         document.body.dataset.synced = 'true';
@@ -48,6 +53,8 @@ const page = {
         if (ui.selectedFlow === id) {
             ui.selectedFlow = null;
         }
+        ui.charted.delete(id);
+        traffic.forget(id);
     },
 };
 page.sync = new ModelSync(client, model, page);
@@ -56,7 +63,14 @@ const topology = new TopologyView($('#topology'), {onNodeClick});
 const flowsTable = new FlowsTable($('#flows'), $('#flows-empty'), $('#flow-counts'), {
     onShowPath: (flowId) => selectFlow(ui.selectedFlow === flowId ? null : flowId),
     onRemove: (flowId, button) => removeFlow(page, flowId, button),
+    onChart: (flowId) => {
+        if (!ui.charted.delete(flowId)) {
+            ui.charted.add(flowId);
+        }
+        scheduleRender();
+    },
 });
+const charts = new RateCharts($('#charts'), $('#charts-empty'));
 const installForm = new InstallForm($('#install-form'), $('#install-outcome'), page);
 const addForm = new AddNodeForm($('#add-form'), $('#add-outcome'), page);
 
@@ -75,9 +89,11 @@ function scheduleRender() {
 }
 
 function render() {
-    topology.render(model, flowPaths(model, ui.selectedFlow), {picked: ui.picked, selected: ui.selectedNode});
+    topology.render(model, flowPaths(model, ui.selectedFlow),
+        {picked: ui.picked, selected: ui.selectedNode, loads: traffic.cableLoads()});
     renderCounts($('#topo-counts'), model);
     flowsTable.render(model, ui);
+    charts.render(model, traffic, ui.charted);
     installForm.renderHosts(model, ui.picked);
     addForm.renderDevices(model);
     renderNodeDetails($('#selection'), model, ui.selectedNode);

@@ -12,7 +12,7 @@ import {deviceLabel} from './graph.js';
 const flowNumber = (f) => parseInt(f.flowId.replace(/\D/g, ''), 10) || 0;
 
 export class FlowsTable {
-    /** actions: {onShowPath(flowId), onRemove(flowId, button)}. */
+    /** actions: {onShowPath(flowId), onRemove(flowId, button), onChart(flowId)}. */
     constructor(table, empty, counts, actions) {
         this.body = $('tbody', table);
         this.empty = empty;
@@ -60,7 +60,9 @@ export class FlowsTable {
         show.addEventListener('click', () => this.actions.onShowPath(tr.dataset.flow));
         const remove = text('button', 'Remove', {type: 'button', class: 'small danger remove-flow'});
         remove.addEventListener('click', () => this.actions.onRemove(tr.dataset.flow, remove));
-        actions.append(show, remove);
+        const chart = text('button', 'Chart', {type: 'button', class: 'small chart-flow'});
+        chart.addEventListener('click', () => this.actions.onChart(tr.dataset.flow));
+        actions.append(show, chart, remove);
         tr.append(actions);
         return tr;
     }
@@ -96,6 +98,8 @@ function update(tr, f, ui) {
     put('owner', f.owner || '');
     const show = $('button.show-path', tr);
     show.textContent = ui.selectedFlow === f.flowId ? 'Hide path' : 'Show path';
+    const chart = $('button.chart-flow', tr);
+    chart.textContent = ui.charted.has(f.flowId) ? 'Hide chart' : 'Chart';
     const remove = $('button.remove-flow', tr);
     if (!remove.dataset.busy) {
         remove.disabled = ui.role !== 'admin' || f.state === 'REMOVING';

@@ -7,8 +7,13 @@
 // hosts, the links ONOS reports, flow paths); nothing here talks to the server.
 
 import {layout} from './layout.js';
+import {scaleLinear} from './vendor/d3-scale.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
+
+/** A link's colour by its utilization: green when idle, amber at half, red when full. */
+export const utilizationColour = scaleLinear().domain([0, 0.5, 1])
+    .range(['#2e9d5b', '#e0a000', '#d0312d']).clamp(true);
 
 /** A short label for a device id: of:0000000000000001 becomes of:1. */
 export function deviceLabel(device) {
@@ -87,7 +92,8 @@ export class TopologyView {
 
     /**
      * model: a ConsoleModel (devices, hosts, links as ONOS's link JSON),
-     * paths: [{flowId, state, points: [node ids], selected}], marks: {picked: Map, selected}
+     * paths: [{flowId, state, points: [node ids], selected}],
+     * marks: {picked: Map, selected, loads: Map of cable key to utilization (0 to 1)}
      */
     render(model, paths, marks) {
         const nodes = [];
@@ -151,9 +157,11 @@ export class TopologyView {
         svg.setAttribute('viewBox', `${cx - w / 2} ${cy - h / 2} ${w} ${h}`);
 
         const lines = [];
+        const loads = marks.loads || new Map();
         for (const l of infra.values()) {
             lines.push({key: `infra|${l.id}`, id: l.id, a: pos.get(l.a), b: pos.get(l.b),
-                cls: `link${l.state === 'INACTIVE' ? ' inactive' : ''}${reservationClass(l.share)}`});
+                cls: `link${l.state === 'INACTIVE' ? ' inactive' : ''}${reservationClass(l.share)}${loads.has(l.id) ? ' loaded' : ''}`,
+                load: loads.get(l.id)});
         }
         for (const e of hostEdges) {
             const id = `${e.host}|${e.device}/${e.port}`;
@@ -161,6 +169,14 @@ export class TopologyView {
         }
         reconcile(this.layers.links, lines, (l) => l.key, () => el('line'), (line, l) => {
             set(line, {class: l.cls, 'data-id': l.id, x1: l.a.x, y1: l.a.y, x2: l.b.x, y2: l.b.y});
+            // Through the CSSOM, which the console's Content-Security-Policy allows (style attributes it does not).
+            if (l.load === undefined) {
+                line.style.removeProperty('stroke');
+                delete line.dataset.utilization;
+            } else {
+                line.style.setProperty('stroke', utilizationColour(l.load));
+                line.dataset.utilization = String(l.load);
+            }
         });
 
         const drawn = paths.map((p) => Object.assign({}, p, {pts: p.points.map((id) => pos.get(id)).filter(Boolean)}))

@@ -12,9 +12,14 @@ import {FlowSocketError} from './protocol.js';
 const TOPICS = ['devices', 'hosts', 'links', 'flows'];
 // Flow events after which the links' reserved bandwidth may differ.
 const RESERVATION_EVENTS = new Set(['FLOW_INSTALLED', 'FLOW_REROUTED', 'FLOW_FAILED', 'FLOW_REMOVED', 'FLOW_PENDING']);
+/** The stats topic's options: every flow and link, as often as ONOS refreshes its statistics. */
+const STATS = {intervalMs: 1000, links: true};
 
 export class ModelSync {
-    /** page: {log: EventLog, errors: ErrorList, changed(), synchronised(), hostRemoved(id), flowRemoved(id)}. */
+    /**
+     * page: {log: EventLog, errors: ErrorList, traffic: TrafficHistory, changed(), synchronised(),
+     * hostRemoved(id), flowRemoved(id)}.
+     */
     constructor(client, model, page) {
         this.client = client;
         this.model = model;
@@ -26,7 +31,9 @@ export class ModelSync {
     async synchronise(hello) {
         const {client, model} = this;
         try {
-            await client.request('Subscribe', {topics: TOPICS});
+            // A server without the stats topic would refuse it: ask only when its hello offers it.
+            const stats = hello && (hello.topics || []).includes('stats');
+            await client.request('Subscribe', stats ? {topics: [...TOPICS, 'stats'], stats: STATS} : {topics: TOPICS});
             const lists = [client.request('ListNodes', {}), client.request('ListFlows', {})];
             const canListLinks = hello && (hello.commands || []).includes('ListLinks');
             if (canListLinks) {
@@ -52,6 +59,13 @@ export class ModelSync {
     }
 
     onEvent(msg) {
+        if (msg.topic === 'stats') {
+            // Not logged: every flow and link reports every few seconds.
+            if (this.page.traffic.apply(msg) !== null) {
+                this.page.changed();
+            }
+            return;
+        }
         const outcome = this.model.apply(msg);
         if (outcome.removedHost) {
             this.page.hostRemoved(outcome.removedHost);

@@ -10,6 +10,8 @@ import org.apache.karaf.shell.api.action.Command;
 import org.apache.karaf.shell.api.action.Completion;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.FlowTraffic;
+import org.flowsocket.api.FlowTrafficService;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.impl.codec.QosFlowCodec;
@@ -17,6 +19,8 @@ import org.flowsocket.impl.flow.FlowLifecycle;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleService;
+
+import java.util.List;
 
 /**
  * Shows one flow and the state of its rules in ONOS, as GetFlow does.
@@ -39,13 +43,17 @@ public class GetFlowCommand extends FlowSocketCommand {
         }
         FlowRuleService flowRuleService = get(FlowRuleService.class);
         if (outputJson()) {
-            // GetFlow's detailed form: the brief one plus each rule's state in ONOS.
+            // GetFlow's detailed form: the brief one plus each rule's state in ONOS, and the traffic.
             ObjectNode json = jsonForEntity(flow, QosFlow.class);
             for (int i = 0; i < flow.rules().size(); i++) {
                 FlowRule rule = flow.rules().get(i);
                 QosFlowCodec.addRuleState((ObjectNode) json.path("rules").get(i), rule,
                                           FlowLifecycle.entryOf(flowRuleService, rule), this);
             }
+            ObjectNode traffic = jsonForEntity(get(FlowTrafficService.class).latestTraffic(List.of(flow)).get(0),
+                                               FlowTraffic.class);
+            traffic.remove("flowId");
+            json.set("traffic", traffic);
             printJson(json);
             return;
         }

@@ -10,6 +10,9 @@ import org.flowsocket.api.ClientSession;
 import org.flowsocket.api.MessageSink;
 import org.flowsocket.api.SessionInfo;
 import org.flowsocket.impl.command.CommandSession;
+import org.flowsocket.impl.protocol.Messages;
+import org.flowsocket.impl.stats.StatsRequest;
+import org.flowsocket.impl.stats.TrafficStatistics;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -22,7 +25,7 @@ import java.util.function.Consumer;
  * counters. Thread-safe: requests arrive on the transport's thread while
  * replies and events are sent from ONOS's threads.
  */
-final class DefaultClientSession implements ClientSession, CommandSession {
+final class DefaultClientSession implements ClientSession, CommandSession, TrafficStatistics.Subscriber {
 
     private final String id;
     private final ClientIdentity client;
@@ -37,6 +40,7 @@ final class DefaultClientSession implements ClientSession, CommandSession {
     private final AtomicLong errors = new AtomicLong();
     private final AtomicLong eventSeq = new AtomicLong();
     private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile StatsRequest statsRequest;
 
     DefaultClientSession(String id, ClientIdentity client, MessageSink sink,
                          RequestDispatcher dispatcher, Consumer<DefaultClientSession> onClose) {
@@ -69,6 +73,7 @@ final class DefaultClientSession implements ClientSession, CommandSession {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             topics.clear();
+            statsRequest = null;
             inFlightIds.clear();
             onClose.accept(this);
         }
@@ -105,6 +110,25 @@ final class DefaultClientSession implements ClientSession, CommandSession {
         return ImmutableSet.copyOf(topics);
     }
 
+    @Override
+    public void setStatsRequest(StatsRequest request) {
+        statsRequest = request;
+    }
+
+    @Override
+    public StatsRequest statsRequest() {
+        return closed.get() || !topics.contains(TrafficStatistics.TOPIC) ? null : statsRequest;
+    }
+
+    // Events come from the event thread and the statistics thread: numbering
+    // and queueing together keep each session's sequence in order.
+    @Override
+    public void sendEvent(Messages.EventFrame event) {
+        synchronized (eventSeq) {
+            send(event.withSeq(eventSeq.incrementAndGet()), false);
+        }
+    }
+
     /**
      * Tells whether the session wants events of a topic.
      *
@@ -113,15 +137,6 @@ final class DefaultClientSession implements ClientSession, CommandSession {
      */
     boolean isSubscribed(String topic) {
         return topics.contains(topic);
-    }
-
-    /**
-     * Returns the next event sequence number of this session.
-     *
-     * @return sequence number, starting at 1
-     */
-    long nextEventSeq() {
-        return eventSeq.incrementAndGet();
     }
 
     /**

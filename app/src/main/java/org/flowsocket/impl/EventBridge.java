@@ -163,7 +163,7 @@ final class EventBridge {
         Messages.EventFrame event = Messages.event(codecs.mapper(), name, type, data);
         for (DefaultClientSession session : sessions.get()) {
             if (session.isSubscribed(name)) {
-                session.send(event.withSeq(session.nextEventSeq()), false);
+                session.sendEvent(event);
             }
         }
     }

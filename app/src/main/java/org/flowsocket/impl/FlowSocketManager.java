@@ -14,6 +14,8 @@ import org.flowsocket.api.DeviceNode;
 import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.FlowSocketNodeService;
 import org.flowsocket.api.FlowSocketService;
+import org.flowsocket.api.FlowTraffic;
+import org.flowsocket.api.FlowTrafficService;
 import org.flowsocket.api.HostNode;
 import org.flowsocket.api.LinkBandwidth;
 import org.flowsocket.api.MessageSink;
@@ -26,6 +28,7 @@ import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
 import org.flowsocket.impl.codec.FlowSocketCodecContext;
+import org.flowsocket.impl.codec.FlowTrafficCodec;
 import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.codec.SessionInfoCodec;
 import org.flowsocket.impl.command.AddNodeCommand;
@@ -59,6 +62,7 @@ import org.flowsocket.impl.flow.RouteFinder;
 import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
+import org.flowsocket.impl.stats.TrafficStatistics;
 import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.cluster.ClusterService;
 import org.onosproject.cluster.LeadershipService;
@@ -114,7 +118,7 @@ import static org.slf4j.LoggerFactory.getLogger;
  * top of it, and the sessions of every front door, fed with events.
  */
 @Component(immediate = true, service = {FlowSocketService.class, FlowSocketAdminService.class, QosFlowService.class,
-                   FlowSocketNodeService.class},
+                   FlowSocketNodeService.class, FlowTrafficService.class},
         property = {
             CONFIRM_TIMEOUT_MS + ":Integer=" + CONFIRM_TIMEOUT_MS_DEFAULT,
             MAX_FRAME_BYTES + ":Integer=" + MAX_FRAME_BYTES_DEFAULT,
@@ -134,7 +138,8 @@ import static org.slf4j.LoggerFactory.getLogger;
             REROUTE_MAX_PER_MINUTE + ":Integer=" + REROUTE_MAX_PER_MINUTE_DEFAULT,
         })
 public class FlowSocketManager
-        implements FlowSocketService, FlowSocketAdminService, QosFlowService, FlowSocketNodeService {
+        implements FlowSocketService, FlowSocketAdminService, QosFlowService, FlowSocketNodeService,
+        FlowTrafficService {
 
     /** Close code sent to every client when the application stops (RFC 6455 "going away"). */
     public static final int CLOSE_GOING_AWAY = 1001;
@@ -259,6 +264,7 @@ public class FlowSocketManager
     private BandwidthAdmission admission;
     private EventBridge bridge;
     private RuleEventRelay ruleRelay;
+    private TrafficStatistics traffic;
     private RequestDispatcher dispatcher;
 
     private final ClientSessions sessions = new ClientSessions();
@@ -310,11 +316,14 @@ public class FlowSocketManager
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
         ruleRelay = new RuleEventRelay(clusterCommunicator, clusterService, mapper);
         bridge = new EventBridge(codecs, sessions::all, handleJson, nodeJson, ruleRelay);
-        onosEvents = new OnosEventFeed(flows, pathHealth, rerouter, bridge);
+        traffic = new TrafficStatistics(codecs, appId, this, flowRuleService, deviceService, linkService,
+                                        sessions::all);
+        onosEvents = new OnosEventFeed(flows, pathHealth, rerouter, bridge, traffic);
         flowListeners.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
         codecService.registerCodec(SessionInfo.class, new SessionInfoCodec());
+        codecService.registerCodec(FlowTraffic.class, new FlowTrafficCodec());
         flowStore.setDelegate(flowStoreDelegate);
         flows.resumeExpiries();
 
@@ -329,10 +338,10 @@ public class FlowSocketManager
                 new ListLinksCommand(linkService, deviceService, codecs, this),
                 new InstallFlowCommand(this, codecs, handleJson),
                 new RemoveFlowCommand(this, handleJson),
-                new GetFlowCommand(this, handleJson),
-                new ListFlowsCommand(this, handleJson, mapper),
-                new SubscriptionCommand(true, mapper),
-                new SubscriptionCommand(false, mapper),
+                new GetFlowCommand(this, handleJson, traffic, mapper),
+                new ListFlowsCommand(this, handleJson, traffic, mapper),
+                new SubscriptionCommand(true, mapper, traffic::subscribed),
+                new SubscriptionCommand(false, mapper, traffic::subscribed),
                 new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
         dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
         sessions.serve(dispatcher, hello);
@@ -353,10 +362,12 @@ public class FlowSocketManager
         leadership.stop();
         ruleRelay.stop();
         onosEvents.stop();
+        traffic.stop();
         flowStore.unsetDelegate(flowStoreDelegate);
         flowListeners.removeListener(flowEventBridge);
         codecService.unregisterCodec(QosFlow.class);
         codecService.unregisterCodec(SessionInfo.class);
+        codecService.unregisterCodec(FlowTraffic.class);
         flowStore.close();
         hostNodes.close();
         timer.shutdownNow();
@@ -426,6 +437,11 @@ public class FlowSocketManager
     public List<QosFlow> getFlows(QosFlowFilter filter) {
         checkNotNull(filter, FILTER_NULL);
         return flowStore.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
+    }
+
+    @Override
+    public List<FlowTraffic> latestTraffic(List<QosFlow> flows) {
+        return traffic.latestTraffic(flows);
     }
 
     @Override

@@ -7,6 +7,7 @@ package org.flowsocket.impl;
 import org.flowsocket.impl.flow.FlowLifecycle;
 import org.flowsocket.impl.flow.FlowRerouter;
 import org.flowsocket.impl.flow.PathHealth;
+import org.flowsocket.impl.stats.TrafficStatistics;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.config.NetworkConfigEvent;
 import org.onosproject.net.config.NetworkConfigListener;
@@ -49,6 +50,7 @@ final class OnosEventFeed {
     private final PathHealth paths;
     private final FlowRerouter rerouter;
     private final EventBridge bridge;
+    private final TrafficStatistics traffic;
     private final ExecutorService executor =
             Executors.newSingleThreadExecutor(groupedThreads("onos/flowsocket", "events", log));
 
@@ -73,12 +75,15 @@ final class OnosEventFeed {
      * @param paths    follows link events
      * @param rerouter follows topology changes and host moves
      * @param bridge   passes events on to subscribed sessions
+     * @param traffic  follows ONOS's statistics refresh of FlowSocket's rules
      */
-    OnosEventFeed(FlowLifecycle flows, PathHealth paths, FlowRerouter rerouter, EventBridge bridge) {
+    OnosEventFeed(FlowLifecycle flows, PathHealth paths, FlowRerouter rerouter, EventBridge bridge,
+                  TrafficStatistics traffic) {
         this.flows = flows;
         this.paths = paths;
         this.rerouter = rerouter;
         this.bridge = bridge;
+        this.traffic = traffic;
     }
 
     /**
@@ -159,6 +164,7 @@ final class OnosEventFeed {
     private void ruleEvent(FlowRuleEvent event) {
         post(() -> {
             flows.ruleEvent(event);
+            traffic.ruleEvent(event);
             bridge.ruleEvent(event);
         });
     }

@@ -7,6 +7,7 @@ package org.flowsocket.impl;
 import org.flowsocket.api.ClientIdentity;
 import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.FlowSocketNodeService;
+import org.flowsocket.api.FlowTrafficService;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
 import org.onlab.packet.IpAddress;
@@ -149,7 +150,8 @@ public final class CoreFixture {
     public Map<Class<?>, Object> services() {
         return ImmutableMap.<Class<?>, Object>builder()
                 .put(QosFlowService.class, manager).put(FlowSocketNodeService.class, manager)
-                .put(FlowSocketAdminService.class, manager).put(CodecService.class, codecs)
+                .put(FlowSocketAdminService.class, manager).put(FlowTrafficService.class, manager)
+                .put(CodecService.class, codecs)
                 .put(DeviceService.class, devices).put(DriverService.class, manager.driverService)
                 .put(HostService.class, hosts).put(CoreService.class, manager.coreService)
                 .put(FlowRuleService.class, switches)

@@ -10,6 +10,7 @@ import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
+import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 
@@ -46,6 +47,8 @@ public final class Main {
             "  --ack-latency MS   how long switches take to confirm a batch (default 20)",
             "  --meter-stats S    how often ONOS reads the switches' meters, the only way it",
             "                     learns a meter is installed (default 10, as ONOS)",
+            "  --stats S          how often ONOS reads the switches' flow and port",
+            "                     statistics, the traffic counters (default 5, as ONOS)",
             "  --openflow         real switches instead of the simulated network: listen",
             "                     for OpenFlow 1.3 switches on the bind address, port 6653;",
             "                     --topo (default none) then names them and gives links/hosts",
@@ -74,6 +77,7 @@ public final class Main {
         Path users;
         long ackLatencyMs = 20;
         int meterStatsSeconds = MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS;
+        int statsSeconds = (int) (SwitchReports.FLOW_STATS_INTERVAL_MS / 1000);
         boolean flowSocket = true;
         SandboxCore.Store store = SandboxCore.Store.RAFT;
         int cluster;
@@ -116,6 +120,9 @@ public final class Main {
                         break;
                     case "--meter-stats":
                         o.meterStatsSeconds = parseInt(arg, o.passOn(arg, value(arg, value, rest)), 1, 3600);
+                        break;
+                    case "--stats":
+                        o.statsSeconds = parseInt(arg, value(arg, value, rest), 1, 3600);
                         break;
                     case "--openflow":
                         o.openflow = true;
@@ -271,6 +278,7 @@ public final class Main {
                     .users(users)
                     .ackLatency(Duration.ofMillis(options.ackLatencyMs))
                     .meterStatsInterval(Duration.ofSeconds(options.meterStatsSeconds))
+                    .statsInterval(Duration.ofSeconds(options.statsSeconds))
                     .flowSocket(options.flowSocket)
                     .store(options.store)
                     .clusterMetadata(clusterMetadata)
@@ -331,6 +339,9 @@ public final class Main {
         if (sandbox.flowSocketService().isPresent()) {
             out.println("  FlowSocket:    " + web.webSocketUri() + "  (subprotocol flowsocket.v1)");
             out.println("  Web console:   " + web.consoleUri());
+            if (sandbox.network() != null) {
+                out.println("  Traffic:       " + web.controlUri() + "/traffic/<flowId>  (PUT {\"bitsPerSecond\":N})");
+            }
         } else {
             out.println("  FlowSocket:    not running" + (options.flowSocket
                     ? " (its classes are not in this build)" : " (--no-flowsocket)"));

@@ -4,13 +4,16 @@
  */
 package org.flowsocket.sandbox;
 
+import org.flowsocket.api.QosFlowService;
 import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
+import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
+import org.flowsocket.sandbox.web.TrafficControlServlet;
 import org.onosproject.net.topology.Topology;
 import org.onosproject.net.topology.TopologyService;
 import org.slf4j.Logger;
@@ -40,17 +43,20 @@ public final class Sandbox implements AutoCloseable {
     private final SimulatedNetwork network;
     private final OpenFlowSouthbound openflow;
     private final SandboxWebServer web;
+    private final FlowTrafficControl traffic;
     private final Object flowSocket;
     private final Deque<AutoCloseable> toClose;
     private final AtomicBoolean closed = new AtomicBoolean();
 
     private Sandbox(SandboxCore core, SimulatedNetwork network, OpenFlowSouthbound openflow,
-                    SandboxWebServer web, Object flowSocket, Deque<AutoCloseable> toClose) {
+                    SandboxWebServer web, Object flowSocket, FlowTrafficControl traffic,
+                    Deque<AutoCloseable> toClose) {
         this.core = core;
         this.network = network;
         this.openflow = openflow;
         this.web = web;
         this.flowSocket = flowSocket;
+        this.traffic = traffic;
         this.toClose = toClose;
     }
 
@@ -74,6 +80,7 @@ public final class Sandbox implements AutoCloseable {
         private boolean switchThreads;
         private InetSocketAddress openflow;
         private Duration meterStatsInterval = Duration.ofSeconds(MeterStatsSchedule.DEFAULT_INTERVAL_SECONDS);
+        private Duration statsInterval = Duration.ofMillis(SwitchReports.FLOW_STATS_INTERVAL_MS);
 
         private Builder() {
         }
@@ -161,11 +168,19 @@ public final class Sandbox implements AutoCloseable {
         }
 
         /**
-         * @param interval how often the switches' meter statistics are read,
-         *                 ONOS's {@code meterStatsPollInterval} (default 10 s):
-         *                 ONOS reports a meter installed only then
+         * @param interval how often ONOS reads the switches' flow and port
+         *                 statistics, its OpenFlow {@code flowPollFrequency}
+         *                 and {@code portStatsPollFrequency} (default 5 s)
          * @return this builder
          */
+        public Builder statsInterval(Duration interval) {
+            if (interval.isZero() || interval.isNegative()) {
+                throw new IllegalArgumentException("the statistics interval must be positive");
+            }
+            this.statsInterval = interval;
+            return this;
+        }
+
         public Builder meterStatsInterval(Duration interval) {
             this.meterStatsInterval = interval;
             return this;
@@ -224,6 +239,8 @@ public final class Sandbox implements AutoCloseable {
                     southbound = new OpenFlowSouthbound(core.services(), topology, openflow);
                     southbound.start();
                     southbound.setMeterStatsInterval(meterStatsInterval);
+                    southbound.setStatsInterval(statsInterval);
+                    southbound.setPortStatsInterval(statsInterval);
                     started.push(southbound);
                 } else {
                     network = new SimulatedNetwork(core.services(), topology);
@@ -231,6 +248,8 @@ public final class Sandbox implements AutoCloseable {
                     network.setSwitchThreads(switchThreads);
                     network.start();
                     network.setMeterStatsInterval(meterStatsInterval);
+                    network.setStatsInterval(statsInterval);
+                    network.setPortStatsInterval(statsInterval);
                     started.push(network);
                     awaitTopology(core.services().get(TopologyService.class), topology);
                 }
@@ -248,9 +267,14 @@ public final class Sandbox implements AutoCloseable {
                 if (service != null) {
                     FlowSocketMount.mountServlet(web, core.services());
                 }
+                FlowTrafficControl traffic = null;
+                if (network != null && service != null) {
+                    traffic = new FlowTrafficControl(core.services().get(QosFlowService.class), network);
+                    web.mountControl("/traffic/*", new TrafficControlServlet(traffic));
+                }
                 web.start();
                 started.push(web);
-                return new Sandbox(core, network, southbound, web, service, started);
+                return new Sandbox(core, network, southbound, web, service, traffic, started);
             } catch (Exception | Error e) {
                 closeAll(started);
                 throw e;
@@ -281,6 +305,38 @@ public final class Sandbox implements AutoCloseable {
     /** @return FlowSocket's service, if FlowSocket is running */
     public Optional<Object> flowSocketService() {
         return Optional.ofNullable(flowSocket);
+    }
+
+    /**
+     * Sets the bit rate of the traffic the simulated hosts send through a
+     * FlowSocket flow handle's rules (each direction of a bidirectional
+     * flow), in place of its traffic class's default.
+     *
+     * @param flowId        the flow handle's id
+     * @param bitsPerSecond the rate, zero or more
+     * @throws IllegalArgumentException if there is no such flow handle
+     * @throws IllegalStateException    if FlowSocket or the simulated network is not running
+     */
+    public void setFlowTraffic(String flowId, long bitsPerSecond) {
+        trafficControl().set(flowId, bitsPerSecond);
+    }
+
+    /**
+     * Gives a flow handle's rules their traffic class's rate again.
+     *
+     * @param flowId the flow handle's id
+     * @throws IllegalArgumentException if there is no such flow handle
+     * @throws IllegalStateException    if FlowSocket or the simulated network is not running
+     */
+    public void clearFlowTraffic(String flowId) {
+        trafficControl().clear(flowId);
+    }
+
+    private FlowTrafficControl trafficControl() {
+        if (traffic == null) {
+            throw new IllegalStateException("traffic is simulated only with FlowSocket on the simulated network");
+        }
+        return traffic;
     }
 
     /** Stops everything in reverse order of start. Idempotent. */

@@ -5,6 +5,7 @@
 package org.flowsocket.impl.command;
 
 import org.flowsocket.api.ClientIdentity;
+import org.flowsocket.impl.stats.StatsRequest;
 
 import java.util.Set;
 
@@ -42,4 +43,18 @@ public interface CommandSession {
      * @return all topics still subscribed
      */
     Set<String> unsubscribe(Set<String> topics);
+
+    /**
+     * Sets what the session asks of the stats topic.
+     *
+     * @param request its request, or null when it leaves the topic
+     */
+    void setStatsRequest(StatsRequest request);
+
+    /**
+     * Returns what the session asks of the stats topic.
+     *
+     * @return its request, or null if it is not subscribed to the topic
+     */
+    StatsRequest statsRequest();
 }

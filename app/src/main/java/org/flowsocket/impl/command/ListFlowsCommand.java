@@ -8,27 +8,40 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.protocol.RequestFields;
+import org.flowsocket.impl.stats.TrafficStatistics;
 
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * {@code ListFlows}: the flow handles of the whole cluster, optionally
- * filtered by owner, state or device.
+ * filtered by owner, state or device; with {@code "sort":"bitRate"}, the
+ * busiest first, each with its bit rate over ONOS's latest statistics
+ * period.
  */
 public final class ListFlowsCommand implements Command {
 
     /** Most handles one reply carries. */
     public static final int MAX_LIMIT = 10_000;
 
+    /** The one sort order besides the store's: busiest first. */
+    public static final String SORT_BIT_RATE = "bitRate";
+
     private final QosFlowService flowService;
     private final QosFlowCodec json;
+    private final TrafficStatistics traffic;
     private final ObjectMapper mapper;
 
     /**
@@ -36,11 +49,14 @@ public final class ListFlowsCommand implements Command {
      *
      * @param flowService QoS flow service
      * @param json        flow renderer
+     * @param traffic     traffic statistics, for sorting by rate
      * @param mapper      JSON mapper
      */
-    public ListFlowsCommand(QosFlowService flowService, QosFlowCodec json, ObjectMapper mapper) {
+    public ListFlowsCommand(QosFlowService flowService, QosFlowCodec json, TrafficStatistics traffic,
+                            ObjectMapper mapper) {
         this.flowService = flowService;
         this.json = json;
+        this.traffic = traffic;
         this.mapper = mapper;
     }
 
@@ -79,12 +95,26 @@ public final class ListFlowsCommand implements Command {
 
     @Override
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
-        request.allowOnly("type", "id", "owner", "state", "deviceId", "limit");
+        request.allowOnly("type", "id", "owner", "state", "deviceId", "limit", "sort");
         QosFlowFilter filter = QosFlowFilter.builder().owner(request.optText("owner").orElse(null))
                 .state(request.optEnum("state", QosFlow.State.class).orElse(null))
                 .deviceId(request.has("deviceId") ? request.deviceId("deviceId") : null).build();
         int limit = (int) request.integer("limit", 1, MAX_LIMIT, MAX_LIMIT);
-        ObjectNode result = result(flowService.getFlows(filter), limit, f -> json.encode(f, false), mapper);
-        return CompletableFuture.completedFuture(result);
+        Optional<String> sort = request.optText("sort");
+        if (sort.isPresent() && !SORT_BIT_RATE.equals(sort.get())) {
+            throw FlowSocketException.invalid(request.path("sort"), "must be " + SORT_BIT_RATE);
+        }
+        List<QosFlow> flows = flowService.getFlows(filter);
+        if (sort.isEmpty()) {
+            return CompletableFuture.completedFuture(result(flows, limit, f -> json.encode(f, false), mapper));
+        }
+        Map<String, Long> bitRates = new HashMap<>();
+        traffic.latestTraffic(flows).forEach(t -> bitRates.put(t.flowId(), t.bitRate()));
+        List<QosFlow> busiestFirst = flows.stream()
+                .sorted(Comparator.comparingLong((QosFlow f) -> bitRates.get(f.id())).reversed()
+                                .thenComparing(QosFlow::id))
+                .collect(Collectors.toList());
+        return CompletableFuture.completedFuture(result(busiestFirst, limit,
+                f -> json.encode(f, false).put(SORT_BIT_RATE, bitRates.get(f.id())), mapper));
     }
 }

@@ -17,7 +17,9 @@ public enum Topic {
     /** Links added, updated, removed. */
     LINKS,
     /** FlowSocket flow handles changing state, and ONOS rule events. */
-    FLOWS;
+    FLOWS,
+    /** Traffic of flow handles and links: FLOW_STATS and LINK_STATS, every interval. */
+    STATS;
 
     /**
      * Returns the topic's name in the protocol.

@@ -7,6 +7,8 @@ package org.flowsocket.sandbox.core;
 import org.onosproject.net.flow.CompletedBatchOperation;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.FlowRuleEvent;
+import org.onosproject.net.flow.StoredFlowEntry;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchEntry;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchEvent;
 import org.onosproject.net.flow.oldbatch.FlowRuleBatchOperation;
@@ -37,6 +39,9 @@ import java.util.function.Consumer;
  * place of any stored one, and always hands the operation to the device: the
  * simple store rejects MODIFY and drops an ADD of a rule it still holds (say,
  * one being removed), completing the batch without asking the switch.
+ * And like ONOS's distributed store, it stamps a stored entry with the time
+ * of each statistics update ({@code lastSeen}), which the simple store
+ * leaves at the entry's creation.
  * Everything else is {@code SimpleFlowRuleStore}'s.
  * <p>
  * For measurements, {@link #addBatchSuccessListener(Consumer)} tells the
@@ -79,6 +84,18 @@ public class SandboxFlowRuleStore extends SimpleFlowRuleStore {
             batchSuccessListeners.forEach(l -> l.accept(added));
         }
         super.batchOperationComplete(event);
+    }
+
+    // As ONOS 2.5.6 ECFlowRuleStore.addOrUpdateFlowRuleInternal: counters,
+    // life and stored.setLastSeen() on every statistics update.
+    @Override
+    public FlowRuleEvent addOrUpdateFlowRule(FlowEntry rule) {
+        FlowRuleEvent event = super.addOrUpdateFlowRule(rule);
+        FlowEntry stored = getFlowEntry(rule);
+        if (event != null && stored instanceof StoredFlowEntry) {
+            ((StoredFlowEntry) stored).setLastSeen();
+        }
+        return event;
     }
 
     @Override

@@ -18,8 +18,9 @@ import static java.util.Objects.requireNonNull;
  * The simulated switches' flow statistics, as ONOS's OpenFlow flow rule
  * provider reports them: each switch's whole table periodically (ONOS
  * reconciles: rules ONOS has that the switch lacks are re-sent, rules the
- * switch has that ONOS lacks are removed), after expiring the rules whose
- * timeout has passed; and, when immediate statistics are on, the rules a
+ * switch has that ONOS lacks are removed), with the packets and bytes each
+ * rule counted of the simulated traffic ({@link SimTraffic}), after expiring
+ * the rules whose timeout has passed; and, when immediate statistics are on, the rules a
  * switch has just installed. Used on the network's thread.
  */
 final class FlowStatistics {
@@ -58,8 +59,10 @@ final class FlowStatistics {
      * @param s the switch
      */
     void push(SimSwitch s) {
+        long now = System.currentTimeMillis();
+        s.count(now, switches.traffic());
         List<FlowEntry> expired = new ArrayList<>();
-        s.expire(System.currentTimeMillis(), expired::add);
+        s.expire(now, expired::add);
         List<FlowEntry> table = s.entries();
         switches.tell(s.id, () -> {
             expired.forEach(service::flowRemoved);
@@ -122,6 +125,7 @@ final class FlowStatistics {
             return;
         }
         long start = System.nanoTime();
+        s.count(System.currentTimeMillis(), switches.traffic());
         List<FlowEntry> entries = s.entries(s.toReport);
         s.toReport.clear();
         switches.tell(s.id, () -> service.pushFlowMetricsWithoutFlowMissing(s.id, entries));

@@ -84,14 +84,15 @@ final class SimDeviceProvider extends AbstractProvider implements DeviceProvider
     /**
      * Reports the port statistics of every connected switch. As ONOS 2.5.6
      * OpenFlowDeviceProvider.pushPortMetrics: every port of every connected
-     * switch, through DeviceProviderService.updatePortStatistics.
+     * switch, through DeviceProviderService.updatePortStatistics, with the
+     * traffic its rules forwarded until now.
      */
     void pushPortStatistics() {
         long now = System.currentTimeMillis();
         for (SimSwitch s : switches.all()) {
             if (s.up) {
-                service.updatePortStatistics(s.id,
-                        SwitchReports.portStatistics(s.id, s.ports.keySet(), s.connectedAt, now));
+                s.count(now, switches.traffic());
+                service.updatePortStatistics(s.id, s.portStatistics(now));
             }
         }
     }

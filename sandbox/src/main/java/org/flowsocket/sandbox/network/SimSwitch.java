@@ -11,7 +11,9 @@ import org.onosproject.net.DeviceId;
 import org.onosproject.net.Port;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.device.DefaultPortDescription;
+import org.onosproject.net.device.DefaultPortStatistics;
 import org.onosproject.net.device.PortDescription;
+import org.onosproject.net.device.PortStatistics;
 import org.onosproject.net.flow.DefaultFlowEntry;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowEntry.FlowEntryState;
@@ -41,6 +43,8 @@ final class SimSwitch {
     /** Keyed by the rule: equal match, priority and table overwrite, as in OpenFlow. */
     final Map<FlowRule, Installed<FlowRule>> table = new LinkedHashMap<>();
     final Map<MeterCellId, Installed<Meter>> meters = new LinkedHashMap<>();
+    /** Port number to its traffic counters, as the switch reports them in its port statistics. */
+    final Map<PortNumber, PortCounters> portCounters = new LinkedHashMap<>();
     /** Rules installed since the last report of installed rules ({@link FlowStatistics}). */
     final Set<FlowRule> toReport = new LinkedHashSet<>();
     boolean reportNowScheduled;
@@ -69,9 +73,67 @@ final class SimSwitch {
      */
     void install(FlowRule rule) {
         Installed<FlowRule> previous = table.remove(rule);
-        long since = previous != null && previous.item.exactMatch(rule)
-                ? previous.since : System.currentTimeMillis();
-        table.put(rule, new Installed<>(rule, since));
+        boolean same = previous != null && previous.item.exactMatch(rule);
+        Installed<FlowRule> installed = new Installed<>(rule, same ? previous.since : System.currentTimeMillis());
+        if (same) {
+            installed.counters = previous.counters;
+        }
+        table.put(rule, installed);
+    }
+
+    /**
+     * Counts the traffic every rule carried since it was last counted, and
+     * adds it to the ports it came in by and went out of.
+     *
+     * @param now     the current time, in milliseconds
+     * @param traffic the rate each rule carries
+     */
+    void count(long now, SimTraffic traffic) {
+        for (Installed<FlowRule> i : table.values()) {
+            RuleCounters c = i.counters;
+            long elapsed = now - c.countedUntil;
+            c.countedUntil = now;
+            long rate = traffic.bitsPerSecond(i.item);
+            if (elapsed <= 0 || rate == 0) {
+                continue;
+            }
+            double bytes = rate * (elapsed / 1000.0) / 8;
+            double packets = bytes / traffic.packetBytes(i.item);
+            c.bytes += bytes;
+            c.packets += packets;
+            c.lastHit = now;
+            PortNumber in = SimTraffic.inPort(i.item);
+            if (in != null && ports.containsKey(in)) {
+                portCounters(in).received(bytes, packets);
+            }
+            for (PortNumber out : SimTraffic.outPorts(i.item)) {
+                if (ports.containsKey(out)) {
+                    portCounters(out).sent(bytes, packets);
+                }
+            }
+        }
+    }
+
+    /**
+     * Restarts every rule's counters and duration, as a switch that
+     * restarted and had its rules restored reports them.
+     *
+     * @param now the current time, in milliseconds
+     */
+    void resetCounters(long now) {
+        for (Map.Entry<FlowRule, Installed<FlowRule>> e : table.entrySet()) {
+            e.setValue(new Installed<>(e.getValue().item, now));
+        }
+    }
+
+    /**
+     * Returns a port's counters.
+     *
+     * @param port the port
+     * @return its counters, created on first use
+     */
+    PortCounters portCounters(PortNumber port) {
+        return portCounters.computeIfAbsent(port, p -> new PortCounters());
     }
 
     /**
@@ -86,8 +148,8 @@ final class SimSwitch {
     }
 
     /**
-     * Deletes the rules whose idle or hard timeout has expired (no traffic
-     * flows, so an idle timeout expires that many seconds after installation),
+     * Deletes the rules whose idle or hard timeout has expired (an idle
+     * timeout counts from the rule's last packet, or its installation),
      * telling each as it goes.
      *
      * @param now     the current time, in milliseconds
@@ -95,11 +157,11 @@ final class SimSwitch {
      */
     void expire(long now, Consumer<FlowEntry> removed) {
         for (Installed<FlowRule> i : new ArrayList<>(table.values())) {
-            FlowRule.FlowRemoveReason reason = expiry(i.item, now - i.since);
+            FlowRule.FlowRemoveReason reason = expiry(i.item, now - i.since, now - i.counters.lastHit);
             if (reason != null) {
                 table.remove(i.item);
                 removed.accept(new DefaultFlowEntry(SwitchReports.removedRule(i.item, reason),
-                        FlowEntryState.REMOVED, i.lifeSeconds(now), 0, 0));
+                        FlowEntryState.REMOVED, i.lifeSeconds(now), i.counters.packets(), i.counters.bytes()));
             }
         }
     }
@@ -121,7 +183,8 @@ final class SimSwitch {
         for (FlowRule rule : rules) {
             Installed<FlowRule> i = table.get(rule);
             if (i != null) {
-                out.add(new DefaultFlowEntry(i.item, FlowEntryState.ADDED, i.lifeSeconds(now), 0, 0));
+                out.add(new DefaultFlowEntry(i.item, FlowEntryState.ADDED, i.lifeSeconds(now),
+                                             i.counters.packets(), i.counters.bytes()));
             }
         }
         return out;
@@ -132,6 +195,32 @@ final class SimSwitch {
         long now = System.currentTimeMillis();
         List<Meter> out = new ArrayList<>(meters.size());
         meters.values().forEach(m -> out.add(SwitchReports.installedMeter(m.item, m.since, now)));
+        return out;
+    }
+
+    /**
+     * Returns the port statistics the switch reports: each port's counters
+     * and the time since the switch connected.
+     *
+     * @param now the current time, in milliseconds
+     * @return one entry per port
+     */
+    List<PortStatistics> portStatistics(long now) {
+        long ageMs = Math.max(0, now - connectedAt);
+        List<PortStatistics> out = new ArrayList<>(ports.size());
+        for (PortNumber port : ports.keySet()) {
+            PortCounters c = portCounters(port);
+            out.add(DefaultPortStatistics.builder()
+                    .setDeviceId(id)
+                    .setPort(port)
+                    .setPacketsReceived((long) c.packetsReceived)
+                    .setBytesReceived((long) c.bytesReceived)
+                    .setPacketsSent((long) c.packetsSent)
+                    .setBytesSent((long) c.bytesSent)
+                    .setDurationSec(ageMs / 1000)
+                    .setDurationNano((ageMs % 1000) * 1_000_000)
+                    .build());
+        }
         return out;
     }
 
@@ -153,14 +242,14 @@ final class SimSwitch {
                 .build();
     }
 
-    private static FlowRule.FlowRemoveReason expiry(FlowRule rule, long age) {
+    private static FlowRule.FlowRemoveReason expiry(FlowRule rule, long age, long idle) {
         if (rule.isPermanent()) {
             return null;
         }
         if (rule.hardTimeout() > 0 && age >= rule.hardTimeout() * 1000L) {
             return FlowRule.FlowRemoveReason.HARD_TIMEOUT;
         }
-        if (rule.timeout() > 0 && age >= rule.timeout() * 1000L) {
+        if (rule.timeout() > 0 && idle >= rule.timeout() * 1000L) {
             return FlowRule.FlowRemoveReason.IDLE_TIMEOUT;
         }
         return null;
@@ -170,14 +259,56 @@ final class SimSwitch {
     static final class Installed<T> {
         final T item;
         final long since;
+        /** Traffic a flow rule counted; unused for meters. */
+        RuleCounters counters;
 
         Installed(T item, long since) {
             this.item = item;
             this.since = since;
+            this.counters = new RuleCounters(since);
         }
 
         long lifeSeconds(long now) {
             return Math.max(0, (now - since) / 1000);
+        }
+    }
+
+    /** A flow rule's packet and byte counters. */
+    static final class RuleCounters {
+        double packets;
+        double bytes;
+        long countedUntil;
+        long lastHit;
+
+        RuleCounters(long since) {
+            this.countedUntil = since;
+            this.lastHit = since;
+        }
+
+        long packets() {
+            return (long) packets;
+        }
+
+        long bytes() {
+            return (long) bytes;
+        }
+    }
+
+    /** A port's traffic counters in both directions. */
+    static final class PortCounters {
+        double packetsReceived;
+        double bytesReceived;
+        double packetsSent;
+        double bytesSent;
+
+        void received(double bytes, double packets) {
+            bytesReceived += bytes;
+            packetsReceived += packets;
+        }
+
+        void sent(double bytes, double packets) {
+            bytesSent += bytes;
+            packetsSent += packets;
         }
     }
 }

@@ -41,6 +41,7 @@ final class SimSwitches {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Map<DeviceId, ExecutorService> channels = new ConcurrentHashMap<>();
     private volatile boolean channelsOn;
+    private final SimTraffic traffic = new SimTraffic();
 
     SimSwitches(SouthboundThread thread) {
         this.thread = requireNonNull(thread);
@@ -83,6 +84,11 @@ final class SimSwitches {
     SimSwitch connected(DeviceId deviceId) {
         SimSwitch s = switches.get(deviceId);
         return s != null && s.up ? s : null;
+    }
+
+    /** @return the traffic the switches' rules carry */
+    SimTraffic traffic() {
+        return traffic;
     }
 
     /** @return every switch, in creation order */

@@ -15,6 +15,7 @@ import org.onosproject.net.DeviceId;
 import org.onosproject.net.HostId;
 import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleProviderRegistry;
 import org.onosproject.net.flow.FlowRuleProviderService;
@@ -27,6 +28,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -48,9 +50,16 @@ import static java.util.Objects.requireNonNull;
  * installed rules stay PENDING_ADD in ONOS until the next flow statistics
  * ({@link #setImmediateStatistics(boolean)} reports them at once instead);</li>
  * <li>flow statistics are pushed every {@link #setStatsInterval(Duration)}
- * (default 5 s, ONOS's OpenFlow polling default), with ONOS's reconciliation;
- * a rule's idle or hard timeout expires there (no traffic flows, so an idle
- * timeout expires that many seconds after installation);</li>
+ * (default 5 s, ONOS's OpenFlow polling default, as ONOS 2.5.6
+ * FlowStatsCollector polls), with ONOS's reconciliation; a rule's idle or
+ * hard timeout expires there (an idle timeout counts from the rule's last
+ * packet); port statistics every {@link #setPortStatsInterval(Duration)}
+ * (default 5 s, as PortStatsCollector);</li>
+ * <li>hosts send traffic through the rules that carry it
+ * ({@link #setTrafficRate(Collection, long)}; by default a rate per traffic
+ * class, told by the DSCP a rule marks): every switch on a path counts it
+ * in its rules' packet and byte counters and its ports' counters, which the
+ * flow and port statistics report as a switch's counters are;</li>
  * <li>meters are confirmed only when the switch's meter statistics are read,
  * 1 s after it connects, then every {@link #setMeterStatsInterval(Duration)}
  * ({@link MeterStatsSchedule}), and right after a meter removal;</li>
@@ -305,6 +314,56 @@ public final class SimulatedNetwork implements AutoCloseable {
         thread.run(devices::pushPortStatistics);
     }
 
+    /**
+     * Sets the interval of periodic port statistics, ONOS's
+     * {@code portStatsPollFrequency} (default 5 s).
+     *
+     * @param interval interval (positive)
+     */
+    public void setPortStatsInterval(Duration interval) {
+        thread.setPortStatsInterval(interval);
+    }
+
+    /**
+     * Sets the bit rate of the traffic some rules carry, in place of their
+     * traffic class's. The traffic counted so far keeps its old rate.
+     *
+     * @param rules         the rules' ids (a flow's rules on every switch)
+     * @param bitsPerSecond the rate, zero or more
+     */
+    public void setTrafficRate(Collection<FlowId> rules, long bitsPerSecond) {
+        thread.run(() -> {
+            countAll();
+            switches.traffic().setRate(rules, bitsPerSecond);
+        });
+    }
+
+    /**
+     * Gives rules their traffic class's rate again.
+     *
+     * @param rules the rules' ids
+     */
+    public void clearTrafficRate(Collection<FlowId> rules) {
+        thread.run(() -> {
+            countAll();
+            switches.traffic().clearRate(rules);
+        });
+    }
+
+    /**
+     * Restarts the packet and byte counters and the durations of a switch's
+     * rules, as a switch reports them after it restarted and its rules were
+     * restored.
+     *
+     * @param deviceId switch
+     */
+    public void resetCounters(DeviceId deviceId) {
+        thread.run(() -> {
+            countAll();
+            switches.get(deviceId).resetCounters(System.currentTimeMillis());
+        });
+    }
+
     /** Pushes flow statistics of every connected switch now. */
     public void pollStatistics() {
         thread.run(flowStatistics::pushAll);
@@ -404,6 +463,12 @@ public final class SimulatedNetwork implements AutoCloseable {
     }
 
     // ------------------------------------------------------------ internals
+
+    // Counts the traffic until now at the rates that held until now.
+    private void countAll() {
+        long now = System.currentTimeMillis();
+        switches.all().forEach(s -> s.count(now, switches.traffic()));
+    }
 
     // Announces a switch, its ports, and the links and hosts it completes.
     private void connect(SimSwitch s) {

@@ -205,6 +205,16 @@ public final class OpenFlowSouthbound implements AutoCloseable {
     }
 
     /**
+     * Sets the interval of periodic port statistics, ONOS's
+     * {@code portStatsPollFrequency} (default 5 s).
+     *
+     * @param interval interval (positive)
+     */
+    public void setPortStatsInterval(Duration interval) {
+        thread.setPortStatsInterval(interval);
+    }
+
+    /**
      * Sets how often each switch's meter statistics are read, ONOS's
      * {@code meterStatsPollInterval} (default 10 s): ONOS reports a meter
      * ADDED, and completes its MeterContext, only on such a read.

@@ -45,6 +45,8 @@ public final class SouthboundThread {
     private Runnable flowStatsRead;
     private ScheduledFuture<?> flowStatsTask;
     private ScheduledFuture<?> portStatsTask;
+    private Runnable portStatsRead;
+    private Duration portStatsInterval = Duration.ofMillis(SwitchReports.PORT_STATS_INTERVAL_MS);
     private volatile boolean started;
     private volatile boolean closed;
 
@@ -210,15 +212,45 @@ public final class SouthboundThread {
     }
 
     /**
-     * Reads the switches' port statistics at ONOS's port statistics rate
-     * ({@link SwitchReports#PORT_STATS_INTERVAL_MS}).
+     * Reads the switches' port statistics periodically, at ONOS's port
+     * statistics rate ({@link SwitchReports#PORT_STATS_INTERVAL_MS}) unless
+     * {@link #setPortStatsInterval(Duration) set} otherwise.
      *
      * @param firstDelayMs when the first read is, in milliseconds
      * @param read         reads port statistics and reports them to ONOS
      */
     public void schedulePortStatistics(long firstDelayMs, Runnable read) {
-        run(() -> portStatsTask = executor.scheduleAtFixedRate(() -> runLogged(read), firstDelayMs,
-                SwitchReports.PORT_STATS_INTERVAL_MS, TimeUnit.MILLISECONDS));
+        run(() -> {
+            portStatsRead = requireNonNull(read);
+            reschedulePortStatistics(firstDelayMs);
+        });
+    }
+
+    /**
+     * Sets the interval between two reads of the port statistics, ONOS's
+     * {@code portStatsPollFrequency}; the next read is one interval from now.
+     *
+     * @param interval the interval (positive)
+     */
+    public void setPortStatsInterval(Duration interval) {
+        if (interval.isZero() || interval.isNegative()) {
+            throw new IllegalArgumentException("Interval must be positive");
+        }
+        run(() -> {
+            portStatsInterval = interval;
+            reschedulePortStatistics(interval.toMillis());
+        });
+    }
+
+    private void reschedulePortStatistics(long firstDelayMs) {
+        if (portStatsTask != null) {
+            portStatsTask.cancel(false);
+        }
+        if (portStatsRead != null) {
+            Runnable read = portStatsRead;
+            portStatsTask = executor.scheduleAtFixedRate(() -> runLogged(read), firstDelayMs,
+                    portStatsInterval.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /**

@@ -4,19 +4,12 @@
  */
 package org.flowsocket.sandbox.southbound;
 
-import org.onosproject.net.DeviceId;
-import org.onosproject.net.PortNumber;
-import org.onosproject.net.device.DefaultPortStatistics;
-import org.onosproject.net.device.PortStatistics;
 import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.meter.DefaultMeter;
 import org.onosproject.net.meter.Meter;
 import org.onosproject.net.meter.MeterState;
 
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.List;
 
 /**
  * Meters and flow rules as a switch reports them to ONOS, shared by the
@@ -91,30 +84,5 @@ public final class SwitchReports {
             b.makeTemporary(rule.timeout());
         }
         return b.build();
-    }
-
-    /**
-     * Returns the statistics of idle ports, as a switch that forwarded no
-     * traffic reports them: no packets, the ports' age.
-     *
-     * @param deviceId the switch
-     * @param ports    its ports
-     * @param since    when the ports came up, in milliseconds
-     * @param now      the current time, in milliseconds
-     * @return one entry per port
-     */
-    public static List<PortStatistics> portStatistics(DeviceId deviceId, Collection<PortNumber> ports,
-                                                      long since, long now) {
-        long ageMs = Math.max(0, now - since);
-        List<PortStatistics> out = new ArrayList<>(ports.size());
-        for (PortNumber port : ports) {
-            out.add(DefaultPortStatistics.builder()
-                    .setDeviceId(deviceId)
-                    .setPort(port)
-                    .setDurationSec(ageMs / 1000)
-                    .setDurationNano((ageMs % 1000) * 1_000_000)
-                    .build());
-        }
-        return out;
     }
 }

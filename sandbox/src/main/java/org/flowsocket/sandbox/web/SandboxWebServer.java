@@ -65,12 +65,15 @@ public final class SandboxWebServer implements AutoCloseable {
     public static final String CONSOLE_ASSETS = "/console";
     /** FlowSocket's error page within its context, as its web.xml maps it. */
     public static final String ERROR_PAGE = "/error";
+    /** Context path of the sandbox's own control API (administrators only). */
+    public static final String CONTROL_PATH = "/sandbox";
     /** Default port, ONOS's. */
     public static final int DEFAULT_PORT = 8181;
 
     private final Server server;
     private final ServerConnector connector;
     private final ServletContextHandler flowSocketContext;
+    private final ServletContextHandler controlContext;
     private final String host;
 
     /**
@@ -95,7 +98,7 @@ public final class SandboxWebServer implements AutoCloseable {
         ServletContextHandler rest = new ServletContextHandler(ServletContextHandler.SESSIONS
                 | ServletContextHandler.SECURITY);
         rest.setContextPath(REST_PATH);
-        rest.setSecurityHandler(basicAuth(login));
+        rest.setSecurityHandler(basicAuth(login, SandboxUsers.ADMIN, SandboxUsers.VIEWER));
         ServletHolder jersey = new ServletHolder("JAX-RS Service", ServletContainer.class);
         jersey.setInitParameter("javax.ws.rs.Application",
                 "org.onosproject.rest.resources.CoreWebApplication");
@@ -107,11 +110,16 @@ public final class SandboxWebServer implements AutoCloseable {
         flowSocketContext = new ServletContextHandler(ServletContextHandler.SESSIONS
                 | ServletContextHandler.SECURITY);
         flowSocketContext.setContextPath(FLOWSOCKET_PATH);
-        flowSocketContext.setSecurityHandler(basicAuth(login));
+        flowSocketContext.setSecurityHandler(basicAuth(login, SandboxUsers.ADMIN, SandboxUsers.VIEWER));
+
+        controlContext = new ServletContextHandler(ServletContextHandler.SECURITY);
+        controlContext.setContextPath(CONTROL_PATH);
+        controlContext.setSecurityHandler(basicAuth(login, SandboxUsers.ADMIN));
 
         ContextHandlerCollection contexts = new ContextHandlerCollection();
         contexts.addHandler(rest);
         contexts.addHandler(flowSocketContext);
+        contexts.addHandler(controlContext);
         server.setHandler(contexts);
         server.setStopAtShutdown(false);
     }
@@ -168,6 +176,22 @@ public final class SandboxWebServer implements AutoCloseable {
         flowSocketContext.addServlet(files, "");
         flowSocketContext.addServlet(files, CONSOLE_PAGE);
         flowSocketContext.addServlet(files, CONSOLE_ASSETS + "/*");
+    }
+
+    /**
+     * Mounts a servlet of the sandbox's control API at
+     * {@value #CONTROL_PATH}{@code <path>}, for administrators only.
+     *
+     * @param path    path within the control API, e.g. {@code /traffic/*}
+     * @param servlet the servlet
+     */
+    public void mountControl(String path, Servlet servlet) {
+        controlContext.addServlet(new ServletHolder(servlet), path);
+    }
+
+    /** @return base URI of the sandbox's control API */
+    public URI controlUri() {
+        return URI.create(baseUri() + CONTROL_PATH);
     }
 
     /**
@@ -238,10 +262,10 @@ public final class SandboxWebServer implements AutoCloseable {
         return login;
     }
 
-    private static ConstraintSecurityHandler basicAuth(LoginService login) {
+    private static ConstraintSecurityHandler basicAuth(LoginService login, String... roles) {
         Constraint constraint = new Constraint(Constraint.__BASIC_AUTH,
                 SandboxUsers.ADMIN);
-        constraint.setRoles(new String[]{SandboxUsers.ADMIN, SandboxUsers.VIEWER});
+        constraint.setRoles(roles);
         constraint.setAuthenticate(true);
         ConstraintMapping mapping = new ConstraintMapping();
         mapping.setConstraint(constraint);
