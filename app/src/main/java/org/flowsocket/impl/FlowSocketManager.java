@@ -45,7 +45,6 @@ import org.flowsocket.impl.command.RemoveFlowCommand;
 import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
 import org.flowsocket.impl.flow.DepartedNodeFlows;
-import org.flowsocket.impl.flow.ActingNode;
 import org.flowsocket.impl.flow.BandwidthAdmission;
 import org.flowsocket.impl.flow.BandwidthReservations;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
@@ -70,7 +69,6 @@ import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.event.ListenerRegistry;
-import org.onosproject.mastership.MastershipService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
@@ -207,9 +205,6 @@ public class FlowSocketManager
 
     protected TopologyService topologyService;
 
-    @Reference(cardinality = ReferenceCardinality.MANDATORY)
-    protected MastershipService mastershipService;
-
     // The component's properties as ONOS's cfg generator reads them (name,
     // type, default and description); their live values are in settings.
     /** How long InstallFlow and RemoveFlow wait for the switches by default. */
@@ -309,7 +304,7 @@ public class FlowSocketManager
         admission = new BandwidthAdmission(routes, pathHealth, linkCapacities, reservations);
         planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters, admission);
         rerouter = new FlowRerouter(flowStore, planner, routes, admission, installer, meters, pathHealth,
-                                    new ActingNode(mastershipService, clusterService), timer,
+                                    leadership, timer,
                                     () -> settings.reroute(), rule -> FlowLifecycle.entryOf(flowRuleService, rule),
                                     System::currentTimeMillis);
         flows.followPaths(rerouter);

@@ -12,7 +12,6 @@ import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
 import org.onlab.packet.IpAddress;
 import org.onosproject.cluster.ClusterServiceAdapter;
-import org.onosproject.mastership.MastershipServiceAdapter;
 import org.onosproject.net.topology.TopologyServiceAdapter;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.codec.CodecService;
@@ -95,7 +94,6 @@ public final class CoreFixture {
         manager.leadershipService = node.leadershipService;
         manager.clusterCommunicator = new ClusterCommunicationServiceAdapter();
         manager.topologyService = new TopologyServiceAdapter();
-        manager.mastershipService = new MastershipServiceAdapter();
         beforeActivation.accept(this);
         manager.activate(null);
     }

@@ -4,7 +4,6 @@
  */
 package org.flowsocket.impl.flow;
 
-import com.google.common.collect.ImmutableList;
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.Hop;
@@ -71,7 +70,7 @@ public final class FlowRerouter {
     private final BandwidthAdmission admission;
     private final PathChange change;
     private final PathHealth health;
-    private final ActingNode acting;
+    private final FlowLeadership leadership;
     private final ScheduledExecutorService executor;
     private final Supplier<RerouteSettings> settings;
     private final RerouteLimiter limiter;
@@ -91,7 +90,7 @@ public final class FlowRerouter {
      * @param installer rule installer
      * @param meters    meter allocator, for the devices a new path adds
      * @param health    the state of paths and links
-     * @param acting    which node acts for a flow
+     * @param leadership which node acts for a flow: the leader of FlowSocket's flows
      * @param executor  where the healing runs and retries are scheduled
      * @param settings  current settings
      * @param entries   ONOS's entry of a rule, or null
@@ -99,7 +98,7 @@ public final class FlowRerouter {
      */
     public FlowRerouter(QosFlowStore store, QosFlowPlanner planner, RouteFinder routes,
                         BandwidthAdmission admission, FlowInstaller installer,
-                        MeterAllocator meters, PathHealth health, ActingNode acting,
+                        MeterAllocator meters, PathHealth health, FlowLeadership leadership,
                         ScheduledExecutorService executor, Supplier<RerouteSettings> settings,
                         Function<FlowRule, FlowEntry> entries, LongSupplier clock) {
         this.store = store;
@@ -107,7 +106,7 @@ public final class FlowRerouter {
         this.admission = admission;
         this.change = new PathChange(store, planner, installer, meters, admission, entries, settings, clock);
         this.health = health;
-        this.acting = acting;
+        this.leadership = leadership;
         this.executor = executor;
         this.settings = settings;
         this.limiter = new RerouteLimiter(() -> settings.get().maxPerMinute(), clock);
@@ -274,14 +273,13 @@ public final class FlowRerouter {
             src = routes.hostOf(spec.src(), QosFlowPlanner.NETWORK_FIELD + ".src");
             dst = routes.hostOf(spec.dst(), QosFlowPlanner.NETWORK_FIELD + ".dst");
         } catch (FlowSocketException e) {
-            // A host vanished with its switch: the anchor is gone, the old path's first switch acts.
-            if (acting.actsFor(QosFlowPlanner.devicesOf(flow.path()))) {
+            // A host vanished with its switch: the anchor is gone.
+            if (leadership.isLeader()) {
                 degrade(flow, NO_PATH, failure.orElse(null), e.getMessage());
             }
             return done();
         }
-        if (!acting.actsFor(ImmutableList.<DeviceId>builder().add(src.location().deviceId())
-                .addAll(QosFlowPlanner.devicesOf(flow.path())).build())) {
+        if (!leadership.isLeader()) {
             return done();
         }
         Hop first = flow.path().get(0);
@@ -329,7 +327,7 @@ public final class FlowRerouter {
 
     // A flow that stays on its path is DEGRADED while the path is broken, INSTALLED again once it is whole.
     private void reportPath(QosFlow flow, Optional<String> failure) {
-        if (!acting.actsFor(QosFlowPlanner.devicesOf(flow.path()))) {
+        if (!leadership.isLeader()) {
             return;
         }
         if (failure.isPresent()) {
