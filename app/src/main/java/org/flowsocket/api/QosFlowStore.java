@@ -40,6 +40,26 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
     Optional<String> create(QosFlow flow);
 
     /**
+     * Reserves further rules for a stored flow (a new path's), atomically
+     * for each rule, or none: a rule another flow owns is not taken.
+     *
+     * @param flowId the flow
+     * @param rules  the rules it is about to install
+     * @return the id of another flow that owns one of the rules already;
+     *         then nothing was reserved
+     */
+    Optional<String> reserveRules(String flowId, List<FlowRule> rules);
+
+    /**
+     * Releases rules a stored flow no longer has (an old path's, or a new
+     * path's it did not take).
+     *
+     * @param flowId the flow
+     * @param rules  rules it reserved
+     */
+    void releaseRules(String flowId, List<FlowRule> rules);
+
+    /**
      * Returns a flow.
      *
      * @param id flow id

@@ -51,6 +51,8 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
 
     // Attempts of a change that other nodes' changes keep overtaking.
     private static final int UPDATE_ATTEMPTS = 10;
+    // The node named by reservations made for a stored flow: none.
+    private static final String STORED_FLOW = "stored-flow";
 
     private final StoreOperations operations = new StoreOperations();
     private final ConsistentMap<String, QosFlow> handles;
@@ -139,6 +141,18 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         // returned: index now, so this node's next request already sees it.
         indexRules(handle);
         return Optional.empty();
+    }
+
+    @Override
+    public Optional<String> reserveRules(String flowId, List<FlowRule> rules) {
+        // The flow is stored, so it owns the rules whichever node reserves them;
+        // once it is deleted, an entry left behind is free to take over.
+        return reservations.reserve(flowId, STORED_FLOW, rules, this::ownsItsRules);
+    }
+
+    @Override
+    public void releaseRules(String flowId, List<FlowRule> rules) {
+        reservations.release(flowId, rules);
     }
 
     // A FAILED flow's rules were withdrawn: it only stays to be seen. A flow

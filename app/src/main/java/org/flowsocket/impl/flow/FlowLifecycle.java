@@ -177,6 +177,7 @@ public final class FlowLifecycle {
         store.create(stored).ifPresent(owner -> {
             // Another node stored an identical rule since checkInstallable looked.
             meters.release(handle.meters());
+            pathGone(handle.id());
             throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "flow " + owner
                     + " already has a rule identical to one of this request", null, null, owner);
         });

@@ -91,28 +91,28 @@ final class PathChange {
         Map<DeviceId, MeterId> meterOf = newMeters.stream()
                 .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
         List<FlowRule> rules = planner.rules(spec, path, meterOf);
-        Optional<String> taken = rules.stream()
-                .map(r -> store.ownerOf(r).filter(o -> !o.equals(flow.id())
-                        && store.knownState(o) != QosFlow.State.FAILED).map(o -> "flow " + o
-                        + " already has an identical rule on " + r.deviceId()))
-                .flatMap(Optional::stream).findFirst();
+        List<FlowRule> fresh = rules.stream().filter(r -> !flow.rules().contains(r))
+                .collect(ImmutableList.toImmutableList());
+        // Reserved atomically, as InstallFlow reserves: of two flows that would
+        // share an ONOS flow entry, one gets it.
+        Optional<String> taken = store.reserveRules(flow.id(), fresh);
         if (taken.isPresent()) {
             meters.release(added.meters());
-            return failed(FlowRerouter.REROUTE_FAILED, taken.get());
+            return failed(FlowRerouter.REROUTE_FAILED, "flow " + taken.get()
+                    + " already has a rule identical to one of the new path's");
         }
         try {
             // The reservation moves with the flow: the new path's links in place of the old.
             admission.reserve(flow.id(), spec, path);
         } catch (FlowSocketException e) {
             meters.release(added.meters());
+            store.releaseRules(flow.id(), fresh);
             return failed(FlowRerouter.NO_CAPACITY, e.getMessage());
         }
         boolean samePath = path.equals(flow.path());
         // A rule the old path has as it is stays, unless ONOS lost it (back on the same path: the switches
         // usually kept their rules); one with the same match but another action is modified in place.
         List<FlowRule> toSend = rules.stream().filter(r -> !keeps(flow.rules(), r) || !inOnos(r))
-                .collect(ImmutableList.toImmutableList());
-        List<FlowRule> fresh = rules.stream().filter(r -> !flow.rules().contains(r))
                 .collect(ImmutableList.toImmutableList());
         List<FlowRule> stale = flow.rules().stream().filter(r -> !rules.contains(r))
                 .collect(ImmutableList.toImmutableList());
@@ -122,6 +122,7 @@ final class PathChange {
                 : installer.install(toSend, timeout)).handle((ok, error) -> {
             if (error != null) {
                 installer.withdraw(fresh);
+                store.releaseRules(flow.id(), fresh);
                 meters.release(added.meters());
                 keepOldReservation(flow, spec);
                 return Optional.of(new Failure(FlowRerouter.REROUTE_FAILED,
@@ -137,12 +138,14 @@ final class PathChange {
             if (!applied.get()) {
                 // Removed meanwhile: its removal takes the old rules, this takes the new ones.
                 installer.withdraw(fresh);
+                store.releaseRules(flow.id(), fresh);
                 meters.release(added.meters());
                 admission.release(flow.id());
                 return Optional.empty();
             }
             log.info("Flow {} {} in {} ms: {} -> {}", flow.id(), samePath ? "restored" : "rerouted",
                      clock.getAsLong() - started, flow.path(), path);
+            store.releaseRules(flow.id(), stale);
             if (!stale.isEmpty() || !dropped.isEmpty()) {
                 installer.remove(stale, timeout).whenComplete((v, e) -> {
                     if (e != null) {

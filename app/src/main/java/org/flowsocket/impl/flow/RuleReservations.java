@@ -66,7 +66,8 @@ final class RuleReservations {
         for (FlowRule rule : rules) {
             String key = keyOf(rule);
             String current = operations.count(() -> Versioned.valueOrNull(owners.putIfAbsent(key, entry)));
-            while (current != null && !current.equals(entry)) {
+            // An entry of this flow (made by any node) is the flow's already.
+            while (current != null && !flowOf(current).equals(flowId)) {
                 String owner = flowOf(current);
                 if (owns.test(owner, current.substring(owner.length() + SEPARATOR.length()))) {
                     taken.forEach(r -> operations.count(() -> owners.remove(keyOf(r), entry)));
