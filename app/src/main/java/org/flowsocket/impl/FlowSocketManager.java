@@ -203,6 +203,7 @@ public class FlowSocketManager
     @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected ClusterCommunicationService clusterCommunicator;
 
+    @Reference(cardinality = ReferenceCardinality.MANDATORY)
     protected TopologyService topologyService;
 
     // The component's properties as ONOS's cfg generator reads them (name,
