@@ -14,12 +14,23 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -34,6 +45,11 @@ public class ThreeNodeClusterTest {
 
     private static final String VOICE = flow("10.0.0.1", "10.0.0.3", "voice");
 
+    private static final List<String> HOSTS = List.of("10.0.0.1", "10.0.0.2", "10.0.0.3");
+    private static final List<String> CLASSES = List.of("voice", "video", "critical", "best-effort", "bulk");
+    /** Every network flow of linear,3: each ordered host pair in each class, no two sharing a rule. */
+    private static final List<String> NETWORK_FLOWS = networkFlows();
+
     private static SandboxCluster cluster;
     private final List<FlowSocketClient> clients = new ArrayList<>();
 
@@ -47,6 +63,20 @@ public class ThreeNodeClusterTest {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    private static List<String> networkFlows() {
+        List<String> all = new ArrayList<>();
+        for (String trafficClass : CLASSES) {
+            for (String src : HOSTS) {
+                for (String dst : HOSTS) {
+                    if (!src.equals(dst)) {
+                        all.add(flow(src, dst, trafficClass));
+                    }
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     private FlowSocketClient connect(int node) throws Exception {
@@ -107,9 +137,116 @@ public class ThreeNodeClusterTest {
         one.ok("{'type':'RemoveFlow','flowId':'" + made + "'}");
     }
 
+    @Test
+    public void identicalInstallsAtOnceThroughTwoNodesGiveOneFlowAndOneDuplicate() throws Exception {
+        FlowSocketClient one = connect(1);
+        FlowSocketClient two = connect(2);
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String request = NETWORK_FLOWS.get(round);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<CompletableFuture<JsonNode>> viaOne = senders.submit(() -> {
+                    go.await();
+                    return one.request(request);
+                });
+                Future<CompletableFuture<JsonNode>> viaTwo = senders.submit(() -> {
+                    go.await();
+                    return two.request(request);
+                });
+                go.countDown();
+                JsonNode r1 = Requests.await(viaOne.get(10, TimeUnit.SECONDS), "node 1's reply");
+                JsonNode r2 = Requests.await(viaTwo.get(10, TimeUnit.SECONDS), "node 2's reply");
+                boolean oneWon = "ok".equals(r1.path("status").asText());
+                JsonNode won = oneWon ? r1 : r2;
+                JsonNode lost = oneWon ? r2 : r1;
+                String what = "round " + round + ": " + r1 + " / " + r2;
+                assertEquals(what, "ok", won.path("status").asText());
+                assertEquals(what, "DUPLICATE_FLOW", lost.path("error").path("code").asText());
+                String flowId = won.path("result").path("flowId").asText();
+                assertEquals(what, flowId, lost.path("error").path("flowId").asText());
+                (oneWon ? one : two).ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
+                assertEquals(what, Set.of(), listedIds(one));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
+    public void eightClientsOnThreeNodesUnderLoadGetEveryReplyOnceAndAgreeOnTheFlows() throws Exception {
+        long[] logStart = new long[4];
+        for (int n = 1; n <= 3; n++) {
+            logStart[n] = Files.size(cluster.log(n));
+        }
+        Set<String> before = listedIds(connect(1));
+        List<FlowSocketClient> loaded = new ArrayList<>();
+        List<FlowChurn> churns = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            FlowSocketClient client = connect(c % 3 + 1);
+            loaded.add(client);
+            // Client c's flows: every eighth of the 30 network flows, so no two clients share a rule.
+            List<String> own = new ArrayList<>();
+            for (int f = c; f < NETWORK_FLOWS.size(); f += 8) {
+                own.add(NETWORK_FLOWS.get(f));
+            }
+            churns.add(new FlowChurn(client, own, Duration.ofSeconds(20)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Set<String> expected = new HashSet<>(before);
+        int requests = 0;
+        try {
+            for (Future<FlowChurn> done : pool.invokeAll(churns, 90, TimeUnit.SECONDS)) {
+                FlowChurn churn = done.get();
+                assertEquals("every request answered", List.of(), churn.failures);
+                churn.requests.forEach((id, replies) -> assertEquals("replies to " + id, 1, (int) replies));
+                requests += churn.requests.size();
+                expected.addAll(churn.installed);
+                expected.removeAll(churn.removed);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (FlowSocketClient c : loaded) {
+            assertEquals(c + ": replies matching no request (a second reply)", 0, c.unmatchedReplies());
+            assertEquals(c + ": protocol problems", List.of(), c.problems());
+        }
+        System.out.printf("Eight clients on three nodes: %d requests in 20 s, %d flows stay%n",
+                          requests, expected.size() - before.size());
+        assertTrue("the clients did work", requests > 16);
+        for (int n = 1; n <= 3; n++) {
+            assertEquals("node " + n + " lists confirmed installs minus confirmed removals",
+                         expected, listedIds(connect(n)));
+        }
+        for (int n = 1; n <= 3; n++) {
+            String log = readFrom(cluster.log(n), logStart[n]);
+            for (String error : List.of("Could not process", "ConcurrentModification")) {
+                assertFalse("node " + n + "'s log has " + error + ":\n" + log, log.contains(error));
+            }
+        }
+        FlowSocketClient one = connect(1);
+        for (String flowId : expected) {
+            if (!before.contains(flowId)) {
+                one.ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
+            }
+        }
+    }
+
     private static String flow(String src, String dst, String trafficClass) {
         return "{'type':'InstallFlow','network':{'src':'" + src + "','dst':'" + dst + "','class':'"
                 + trafficClass + "'}}";
+    }
+
+    private static Set<String> listedIds(FlowSocketClient c) throws Exception {
+        Set<String> ids = new HashSet<>();
+        c.ok("{'type':'ListFlows'}").path("flows").forEach(f -> ids.add(f.path("flowId").asText()));
+        return ids;
+    }
+
+    private static String readFrom(Path file, long offset) throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                          StandardCharsets.UTF_8);
     }
 
     private static boolean listed(FlowSocketClient c, String flowId) throws Exception {
