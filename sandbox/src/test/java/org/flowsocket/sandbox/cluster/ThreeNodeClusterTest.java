@@ -232,6 +232,76 @@ public class ThreeNodeClusterTest {
         }
     }
 
+    @Test
+    public void survivorsSettleTheFlowsAKilledNodeLeftPending() throws Exception {
+        // Node 3's switches take a minute to confirm: its flows stay PENDING until it dies.
+        cluster.kill(3);
+        cluster.restart(3, List.of("--ack-latency", "60000"));
+        try {
+            FlowSocketClient one = connect(1);
+            FlowSocketClient two = connect(2);
+            FlowSocketClient three = connect(3);
+            one.ok("{'type':'Subscribe','topics':['flows']}");
+            two.ok("{'type':'Subscribe','topics':['flows']}");
+            List<String> pending = new ArrayList<>();
+            for (String request : NETWORK_FLOWS.subList(0, 3)) {
+                JsonNode made = three.ok(request.replace("}}", "},'confirm':false}"));
+                assertEquals(made.toString(), "PENDING", made.path("state").asText());
+                pending.add(made.path("flowId").asText());
+            }
+            for (String flowId : pending) {
+                one.awaitEvent("flows", "FLOW_PENDING", d -> flowId.equals(d.path("flowId").asText()));
+            }
+
+            long killed = System.nanoTime();
+            cluster.kill(3);
+            long inactive = awaitInactive(1, "onos-3", Duration.ofSeconds(30));
+            for (FlowSocketClient c : List.of(one, two)) {
+                for (String flowId : pending) {
+                    c.awaitEvent("flows", "FLOW_FAILED", d -> flowId.equals(d.path("flowId").asText()));
+                }
+            }
+            long settled = System.nanoTime();
+            System.out.printf("Node 3 killed: ONOS saw it inactive after %d ms, its %d PENDING flows were "
+                                      + "FAILED %d ms later%n", (inactive - killed) / 1_000_000, pending.size(),
+                              (settled - inactive) / 1_000_000);
+            // The documented bound is 5 s after ONOS sees the node inactive; the
+            // second more covers the REST poll that notices it here.
+            assertTrue("settled " + (settled - inactive) / 1_000_000 + " ms after the node went inactive",
+                       settled - inactive <= Duration.ofSeconds(6).toNanos());
+            for (String flowId : pending) {
+                JsonNode got = two.ok("{'type':'GetFlow','flowId':'" + flowId + "'}");
+                assertEquals(got.toString(), "FAILED", got.path("state").asText());
+                assertTrue(got.toString(), got.path("reason").asText().contains("left the cluster"));
+                one.ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
+            }
+        } finally {
+            cluster.kill(3);
+            cluster.restart(3);
+        }
+    }
+
+    // Polls ONOS's REST API on a node until another node is INACTIVE or gone
+    // (as ONOS 2.5.6 AtomixClusterStore: Atomix's MEMBER_REMOVED makes it
+    // INACTIVE, and ClusterManager lists only the members Atomix knows);
+    // returns System.nanoTime() then.
+    private static long awaitInactive(int node, String nodeId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode view = null;
+        while (System.nanoTime() < deadline) {
+            view = clusterView(node);
+            boolean active = false;
+            for (JsonNode n : view.path("nodes")) {
+                active |= nodeId.equals(n.path("id").asText()) && !"INACTIVE".equals(n.path("status").asText());
+            }
+            if (!active) {
+                return System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(nodeId + " still active on node " + node + " after " + timeout + ": " + view);
+    }
+
     private static String flow(String src, String dst, String trafficClass) {
         return "{'type':'InstallFlow','network':{'src':'" + src + "','dst':'" + dst + "','class':'"
                 + trafficClass + "'}}";
@@ -260,12 +330,16 @@ public class ThreeNodeClusterTest {
 
     // ONOS's REST API on a node: the cluster's controller nodes, as ONOS's ClusterService lists them.
     private static int clusterNodes(int node) throws Exception {
+        return clusterView(node).path("nodes").size();
+    }
+
+    private static JsonNode clusterView(int node) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(cluster.node(node).restUri() + "/cluster"))
                         .header("Authorization", ClientConfig.basicAuthorization("onos", "rocks"))
                         .timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(r.body(), 200, r.statusCode());
-        return Requests.json(r.body()).path("nodes").size();
+        return Requests.json(r.body());
     }
 }
