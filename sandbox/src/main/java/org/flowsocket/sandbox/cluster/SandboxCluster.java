@@ -261,14 +261,39 @@ public final class SandboxCluster implements AutoCloseable {
      * @throws TimeoutException if it is not ready in time
      */
     public void restart(int index) throws IOException, TimeoutException {
+        restart(index, List.of());
+    }
+
+    /**
+     * Starts a node that was killed or stopped again, with its ports and
+     * data and further sandbox options for this run only (e.g.
+     * {@code --ack-latency 60000}: its switches confirm slowly), and waits
+     * until it serves.
+     *
+     * @param index     1-based node index
+     * @param extraArgs options after the cluster's own, so they override them
+     * @throws IOException      if the process cannot be made
+     * @throws TimeoutException if it is not ready in time
+     */
+    public void restart(int index, List<String> extraArgs) throws IOException, TimeoutException {
         checkState(!node(index).isAlive(), "Node %s still runs", index);
-        await(List.of(launch(node(index))));
+        await(List.of(launch(node(index), extraArgs)));
+    }
+
+    /**
+     * Returns a node's log: everything its JVM printed, over every run.
+     *
+     * @param index 1-based node index
+     * @return the log file
+     */
+    public Path log(int index) {
+        return directory.resolve("node-" + node(index).index() + ".log");
     }
 
     private void startAll() throws IOException, TimeoutException {
         List<CompletableFuture<Void>> ready = new ArrayList<>();
         for (SandboxClusterNode n : nodes) {
-            ready.add(launch(n));
+            ready.add(launch(n, List.of()));
         }
         await(ready);
     }
@@ -293,7 +318,7 @@ public final class SandboxCluster implements AutoCloseable {
     private String logTails() {
         StringBuilder b = new StringBuilder();
         for (SandboxClusterNode n : nodes) {
-            Path logFile = directory.resolve("node-" + n.index() + ".log");
+            Path logFile = log(n.index());
             try {
                 List<String> lines = Files.exists(logFile) ? Files.readAllLines(logFile) : List.of();
                 b.append("\n--- node ").append(n.index()).append(" (last lines of its log) ---\n");
@@ -306,7 +331,7 @@ public final class SandboxCluster implements AutoCloseable {
     }
 
     // Forks a node's JVM; the future completes when it prints READY_LINE.
-    private CompletableFuture<Void> launch(SandboxClusterNode n) throws IOException {
+    private CompletableFuture<Void> launch(SandboxClusterNode n, List<String> extraArgs) throws IOException {
         Path nodeDir = nodeDirectory(directory, n.index());
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
@@ -320,7 +345,8 @@ public final class SandboxCluster implements AutoCloseable {
                                "--cluster-dir", directory.toAbsolutePath().toString(),
                                "--bind", bind, "--port", String.valueOf(n.httpPort())));
         command.addAll(nodeArguments);
-        return n.launch(command, directory.resolve("node-" + n.index() + ".log"));
+        command.addAll(extraArgs);
+        return n.launch(command, log(n.index()));
     }
 
     /**

@@ -14,12 +14,23 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -34,6 +45,11 @@ public class ThreeNodeClusterTest {
 
     private static final String VOICE = flow("10.0.0.1", "10.0.0.3", "voice");
 
+    private static final List<String> HOSTS = List.of("10.0.0.1", "10.0.0.2", "10.0.0.3");
+    private static final List<String> CLASSES = List.of("voice", "video", "critical", "best-effort", "bulk");
+    /** Every network flow of linear,3: each ordered host pair in each class, no two sharing a rule. */
+    private static final List<String> NETWORK_FLOWS = networkFlows();
+
     private static SandboxCluster cluster;
     private final List<FlowSocketClient> clients = new ArrayList<>();
 
@@ -47,6 +63,20 @@ public class ThreeNodeClusterTest {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    private static List<String> networkFlows() {
+        List<String> all = new ArrayList<>();
+        for (String trafficClass : CLASSES) {
+            for (String src : HOSTS) {
+                for (String dst : HOSTS) {
+                    if (!src.equals(dst)) {
+                        all.add(flow(src, dst, trafficClass));
+                    }
+                }
+            }
+        }
+        return List.copyOf(all);
     }
 
     private FlowSocketClient connect(int node) throws Exception {
@@ -107,9 +137,186 @@ public class ThreeNodeClusterTest {
         one.ok("{'type':'RemoveFlow','flowId':'" + made + "'}");
     }
 
+    @Test
+    public void identicalInstallsAtOnceThroughTwoNodesGiveOneFlowAndOneDuplicate() throws Exception {
+        FlowSocketClient one = connect(1);
+        FlowSocketClient two = connect(2);
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 10; round++) {
+                String request = NETWORK_FLOWS.get(round);
+                CountDownLatch go = new CountDownLatch(1);
+                Future<CompletableFuture<JsonNode>> viaOne = senders.submit(() -> {
+                    go.await();
+                    return one.request(request);
+                });
+                Future<CompletableFuture<JsonNode>> viaTwo = senders.submit(() -> {
+                    go.await();
+                    return two.request(request);
+                });
+                go.countDown();
+                JsonNode r1 = Requests.await(viaOne.get(10, TimeUnit.SECONDS), "node 1's reply");
+                JsonNode r2 = Requests.await(viaTwo.get(10, TimeUnit.SECONDS), "node 2's reply");
+                boolean oneWon = "ok".equals(r1.path("status").asText());
+                JsonNode won = oneWon ? r1 : r2;
+                JsonNode lost = oneWon ? r2 : r1;
+                String what = "round " + round + ": " + r1 + " / " + r2;
+                assertEquals(what, "ok", won.path("status").asText());
+                assertEquals(what, "DUPLICATE_FLOW", lost.path("error").path("code").asText());
+                String flowId = won.path("result").path("flowId").asText();
+                assertEquals(what, flowId, lost.path("error").path("flowId").asText());
+                (oneWon ? one : two).ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
+                assertEquals(what, Set.of(), listedIds(one));
+            }
+        } finally {
+            senders.shutdownNow();
+        }
+    }
+
+    @Test
+    public void eightClientsOnThreeNodesUnderLoadGetEveryReplyOnceAndAgreeOnTheFlows() throws Exception {
+        long[] logStart = new long[4];
+        for (int n = 1; n <= 3; n++) {
+            logStart[n] = Files.size(cluster.log(n));
+        }
+        Set<String> before = listedIds(connect(1));
+        List<FlowSocketClient> loaded = new ArrayList<>();
+        List<FlowChurn> churns = new ArrayList<>();
+        for (int c = 0; c < 8; c++) {
+            FlowSocketClient client = connect(c % 3 + 1);
+            loaded.add(client);
+            // Client c's flows: every eighth of the 30 network flows, so no two clients share a rule.
+            List<String> own = new ArrayList<>();
+            for (int f = c; f < NETWORK_FLOWS.size(); f += 8) {
+                own.add(NETWORK_FLOWS.get(f));
+            }
+            churns.add(new FlowChurn(client, own, Duration.ofSeconds(20)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        Set<String> expected = new HashSet<>(before);
+        int requests = 0;
+        try {
+            for (Future<FlowChurn> done : pool.invokeAll(churns, 90, TimeUnit.SECONDS)) {
+                FlowChurn churn = done.get();
+                assertEquals("every request answered", List.of(), churn.failures);
+                requests += churn.requests;
+                expected.addAll(churn.installed);
+                expected.removeAll(churn.removed);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        for (FlowSocketClient c : loaded) {
+            assertEquals(c + ": replies matching no request (a second reply)", 0, c.unmatchedReplies());
+            assertEquals(c + ": requests still unanswered", 0, c.pendingCount());
+            assertEquals(c + ": protocol problems", List.of(), c.problems());
+        }
+        System.out.printf("Eight clients on three nodes: %d requests in 20 s, %d flows stay%n",
+                          requests, expected.size() - before.size());
+        assertTrue("the clients did work", requests > 16);
+        for (int n = 1; n <= 3; n++) {
+            assertEquals("node " + n + " lists confirmed installs minus confirmed removals",
+                         expected, listedIds(connect(n)));
+        }
+        for (int n = 1; n <= 3; n++) {
+            String log = readFrom(cluster.log(n), logStart[n]);
+            for (String error : List.of("Could not process", "ConcurrentModification")) {
+                assertFalse("node " + n + "'s log has " + error + ":\n" + log, log.contains(error));
+            }
+        }
+        FlowSocketClient one = connect(1);
+        for (String flowId : expected) {
+            if (!before.contains(flowId)) {
+                one.ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
+            }
+        }
+    }
+
+    @Test
+    public void survivorsSettleTheFlowsAKilledNodeLeftPending() throws Exception {
+        // Node 3's switches take a minute to confirm: its flows stay PENDING until it dies.
+        cluster.kill(3);
+        cluster.restart(3, List.of("--ack-latency", "60000"));
+        try {
+            FlowSocketClient one = connect(1);
+            FlowSocketClient two = connect(2);
+            FlowSocketClient three = connect(3);
+            one.ok("{'type':'Subscribe','topics':['flows']}");
+            two.ok("{'type':'Subscribe','topics':['flows']}");
+            List<String> pending = new ArrayList<>();
+            for (String request : NETWORK_FLOWS.subList(0, 3)) {
+                JsonNode made = three.ok(request.replace("}}", "},'confirm':false}"));
+                assertEquals(made.toString(), "PENDING", made.path("state").asText());
+                pending.add(made.path("flowId").asText());
+            }
+            for (String flowId : pending) {
+                one.awaitEvent("flows", "FLOW_PENDING", d -> flowId.equals(d.path("flowId").asText()));
+            }
+
+            long killed = System.nanoTime();
+            cluster.kill(3);
+            long inactive = awaitInactive(1, "onos-3", Duration.ofSeconds(30));
+            for (FlowSocketClient c : List.of(one, two)) {
+                for (String flowId : pending) {
+                    c.awaitEvent("flows", "FLOW_FAILED", d -> flowId.equals(d.path("flowId").asText()));
+                }
+            }
+            long settled = System.nanoTime();
+            System.out.printf("Node 3 killed: ONOS saw it inactive after %d ms, its %d PENDING flows were "
+                                      + "FAILED %d ms later%n", (inactive - killed) / 1_000_000, pending.size(),
+                              (settled - inactive) / 1_000_000);
+            // The documented bound is 5 s after ONOS sees the node inactive; the
+            // second more covers the REST poll that notices it here.
+            assertTrue("settled " + (settled - inactive) / 1_000_000 + " ms after the node went inactive",
+                       settled - inactive <= Duration.ofSeconds(6).toNanos());
+            for (String flowId : pending) {
+                JsonNode got = two.ok("{'type':'GetFlow','flowId':'" + flowId + "'}");
+                assertEquals(got.toString(), "FAILED", got.path("state").asText());
+                assertTrue(got.toString(), got.path("reason").asText().contains("left the cluster"));
+                one.ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
+            }
+        } finally {
+            cluster.kill(3);
+            cluster.restart(3);
+        }
+    }
+
+    // Polls ONOS's REST API on a node until another node is INACTIVE or gone
+    // (as ONOS 2.5.6 AtomixClusterStore: Atomix's MEMBER_REMOVED makes it
+    // INACTIVE, and ClusterManager lists only the members Atomix knows);
+    // returns System.nanoTime() then.
+    private static long awaitInactive(int node, String nodeId, Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        JsonNode view = null;
+        while (System.nanoTime() < deadline) {
+            view = clusterView(node);
+            boolean active = false;
+            for (JsonNode n : view.path("nodes")) {
+                active |= nodeId.equals(n.path("id").asText()) && !"INACTIVE".equals(n.path("status").asText());
+            }
+            if (!active) {
+                return System.nanoTime();
+            }
+            Thread.sleep(100);
+        }
+        throw new AssertionError(nodeId + " still active on node " + node + " after " + timeout + ": " + view);
+    }
+
     private static String flow(String src, String dst, String trafficClass) {
         return "{'type':'InstallFlow','network':{'src':'" + src + "','dst':'" + dst + "','class':'"
                 + trafficClass + "'}}";
+    }
+
+    private static Set<String> listedIds(FlowSocketClient c) throws Exception {
+        Set<String> ids = new HashSet<>();
+        c.ok("{'type':'ListFlows'}").path("flows").forEach(f -> ids.add(f.path("flowId").asText()));
+        return ids;
+    }
+
+    private static String readFrom(Path file, long offset) throws Exception {
+        byte[] all = Files.readAllBytes(file);
+        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
+                          StandardCharsets.UTF_8);
     }
 
     private static boolean listed(FlowSocketClient c, String flowId) throws Exception {
@@ -123,12 +330,16 @@ public class ThreeNodeClusterTest {
 
     // ONOS's REST API on a node: the cluster's controller nodes, as ONOS's ClusterService lists them.
     private static int clusterNodes(int node) throws Exception {
+        return clusterView(node).path("nodes").size();
+    }
+
+    private static JsonNode clusterView(int node) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(
                 HttpRequest.newBuilder(URI.create(cluster.node(node).restUri() + "/cluster"))
                         .header("Authorization", ClientConfig.basicAuthorization("onos", "rocks"))
                         .timeout(Duration.ofSeconds(10)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(r.body(), 200, r.statusCode());
-        return Requests.json(r.body()).path("nodes").size();
+        return Requests.json(r.body());
     }
 }
