@@ -136,13 +136,21 @@ public final class FlowLifecycle {
                 throw new FlowSocketException(ErrorCode.UNKNOWN_DEVICE, "device " + rule.deviceId()
                         + " is not known to ONOS", field, null);
             }
-            // A FAILED flow's rules were withdrawn: it only stays to be seen.
-            store.ownerOf(rule).filter(owner -> store.knownState(owner) != QosFlow.State.FAILED)
+            store.ownerOf(rule).filter(this::stillOwnsItsRules)
                     .ifPresent(owner -> {
                         throw new FlowSocketException(ErrorCode.DUPLICATE_FLOW, "flow " + owner
                                 + " already has an identical rule on " + rule.deviceId(), field, null, owner);
                     });
         }
+    }
+
+    // A FAILED flow's rules were withdrawn: it only stays to be seen. The
+    // local index hears of a change after it returned (ONOS's distributed
+    // map), so it may still show a flow that failed a moment ago: the store
+    // decides before a request is refused.
+    private boolean stillOwnsItsRules(String owner) {
+        return store.knownState(owner) != QosFlow.State.FAILED
+                && store.get(owner).map(h -> h.state() != QosFlow.State.FAILED).orElse(false);
     }
 
     /**
