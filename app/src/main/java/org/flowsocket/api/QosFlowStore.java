@@ -4,6 +4,7 @@
  */
 package org.flowsocket.api;
 
+import org.onlab.packet.IpAddress;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.store.Store;
@@ -116,6 +117,15 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
      * @return flow ids
      */
     Collection<String> flowsOn(DeviceId deviceId);
+
+    /**
+     * Tells, without asking the cluster, which network flows have an IP
+     * address as their source or destination.
+     *
+     * @param ip host address
+     * @return flow ids, as this node last heard of them
+     */
+    Collection<String> flowsWithEndpoint(IpAddress ip);
 
     /**
      * Tells, without asking the cluster, a flow's last known state.

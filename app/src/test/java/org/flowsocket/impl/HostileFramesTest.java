@@ -110,6 +110,11 @@ public class HostileFramesTest extends CoreTestBase {
         }
         assertEquals("flows[0].isPermanent",
                      client.error(flow + ",\"isPermanent\":\"yes\"}]}", "INVALID_FIELD").path("field").asText());
+        // ONOS's codec would read these as "match all" and "no actions".
+        assertEquals("flows[0].selector",
+                     client.error(flow + ",\"selector\":[{\"criteria\":[]}]}]}", "INVALID_FIELD").path("field").asText());
+        assertEquals("flows[0].treatment",
+                     client.error(flow + ",\"treatment\":[]}]}", "INVALID_FIELD").path("field").asText());
         assertEquals(0, core.switches.ruleCount());
     }
 

@@ -152,7 +152,9 @@ public class LoadSuiteTest {
         assertEquals("hosts added and not removed", expectedHosts, loadHosts);
 
         // Every subscriber saw every event of its topics, in one order, without gaps.
-        assertTrue("subscribers settle", SuiteSandbox.await(() -> {
+        assertTrue("subscribers settle: event counts " + subscribers.stream().map(FlowSocketClient::events)
+                .collect(Collectors.toList()) + ", " + missing(seen.get(0), confirmed, removedFlows, addedHosts,
+                removedHosts), SuiteSandbox.await(() -> {
             long n = subscribers.get(0).events();
             return subscribers.stream().allMatch(s -> s.events() == n) && eventsCover(seen.get(0), confirmed,
                     removedFlows, addedHosts, removedHosts);
@@ -191,6 +193,28 @@ public class LoadSuiteTest {
             return data.path("rule").path("deviceId").asText() + "/" + data.path("rule").path("id").asText();
         }
         return data.path("flowId").asText();
+    }
+
+    private static String missing(List<JsonNode> events, Set<String> confirmed, Set<String> removedFlows,
+                                  Set<String> addedHosts, Set<String> removedHosts) {
+        Map<String, Set<String>> byType = new java.util.HashMap<>();
+        synchronized (events) {
+            for (JsonNode e : events) {
+                byType.computeIfAbsent(e.path("event").asText(), t -> new TreeSet<>()).add(key(e));
+            }
+        }
+        return "seen " + byType.entrySet().stream().map(en -> en.getKey() + "=" + en.getValue().size() + (en.getValue().isEmpty() ? "" : " e.g. " + en.getValue().iterator().next())).collect(Collectors.toList()) + "; missing: installed " + without(confirmed, byType.get("FLOW_INSTALLED"))
+                + ", removed " + without(removedFlows, byType.get("FLOW_REMOVED"))
+                + ", hosts added " + without(addedHosts, byType.get("HOST_ADDED"))
+                + ", hosts removed " + without(removedHosts, byType.get("HOST_REMOVED"));
+    }
+
+    private static Set<String> without(Set<String> wanted, Set<String> seen) {
+        Set<String> left = new TreeSet<>(wanted);
+        if (seen != null) {
+            left.removeAll(seen);
+        }
+        return left;
     }
 
     private static boolean eventsCover(List<JsonNode> events, Set<String> confirmed, Set<String> removedFlows,

@@ -76,6 +76,10 @@ public final class FlowRuleJsonCodec {
         if (flow.has("deviceId")) {
             flow.deviceId("deviceId");
         }
+        // ONOS's codec reads a selector or treatment that is not an object as
+        // no selector (match all) or no treatment: refuse it instead.
+        flow.optObject("selector");
+        flow.optObject("treatment");
         flow.integer("priority", 0, 65535);
         // ONOS's codec reads these with asInt()/asBoolean(): 2^31 wraps to a
         // negative timeout and "yes" reads as false, and a table id out of

@@ -10,6 +10,7 @@ import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.api.QosFlowStore;
 import org.flowsocket.api.QosFlowStoreDelegate;
+import org.onlab.packet.IpAddress;
 import org.onlab.util.KryoNamespace;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
@@ -65,6 +66,8 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     // earlier events, still on their way, must not index them again.
     private final Set<String> removedHere = ConcurrentHashMap.newKeySet();
     private final Map<String, String> actingNodes = new ConcurrentHashMap<>();
+    // Network flows by source and destination address, for host events.
+    private final Map<IpAddress, Set<String>> endpoints = new ConcurrentHashMap<>();
     private final MapEventListener<String, QosFlow> indexer = this::index;
     private final MapEventListener<String, QosFlow> forwarder = this::forward;
 
@@ -266,6 +269,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      * @return handle ids
      */
     @Override
+    public Collection<String> flowsWithEndpoint(IpAddress ip) {
+        return Set.copyOf(endpoints.getOrDefault(ip, Set.of()));
+    }
+
+    @Override
     public Collection<String> flowsOn(DeviceId deviceId) {
         return ruleIndex.entrySet().stream().filter(e -> e.getKey().deviceId.equals(deviceId))
                 .map(Map.Entry::getValue).collect(Collectors.toSet());
@@ -287,6 +295,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         handle.rules().forEach(r -> ruleIndex.remove(new RuleKey(r), id));
         states.remove(id);
         actingNodes.remove(id);
+        handle.spec().ifPresent(spec -> List.of(spec.src(), spec.dst()).forEach(ip -> endpoints.computeIfPresent(
+                ip, (k, ids) -> {
+                    ids.remove(id);
+                    return ids.isEmpty() ? null : ids;
+                })));
     }
 
     // Map events arrive on every node, whichever node made the change.
@@ -309,6 +322,12 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         if (handle.actingNode() != null) {
             actingNodes.put(handle.id(), handle.actingNode());
         }
+        handle.spec().ifPresent(spec -> List.of(spec.src(), spec.dst()).forEach(ip -> endpoints.compute(
+                ip, (k, ids) -> {
+                    Set<String> all = ids != null ? ids : ConcurrentHashMap.newKeySet();
+                    all.add(handle.id());
+                    return all;
+                })));
     }
 
     /**

@@ -186,13 +186,9 @@ public final class FlowRerouter {
         if (event.type() != HostEvent.Type.HOST_MOVED && event.type() != HostEvent.Type.HOST_ADDED) {
             return;
         }
-        Set<?> ips = event.subject().ipAddresses();
-        for (QosFlow flow : store.list()) {
-            Optional<NetworkFlowSpec> spec = flow.spec();
-            if (spec.isPresent() && (ips.contains(spec.get().src()) || ips.contains(spec.get().dst()))) {
-                post(flow.id());
-            }
-        }
+        // From this node's index, not a scan of the store: hosts come and go often.
+        event.subject().ipAddresses().stream().flatMap(ip -> store.flowsWithEndpoint(ip).stream()).distinct()
+                .forEach(this::post);
     }
 
     private void reviewAll() {
