@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.flowsocket.sandbox.Sandbox;
+import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.flowsocket.sandbox.web.SandboxUsers;
@@ -28,6 +29,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -49,6 +51,14 @@ final class E2eSandbox implements AutoCloseable {
     /** onos/rocks and alice/secret are administrators, viewer/viewer reads only. */
     static final SandboxUsers USERS = SandboxUsers.parse(List.of(
             "onos: rocks, admin", "alice: secret, admin", "viewer: viewer, viewer"), "e2e users");
+
+    /**
+     * The store behind ONOS's StorageService: ONOS's Raft store, unless the
+     * system property {@code flowsocket.e2e.store} says {@code memory} (the
+     * release matrix runs most classes so and a few on each release's Raft).
+     */
+    static final SandboxCore.Store STORE = SandboxCore.Store.valueOf(
+            System.getProperty("flowsocket.e2e.store", "raft").toUpperCase(Locale.ROOT));
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
@@ -72,6 +82,7 @@ final class E2eSandbox implements AutoCloseable {
                 .bind(new InetSocketAddress("127.0.0.1", 0))
                 .topology(topology)
                 .users(USERS)
+                .store(STORE)
                 .start();
         WebSocketClient jetty = new WebSocketClient();
         jetty.setDaemon(true);
