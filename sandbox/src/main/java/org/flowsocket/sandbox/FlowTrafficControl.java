@@ -32,12 +32,12 @@ final class FlowTrafficControl implements TrafficControlServlet.FlowTraffic {
 
     @Override
     public void set(String flowId, long bitsPerSecond) {
-        network.setTrafficRate(rulesOf(flowId), bitsPerSecond);
+        network.traffic().setRate(rulesOf(flowId), bitsPerSecond);
     }
 
     @Override
     public void clear(String flowId) {
-        network.clearTrafficRate(rulesOf(flowId));
+        network.traffic().clearRate(rulesOf(flowId));
     }
 
     private List<FlowId> rulesOf(String flowId) {

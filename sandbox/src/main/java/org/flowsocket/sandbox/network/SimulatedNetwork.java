@@ -7,28 +7,19 @@ package org.flowsocket.sandbox.network;
 import com.google.common.collect.ImmutableList;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
-import org.flowsocket.sandbox.southbound.ProviderRegistrations;
 import org.flowsocket.sandbox.southbound.SouthboundThread;
 import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.HostId;
-import org.onosproject.net.device.DeviceProviderRegistry;
 import org.onosproject.net.flow.FlowEntry;
-import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
-import org.onosproject.net.flow.FlowRuleProviderRegistry;
-import org.onosproject.net.flow.FlowRuleProviderService;
-import org.onosproject.net.host.HostProviderRegistry;
-import org.onosproject.net.link.LinkProviderRegistry;
 import org.onosproject.net.meter.Meter;
-import org.onosproject.net.meter.MeterProviderRegistry;
 import org.onosproject.net.provider.ProviderId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -55,11 +46,11 @@ import static java.util.Objects.requireNonNull;
  * hard timeout expires there (an idle timeout counts from the rule's last
  * packet); port statistics every {@link #setPortStatsInterval(Duration)}
  * (default 5 s, as PortStatsCollector);</li>
- * <li>hosts send traffic through the rules that carry it
- * ({@link #setTrafficRate(Collection, long)}; by default a rate per traffic
- * class, told by the DSCP a rule marks): every switch on a path counts it
- * in its rules' packet and byte counters and its ports' counters, which the
- * flow and port statistics report as a switch's counters are;</li>
+ * <li>hosts send traffic through the rules that carry it ({@link #traffic()};
+ * by default a rate per traffic class, told by the DSCP a rule marks): every
+ * switch on a path counts it in its rules' packet and byte counters and its
+ * ports' counters, which the flow and port statistics report as a switch's
+ * counters are;</li>
  * <li>meters are confirmed only when the switch's meter statistics are read,
  * 1 s after it connects, then every {@link #setMeterStatsInterval(Duration)}
  * ({@link MeterStatsSchedule}), and right after a meter removal;</li>
@@ -90,11 +81,9 @@ public final class SimulatedNetwork implements AutoCloseable {
     private final SimSwitches switches;
     private final SwitchFaults faults = new SwitchFaults(Duration.ofMillis(DEFAULT_ACK_LATENCY_MS));
     private final FlowStatistics flowStatistics;
-    private final SimDeviceProvider devices;
-    private final SimLinkProvider links;
-    private final SimHostProvider hosts;
-    private final SimFlowRuleProvider flows;
-    private final SimMeterProvider meters;
+    private final SimProviders providers;
+    private final TopologyChanges topology;
+    private final SimulatedTraffic traffic;
 
     /**
      * Creates a simulated network over ONOS's core. Nothing is announced until
@@ -108,14 +97,9 @@ public final class SimulatedNetwork implements AutoCloseable {
         this.thread = new SouthboundThread("sandbox-network", "The simulated network", requireNonNull(services));
         this.switches = new SimSwitches(thread);
         this.flowStatistics = new FlowStatistics(switches);
-        this.devices = new SimDeviceProvider(PROVIDER_ID, switches, s -> {
-            disconnect(s);
-            connect(s);
-        });
-        this.links = new SimLinkProvider(PROVIDER_ID, switches, spec.links());
-        this.hosts = new SimHostProvider(PROVIDER_ID, spec.hosts());
-        this.flows = new SimFlowRuleProvider(PROVIDER_ID, switches, faults, flowStatistics);
-        this.meters = new SimMeterProvider(PROVIDER_ID, switches, faults, thread.meterStats());
+        this.providers = new SimProviders(PROVIDER_ID, spec, switches, faults, flowStatistics, thread.meterStats());
+        this.topology = new TopologyChanges(switches, providers, flowStatistics);
+        this.traffic = new SimulatedTraffic(thread, switches);
     }
 
     /**
@@ -126,20 +110,14 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public SimulatedNetwork start() {
         thread.start(() -> {
-            ProviderRegistrations registrations = thread.registrations();
-            devices.setService(registrations.register(DeviceProviderRegistry.class, devices));
-            links.setService(registrations.register(LinkProviderRegistry.class, links));
-            hosts.setService(registrations.register(HostProviderRegistry.class, hosts));
-            FlowRuleProviderService flowService = registrations.register(FlowRuleProviderRegistry.class, flows);
-            flows.setService(flowService);
-            flowStatistics.setService(flowService);
-            registrations.registerIfPresent(MeterProviderRegistry.class, meters).ifPresent(meters::setService);
+            providers.register(thread.registrations());
             for (NetworkSpec.Switch s : spec.switches()) {
                 switches.add(new SimSwitch(s.id(), s.name(), s.ports()));
             }
-            switches.all().forEach(this::connect);
+            switches.all().forEach(providers::connect);
             thread.scheduleFlowStatistics(flowStatistics::pushAll);
-            thread.schedulePortStatistics(SwitchReports.PORT_STATS_FIRST_POLL_MS, devices::pushPortStatistics);
+            thread.schedulePortStatistics(SwitchReports.PORT_STATS_FIRST_POLL_MS,
+                    providers.devices()::pushPortStatistics);
         });
         log.info("Simulated network up: {} switches, {} links, {} hosts",
                 spec.switches().size(), spec.links().size(), spec.hosts().size());
@@ -176,12 +154,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param deviceId switch
      */
     public void deviceDown(DeviceId deviceId) {
-        thread.run(() -> {
-            SimSwitch s = switches.get(deviceId);
-            if (s.up) {
-                disconnect(s);
-            }
-        });
+        thread.run(() -> topology.deviceDown(deviceId));
     }
 
     /**
@@ -191,13 +164,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param deviceId switch
      */
     public void deviceUp(DeviceId deviceId) {
-        thread.run(() -> {
-            SimSwitch s = switches.get(deviceId);
-            if (!s.up) {
-                connect(s);
-                flowStatistics.push(s);
-            }
-        });
+        thread.run(() -> topology.deviceUp(deviceId));
     }
 
     /**
@@ -210,13 +177,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param two other end
      */
     public void linkDown(ConnectPoint one, ConnectPoint two) {
-        thread.run(() -> {
-            if (!links.isDown(one, two)) {
-                devices.linkState(one, false);
-                devices.linkState(two, false);
-                links.linkDown(one, two);
-            }
-        });
+        thread.run(() -> topology.linkDown(one, two));
     }
 
     /**
@@ -227,13 +188,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param two other end
      */
     public void linkUp(ConnectPoint one, ConnectPoint two) {
-        thread.run(() -> {
-            if (links.isDown(one, two)) {
-                devices.linkState(one, true);
-                devices.linkState(two, true);
-            }
-            links.linkUp(one, two);
-        });
+        thread.run(() -> topology.linkUp(one, two));
     }
 
     /**
@@ -245,15 +200,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @throws IllegalArgumentException if the network has no such host or port
      */
     public void moveHost(HostId hostId, ConnectPoint to) {
-        thread.run(() -> {
-            SimSwitch s = switches.get(to.deviceId());
-            if (!s.ports.containsKey(to.port())) {
-                throw new IllegalArgumentException(to.deviceId() + " has no port " + to.port());
-            }
-            if (!hosts.move(hostId, to)) {
-                throw new IllegalArgumentException("the network has no host " + hostId);
-            }
-        });
+        thread.run(() -> topology.moveHost(hostId, to));
     }
 
     /**
@@ -294,7 +241,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param send whether to send FLOW_REMOVED
      */
     public void setFlowRemovedMessages(boolean send) {
-        flows.setFlowRemovedMessages(send);
+        providers.flows().setFlowRemovedMessages(send);
     }
 
     /**
@@ -311,7 +258,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * periodic poll does: ONOS posts PORT_STATS_UPDATED for each switch.
      */
     public void pollPortStatistics() {
-        thread.run(devices::pushPortStatistics);
+        thread.run(providers.devices()::pushPortStatistics);
     }
 
     /**
@@ -325,43 +272,13 @@ public final class SimulatedNetwork implements AutoCloseable {
     }
 
     /**
-     * Sets the bit rate of the traffic some rules carry, in place of their
-     * traffic class's. The traffic counted so far keeps its old rate.
+     * Returns the traffic the hosts send through the switches' rules: set a
+     * rule's rate, give it its class's again, restart a switch's counters.
      *
-     * @param rules         the rules' ids (a flow's rules on every switch)
-     * @param bitsPerSecond the rate, zero or more
+     * @return the network's traffic
      */
-    public void setTrafficRate(Collection<FlowId> rules, long bitsPerSecond) {
-        thread.run(() -> {
-            countAll();
-            switches.traffic().setRate(rules, bitsPerSecond);
-        });
-    }
-
-    /**
-     * Gives rules their traffic class's rate again.
-     *
-     * @param rules the rules' ids
-     */
-    public void clearTrafficRate(Collection<FlowId> rules) {
-        thread.run(() -> {
-            countAll();
-            switches.traffic().clearRate(rules);
-        });
-    }
-
-    /**
-     * Restarts the packet and byte counters and the durations of a switch's
-     * rules, as a switch reports them after it restarted and its rules were
-     * restored.
-     *
-     * @param deviceId switch
-     */
-    public void resetCounters(DeviceId deviceId) {
-        thread.run(() -> {
-            countAll();
-            switches.get(deviceId).resetCounters(System.currentTimeMillis());
-        });
+    public SimulatedTraffic traffic() {
+        return traffic;
     }
 
     /** Pushes flow statistics of every connected switch now. */
@@ -413,7 +330,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param listener receives each accepted rule
      */
     public void addAckListener(Consumer<FlowRule> listener) {
-        flows.addAckListener(listener);
+        providers.flows().addAckListener(listener);
     }
 
     /**
@@ -422,7 +339,7 @@ public final class SimulatedNetwork implements AutoCloseable {
      * @param listener a listener added before
      */
     public void removeAckListener(Consumer<FlowRule> listener) {
-        flows.removeAckListener(listener);
+        providers.flows().removeAckListener(listener);
     }
 
     /**
@@ -460,33 +377,5 @@ public final class SimulatedNetwork implements AutoCloseable {
     @Override
     public String toString() {
         return "SimulatedNetwork{" + spec.switches().size() + " switches}";
-    }
-
-    // ------------------------------------------------------------ internals
-
-    // Counts the traffic until now at the rates that held until now.
-    private void countAll() {
-        long now = System.currentTimeMillis();
-        switches.all().forEach(s -> s.count(now, switches.traffic()));
-    }
-
-    // Announces a switch, its ports, and the links and hosts it completes.
-    private void connect(SimSwitch s) {
-        devices.connected(s);
-        meters.connected(s);
-        links.connected(s.id);
-        hosts.connected(s.id);
-    }
-
-    // As in ONOS 2.5.6: the OpenFlow device provider reports the switch gone
-    // (DEVICE_AVAILABILITY_CHANGED); the LLDP link provider and the host
-    // location provider react to that event (LldpLinkProvider: linksVanished;
-    // HostLocationProvider.processDeviceDown), so the switch's links and
-    // hosts go after it.
-    private void disconnect(SimSwitch s) {
-        meters.disconnected(s);
-        devices.disconnected(s);
-        links.disconnected(s.id);
-        hosts.disconnected(s.id);
     }
 }

@@ -161,7 +161,7 @@ public class StatsE2ETest extends E2eTestBase {
         Watcher watcher = watch("{'type':'Subscribe','topics':['stats'],'stats':{'intervalMs':1000}}");
         watcher.nth("FLOW_STATS", 3, e -> true);
         Thread.sleep(2500);   // the rules' life is counted in whole seconds: let them age
-        env.network().resetCounters(S1);
+        env.network().traffic().resetCounters(S1);
         JsonNode restarted = watcher.nth("FLOW_STATS", 1,
                 e -> e.path("data").path("hops").path(0).path("restarted").asBoolean());
         JsonNode hop = restarted.path("data").path("hops").path(0);
