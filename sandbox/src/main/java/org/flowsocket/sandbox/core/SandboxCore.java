@@ -4,88 +4,14 @@
  */
 package org.flowsocket.sandbox.core;
 
-import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
-import com.google.common.util.concurrent.MoreExecutors;
-import org.apache.karaf.system.SystemService;
 import org.flowsocket.sandbox.cluster.RaftStore;
 import org.flowsocket.sandbox.runtime.ComponentRuntime;
 import org.flowsocket.sandbox.runtime.ServiceRegistry;
-import org.onlab.metrics.MetricsManager;
-import org.onlab.metrics.MetricsService;
-import org.onosproject.app.ApplicationIdStore;
-import org.onosproject.app.ApplicationService;
-import org.onosproject.app.ApplicationServiceAdapter;
-import org.onosproject.cfg.ComponentConfigStore;
-import org.onosproject.cfg.impl.ComponentConfigManager;
-import org.onosproject.cluster.ClusterStore;
-import org.onosproject.cluster.LeadershipService;
-import org.onosproject.cluster.impl.ClusterManager;
-import org.onosproject.cluster.impl.MastershipManager;
-import org.onosproject.codec.impl.CodecManager;
-import org.onosproject.common.event.impl.TestEventDispatcher;
-import org.onosproject.core.IdBlockStore;
-import org.onosproject.core.impl.CoreManager;
-import org.onosproject.core.impl.VersionManager;
-import org.onosproject.event.EventDeliveryService;
-import org.onosproject.event.impl.CoreEventDispatcher;
-import org.onosproject.mastership.MastershipStore;
-import org.onosproject.net.ConnectPoint;
-import org.onosproject.net.config.ConfigFactory;
-import org.onosproject.net.config.NetworkConfigRegistry;
-import org.onosproject.net.config.NetworkConfigStore;
-import org.onosproject.net.config.basics.BandwidthCapacity;
-import org.onosproject.net.config.impl.BasicNetworkConfigs;
-import org.onosproject.net.config.impl.NetworkConfigManager;
-import org.onosproject.net.device.DeviceStore;
-import org.onosproject.net.device.impl.DeviceManager;
-import org.onosproject.net.driver.DefaultDriver;
-import org.onosproject.net.driver.DefaultDriverProvider;
-import org.onosproject.net.driver.DriverAdminService;
-import org.onosproject.net.driver.impl.DriverManager;
-import org.onosproject.net.driver.impl.DriverRegistryManager;
-import org.onosproject.net.edgeservice.impl.EdgeManager;
-import org.onosproject.net.flow.FlowRuleStore;
-import org.onosproject.net.flow.impl.FlowRuleManager;
-import org.onosproject.net.host.HostStore;
-import org.onosproject.net.host.impl.HostManager;
-import org.onosproject.net.intf.impl.InterfaceManager;
-import org.onosproject.net.link.LinkStore;
-import org.onosproject.net.link.impl.LinkManager;
-import org.onosproject.net.meter.MeterStore;
-import org.onosproject.net.meter.impl.MeterManager;
-import org.onosproject.net.packet.PacketService;
-import org.onosproject.net.packet.PacketServiceAdapter;
-import org.onosproject.net.pi.PiPipeconfServiceAdapter;
-import org.onosproject.net.pi.service.PiPipeconfService;
-import org.onosproject.net.region.RegionStore;
-import org.onosproject.net.region.impl.RegionManager;
-import org.onosproject.net.topology.TopologyStore;
-import org.onosproject.net.topology.impl.DefaultTopologyProvider;
-import org.onosproject.net.topology.impl.PathManager;
-import org.onosproject.net.topology.impl.TopologyManager;
-import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
-import org.onosproject.store.cluster.messaging.ClusterCommunicationServiceAdapter;
-import org.onosproject.store.service.StorageService;
-import org.onosproject.store.trivial.SimpleApplicationIdStore;
-import org.onosproject.store.trivial.SimpleClusterStore;
-import org.onosproject.store.trivial.SimpleComponentConfigStore;
-import org.onosproject.store.trivial.SimpleDeviceStore;
-import org.onosproject.store.trivial.SimpleIdBlockStore;
-import org.onosproject.store.trivial.SimpleLeadershipManager;
-import org.onosproject.store.trivial.SimpleMastershipStore;
-import org.onosproject.store.trivial.SimpleTopologyStore;
-import org.onosproject.upgrade.UpgradeService;
-import org.onosproject.upgrade.impl.UpgradeServiceAdapter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.lang.reflect.Field;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicBoolean;
-
-import static org.onosproject.net.config.basics.SubjectFactories.CONNECT_POINT_SUBJECT_FACTORY;
 
 /**
  * ONOS's real core, single node, in this JVM.
@@ -98,8 +24,8 @@ import static org.onosproject.net.config.basics.SubjectFactories.CONNECT_POINT_S
  * ONOS's unit tests wire them: event delivery can be synchronous
  * ({@code TestEventDispatcher}) and the flow rule manager's executors direct
  * (or, with {@link FlowRuleThreads#ONOS}, its own).
- * What runs, and what stands in where ONOS has nothing runnable without a
- * cluster or Karaf:
+ * What runs ({@link CoreManagers}, in order), and what stands in where ONOS
+ * has nothing runnable without a cluster or Karaf:
  * <table>
  * <caption>Services</caption>
  * <tr><th>Service</th><th>Implementation</th></tr>
@@ -137,13 +63,17 @@ import static org.onosproject.net.config.basics.SubjectFactories.CONNECT_POINT_S
  * <tr><td>StorageService, CoordinationService</td><td>{@link Store#RAFT} (default): ONOS's
  * StorageManager and CoordinationManager on AtomixManager, an embedded Raft group
  * ({@link RaftStore}); {@link Store#MEMORY}: ONOS's TestStorageService (in-memory
- * primitives), its maps' listeners told in order ({@link SandboxStorageService})</td></tr>
+ * primitives), its maps' listeners told in order ({@link SandboxStorageService});
+ * both in {@link CoreStores}</td></tr>
  * </table>
  * Not wired: intents, flow objectives, groups, packet processing.
  */
 public final class SandboxCore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxCore.class);
+
+    /** Name of the driver every device falls back to. */
+    public static final String DEFAULT_DRIVER = "default";
 
     /** How events reach listeners. */
     public enum EventDelivery {
@@ -180,21 +110,15 @@ public final class SandboxCore implements AutoCloseable {
 
     private final ServiceRegistry registry = new ServiceRegistry();
     private final ComponentRuntime runtime = new ComponentRuntime(registry);
-    private final EventDelivery eventDelivery;
-    private final FlowRuleThreads flowRuleThreads;
-    private final Store store;
-    private final RaftStore raftStore;
+    private final CoreStores stores;
+    private final CoreManagers managers;
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicBoolean started = new AtomicBoolean();
 
     private SandboxCore(Builder builder) {
-        this.eventDelivery = builder.eventDelivery;
-        this.flowRuleThreads = builder.flowRuleThreads;
-        this.store = builder.store;
-        this.raftStore = builder.store == Store.RAFT
-                ? (builder.clusterMetadataUri != null ? RaftStore.member(builder.clusterMetadataUri)
-                                                      : RaftStore.singleNode())
-                : null;
+        this.stores = new CoreStores(builder.store, builder.clusterMetadataUri);
+        this.managers = new CoreManagers(runtime, builder.eventDelivery, builder.flowRuleThreads, stores,
+                                         this::close);
     }
 
     /** @return a builder with synchronous events and the Raft store */
@@ -242,7 +166,7 @@ public final class SandboxCore implements AutoCloseable {
          *
          * @param uri the metadata file's {@code file://} URI
          *            ({@link org.flowsocket.sandbox.cluster.ClusterMetadataFile})
-         * @return this builder
+         * @return this builder (whose {@link #build()} then refuses any store but Raft)
          */
         public Builder clusterMetadata(String uri) {
             this.clusterMetadataUri = uri;
@@ -256,22 +180,19 @@ public final class SandboxCore implements AutoCloseable {
          * @return this builder
          */
         public Builder eventDelivery(EventDelivery delivery) {
-            this.eventDelivery = delivery;
+            this.eventDelivery = Objects.requireNonNull(delivery);
             return this;
         }
 
         /** @return a core, not yet started */
         public SandboxCore build() {
-            if (clusterMetadataUri != null && store != Store.RAFT) {
-                throw new IllegalStateException("A cluster member needs the Raft store");
-            }
             return new SandboxCore(this);
         }
     }
 
     /** @return the store behind ONOS's StorageService */
     public Store store() {
-        return store;
+        return stores.kind();
     }
 
     /** @return the service registry (also ONOS's REST service directory) */
@@ -305,147 +226,14 @@ public final class SandboxCore implements AutoCloseable {
             throw new IllegalStateException("Already started");
         }
         try {
-            startComponents();
+            managers.start();
         } catch (RuntimeException | Error e) {
             runtime.close();
-            closeStore();
+            stores.close();
             throw e;
         }
         log.info("ONOS core started: {} components", runtime.activeComponents().size());
         return this;
-    }
-
-    private void startComponents() {
-        // Event delivery, metrics, version
-        if (eventDelivery == EventDelivery.SYNCHRONOUS) {
-            runtime.start(new TestEventDispatcher(), EventDeliveryService.class);
-        } else {
-            runtime.start(new CoreEventDispatcher());
-        }
-        runtime.start(new MetricsManager(), MetricsService.class);
-        runtime.start(new VersionManager());
-
-        // Component configuration (properties reach components through the
-        // runtime's Configuration Admin)
-        runtime.start(new SimpleComponentConfigStore(), ComponentConfigStore.class);
-        runtime.start(new ComponentConfigManager());
-
-        // Core: application ids, id blocks
-        registry.register(ApplicationService.class, new ApplicationServiceAdapter());
-        runtime.start(new SimpleApplicationIdStore(), ApplicationIdStore.class);
-        runtime.start(new SimpleIdBlockStore(), IdBlockStore.class);
-        runtime.start(new CoreManager());
-
-        // Cluster and storage
-        registry.register(SystemService.class, new SandboxSystemService(this::close));
-        registry.register(UpgradeService.class, new UpgradeServiceAdapter());
-        if (raftStore != null) {
-            raftStore.start(runtime);
-        } else {
-            registry.register(StorageService.class, new SandboxStorageService());
-            registry.register(ClusterCommunicationService.class, new ClusterCommunicationServiceAdapter());
-            runtime.start(new SimpleClusterStore(), ClusterStore.class);
-            runtime.start(new ClusterManager());
-            runtime.start(new SimpleLeadershipManager(), LeadershipService.class);
-        }
-
-        // Network configuration
-        runtime.start(new SandboxNetworkConfigStore(), NetworkConfigStore.class);
-        runtime.start(new NetworkConfigManager());
-        runtime.start(new BasicNetworkConfigs());
-        // ONOS's resource subsystem (ResourceRegistrar, always active in ONOS 2.5.6) registers the
-        // bandwidthCapacity port configuration; only the configuration is needed here.
-        registry.get(NetworkConfigRegistry.class).registerConfigFactory(
-                new ConfigFactory<ConnectPoint, BandwidthCapacity>(CONNECT_POINT_SUBJECT_FACTORY,
-                                                                  BandwidthCapacity.class,
-                                                                  BandwidthCapacity.CONFIG_KEY) {
-                    @Override
-                    public BandwidthCapacity createConfig() {
-                        return new BandwidthCapacity();
-                    }
-                });
-
-        // Regions and mastership
-        runtime.start(new SandboxRegionStore(), RegionStore.class);
-        runtime.start(new RegionManager());
-        runtime.start(new SimpleMastershipStore(), MastershipStore.class);
-        runtime.start(new MastershipManager());
-
-        // Devices, links
-        runtime.start(new SimpleDeviceStore(), DeviceStore.class);
-        runtime.start(new DeviceManager());
-        runtime.start(new SandboxLinkStore(), LinkStore.class);
-        runtime.start(new LinkManager());
-
-        // Hosts (with the edge and interface services HostManager needs)
-        registry.register(PacketService.class, new PacketServiceAdapter());
-        runtime.start(new EdgeManager());
-        runtime.start(new InterfaceManager());
-        runtime.start(new SandboxHostStore(), HostStore.class);
-        runtime.start(new HostManager());
-
-        // Topology and paths; DefaultTopologyProvider follows devices and links
-        runtime.start(new SimpleTopologyStore(), TopologyStore.class);
-        runtime.start(new TopologyManager());
-        runtime.start(new DefaultTopologyProvider());
-        runtime.start(new PathManager());
-
-        // Drivers: DriverManager is enabled by DriverRegistryManager once the
-        // required "default" driver is registered, as in ONOS.
-        registry.register(PiPipeconfService.class, new PiPipeconfServiceAdapter());
-        runtime.start(new DriverRegistryManager());
-        runtime.add(new DriverManager());
-        registerDefaultDriver(registry.get(DriverAdminService.class));
-        if (runtime.state(DriverManager.class.getName())
-                .orElse(ComponentRuntime.State.INACTIVE) != ComponentRuntime.State.ACTIVE) {
-            throw new IllegalStateException("DriverManager was not enabled by DriverRegistryManager");
-        }
-
-        // Flow rules
-        runtime.start(new SandboxFlowRuleStore(), FlowRuleStore.class);
-        FlowRuleManager flowRuleManager = new FlowRuleManager();
-        if (flowRuleThreads == FlowRuleThreads.DIRECT) {
-            useDirectExecutors(flowRuleManager);
-        }
-        runtime.start(flowRuleManager);
-
-        // Meters
-        runtime.start(MeterRelease.onClassPath().newStore(), MeterStore.class);
-        runtime.start(new MeterManager());
-
-        // JSON codecs
-        runtime.start(new CodecManager());
-    }
-
-    /** Name of the driver every device falls back to. */
-    public static final String DEFAULT_DRIVER = "default";
-
-    // Registers ONOS's fallback driver. ONOS's own "default" driver (in
-    // onos-drivers-default) carries OpenFlow pipeliners the sandbox does not
-    // use; this one has no behaviours, so flow rules go to the provider
-    // registered for the device's URI scheme rather than to a
-    // FlowRuleProgrammable behaviour.
-    private static void registerDefaultDriver(DriverAdminService drivers) {
-        DefaultDriverProvider provider = new DefaultDriverProvider();
-        provider.addDriver(new DefaultDriver(DEFAULT_DRIVER, ImmutableList.of(),
-                "FlowSocket", "sandbox", "1.0", ImmutableMap.of(), ImmutableMap.of()));
-        drivers.registerProvider(provider);
-    }
-
-    // FlowRuleManager runs its batches in the calling thread instead of its
-    // own pools of 32 threads each: its executors are fields, replaced before
-    // activation as ONOS's FlowRuleManagerTest does.
-    private static void useDirectExecutors(FlowRuleManager manager) {
-        for (String name : new String[]{"deviceInstallers", "operationsService"}) {
-            try {
-                Field f = FlowRuleManager.class.getDeclaredField(name);
-                f.setAccessible(true);
-                ((ExecutorService) f.get(manager)).shutdownNow();
-                f.set(manager, MoreExecutors.newDirectExecutorService());
-            } catch (ReflectiveOperationException e) {
-                throw new IllegalStateException("Cannot set FlowRuleManager." + name, e);
-            }
-        }
     }
 
     /** Deactivates every component, last started first. Idempotent. */
@@ -453,14 +241,8 @@ public final class SandboxCore implements AutoCloseable {
     public void close() {
         if (closed.compareAndSet(false, true)) {
             runtime.close();
-            closeStore();
+            stores.close();
             log.info("ONOS core stopped");
-        }
-    }
-
-    private void closeStore() {
-        if (raftStore != null) {
-            raftStore.close();
         }
     }
 }
