@@ -8,12 +8,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.sandbox.Sandbox;
-import org.flowsocket.sandbox.network.NetworkSpec;
-import org.flowsocket.testkit.ClientConfig;
-import org.flowsocket.testkit.FlowSocketClient;
-import org.flowsocket.testkit.FlowSocketClients;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.FixMethodOrder;
 import org.junit.Test;
@@ -24,16 +18,12 @@ import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.link.LinkService;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -55,62 +45,17 @@ import static org.junit.Assert.assertTrue;
  * decide whether h1 reaches h2.
  */
 @FixMethodOrder(MethodSorters.NAME_ASCENDING)
-public class OvsIT {
+public class OvsIT extends OvsChainTestBase {
 
-    private static final Duration REPLY = Duration.ofSeconds(20);
-    private static final DeviceId S1 = NetworkSpec.switchId(1);
-    private static final DeviceId S2 = NetworkSpec.switchId(2);
-    private static final DeviceId S3 = NetworkSpec.switchId(3);
     private static final List<String> SWITCHES = List.of("s1", "s2", "s3");
-
-    private static OvsNet net;
-    private static Sandbox sandbox;
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static FlowSocketClient ws;
-    private static int ofPort;
+
     private static int appId;
 
     @BeforeClass
     public static void setUp() throws Exception {
-        Path script = Path.of(System.getProperty("ovsnet.script", "ovs/ovsnet.sh")).toAbsolutePath();
-        assertTrue("harness script " + script, Files.isRegularFile(script));
-        assertEquals("the OVS test builds namespaces and bridges: run it as root", "0",
-                new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes(),
-                        StandardCharsets.UTF_8).trim());
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            ofPort = s.getLocalPort();
-        }
-        Path dir = Files.createDirectories(Path.of("target", "ovs-it")).toAbsolutePath();
-        net = new OvsNet(script, dir).up("-n", "3", "-H", "1,3", "-c", String.valueOf(ofPort), "-p", "fsit");
-        sandbox = Sandbox.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .topology(NetworkSpec.parse(dir.resolve("topology.json").toString()))
-                .openflow(new InetSocketAddress("127.0.0.1", ofPort))
-                .start();
-        assertTrue("3 switches connect", sandbox.openflow().orElseThrow()
-                .awaitDevices(3, Duration.ofSeconds(30)));
-        ws = FlowSocketClients.open(sandbox.web().webSocketUri(), ClientConfig.basic("onos", "rocks"));
-        ws.hello().get(10, TimeUnit.SECONDS);
+        startChain("ovs-it", "fsit");
         appId = sandbox.core().get(CoreService.class).getAppId("org.flowsocket.app").id();
-    }
-
-    @AfterClass
-    public static void tearDown() throws Exception {
-        try {
-            if (ws != null) {
-                ws.close();
-            }
-        } finally {
-            try {
-                if (sandbox != null) {
-                    sandbox.close();
-                }
-            } finally {
-                if (net != null) {
-                    net.close();
-                }
-            }
-        }
     }
 
     @Test
@@ -287,15 +232,6 @@ public class OvsIT {
             server.destroy();
             server.waitFor();
         }
-    }
-
-    private static void addHost(String mac, String ip, DeviceId device) throws Exception {
-        ObjectNode req = ws.newRequest("AddNode");
-        req.put("kind", "host").put("mac", mac);
-        req.putArray("ips").add(ip);
-        req.putObject("location").put("deviceId", device.toString()).put("port", 1);
-        JsonNode reply = ws.call(req, REPLY);
-        assertEquals(reply.toString(), "ok", reply.path("status").asText());
     }
 
     private static JsonNode installVoice() throws Exception {

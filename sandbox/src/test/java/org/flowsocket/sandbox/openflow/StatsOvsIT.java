@@ -6,21 +6,9 @@ package org.flowsocket.sandbox.openflow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.flowsocket.sandbox.Sandbox;
-import org.flowsocket.sandbox.network.NetworkSpec;
-import org.flowsocket.testkit.ClientConfig;
-import org.flowsocket.testkit.FlowSocketClient;
-import org.flowsocket.testkit.FlowSocketClients;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
-import org.onosproject.net.DeviceId;
 
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,12 +26,8 @@ import static org.junit.Assert.assertTrue;
  * counted, within two intervals; and in LINK_STATS from the bridges' port
  * counters. Needs root and Open vSwitch: {@code mvn verify -Povs}.
  */
-public class StatsOvsIT {
+public class StatsOvsIT extends OvsChainTestBase {
 
-    private static final Duration REPLY = Duration.ofSeconds(20);
-    private static final DeviceId S1 = NetworkSpec.switchId(1);
-    private static final DeviceId S2 = NetworkSpec.switchId(2);
-    private static final DeviceId S3 = NetworkSpec.switchId(3);
     /** ONOS's flow and port statistics period in this test. */
     private static final Duration POLL = Duration.ofSeconds(1);
     private static final int INTERVAL_MS = 2000;
@@ -52,55 +36,14 @@ public class StatsOvsIT {
     private static final int PAYLOAD = 972;
     private static final int FRAME = PAYLOAD + 8 + 20 + 14;
 
-    private static OvsNet net;
-    private static Sandbox sandbox;
-    private static FlowSocketClient ws;
     private static final BlockingQueue<JsonNode> EVENTS = new LinkedBlockingQueue<>();
 
     @BeforeClass
     public static void setUp() throws Exception {
-        Path script = Path.of(System.getProperty("ovsnet.script", "ovs/ovsnet.sh")).toAbsolutePath();
-        assertTrue("harness script " + script, Files.isRegularFile(script));
-        assertEquals("the OVS test builds namespaces and bridges: run it as root", "0",
-                new String(new ProcessBuilder("id", "-u").start().getInputStream().readAllBytes(),
-                        StandardCharsets.UTF_8).trim());
-        int ofPort;
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            ofPort = s.getLocalPort();
-        }
-        Path dir = Files.createDirectories(Path.of("target", "ovs-stats-it")).toAbsolutePath();
-        net = new OvsNet(script, dir).up("-n", "3", "-H", "1,3", "-c", String.valueOf(ofPort), "-p", "fsst");
-        sandbox = Sandbox.builder()
-                .bind(new InetSocketAddress("127.0.0.1", 0))
-                .topology(NetworkSpec.parse(dir.resolve("topology.json").toString()))
-                .openflow(new InetSocketAddress("127.0.0.1", ofPort))
-                .start();
-        OpenFlowSouthbound openflow = sandbox.openflow().orElseThrow();
-        assertTrue("3 switches connect", openflow.awaitDevices(3, Duration.ofSeconds(30)));
-        openflow.setStatsInterval(POLL);
-        openflow.setPortStatsInterval(POLL);
-        ws = FlowSocketClients.open(sandbox.web().webSocketUri(), ClientConfig.basic("onos", "rocks"));
-        ws.hello().get(10, TimeUnit.SECONDS);
+        startChain("ovs-stats-it", "fsst");
+        openflow().setStatsInterval(POLL);
+        openflow().setPortStatsInterval(POLL);
         ws.onEvent(EVENTS::add);
-    }
-
-    @AfterClass
-    public static void tearDown() throws Exception {
-        try {
-            if (ws != null) {
-                ws.close();
-            }
-        } finally {
-            try {
-                if (sandbox != null) {
-                    sandbox.close();
-                }
-            } finally {
-                if (net != null) {
-                    net.close();
-                }
-            }
-        }
     }
 
     @Test
@@ -187,14 +130,5 @@ public class StatsOvsIT {
             }
         }
         throw new AssertionError("no " + type + " within " + timeout);
-    }
-
-    private static void addHost(String mac, String ip, DeviceId device) throws Exception {
-        ObjectNode req = ws.newRequest("AddNode");
-        req.put("kind", "host").put("mac", mac);
-        req.putArray("ips").add(ip);
-        req.putObject("location").put("deviceId", device.toString()).put("port", 1);
-        JsonNode reply = ws.call(req, REPLY);
-        assertEquals(reply.toString(), "ok", reply.path("status").asText());
     }
 }
