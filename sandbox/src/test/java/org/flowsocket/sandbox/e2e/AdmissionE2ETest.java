@@ -6,10 +6,8 @@ package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onosproject.net.ConnectPoint;
@@ -20,36 +18,23 @@ import org.onosproject.net.config.basics.BandwidthCapacity;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.S1;
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.S1_TO_S2;
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.S2;
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.S2_TO_S1;
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.S3;
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.S3_TO_S4;
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.S4;
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.S4_TO_S3;
-import static org.flowsocket.sandbox.e2e.RerouteE2ETest.hops;
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 /**
- * Bandwidth admission control on a ring of four switches whose ports ONOS's
- * {@code bandwidthCapacity} port configuration sets to 10 Mb/s (the
- * switches report 10 Gb/s): 6000 kb/s fit once on each link.
+ * Bandwidth admission control on a ring of four switches
+ * ({@link RingE2eTestBase}) whose ports ONOS's {@code bandwidthCapacity}
+ * port configuration sets to 10 Mb/s (the switches report 10 Gb/s):
+ * 6000 kb/s fit once on each link.
  */
-public class AdmissionE2ETest {
+public class AdmissionE2ETest extends RingE2eTestBase {
 
     private static final long CAPACITY_KBPS = 10_000;
     private static final String LINK_1_2 = S1_TO_S2 + "-" + S2_TO_S1;
 
-    private static E2eSandbox env;
-    private static FlowSocketClient admin;
-
     @BeforeClass
-    public static void startRing() throws Exception {
-        env = E2eSandbox.start(NetworkSpec.ring(4));
-        admin = env.admin();
-        admin.ok("{'type':'Subscribe','topics':['flows']}");
+    public static void setUp() throws Exception {
+        startRing(4);
         NetworkConfigService netcfg = env.sandbox.core().get(NetworkConfigService.class);
         ObjectMapper mapper = new ObjectMapper();
         for (DeviceId d : List.of(S1, S2, S3, S4)) {
@@ -60,21 +45,11 @@ public class AdmissionE2ETest {
         }
     }
 
-    @AfterClass
-    public static void stop() {
-        if (env != null) {
-            env.close();
-        }
-    }
-
     @After
     public void clear() throws Exception {
-        for (JsonNode f : admin.ok("{'type':'ListFlows'}").path("flows")) {
-            admin.ok("{'type':'RemoveFlow','flowId':'" + f.path("flowId").asText() + "','force':true}");
-        }
-        env.network().linkUp(S1_TO_S2, S2_TO_S1);
-        env.network().linkUp(S3_TO_S4, S4_TO_S3);
-        Thread.sleep(2200);
+        removeAllFlows();
+        mendLinks();
+        Thread.sleep(PAST_HOLD_DOWN_MS);
         for (JsonNode l : admin.ok("{'type':'ListLinks'}").path("links")) {
             assertEquals(l.toString(), 0, l.path("reservedKbps").asLong());
         }

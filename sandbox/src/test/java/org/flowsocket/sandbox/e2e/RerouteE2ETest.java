@@ -5,10 +5,7 @@
 package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flowsocket.sandbox.network.NetworkSpec;
-import org.flowsocket.testkit.FlowSocketClient;
 import org.junit.After;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onosproject.net.ConnectPoint;
@@ -25,54 +22,27 @@ import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 
 /**
- * Network flows healing themselves on a ring of four switches (host i on
- * port 1 of switch i; switch 1 reaches 2 on port 2 and 4 on port 3, switch
- * i > 1 reaches i-1 on port 2 and i+1 on port 3), as a client subscribed to
- * {@code flows} sees it. Links go down as a cut cable does: the ports report
- * down and ONOS removes the links and computes a new topology.
+ * Network flows healing themselves on a ring of four switches
+ * ({@link RingE2eTestBase}), as a client subscribed to {@code flows} sees it.
  */
-public class RerouteE2ETest {
-
-    static final DeviceId S1 = NetworkSpec.switchId(1);
-    static final DeviceId S2 = NetworkSpec.switchId(2);
-    static final DeviceId S3 = NetworkSpec.switchId(3);
-    static final DeviceId S4 = NetworkSpec.switchId(4);
-    static final ConnectPoint S1_TO_S2 = ConnectPoint.deviceConnectPoint(S1 + "/2");
-    static final ConnectPoint S2_TO_S1 = ConnectPoint.deviceConnectPoint(S2 + "/2");
-    static final ConnectPoint S3_TO_S4 = ConnectPoint.deviceConnectPoint(S3 + "/3");
-    static final ConnectPoint S4_TO_S3 = ConnectPoint.deviceConnectPoint(S4 + "/2");
+public class RerouteE2ETest extends RingE2eTestBase {
 
     /** h1 to h2, both ways: the shortest path is s1-s2, the other way round the ring s1-s4-s3-s2. */
     static final String H1_H2 = "{'type':'InstallFlow','network':{'src':'10.0.0.1','dst':'10.0.0.2',"
             + "'protocol':'udp','dstPort':5004,'class':'video','bidirectional':true}}";
 
-    private static E2eSandbox env;
-    private static FlowSocketClient admin;
-
     @BeforeClass
-    public static void startRing() throws Exception {
-        env = E2eSandbox.start(NetworkSpec.ring(4));
-        admin = env.admin();
-        admin.ok("{'type':'Subscribe','topics':['flows']}");
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (env != null) {
-            env.close();
-        }
+    public static void setUp() throws Exception {
+        startRing(4);
     }
 
     @After
     public void mendEverything() throws Exception {
-        for (JsonNode f : admin.ok("{'type':'ListFlows'}").path("flows")) {
-            admin.ok("{'type':'RemoveFlow','flowId':'" + f.path("flowId").asText() + "','force':true}");
-        }
-        env.network().linkUp(S1_TO_S2, S2_TO_S1);
-        env.network().linkUp(S3_TO_S4, S4_TO_S3);
+        removeAllFlows();
+        mendLinks();
         env.network().moveHost(HostId.hostId("00:00:00:00:00:02/None"), ConnectPoint.deviceConnectPoint(S2 + "/1"));
         // Past the hold-down of the links that came back.
-        Thread.sleep(2200);
+        Thread.sleep(PAST_HOLD_DOWN_MS);
         for (DeviceId d : List.of(S1, S2, S3, S4)) {
             E2eSandbox.eventually("no rule left on " + d, () -> env.switchRules(d).isEmpty());
         }
@@ -240,12 +210,5 @@ public class RerouteE2ETest {
     private static JsonNode degradedEvent(String flowId) {
         return admin.events("flows").stream().filter(e -> "FLOW_DEGRADED".equals(e.path("event").asText())
                 && flowId.equals(e.path("data").path("flowId").asText())).findFirst().orElse(null);
-    }
-
-    static List<String> hops(JsonNode path) {
-        List<String> out = new ArrayList<>();
-        path.forEach(h -> out.add(h.path("deviceId").asText() + " " + h.path("inPort").asText() + ">"
-                + h.path("outPort").asText()));
-        return out;
     }
 }

@@ -5,9 +5,6 @@
 package org.flowsocket.sandbox.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flowsocket.sandbox.network.NetworkSpec;
-import org.flowsocket.testkit.FlowSocketClient;
-import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onosproject.cfg.ComponentConfigService;
@@ -24,37 +21,25 @@ import java.util.concurrent.atomic.AtomicLong;
 import static org.junit.Assert.assertEquals;
 
 /**
- * Measures, on a ring of eight simulated switches (acknowledging after
- * 20 ms), how long a network flow takes from ONOS's LINK_REMOVED of a link
- * of its path to the client's FLOW_REROUTED, which FlowSocket sends once the
- * switches confirmed the new path; and what admission control adds to an
+ * Measures, on a ring of eight simulated switches ({@link RingE2eTestBase};
+ * acknowledging after 20 ms), how long a network flow takes from ONOS's
+ * LINK_REMOVED of a link of its path to the client's FLOW_REROUTED, which
+ * FlowSocket sends once the switches confirmed the new path; and what admission control adds to an
  * InstallFlow. Prints the figures docs/performance.md quotes.
  */
-public class RerouteTimingE2ETest {
+public class RerouteTimingE2ETest extends RingE2eTestBase {
 
     private static final int FAILURES = 100;
     private static final int ADMISSIONS = 200;
 
-    private static E2eSandbox env;
-    private static FlowSocketClient admin;
-
     @BeforeClass
-    public static void startRing() throws Exception {
-        env = E2eSandbox.start(NetworkSpec.ring(8));
+    public static void setUp() throws Exception {
+        startRing(8);
         ComponentConfigService cfg = env.sandbox.core().get(ComponentConfigService.class);
         // Every failure moves the flow: no hold-down of the link that returns, no rate limit.
         cfg.setProperty("org.flowsocket.impl.FlowSocketManager", "rerouteHoldDownMs", "0");
         cfg.setProperty("org.flowsocket.impl.FlowSocketManager", "rerouteMaxPerMinute", "100000");
         Thread.sleep(1000);
-        admin = env.admin();
-        admin.ok("{'type':'Subscribe','topics':['flows']}");
-    }
-
-    @AfterClass
-    public static void stop() {
-        if (env != null) {
-            env.close();
-        }
     }
 
     @Test
@@ -115,10 +100,6 @@ public class RerouteTimingE2ETest {
         System.out.println("ADMISSION-TIMING ring,8 InstallFlow (confirm false) reply time over " + ADMISSIONS / 2
                                    + " requests each, up to " + ADMISSIONS / 2 + " reservations held: without "
                                    + "bandwidthKbps " + summary(plain) + "; with " + summary(reserving));
-    }
-
-    private static ConnectPoint point(String device, String port) {
-        return ConnectPoint.deviceConnectPoint(device + "/" + port);
     }
 
     private static String summary(List<Long> micros) {
