@@ -24,7 +24,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * ONOS's unit tests wire them: event delivery can be synchronous
  * ({@code TestEventDispatcher}) and the flow rule manager's executors direct
  * (or, with {@link FlowRuleThreads#ONOS}, its own).
- * What runs ({@link CoreManagers}, in order), and what stands in where ONOS
+ * What runs ({@code CoreManagers}, in order), and what stands in where ONOS
  * has nothing runnable without a cluster or Karaf:
  * <table>
  * <caption>Services</caption>
@@ -64,7 +64,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * StorageManager and CoordinationManager on AtomixManager, an embedded Raft group
  * ({@link RaftStore}); {@link Store#MEMORY}: ONOS's TestStorageService (in-memory
  * primitives), its maps' listeners told in order ({@link SandboxStorageService});
- * both in {@link CoreStores}</td></tr>
+ * both in {@code CoreStores}</td></tr>
  * </table>
  * Not wired: intents, flow objectives, groups, packet processing.
  */
