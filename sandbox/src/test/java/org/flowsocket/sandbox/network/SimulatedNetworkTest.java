@@ -319,7 +319,9 @@ public class SimulatedNetworkTest {
     }
 
     static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5000;
+        // Some states change only with the switches' next statistics, every 5 s:
+        // two rounds and a margin.
+        long deadline = System.currentTimeMillis() + 12_000;
         while (!condition.getAsBoolean()) {
             if (System.currentTimeMillis() > deadline) {
                 fail("Timed out waiting for " + what);
