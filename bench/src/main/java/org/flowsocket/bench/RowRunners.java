@@ -11,8 +11,6 @@ import org.onosproject.net.driver.DriverService;
 
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +43,9 @@ final class RowRunners implements AutoCloseable {
     }
 
     private final Map<SandboxCore.Store, Stand> stands = new EnumMap<>(SandboxCore.Store.class);
-    // Closed in reverse order of opening.
-    private final List<AutoCloseable> opened = new ArrayList<>();
     private Stand main;
+    private NullSwitches nulls;
+    private Target raft;
 
     private RowRunners() {
     }
@@ -71,12 +69,9 @@ final class RowRunners implements AutoCloseable {
             if (main.sandbox().isPresent() && rows.stream().anyMatch(r -> r.store == SandboxCore.Store.RAFT)) {
                 // ONOS's AtomixManager allows one Raft store per JVM; the
                 // main sandbox is on the memory store, so this one is it.
-                // Closed before the rebinding below (reverse order).
-                runners.opened.add(() -> useDriverServiceOf(main));
-                Target raft = Target.start(0, o.topo, Duration.ofMillis(o.ackLatencyMs), SandboxCore.Store.RAFT);
-                runners.opened.add(raft);
+                runners.raft = Target.start(0, o.topo, Duration.ofMillis(o.ackLatencyMs), SandboxCore.Store.RAFT);
                 useDriverServiceOf(main);
-                runners.stands.put(SandboxCore.Store.RAFT, runners.stand(o, raft, echo, false));
+                runners.stands.put(SandboxCore.Store.RAFT, runners.stand(o, runners.raft, echo, false));
             }
             return runners;
         } catch (Exception | Error e) {
@@ -99,10 +94,8 @@ final class RowRunners implements AutoCloseable {
     private Stand stand(BenchMain.Options o, Target target, URI echo, boolean withNullSwitches) throws Exception {
         List<DeviceId> switches = target.sandbox().isPresent()
                 ? target.sandbox().get().network().deviceIds() : target.devices();
-        NullSwitches nulls = null;
         if (withNullSwitches && target.sandbox().isPresent()) {
             nulls = new NullSwitches(target.sandbox().get().core(), switches.size());
-            opened.add(nulls);
         }
         RequestBodies bodies = new RequestBodies(new FlowRules(switches, o.batch),
                 nulls == null ? null : new FlowRules(nulls.devices(), o.batch));
@@ -139,17 +132,24 @@ final class RowRunners implements AutoCloseable {
         return stand.runner.run(row, length, rate, removalReport);
     }
 
+    /**
+     * Closes the null switches and the Raft sandbox; the main target is its
+     * opener's to close.
+     */
     @Override
     public void close() {
-        List<AutoCloseable> closing = new ArrayList<>(opened);
-        Collections.reverse(closing);
-        for (AutoCloseable c : closing) {
-            try {
-                c.close();
-            } catch (Exception e) {
-                // closing the others anyway
-            }
+        if (nulls != null) {
+            nulls.close();
+            nulls = null;
         }
-        opened.clear();
+        if (raft != null) {
+            // The Raft sandbox's DriverManager clears the JVM's driver service
+            // as it stops (see useDriverServiceOf): the main sandbox's switches
+            // stop first, so that none of its events meets it cleared.
+            main.target.sandbox().ifPresent(s -> s.network().close());
+            raft.close();
+            raft = null;
+            useDriverServiceOf(main.target);
+        }
     }
 }
