@@ -94,11 +94,12 @@ final class RowRunners implements AutoCloseable {
     private Stand stand(BenchMain.Options o, Target target, URI echo, boolean withNullSwitches) throws Exception {
         List<DeviceId> switches = target.sandbox().isPresent()
                 ? target.sandbox().get().network().deviceIds() : target.devices();
+        FlowRules nullRules = null;
         if (withNullSwitches && target.sandbox().isPresent()) {
             nulls = new NullSwitches(target.sandbox().get().core(), switches.size());
+            nullRules = new FlowRules(nulls.devices(), o.batch);
         }
-        RequestBodies bodies = new RequestBodies(new FlowRules(switches, o.batch),
-                nulls == null ? null : new FlowRules(nulls.devices(), o.batch));
+        RequestBodies bodies = new RequestBodies(new FlowRules(switches, o.batch), nullRules);
         FlowRows runner = new FlowRows(target, bodies, o.maxRules, echo, o.topo,
                 Duration.ofMillis(o.ackLatencyMs));
         return new Stand(target, switches, bodies, runner);
