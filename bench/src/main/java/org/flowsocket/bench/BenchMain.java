@@ -344,7 +344,7 @@ public final class BenchMain {
         List<Row> rows = new ArrayList<>();
         for (Row r : Row.all(o.batch, o.window, o.singleWindow, o.connections)) {
             // --quick leaves the Raft rows out unless asked for: their sandbox
-            // start and runs cost about 25 s more than the 2 minutes it has.
+            // start and runs add about 35 s to its 2 minutes.
             boolean chosen = o.rows == null ? !(o.quick && r.store == SandboxCore.Store.RAFT)
                     : o.rows.contains(r.id);
             // Attached by URL only FlowSocket's confirming rows run, confirmed
