@@ -32,14 +32,21 @@ final class Method {
     private Method() {
     }
 
-    static void header(BenchMain.Options o, Target target, int switches, List<Row> rows, PrintStream out) {
+    static void header(BenchMain.Options o, RowRunners runners, List<Row> rows, PrintStream out) {
         Runtime rt = Runtime.getRuntime();
         out.println("FlowSocket benchmark" + (o.quick ? " (--quick: a smoke run, NOT FOR QUOTING)" : ""));
-        out.printf(Locale.ROOT, "  server:    %s%n", target.sandbox().isPresent()
+        out.printf(Locale.ROOT, "  server:    %s%n", runners.main().target.sandbox().isPresent()
                 ? "sandbox in this JVM: ONOS 2.5.6 core managers, FlowRuleManager on its own executors, "
-                + "store " + o.store + ", topology " + o.topo + " (" + switches + " simulated switches, "
-                + "acknowledging " + o.ackLatencyMs + " ms after a batch, whole-table statistics every 5 s)"
+                + "ONOS's in-memory store, topology " + o.topo + " (" + runners.main().switches.size()
+                + " simulated switches, acknowledging " + o.ackLatencyMs + " ms after a batch, whole-table "
+                + "statistics every 5 s)"
                 : "attached at " + o.url + " (FlowSocket rows only, confirmed by their replies)");
+        if (runners.onRaft()) {
+            out.println("  raft:      rows named -raft run on a second sandbox in this JVM, the same but for its "
+                    + "store: ONOS's StorageManager over Atomix, an embedded Raft group of one node, as a single "
+                    + "ONOS runs it (FlowSocket's flow handles and rule reservations are Raft-replicated maps; "
+                    + "ONOS's flow rule store is the same in both)");
+        }
         out.println("  confirmed: a request's rules are confirmed when ONOS's flow rule store receives the "
                 + "switch's successful answer to their batch, before FlowRuleManager completes it: the same "
                 + "moment, observed the same way, for every row (the echo row: its frame returns)");
@@ -56,7 +63,8 @@ final class Method {
                 + "the runs; 'reply' is FlowSocket's reply as its client sees it");
         out.println("  intervals: 95 % bootstrap over the runs (2000 resamples; 200 for latency percentiles); "
                 + "a goal is met only when its whole interval is past the threshold");
-        out.println("  cpu:       CPU time of this JVM (client, FlowSocket, ONOS, switches) per confirmed flow");
+        out.println("  cpu:       CPU time of this JVM (client, FlowSocket, ONOS, switches"
+                + (runners.onRaft() ? ", both sandboxes" : "") + ") per confirmed flow");
         out.printf(Locale.ROOT, "  machine:   %d cores available to this JVM, JVM %s, max heap %d MiB%n",
                 rt.availableProcessors(), System.getProperty("java.version"), rt.maxMemory() / 1048576);
         StringBuilder list = new StringBuilder("  rows:     ");
@@ -70,14 +78,15 @@ final class Method {
      * spends less than {@link #SETTLED_COMPILE_SHARE} of its time compiling
      * (CompilationMXBean) or the passes run out.
      */
-    static void warmUp(FlowRows runner, List<Row> rows, BenchMain.Options o, PrintStream out) throws Exception {
+    static void warmUp(RowRunners runners, List<Row> rows, BenchMain.Options o, PrintStream out)
+            throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean monitored = jit != null && jit.isCompilationTimeMonitoringSupported();
         for (int pass = 1; pass <= o.warmupPasses; pass++) {
             long compiling = monitored ? jit.getTotalCompilationTime() : 0;
             long t0 = System.nanoTime();
             for (Row row : rows) {
-                RunResult r = runner.run(row, Duration.ofSeconds(o.warmupSeconds), 0, null);
+                RunResult r = runners.run(row, Duration.ofSeconds(o.warmupSeconds), 0, null);
                 if (r.errors > 0) {
                     throw new IllegalStateException("warm-up of " + row.name + " failed: " + r.firstError);
                 }
@@ -105,8 +114,9 @@ final class Method {
      *
      * @return runs by load label
      */
-    static Map<String, List<RunResult>> openLoop(FlowRows runner, List<Row> rows, Map<String, List<RunResult>> runs,
-                                                 BenchMain.Options o, Random random, PrintStream out)
+    static Map<String, List<RunResult>> openLoop(RowRunners runners, List<Row> rows,
+                                                 Map<String, List<RunResult>> runs, BenchMain.Options o,
+                                                 Random random, PrintStream out)
             throws Exception {
         Map<String, List<RunResult>> open = new LinkedHashMap<>();
         List<RunResult> ws = runs.get("ws");
@@ -125,7 +135,7 @@ final class Method {
         Collections.shuffle(order, random);
         int k = 0;
         for (double load : order) {
-            RunResult r = runner.run(row, Duration.ofSeconds(o.seconds), load * max, null);
+            RunResult r = runners.run(row, Duration.ofSeconds(o.seconds), load * max, null);
             open.get(label(load)).add(r);
             out.printf(Locale.ROOT, "  [open %d/%d] %-19s %s%n", ++k, order.size(),
                     row.name + " @" + label(load), r.summary());

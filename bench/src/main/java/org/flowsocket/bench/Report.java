@@ -4,16 +4,26 @@
  */
 package org.flowsocket.bench;
 
+import org.HdrHistogram.Histogram;
+
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Prints the benchmark's table: each row's mean over its runs with a 95 %
  * bootstrap interval, pooled latency percentiles, FlowSocket as a fraction
  * of each ceiling, the goals (met only when the whole interval is past the
  * threshold) and the open-loop runs.
+ * <p>
+ * Each row's first line is meant for programs as well as readers:
+ * {@code <row> <flows_per_s> <ci_low> <ci_high> <p50_ms> <p99_ms> <cpu_us_per_flow>},
+ * whitespace-separated, numbers only after the name. What else is known of
+ * the row (terms, runs, intervals of the other figures, p99.9, FlowSocket's
+ * reply, errors) follows on an indented line that does not start with a
+ * row's name.
  */
 final class Report {
 
@@ -30,28 +40,37 @@ final class Report {
      */
     void table(Map<String, List<RunResult>> runs) {
         out.println();
-        out.printf(Locale.ROOT, "%-26s %-14s %4s %9s %24s %20s %20s %20s %9s %17s%n", "row", "terms", "runs",
-                "requests", "flows/s [95% CI]", "cpu us/flow [CI]", "p50 ms [CI]", "p99 ms [CI]", "p99.9 ms",
-                "reply p50/p99 ms");
+        out.printf(Locale.ROOT, "%-26s %9s %9s %9s %9s %9s %12s%n", "row", "flows/s", "ci_low", "ci_high",
+                "p50_ms", "p99_ms", "cpu_us/flow");
         for (List<RunResult> r : runs.values()) {
             Row row = r.get(0).row;
-            String reply = row.flowSocket()
-                    ? String.format(Locale.ROOT, "%.1f/%.1f",
-                    Bootstrap.pooled(r, x -> x.reply).getValueAtPercentile(50) / 1e3,
-                    Bootstrap.pooled(r, x -> x.reply).getValueAtPercentile(99) / 1e3) : "-";
+            Bootstrap.Interval flows = bootstrap.mean(r, RunResult::flowsPerSecond);
+            Bootstrap.Interval cpu = bootstrap.mean(r, RunResult::cpuMicrosPerFlow);
+            Bootstrap.Interval p50 = bootstrap.percentile(r, 50, x -> x.latency);
+            Bootstrap.Interval p99 = bootstrap.percentile(r, 99, x -> x.latency);
+            Histogram latency = Bootstrap.pooled(r, x -> x.latency);
+            out.printf(Locale.ROOT, "%-26s %9.0f %9.0f %9.0f %9.1f %9.1f %12.1f%n", row.name, flows.estimate,
+                    flows.low, flows.high, p50.estimate, p99.estimate, cpu.estimate);
+            String reply = "";
+            if (row.flowSocket()) {
+                Histogram replies = Bootstrap.pooled(r, x -> x.reply);
+                reply = String.format(Locale.ROOT, "; reply p50/p99 %.1f/%.1f ms",
+                        replies.getValueAtPercentile(50) / 1e3, replies.getValueAtPercentile(99) / 1e3);
+            }
             int errors = r.stream().mapToInt(x -> x.errors).sum();
             // Every rule of a request is confirmed at once: the percentiles
             // rest on this many requests, not on flows.
-            long requests = Bootstrap.pooled(r, x -> x.latency).getTotalCount() / row.batch;
-            out.printf(Locale.ROOT, "%-26s %-14s %4d %9d %24s %20s %20s %20s %9.1f %17s%s%n", row.name,
-                    row.terms(), r.size(), requests, bootstrap.mean(r, RunResult::flowsPerSecond).format("%.0f", 1),
-                    bootstrap.mean(r, RunResult::cpuMicrosPerFlow).format("%.1f", 1),
-                    bootstrap.percentile(r, 50, x -> x.latency).format("%.1f", 1),
-                    bootstrap.percentile(r, 99, x -> x.latency).format("%.1f", 1),
-                    Bootstrap.pooled(r, x -> x.latency).getValueAtPercentile(99.9) / 1e3, reply,
-                    errors > 0 ? "   ERRORS " + errors + ": " + r.stream().filter(x -> x.firstError != null)
+            out.printf(Locale.ROOT, "    %s, %d runs, %d requests; CI of cpu us/flow [%s], p50 ms [%s], "
+                            + "p99 ms [%s]; p99.9 %.1f ms%s%s%n", row.terms(), r.size(),
+                    latency.getTotalCount() / row.batch, range(cpu), range(p50), range(p99),
+                    latency.getValueAtPercentile(99.9) / 1e3, reply,
+                    errors > 0 ? "; ERRORS " + errors + ": " + r.stream().filter(x -> x.firstError != null)
                             .findFirst().map(x -> x.firstError).orElse("") : "");
         }
+    }
+
+    private static String range(Bootstrap.Interval i) {
+        return String.format(Locale.ROOT, "%.1f-%.1f", i.low, i.high);
     }
 
     /**
@@ -62,7 +81,7 @@ final class Report {
      */
     void ceilings(Map<String, List<RunResult>> runs) {
         List<RunResult> ws = runs.get("ws");
-        if (ws == null) {
+        if (ws == null || Stream.of("onos-null", "onos-sim", "echo", "sim").noneMatch(runs::containsKey)) {
             return;
         }
         out.println();
@@ -93,11 +112,18 @@ final class Report {
         goal(runs, "ws-b1", "rest-single", 10, "FlowSocket >= 10x ONOS REST, 1 rule per request both");
         goal(runs, "ws", "rest-batch", 1, "FlowSocket >= ONOS REST, B rules per request both");
         goal(runs, "ws", "onos-sim", 0.5, "FlowSocket >= 1/2 ONOS's own apply, same switches");
+        goal(runs, "ws-raft", "rest-batch-raft", 1,
+                "on the Raft store, FlowSocket >= 1.0x REST batch on the same store");
         List<RunResult> ws = runs.get("ws");
         List<RunResult> single = runs.get("rest-single");
         if (ws != null && single != null) {
             out.printf(Locale.ROOT, "  (not a goal: FlowSocket at B=%d over REST at 1 rule per request: %s)%n",
                     ws.get(0).row.batch, bootstrap.ratio(ws, single, RunResult::flowsPerSecond).format("%.2f", 1));
+        }
+        List<RunResult> wsRaft = runs.get("ws-raft");
+        if (ws != null && wsRaft != null) {
+            out.printf(Locale.ROOT, "  (not a goal: FlowSocket on the Raft store over FlowSocket on the in-memory "
+                    + "store: %s)%n", bootstrap.ratio(wsRaft, ws, RunResult::flowsPerSecond).format("%.2f", 1));
         }
     }
 
@@ -110,7 +136,7 @@ final class Report {
         }
         Bootstrap.Interval r = bootstrap.ratio(a, b, RunResult::flowsPerSecond);
         String verdict = r.low >= threshold ? "met" : r.high < threshold ? "NOT met" : "undecided (interval spans it)";
-        out.printf(Locale.ROOT, "  %-58s %-30s %s%n", text + ":", verdict, r.format("%.2f", 1));
+        out.printf(Locale.ROOT, "  %-67s %-30s %s%n", text + ":", verdict, r.format("%.2f", 1));
     }
 
     /**

@@ -4,13 +4,16 @@
  */
 package org.flowsocket.bench;
 
+import org.flowsocket.sandbox.core.SandboxCore;
+
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One row of the benchmark: a path into ONOS and its terms (rules per
- * request, requests in flight, connections). Rows compared with each other
- * share their terms; every row counts a flow confirmed at the same event.
+ * One row of the benchmark: a path into ONOS, its terms (rules per request,
+ * requests in flight, connections) and the store under the sandbox it runs
+ * on. Rows compared with each other share their terms and their store;
+ * every row counts a flow confirmed at the same event.
  */
 final class Row {
 
@@ -38,14 +41,22 @@ final class Row {
     final int batch;
     final int window;
     final int connections;
+    /** The store behind ONOS's StorageService in the row's sandbox. */
+    final SandboxCore.Store store;
 
+    /** A row on the benchmark's main sandbox, on ONOS's in-memory store. */
     Row(String id, String name, Path path, int batch, int window, int connections) {
+        this(id, name, path, batch, window, connections, SandboxCore.Store.MEMORY);
+    }
+
+    Row(String id, String name, Path path, int batch, int window, int connections, SandboxCore.Store store) {
         this.id = id;
         this.name = name;
         this.path = path;
         this.batch = batch;
         this.window = window;
         this.connections = connections;
+        this.store = store;
     }
 
     /** @return whether the row goes through FlowSocket */
@@ -78,18 +89,24 @@ final class Row {
      */
     static List<Row> all(int batch, int window, int single, int connections) {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("ws", "flowsocket-ws", Path.WS, batch, window, 1));
+        rows.add(new Row("ws", "flowsocket-ws-1conn", Path.WS, batch, window, 1));
         rows.add(new Row("ws-noconfirm", "flowsocket-ws-noconfirm", Path.WS_NO_CONFIRM, batch, window, 1));
         rows.add(new Row("ws-conns", "flowsocket-ws-" + connections + "conn", Path.WS, batch, window,
                 connections));
         rows.add(new Row("rest-batch", "onos-rest-batch", Path.REST, batch, window, 1));
-        rows.add(new Row("ws-b1", "flowsocket-ws-b1", Path.WS, 1, single, 1));
+        rows.add(new Row("ws-b1", "flowsocket-ws-1conn-b1", Path.WS, 1, single, 1));
         rows.add(new Row("rest-single", "onos-rest-single", Path.REST, 1, single, 1));
-        rows.add(new Row("onos-sim", "onos-apply-simulated", Path.ONOS_SIMULATED, batch, window, 1));
-        rows.add(new Row("onos-null", "onos-apply-null", Path.ONOS_NULL, batch, window, 1));
-        rows.add(new Row("echo", "transport-echo", Path.ECHO, batch, window, 1));
-        rows.add(new Row("sim", "simulator-alone", Path.SIMULATOR, batch, window, 1));
-        rows.add(new Row("ws-w1", "flowsocket-ws-w1", Path.WS, batch, 1, 1));
+        rows.add(new Row("onos-sim", "onos-simulated-ceiling", Path.ONOS_SIMULATED, batch, window, 1));
+        rows.add(new Row("onos-null", "onos-ceiling", Path.ONOS_NULL, batch, window, 1));
+        rows.add(new Row("echo", "transport-ceiling", Path.ECHO, batch, window, 1));
+        rows.add(new Row("sim", "simulator-ceiling", Path.SIMULATOR, batch, window, 1));
+        rows.add(new Row("ws-w1", "flowsocket-ws-1conn-w1", Path.WS, batch, 1, 1));
+        // The same pair as ws and rest-batch, on a sandbox whose StorageService
+        // is ONOS's StorageManager over an embedded one-node Raft group.
+        rows.add(new Row("ws-raft", "flowsocket-ws-1conn-raft", Path.WS, batch, window, 1,
+                SandboxCore.Store.RAFT));
+        rows.add(new Row("rest-batch-raft", "onos-rest-batch-raft", Path.REST, batch, window, 1,
+                SandboxCore.Store.RAFT));
         return rows;
     }
 

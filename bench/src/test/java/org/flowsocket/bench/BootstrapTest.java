@@ -17,7 +17,7 @@ import static org.junit.Assert.assertTrue;
  */
 public class BootstrapTest {
 
-    private static final Row ROW = new Row("ws", "flowsocket-ws", Row.Path.WS, 64, 64, 1);
+    private static final Row ROW = new Row("ws", "flowsocket-ws-1conn", Row.Path.WS, 64, 64, 1);
 
     private static List<RunResult> runs(double... flowsPerSecond) {
         List<RunResult> runs = new ArrayList<>();

@@ -45,7 +45,8 @@ import java.util.EnumSet;
  * <p>
  * The REST resources look services up through {@code BaseResource}'s
  * {@link ServiceDirectory}; it is pointed at the sandbox's registry, the way
- * ONOS's own REST tests point it at theirs.
+ * ONOS's own REST tests point it at theirs ({@link RequestServiceDirectory}:
+ * at the registry of the sandbox the request came to).
  */
 public final class SandboxWebServer implements AutoCloseable {
 
@@ -84,7 +85,7 @@ public final class SandboxWebServer implements AutoCloseable {
      * @param services service directory for ONOS's REST resources
      */
     public SandboxWebServer(InetSocketAddress bind, SandboxUsers users, ServiceDirectory services) {
-        useServiceDirectory(services);
+        useServiceDirectory();
         this.host = bind.getHostString();
         server = new Server();
         connector = new ServerConnector(server);
@@ -120,7 +121,7 @@ public final class SandboxWebServer implements AutoCloseable {
         contexts.addHandler(rest);
         contexts.addHandler(flowSocketContext);
         contexts.addHandler(controlContext);
-        server.setHandler(contexts);
+        server.setHandler(RequestServiceDirectory.INSTANCE.serving(services, contexts));
         server.setStopAtShutdown(false);
     }
 
@@ -279,10 +280,11 @@ public final class SandboxWebServer implements AutoCloseable {
     }
 
     // ONOS's REST resources and audit filter find services through a static
-    // ServiceDirectory that, outside OSGi, finds nothing; point them at ours.
-    private static void useServiceDirectory(ServiceDirectory services) {
-        setStatic("org.onlab.rest.BaseResource", "services", services);
-        setStatic("org.onosproject.rest.resources.AuditFilter", "services", services);
+    // ServiceDirectory that, outside OSGi, finds nothing; point them at the
+    // one that finds the services of the sandbox a request came to.
+    private static void useServiceDirectory() {
+        setStatic("org.onlab.rest.BaseResource", "services", RequestServiceDirectory.INSTANCE);
+        setStatic("org.onosproject.rest.resources.AuditFilter", "services", RequestServiceDirectory.INSTANCE);
     }
 
     private static void setStatic(String className, String fieldName, Object value) {

@@ -1,0 +1,50 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.bench;
+
+import org.junit.Test;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * The two rows on ONOS's Raft store run on a second sandbox in this JVM,
+ * next to the main one on the in-memory store, and are reported as every
+ * other row is, with their goal.
+ */
+public class RaftRowsTest {
+
+    @Test
+    public void raftRowsRunNextToTheMemoryRowAndAreReported() throws Exception {
+        BenchMain.quietLogging();
+        BenchMain.Options o = BenchMain.Options.parse(new String[]{
+            "--rows", "ws,ws-raft,rest-batch-raft", "--runs", "2", "--seconds", "1", "--warmup-passes", "1",
+            "--warmup-seconds", "1", "--open-loop-runs", "0", "--max-rules", "16384", "--sessions", "0",
+            "--subscribers", "0", "--seed", "7"});
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int code = BenchMain.run(o, new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        String output = bytes.toString(StandardCharsets.UTF_8);
+
+        assertEquals(output, 0, code);
+        ReportLines lines = new ReportLines(output);
+        assertEquals(output, 3, lines.rows.size());
+        for (String name : new String[]{"flowsocket-ws-1conn", "flowsocket-ws-1conn-raft", "onos-rest-batch-raft"}) {
+            ReportLines.RowLine row = lines.rows.get(name);
+            assertTrue(name + " missing:\n" + output, row != null);
+            assertTrue(output, row.flowsPerSecond > 0);
+            assertTrue(output, row.ciLow <= row.flowsPerSecond && row.flowsPerSecond <= row.ciHigh);
+            assertTrue(output, row.p50Ms > 0 && row.p50Ms <= row.p99Ms);
+            assertTrue(output, row.cpuMicrosPerFlow > 0);
+        }
+        assertTrue(output, output.contains("rows named -raft: on ONOS's StorageManager over Atomix"));
+        assertTrue(output, lines.goals.containsKey(ReportFormatTest.RAFT_GOAL));
+        // Every row's runs in one order, the Raft rows' among the others'.
+        assertTrue(output, output.contains("[6/6]"));
+    }
+}
