@@ -43,13 +43,19 @@ import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.topology.PathService;
 import org.onosproject.store.service.StorageService;
+import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Function;
 import java.util.function.Supplier;
+
+import static org.onlab.util.Tools.groupedThreads;
 
 /**
  * The QoS flow domain of one node, built from ONOS's services in the order
@@ -60,6 +66,10 @@ import java.util.function.Supplier;
 final class FlowCore {
 
     private static final String INSTALLING = "installing a flow";
+
+    // Installs being planned and stored at once: enough to keep ONOS's store
+    // busy at a few milliseconds a round trip while the switches confirm.
+    private static final int INSTALL_THREADS = 16;
 
     final FlowLeadership leadership;
     final DistributedQosFlowStore store;
@@ -73,6 +83,8 @@ final class FlowCore {
     private final BandwidthReservations reservations;
     private final Supplier<CoreSettings> settings;
     private final ListenerRegistry<QosFlowEvent, QosFlowListener> listeners = new ListenerRegistry<>();
+    private final ExecutorService installs = Executors.newFixedThreadPool(
+            INSTALL_THREADS, groupedThreads("onos/flowsocket", "install-%d", LoggerFactory.getLogger(FlowCore.class)));
     private volatile Executor eventThread;
     private final QosFlowStoreDelegate storeDelegate = e -> eventThread.execute(() -> storeEvent(e));
 
@@ -133,8 +145,9 @@ final class FlowCore {
         listeners.process(e);
     }
 
-    /** Stops following the store. */
+    /** Stops installing and following the store. */
     void stop() {
+        installs.shutdownNow();
         store.unsetDelegate(storeDelegate);
         store.close();
     }
@@ -158,22 +171,30 @@ final class FlowCore {
     }
 
     /**
-     * Plans a flow and installs it.
+     * Plans a flow and installs it, off the caller's thread: planning and
+     * the store's first writes are synchronous round trips to ONOS's store
+     * (Raft, on ONOS's StorageService), so one connection's requests would
+     * otherwise wait for each other's; on the pool they overlap and Raft
+     * commits them together.
      *
      * @param request the request
      * @return the installed handle, or PENDING if not confirming; fails with FlowSocketException
      */
     CompletableFuture<QosFlow> install(QosFlowRequest request) {
         try {
-            long timeoutMillis = timeoutOf(request.timeoutMillis());
-            QosFlowPlanner.Plan plan = request.network().isPresent()
-                    ? planner.network(request.network().get(), request.owner(), timeoutMillis)
-                    : planner.rules(request.rules(), request.owner());
-            return Failures.typed(lifecycle.install(plan.flow(), plan.metersInstalled(), request.confirm(),
-                                                    timeoutMillis), INSTALLING);
+            return Failures.typed(CompletableFuture.supplyAsync(() -> planAndInstall(request), installs)
+                                          .thenCompose(Function.identity()), INSTALLING);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(Failures.typed(e, INSTALLING));
         }
+    }
+
+    private CompletableFuture<QosFlow> planAndInstall(QosFlowRequest request) {
+        long timeoutMillis = timeoutOf(request.timeoutMillis());
+        QosFlowPlanner.Plan plan = request.network().isPresent()
+                ? planner.network(request.network().get(), request.owner(), timeoutMillis)
+                : planner.rules(request.rules(), request.owner());
+        return lifecycle.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis);
     }
 
     /**
