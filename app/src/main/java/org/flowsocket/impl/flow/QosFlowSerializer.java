@@ -81,7 +81,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     QosFlowSerializer(CodecContext context) {
         super(false, true);
         this.context = context;
-        this.rules = new StoredRuleLists(context.mapper(), new StoredFlowRules(new CriterionFormsContext(context)));
+        this.rules = new StoredRuleLists(context.mapper(), new StoredFlowRules(context));
     }
 
     @Override
