@@ -145,7 +145,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 }
             }
         }
-        return decode(json, rulesText == null ? null : rules.read(rulesText));
+        return decode(json, rulesText);
     }
 
     /**
@@ -199,14 +199,14 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
         return decode(json, null);
     }
 
-    // The rules as read already, or null to read them from the document.
-    private QosFlow decode(JsonNode json, List<FlowRule> storedRules) {
+    // The rules' text as it was stored, or null to read them from the document.
+    private QosFlow decode(JsonNode json, String rulesText) {
         int format = field(json, FORMAT_FIELD).asInt();
         if (format != FORMAT) {
             throw new IllegalStateException("flow handle stored in format " + format
                     + "; this FlowSocket reads format " + FORMAT);
         }
-        List<FlowRule> handleRules = storedRules != null ? storedRules : rules.read(field(json, RULES));
+        List<FlowRule> handleRules = rulesText != null ? rules.read(rulesText) : rules.read(field(json, RULES));
         ImmutableList.Builder<QosFlowMeter> meters = ImmutableList.builder();
         field(json, METERS).forEach(m -> meters.add(new QosFlowMeter(DeviceId.deviceId(text(m, DEVICE_ID)),
                 MeterId.meterId(field(m, METER_ID).asLong()), field(m, RATE_KBPS).asLong(),

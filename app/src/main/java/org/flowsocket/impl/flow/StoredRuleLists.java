@@ -95,15 +95,21 @@ final class StoredRuleLists {
      *
      * @param text JSON array text
      * @return the rules
-     * @throws JsonProcessingException if the text is not JSON
+     * @throws IllegalStateException if the text is not JSON
      */
-    List<FlowRule> read(String text) throws JsonProcessingException {
+    List<FlowRule> read(String text) {
         List<FlowRule> known = lists.getIfPresent(text);
         if (known != null) {
             return known;
         }
+        JsonNode array;
+        try {
+            array = mapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored flow handle's rules are not JSON: " + text, e);
+        }
         // Not kept as the list's text to write: this node writes the rules it read in its own codecs' form.
-        List<FlowRule> read = read(mapper.readTree(text));
+        List<FlowRule> read = read(array);
         lists.put(text, read);
         return read;
     }

@@ -89,17 +89,25 @@ public class FlowHandleStoredFormTest {
     }
 
     @Test
-    public void documentWithoutRulesIsRefusedByName() throws IOException {
+    public void documentWithoutRulesOrOfAnotherFormatIsRefusedByName() throws IOException {
         QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs());
         ObjectNode stored = serializer.encode(handle("fs-4", 0, 1));
+        ObjectNode otherFormat = stored.deepCopy().put("format", 2);
         stored.remove("rules");
-        IllegalStateException e = null;
+        assertTrue(refusal(serializer, stored).startsWith("stored flow handle lacks rules"));
+        // The format is checked first, whatever the rules hold.
+        ((ObjectNode) otherFormat.get("rules").get(0)).remove("selector");
+        assertEquals("flow handle stored in format 2; this FlowSocket reads format 1",
+                     refusal(serializer, otherFormat));
+    }
+
+    private static String refusal(QosFlowSerializer serializer, ObjectNode stored) throws IOException {
         try {
             serializer.read(stored.toString());
-        } catch (IllegalStateException thrown) {
-            e = thrown;
+        } catch (IllegalStateException e) {
+            return e.getMessage();
         }
-        assertTrue(String.valueOf(e), e != null && e.getMessage().startsWith("stored flow handle lacks rules"));
+        throw new AssertionError("read " + stored);
     }
 
     private static QosFlow handle(String id, int firstRule, int rules) {
