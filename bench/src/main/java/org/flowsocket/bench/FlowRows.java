@@ -36,9 +36,9 @@ import java.util.function.Consumer;
  * submitted the rules (the echo row, which has no ONOS, is confirmed by the
  * echoed frame). A flow's latency runs from sending its request (open loop:
  * from when the schedule meant to send it, which corrects for coordinated
- * omission) to that confirmation. After the run every rule is removed (not
- * timed, {@link RowCleanup}) and ONOS holds none, so each run starts from empty tables and
- * uses the same rules.
+ * omission) to that confirmation. After the run every rule is removed
+ * ({@link RowCleanup}, not timed) and ONOS holds none, so each run starts
+ * from empty tables and uses the same rules.
  */
 final class FlowRows {
 
