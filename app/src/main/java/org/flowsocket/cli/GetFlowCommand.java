@@ -15,7 +15,7 @@ import org.flowsocket.api.FlowTrafficService;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.impl.codec.QosFlowCodec;
-import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.OnosFlowEntries;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleService;
@@ -48,7 +48,7 @@ public class GetFlowCommand extends FlowSocketCommand {
             for (int i = 0; i < flow.rules().size(); i++) {
                 FlowRule rule = flow.rules().get(i);
                 QosFlowCodec.addRuleState((ObjectNode) json.path("rules").get(i), rule,
-                                          FlowLifecycle.entryOf(flowRuleService, rule), this);
+                                          OnosFlowEntries.entryOf(flowRuleService, rule), this);
             }
             ObjectNode traffic = jsonForEntity(get(FlowTrafficService.class).latestTraffic(List.of(flow)).get(0),
                                                FlowTraffic.class);
@@ -59,7 +59,7 @@ public class GetFlowCommand extends FlowSocketCommand {
         }
         printFlow(flow, flow.state().name());
         for (FlowRule rule : flow.rules()) {
-            FlowEntry entry = FlowLifecycle.entryOf(flowRuleService, rule);
+            FlowEntry entry = OnosFlowEntries.entryOf(flowRuleService, rule);
             // ONOS's `flows` command prints rule ids in hexadecimal too.
             print("    rule id=%s, deviceId=%s, priority=%d, state=%s", Long.toHexString(rule.id().value()),
                   rule.deviceId(), rule.priority(), entry == null ? "NOT_IN_ONOS" : entry.state());

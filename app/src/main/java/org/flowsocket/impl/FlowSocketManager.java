@@ -20,55 +20,26 @@ import org.flowsocket.api.HostNode;
 import org.flowsocket.api.LinkBandwidth;
 import org.flowsocket.api.MessageSink;
 import org.flowsocket.api.QosFlow;
-import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.api.QosFlowListener;
 import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
-import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.api.SessionInfo;
 import org.flowsocket.impl.codec.FlowSocketCodecContext;
 import org.flowsocket.impl.codec.FlowTrafficCodec;
 import org.flowsocket.impl.codec.QosFlowCodec;
 import org.flowsocket.impl.codec.SessionInfoCodec;
-import org.flowsocket.impl.command.AddNodeCommand;
-import org.flowsocket.impl.command.BatchCommand;
-import org.flowsocket.impl.command.Command;
-import org.flowsocket.impl.command.GetFlowCommand;
-import org.flowsocket.impl.command.GetNodeCommand;
-import org.flowsocket.impl.command.HelloCommand;
-import org.flowsocket.impl.command.InstallFlowCommand;
-import org.flowsocket.impl.command.ListFlowsCommand;
-import org.flowsocket.impl.command.ListLinksCommand;
-import org.flowsocket.impl.command.ListNodesCommand;
-import org.flowsocket.impl.command.RemoveFlowCommand;
-import org.flowsocket.impl.command.RemoveNodeCommand;
-import org.flowsocket.impl.command.SubscriptionCommand;
-import org.flowsocket.impl.flow.DepartedNodeFlows;
-import org.flowsocket.impl.flow.BandwidthAdmission;
-import org.flowsocket.impl.flow.BandwidthReservations;
-import org.flowsocket.impl.flow.DistributedQosFlowStore;
-import org.flowsocket.impl.flow.FlowInstaller;
-import org.flowsocket.impl.flow.FlowLeadership;
-import org.flowsocket.impl.flow.FlowLifecycle;
-import org.flowsocket.impl.flow.FlowRerouter;
-import org.flowsocket.impl.flow.LinkCapacities;
-import org.flowsocket.impl.flow.MeterAllocator;
-import org.flowsocket.impl.flow.PathHealth;
-import org.flowsocket.impl.flow.QosFlowPlanner;
-import org.flowsocket.impl.flow.QosRuleBuilder;
-import org.flowsocket.impl.flow.RouteFinder;
 import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
 import org.flowsocket.impl.stats.TrafficStatistics;
+import org.onlab.osgi.ServiceDirectory;
 import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.cluster.ClusterService;
 import org.onosproject.cluster.LeadershipService;
 import org.onosproject.codec.CodecService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
-import org.onosproject.event.ListenerRegistry;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.HostId;
@@ -145,7 +116,6 @@ public class FlowSocketManager
     private static final String REQUEST_NULL = "request cannot be null";
     private static final String FLOW_ID_NULL = "flowId cannot be null";
     private static final String FILTER_NULL = "filter cannot be null";
-    private static final String INSTALLING = "installing a flow";
 
     private final Logger log = getLogger(getClass());
 
@@ -249,31 +219,12 @@ public class FlowSocketManager
     private OnosEventFeed onosEvents;
     private HostNodes hostNodes;
     private DeviceNodes deviceNodes;
-    private DistributedQosFlowStore flowStore;
-    private FlowLifecycle flows;
-    private FlowLeadership leadership;
-    private QosFlowPlanner planner;
-    private PathHealth pathHealth;
-    private FlowRerouter rerouter;
-    private LinkCapacities linkCapacities;
-    private BandwidthReservations reservations;
-    private BandwidthAdmission admission;
+    private FlowCore flows;
     private EventBridge bridge;
     private RuleEventRelay ruleRelay;
     private TrafficStatistics traffic;
-    private RequestDispatcher dispatcher;
 
     private final ClientSessions sessions = new ClientSessions();
-    private final ListenerRegistry<QosFlowEvent, QosFlowListener> flowListeners = new ListenerRegistry<>();
-    private final QosFlowStoreDelegate flowStoreDelegate = e -> onosEvents.post(() -> {
-        // A flow gone or FAILED holds no bandwidth: the node that removed it let go already;
-        // this covers a flow forgotten elsewhere, e.g. a FAILED one expiring.
-        if (e.type() == QosFlowEvent.Type.FLOW_REMOVED
-                || e.subject().state() == QosFlow.State.FAILED && e.stateChanged()) {
-            rerouter.flowGone(e.subject().id());
-        }
-        flowListeners.process(e);
-    });
     private final QosFlowListener flowEventBridge = e -> bridge.flowEvent(e);
 
     @Activate
@@ -290,81 +241,47 @@ public class FlowSocketManager
         hostNodes = new HostNodes(hostProviderRegistry, hostService, hostAdminService, deviceService);
         deviceNodes = new DeviceNodes(networkConfigService, deviceService, deviceAdminService, mapper);
         NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
-        RouteFinder routes = new RouteFinder(hostService, pathService);
-        MeterAllocator meters = new MeterAllocator(meterService, appId, timer);
-        leadership = new FlowLeadership(leadershipService, clusterService);
-        flowStore = new DistributedQosFlowStore(storageService, codecs, leadership::isActive);
-        FlowInstaller installer = new FlowInstaller(flowRuleService, timer);
-        flows = new FlowLifecycle(flowStore, installer, meters, flowRuleService, deviceService, mapper, timer,
-                                  leadership);
-        DepartedNodeFlows departed = new DepartedNodeFlows(flowStore, flows, installer, meters, leadership);
-        pathHealth = new PathHealth(deviceService, linkService, () -> settings.reroute().holdDownMillis(),
-                                    System::currentTimeMillis);
-        linkCapacities = new LinkCapacities(deviceService, networkConfigService);
-        reservations = new BandwidthReservations(storageService, mapper);
-        admission = new BandwidthAdmission(routes, pathHealth, linkCapacities, reservations);
-        planner = new QosFlowPlanner(appId, flowStore, flows, routes, new QosRuleBuilder(appId), meters, admission);
-        rerouter = new FlowRerouter(flowStore, planner, routes, admission, installer, meters, pathHealth,
-                                    leadership, timer,
-                                    () -> settings.reroute(), rule -> FlowLifecycle.entryOf(flowRuleService, rule),
-                                    System::currentTimeMillis);
-        flows.followPaths(rerouter);
-        QosFlowCodec handleJson = new QosFlowCodec(codecs, flows);
+        ServiceDirectory onos = referencedServices();
+        flows = new FlowCore(onos, appId, codecs, mapper, timer, () -> settings);
+        QosFlowCodec handleJson = new QosFlowCodec(codecs, flows.lifecycle);
         ruleRelay = new RuleEventRelay(clusterCommunicator, clusterService, mapper);
         bridge = new EventBridge(codecs, sessions::all, handleJson, nodeJson, ruleRelay);
         traffic = new TrafficStatistics(codecs, appId, this, flowRuleService, deviceService, linkService,
                                         sessions::all);
-        onosEvents = new OnosEventFeed(flows, pathHealth, rerouter, bridge, traffic);
-        flowListeners.addListener(flowEventBridge);
+        onosEvents = new OnosEventFeed(flows.lifecycle, flows.pathHealth, flows.rerouter, bridge, traffic);
+        flows.addListener(flowEventBridge);
         // ONOS's shell (-j) and REST resources render flows through ONOS's codec service.
         codecService.registerCodec(QosFlow.class, handleJson.asJsonCodec());
         codecService.registerCodec(SessionInfo.class, new SessionInfoCodec());
         codecService.registerCodec(FlowTraffic.class, new FlowTrafficCodec());
-        flowStore.setDelegate(flowStoreDelegate);
-        flows.resumeExpiries();
+        flows.start(onosEvents::post);
 
-        HelloCommand hello = new HelloCommand(mapper, BuildInfo.version(), () -> dispatcher.commandNames(),
-                                              this::connectionSettings);
-        List<Command> commands = ImmutableList.of(
-                hello,
-                new AddNodeCommand(this, nodeJson),
-                new RemoveNodeCommand(this, deviceNodes, nodeJson),
-                new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
-                new ListNodesCommand(hostService, deviceService, networkConfigService, nodeJson, mapper),
-                new ListLinksCommand(linkService, deviceService, codecs, this),
-                new InstallFlowCommand(this, codecs, handleJson),
-                new RemoveFlowCommand(this, handleJson),
-                new GetFlowCommand(this, handleJson, traffic, mapper),
-                new ListFlowsCommand(this, handleJson, traffic, mapper),
-                new SubscriptionCommand(true, mapper, traffic::subscribed),
-                new SubscriptionCommand(false, mapper, traffic::subscribed),
-                new BatchCommand(mapper, (request, session) -> dispatcher.execute(request, session)));
-        dispatcher = new RequestDispatcher(mapper, commands, this::connectionSettings);
-        sessions.serve(dispatcher, hello);
+        ProtocolCommands.Dispatch protocol = ProtocolCommands.create(
+                onos, this, codecs, mapper, nodeJson, handleJson, hostNodes, deviceNodes, flows.routes, traffic);
+        sessions.serve(protocol.dispatcher, protocol.hello);
 
         onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService,
                          topologyService);
         ruleRelay.start((type, data) -> onosEvents.post(() -> bridge.relayedRuleEvent(type, data)));
-        departed.start(timer, onosEvents::post);
+        flows.departed.start(timer, onosEvents::post);
         // Flows whose path failed while FlowSocket was stopped are healed now, not at the next change.
-        rerouter.topologyChanged();
+        flows.rerouter.topologyChanged();
         log.info("Started FlowSocket {} ({} commands, {} flow handles in the store)", BuildInfo.version(),
-                 commands.size(), flowStore.list().size());
+                 protocol.dispatcher.commandNames().size(), flows.store.list().size());
     }
 
     @Deactivate
     protected void deactivate() {
         int closed = sessions.closeAll(CLOSE_GOING_AWAY, "FlowSocket is stopping");
-        leadership.stop();
+        flows.leadership.stop();
         ruleRelay.stop();
         onosEvents.stop();
         traffic.stop();
-        flowStore.unsetDelegate(flowStoreDelegate);
-        flowListeners.removeListener(flowEventBridge);
+        flows.removeListener(flowEventBridge);
         codecService.unregisterCodec(QosFlow.class);
         codecService.unregisterCodec(SessionInfo.class);
         codecService.unregisterCodec(FlowTraffic.class);
-        flowStore.close();
+        flows.stop();
         hostNodes.close();
         timer.shutdownNow();
         cfgService.unregisterProperties(getClass(), false);
@@ -389,7 +306,7 @@ public class FlowSocketManager
 
     @Override
     public long storeOperations() {
-        return flowStore.operations();
+        return flows.store.operations();
     }
 
     @Override
@@ -400,39 +317,25 @@ public class FlowSocketManager
     @Override
     public CompletableFuture<QosFlow> install(QosFlowRequest request) {
         checkNotNull(request, REQUEST_NULL);
-        try {
-            long timeoutMillis = timeoutOf(request.timeoutMillis());
-            QosFlowPlanner.Plan plan = request.network().isPresent()
-                    ? planner.network(request.network().get(), request.owner(), timeoutMillis)
-                    : planner.rules(request.rules(), request.owner());
-            return Failures.typed(flows.install(plan.flow(), plan.metersInstalled(), request.confirm(), timeoutMillis),
-                                  INSTALLING);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(Failures.typed(e, INSTALLING));
-        }
+        return flows.install(request);
     }
 
     @Override
     public CompletableFuture<QosFlow> remove(String flowId, boolean force, long timeoutMillis) {
         checkNotNull(flowId, FLOW_ID_NULL);
-        try {
-            QosFlowRequest.checkTimeout(timeoutMillis);
-            return Failures.typed(flows.remove(flowId, force, timeoutOf(timeoutMillis)), "removing " + flowId);
-        } catch (RuntimeException e) {
-            return CompletableFuture.failedFuture(Failures.typed(e, "removing " + flowId));
-        }
+        return flows.remove(flowId, force, timeoutMillis);
     }
 
     @Override
     public Optional<QosFlow> getFlow(String flowId) {
         checkNotNull(flowId, FLOW_ID_NULL);
-        return flowStore.get(flowId);
+        return flows.store.get(flowId);
     }
 
     @Override
     public List<QosFlow> getFlows(QosFlowFilter filter) {
         checkNotNull(filter, FILTER_NULL);
-        return flowStore.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
+        return flows.store.list().stream().filter(filter).collect(ImmutableList.toImmutableList());
     }
 
     @Override
@@ -442,12 +345,12 @@ public class FlowSocketManager
 
     @Override
     public void addListener(QosFlowListener listener) {
-        flowListeners.addListener(listener);
+        flows.addListener(listener);
     }
 
     @Override
     public void removeListener(QosFlowListener listener) {
-        flowListeners.removeListener(listener);
+        flows.removeListener(listener);
     }
 
     @Override
@@ -472,14 +375,24 @@ public class FlowSocketManager
 
     @Override
     public Map<LinkKey, LinkBandwidth> linkBandwidth(Collection<Link> links) {
-        Map<LinkKey, Long> reserved = reservations.reservedKbps();
-        return links.stream().collect(ImmutableMap.toImmutableMap(LinkKey::linkKey, l -> new LinkBandwidth(
-                linkCapacities.capacityKbps(l), reserved.getOrDefault(LinkKey.linkKey(l), 0L)), (a, b) -> a));
+        return flows.linkBandwidth(links);
     }
 
-    // A wait of 0 is the configured default.
-    private long timeoutOf(long requestedMillis) {
-        return requestedMillis == 0
-                ? Math.min(settings.confirmTimeoutMillis(), QosFlowRequest.MAX_TIMEOUT_MILLIS) : requestedMillis;
+    // What FlowCore builds its parts from: the services referenced above.
+    private ServiceDirectory referencedServices() {
+        Map<Class<?>, Object> referenced = ImmutableMap.<Class<?>, Object>builder()
+                .put(StorageService.class, storageService).put(LeadershipService.class, leadershipService)
+                .put(ClusterService.class, clusterService).put(DeviceService.class, deviceService)
+                .put(FlowRuleService.class, flowRuleService).put(MeterService.class, meterService)
+                .put(HostService.class, hostService).put(PathService.class, pathService)
+                .put(LinkService.class, linkService).put(NetworkConfigService.class, networkConfigService)
+                .build();
+        return new ServiceDirectory() {
+            @Override
+            public <T> T get(Class<T> serviceClass) {
+                return serviceClass.cast(checkNotNull(referenced.get(serviceClass), "no reference to %s",
+                                                      serviceClass.getName()));
+            }
+        };
     }
 }

@@ -34,6 +34,13 @@ public final class ProtocolContract {
 
     private static final ProtocolContract INSTANCE = new ProtocolContract();
 
+    // This validator release (kept for ONOS's Jackson 2.10) resolves a $ref
+    // on first use without guarding it against other threads: two messages
+    // validated at once can meet a half-resolved reference (a
+    // NullPointerException, networknt/json-schema-validator#392, fixed in
+    // 1.0.51). Every client's reader thread validates, so one at a time.
+    private static final Object VALIDATING = new Object();
+
     private final JsonSchema request;
     private final JsonSchema batchItem;
     private final JsonSchema serverMessage;
@@ -86,7 +93,9 @@ public final class ProtocolContract {
     private static Optional<String> violation(JsonSchema schema, JsonNode message, String what) {
         Set<ValidationMessage> errors;
         try {
-            errors = schema.validate(message);
+            synchronized (VALIDATING) {
+                errors = schema.validate(message);
+            }
         } catch (RuntimeException e) {
             // e.g. a number beyond double's range, which the validator cannot compare (1e400):
             // no schema admits what it cannot read

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.FlowTraffic;
 import org.flowsocket.api.TrafficRate;
-import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.OnosFlowEntries;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.codec.JsonCodec;
 
@@ -36,7 +36,7 @@ public final class FlowTrafficCodec extends JsonCodec<FlowTraffic> {
         for (FlowTraffic.Hop hop : traffic.hops()) {
             ObjectNode rendered = hops.addObject();
             rendered.put("deviceId", hop.rule().deviceId().toString());
-            rendered.put("ruleId", FlowLifecycle.flowIdOf(hop.rule()));
+            rendered.put("ruleId", OnosFlowEntries.flowIdOf(hop.rule()));
             if (hop.sample() == null) {
                 // ONOS lists the rule not ADDED (or not at all): the switch reported no counters.
                 rendered.put("counted", false);

@@ -5,7 +5,6 @@
 package org.flowsocket.impl.flow;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
@@ -13,19 +12,15 @@ import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
 import org.flowsocket.impl.Failures;
-import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceEvent;
 import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowEntry;
-import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.FlowRuleEvent;
 import org.onosproject.net.flow.FlowRuleService;
 import org.slf4j.Logger;
 
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -53,9 +48,6 @@ public final class FlowLifecycle {
     /** How long a FAILED flow stays visible to GetFlow and ListFlows. */
     public static final long FAILED_RETENTION_MILLIS = 60_000;
 
-    // Whether this ONOS's FlowRuleService looks up one rule (see entriesOf).
-    private static final boolean ONE_RULE_LOOKUP = hasOneRuleLookup();
-
     private final Logger log = getLogger(getClass());
 
     private final QosFlowStore store;
@@ -63,10 +55,11 @@ public final class FlowLifecycle {
     private final MeterAllocator meters;
     private final FlowRuleService flowRuleService;
     private final DeviceService deviceService;
-    private final ObjectMapper mapper;
     private final ScheduledExecutorService timer;
     private final RuleRemovals removals;
     private final FlowLeadership leadership;
+    private final FlowErrors errors;
+    private final FlowHealth health;
     private volatile FlowRerouter rerouter;
 
     /**
@@ -89,10 +82,11 @@ public final class FlowLifecycle {
         this.meters = meters;
         this.flowRuleService = flowRuleService;
         this.deviceService = deviceService;
-        this.mapper = mapper;
         this.timer = timer;
         this.leadership = leadership;
         this.removals = new RuleRemovals(timer, rules -> entriesOf(rules).keySet());
+        this.errors = new FlowErrors(mapper, deviceService);
+        this.health = new FlowHealth(store, flowRuleService, deviceService, leadership, () -> rerouter);
     }
 
     /**
@@ -215,7 +209,7 @@ public final class FlowLifecycle {
                     : store.update(handle.id(), h -> h.state() == QosFlow.State.PENDING
                     ? h.withState(QosFlow.State.INSTALLED, null) : h).orElse(handle);
         }
-        FlowSocketException cause = errorFor(Failures.unwrap(error), "rule(s)",
+        FlowSocketException cause = errors.errorFor(Failures.unwrap(error), "rule(s)",
                                              "every rule of the request was withdrawn");
         // Failed while waiting for the meters: say what became of the request.
         FlowSocketException failure = (rulesSent ? cause : new FlowSocketException(cause.code(), cause.getMessage()
@@ -253,39 +247,6 @@ public final class FlowLifecycle {
 
     private void forgetFailed(String id) {
         store.get(id).filter(h -> h.state() == QosFlow.State.FAILED).ifPresent(h -> store.remove(id));
-    }
-
-    // Turns what the installer reports into the client's error: what names
-    // the operations the switches refused, outcome what became of the rules.
-    private FlowSocketException errorFor(Throwable error, String what, String outcome) {
-        if (error instanceof FlowInstaller.Refused) {
-            List<FlowRule> refused = ((FlowInstaller.Refused) error).rules();
-            ArrayNode details = mapper.createArrayNode();
-            String why = null;
-            for (FlowRule rule : refused) {
-                ObjectNode ref = ruleRef(rule);
-                String name = SwitchErrors.describe(rule, ref);
-                why = why == null ? name : why;
-                details.add(ref);
-            }
-            ObjectNode body = mapper.createObjectNode();
-            body.set("refused", details);
-            if (why == null && !refused.isEmpty() && !deviceService.isAvailable(refused.get(0).deviceId())) {
-                why = "device offline";
-            }
-            return new FlowSocketException(ErrorCode.FLOW_REFUSED, "the switches refused " + refused.size()
-                    + " " + what + ", first on "
-                    + (refused.isEmpty() ? "an unnamed device" : refused.get(0).deviceId())
-                    + (why == null ? "" : " (" + why + ")")
-                    + "; " + outcome, null, body);
-        }
-        if (error instanceof FlowInstaller.TimedOut || error instanceof RuleRemovals.StillListed) {
-            return new FlowSocketException(ErrorCode.CONFIRM_TIMEOUT, error.getMessage() + "; " + outcome);
-        }
-        if (error instanceof FlowSocketException) {
-            return (FlowSocketException) error;
-        }
-        return new FlowSocketException(ErrorCode.INTERNAL_ERROR, "installing failed: " + error);
     }
 
     /**
@@ -329,7 +290,7 @@ public final class FlowLifecycle {
                         store.remove(id);
                         return handle.withState(QosFlow.State.REMOVING, null);
                     }
-                    FlowSocketException failure = errorFor(cause, "deletion(s)", "flow " + id
+                    FlowSocketException failure = errors.errorFor(cause, "deletion(s)", "flow " + id
                             + " stays DEGRADED with its rules and meters: send RemoveFlow again, or with force to "
                             + "forget it").aboutFlow(id);
                     store.update(id, h -> h.withState(QosFlow.State.DEGRADED,
@@ -339,31 +300,14 @@ public final class FlowLifecycle {
     }
 
     /**
-     * Follows a rule event: a rule of a handle removed by someone else
-     * degrades the handle; once every rule is back in ONOS as ADDED (a new
-     * RULE_ADDED, or the RULE_UPDATED of a switch that reconnected with its
-     * table) and every device is online, the handle is installed again.
+     * Follows a rule event: the removals waiting for it, then the health of
+     * the handle owning the rule (see {@link FlowHealth}).
      *
      * @param event ONOS flow rule event
      */
     public void ruleEvent(FlowRuleEvent event) {
         removals.ruleEvent(event);
-        FlowRule rule = event.subject();
-        store.ownerOf(rule).ifPresent(id -> {
-            // Only an INSTALLED handle degrades, and a handle being removed
-            // never becomes INSTALLED again: the local view spares the store
-            // an update per rule of a flow being removed.
-            if (event.type() == FlowRuleEvent.Type.RULE_REMOVED
-                    && store.knownState(id) != QosFlow.State.REMOVING) {
-                store.update(id, h -> h.state() == QosFlow.State.INSTALLED
-                        ? h.withState(QosFlow.State.DEGRADED, "rule " + flowIdOf(rule) + " was removed from "
-                        + rule.deviceId()) : h);
-            } else if ((event.type() == FlowRuleEvent.Type.RULE_ADDED
-                    || event.type() == FlowRuleEvent.Type.RULE_UPDATED) && store.knownState(id) == QosFlow.State.DEGRADED) {
-                store.update(id, h -> h.state() == QosFlow.State.DEGRADED && isWhole(h) && pathUsable(h)
-                        ? h.withState(QosFlow.State.INSTALLED, null) : h);
-            }
-        });
+        health.ruleEvent(event);
     }
 
     /**
@@ -373,27 +317,7 @@ public final class FlowLifecycle {
      * @param event ONOS device event
      */
     public void deviceEvent(DeviceEvent event) {
-        // Every node receives every device event; the leader alone writes,
-        // so that the nodes do not race to make one change.
-        if (!leadership.isLeader()) {
-            return;
-        }
-        boolean gone = event.type() == DeviceEvent.Type.DEVICE_REMOVED
-                || event.type() == DeviceEvent.Type.DEVICE_AVAILABILITY_CHANGED
-                && !deviceService.isAvailable(event.subject().id());
-        if (gone) {
-            String reason = "device " + event.subject().id() + " went offline";
-            for (String id : store.flowsOn(event.subject().id())) {
-                store.update(id, h -> (h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.PENDING)
-                        && !healed(h) ? h.withState(QosFlow.State.DEGRADED, reason) : h);
-            }
-        }
-    }
-
-    // An installed flow the rerouter keeps: it reports the path's failure itself.
-    private boolean healed(QosFlow handle) {
-        FlowRerouter keeper = rerouter;
-        return keeper != null && handle.state() == QosFlow.State.INSTALLED && keeper.heals(handle);
+        health.deviceEvent(event);
     }
 
     private void pathGone(String id) {
@@ -403,32 +327,9 @@ public final class FlowLifecycle {
         }
     }
 
-    private boolean pathUsable(QosFlow handle) {
-        FlowRerouter keeper = rerouter;
-        return keeper == null || keeper.pathUsable(handle);
-    }
-
     // Every device online and every rule ADDED in ONOS.
     boolean isWhole(QosFlow handle) {
-        if (!handle.rules().stream().allMatch(rule -> deviceService.isAvailable(rule.deviceId()))) {
-            return false;
-        }
-        Map<FlowRule, FlowEntry> entries = entriesOf(handle.rules());
-        return handle.rules().stream().allMatch(rule -> {
-            FlowEntry entry = entries.get(rule);
-            return entry != null && entry.state() == FlowEntry.FlowEntryState.ADDED;
-        });
-    }
-
-    /**
-     * Returns ONOS's entry of a rule: same id and same rule.
-     *
-     * @param flowRuleService ONOS's flow rule service
-     * @param rule            the rule
-     * @return the entry, or null if ONOS has none
-     */
-    public static FlowEntry entryOf(FlowRuleService flowRuleService, FlowRule rule) {
-        return entriesOf(flowRuleService, List.of(rule)).get(rule);
+        return health.isWhole(handle);
     }
 
     /**
@@ -438,47 +339,7 @@ public final class FlowLifecycle {
      * @return the entries ONOS has, by rule; rules ONOS does not list are absent
      */
     public Map<FlowRule, FlowEntry> entriesOf(Collection<FlowRule> rules) {
-        return entriesOf(flowRuleService, rules);
-    }
-
-    /**
-     * Returns ONOS's entries for rules: looked up one by one in ONOS's store
-     * where FlowRuleService can (getFlowEntry, in ONOS 2.5.6 and 2.7.0, but
-     * not in 2.5.0 or 2.6.0), otherwise reading each device's table once.
-     * Every getFlowEntries copies the device's whole table: a read per rule
-     * made removing a flow cost its rules times the table's size.
-     *
-     * @param flowRuleService ONOS's flow rule service
-     * @param rules           the rules
-     * @return the entries ONOS has, by rule; rules ONOS does not list are absent
-     */
-    public static Map<FlowRule, FlowEntry> entriesOf(FlowRuleService flowRuleService, Collection<FlowRule> rules) {
-        if (ONE_RULE_LOOKUP) {
-            Map<FlowRule, FlowEntry> found = new HashMap<>();
-            for (FlowRule rule : rules) {
-                FlowEntry entry = flowRuleService.getFlowEntry(rule);
-                if (entry != null) {
-                    found.put(rule, entry);
-                }
-            }
-            return found;
-        }
-        Map<DeviceId, Map<FlowId, List<FlowRule>>> wanted = new HashMap<>();
-        for (FlowRule rule : rules) {
-            wanted.computeIfAbsent(rule.deviceId(), d -> new HashMap<>())
-                    .computeIfAbsent(rule.id(), i -> new ArrayList<>(1)).add(rule);
-        }
-        Map<FlowRule, FlowEntry> found = new HashMap<>();
-        wanted.forEach((deviceId, byId) -> {
-            for (FlowEntry entry : flowRuleService.getFlowEntries(deviceId)) {
-                List<FlowRule> candidates = byId.get(entry.id());
-                if (candidates != null) {
-                    // Flow ids are hashes: equal ids need not be equal rules.
-                    candidates.stream().filter(rule -> rule.equals(entry)).forEach(rule -> found.put(rule, entry));
-                }
-            }
-        });
-        return found;
+        return OnosFlowEntries.entriesOf(flowRuleService, rules);
     }
 
     /**
@@ -498,31 +359,6 @@ public final class FlowLifecycle {
      * @return JSON object
      */
     public ObjectNode ruleRef(FlowRule rule) {
-        ObjectNode ref = mapper.createObjectNode();
-        ref.put("deviceId", rule.deviceId().toString());
-        ref.put("flowId", flowIdOf(rule));
-        return ref;
-    }
-
-    /**
-     * Returns a rule's id as ONOS's REST API writes and reads it: decimal
-     * (as ONOS 2.5.6 FlowRuleCodec writes {@code id} and FlowsWebResource
-     * parses {@code /flows/{deviceId}/{flowId}}). ONOS's CLI prints the same
-     * number in hexadecimal.
-     *
-     * @param rule the rule
-     * @return its flow id
-     */
-    public static String flowIdOf(FlowRule rule) {
-        return Long.toString(rule.id().value());
-    }
-
-    private static boolean hasOneRuleLookup() {
-        try {
-            FlowRuleService.class.getMethod("getFlowEntry", FlowRule.class);
-            return true;
-        } catch (NoSuchMethodException e) {
-            return false;
-        }
+        return errors.ruleRef(rule);
     }
 }

@@ -77,25 +77,28 @@ public final class PathHealth {
     }
 
     /**
-     * Names what broke a path: the first device offline or link missing
-     * along it, in either direction, else the first port ONOS reports down
-     * (a switch reports a port down when its cable is cut).
+     * Names what broke a path: a device of it offline, else the first link
+     * missing along it, in either direction, else the first port ONOS
+     * reports down (a switch reports a port down when its cable is cut). A
+     * device going offline takes its links with it, and ONOS reports the
+     * device first and its links after: the device is named however far
+     * along the path it is, so the reason does not change as those later
+     * events arrive.
      *
      * @param path hops from source to destination host
      * @return e.g. {@code link of:...1/3-of:...2/2 went down}, or empty if the path is whole
      */
     public Optional<String> failureOf(List<Hop> path) {
-        for (int i = 0; i < path.size(); i++) {
-            Hop hop = path.get(i);
+        for (Hop hop : path) {
             if (!deviceService.isAvailable(hop.deviceId())) {
                 return Optional.of("device " + hop.deviceId() + " went offline");
             }
-            if (i + 1 < path.size()) {
-                ConnectPoint out = new ConnectPoint(hop.deviceId(), hop.outPort());
-                ConnectPoint in = new ConnectPoint(path.get(i + 1).deviceId(), path.get(i + 1).inPort());
-                if (!active(out, in) || !active(in, out)) {
-                    return Optional.of("link " + out + "-" + in + " went down");
-                }
+        }
+        for (int i = 0; i + 1 < path.size(); i++) {
+            ConnectPoint out = new ConnectPoint(path.get(i).deviceId(), path.get(i).outPort());
+            ConnectPoint in = new ConnectPoint(path.get(i + 1).deviceId(), path.get(i + 1).inPort());
+            if (!active(out, in) || !active(in, out)) {
+                return Optional.of("link " + out + "-" + in + " went down");
             }
         }
         // A port of the path that is down, e.g. the port a host is attached to.

@@ -77,6 +77,7 @@ public class PathHealthTest {
     private final List<Device> devices = new ArrayList<>();
     private final Map<ConnectPoint, Long> configuredMbps = new HashMap<>();
     private final Set<ConnectPoint> portsDown = new HashSet<>();
+    private final Set<DeviceId> offline = new HashSet<>();
     private PathHealth health;
     private RouteFinder routes;
     private BandwidthAdmission admission;
@@ -90,7 +91,7 @@ public class PathHealthTest {
         DeviceServiceAdapter deviceService = new DeviceServiceAdapter() {
             @Override
             public boolean isAvailable(DeviceId deviceId) {
-                return true;
+                return !offline.contains(deviceId);
             }
 
             // Every port reports 1 Gb/s.
@@ -166,6 +167,16 @@ public class PathHealthTest {
         assertEquals(Optional.of("port " + id(2) + "/1 went down"), health.failureOf(path));
         cable(1, 2, false);
         assertEquals(Optional.of("link " + id(1) + "/3-" + id(2) + "/2 went down"), health.failureOf(path));
+    }
+
+    // ONOS reports a switch offline first, then its links vanish one by one.
+    @Test
+    public void aDeviceOfflineIsNamedBeforeTheLinksItTookDown() {
+        List<Hop> path = routes.hops(host(1), host(2), health.weigher(l -> true));
+        offline.add(id(2));
+        assertEquals(Optional.of("device " + id(2) + " went offline"), health.failureOf(path));
+        cable(1, 2, false);
+        assertEquals(Optional.of("device " + id(2) + " went offline"), health.failureOf(path));
     }
 
     @Test

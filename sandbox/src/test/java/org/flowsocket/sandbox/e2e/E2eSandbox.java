@@ -215,12 +215,24 @@ final class E2eSandbox implements AutoCloseable {
 
     @Override
     public void close() {
-        clients.forEach(FlowSocketClient::close);
+        // A client that saw the contract broken fails on close; the sandbox
+        // (one Raft store per JVM) stops anyway, or every later class fails too.
+        AssertionError broken = null;
+        for (FlowSocketClient client : clients) {
+            try {
+                client.close();
+            } catch (AssertionError e) {
+                broken = broken == null ? e : broken;
+            }
+        }
         try {
             jetty.stop();
         } catch (Exception e) {
             // test teardown: nothing to do
         }
         sandbox.close();
+        if (broken != null) {
+            throw broken;
+        }
     }
 }
