@@ -6,7 +6,7 @@ __all__ = [
     "FlowSocketError", "ProtocolError", "error_from_reply",
     "MalformedJson", "MissingField", "InvalidField", "UnknownCommand", "Forbidden", "Busy",
     "DuplicateId", "UnknownDevice", "UnknownPort", "UnknownHost", "UnknownFlow", "DuplicateNode",
-    "DuplicateFlow", "NoPath", "FlowRefused", "ConfirmTimeout", "TooLarge", "Unavailable",
+    "DuplicateFlow", "NoPath", "NoCapacity", "FlowRefused", "ConfirmTimeout", "TooLarge", "Unavailable",
     "InternalError", "RequestTimeout", "ConnectionLost", "HandshakeError",
     "AuthenticationError", "ClientClosed",
 ]
@@ -92,6 +92,10 @@ class DuplicateFlow(ProtocolError):
 
 class NoPath(ProtocolError):
     code = "NO_PATH"
+
+
+class NoCapacity(ProtocolError):
+    code = "NO_CAPACITY"
 
 
 class FlowRefused(ProtocolError):

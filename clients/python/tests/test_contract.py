@@ -16,8 +16,9 @@ HANDLE = {"flowId": "fs-7", "kind": "network", "state": "INSTALLED", "owner": "o
           "createdAt": 1795640000000,
           "spec": {"src": "10.0.0.1", "dst": "10.0.0.3", "protocol": "udp", "dstPort": 5060, "class": "voice",
                    "priority": 50000, "qos": {"dscp": 46, "queue": 2, "meterKbps": 512},
-                   "bidirectional": True, "timeout": 0},
+                   "bidirectional": True, "timeout": 0, "reroute": True},
           "rules": [{"deviceId": "of:0000000000000001", "flowId": "562950960467285"}],
+          "path": [{"deviceId": "of:0000000000000001", "inPort": "1", "outPort": "2"}],
           "meters": [{"deviceId": "of:0000000000000001", "meterId": 1, "state": "ADDED"}]}
 
 
