@@ -4,11 +4,9 @@
  */
 package org.flowsocket.bench;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.SynchronizedHistogram;
 import org.flowsocket.testkit.FlowSocketClient;
-import org.flowsocket.testkit.Requests;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.flow.FlowRule;
@@ -21,16 +19,8 @@ import java.lang.management.OperatingSystemMXBean;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Locale;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicIntegerArray;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 
@@ -46,14 +36,13 @@ import java.util.function.Consumer;
  * submitted the rules (the echo row, which has no ONOS, is confirmed by the
  * echoed frame). A flow's latency runs from sending its request (open loop:
  * from when the schedule meant to send it, which corrects for coordinated
- * omission) to that confirmation. After the run every rule is removed (not
- * timed) and ONOS holds none, so each run starts from empty tables and
- * uses the same rules.
+ * omission) to that confirmation. After the run every rule is removed
+ * ({@link RowCleanup}, not timed) and ONOS holds none, so each run starts
+ * from empty tables and uses the same rules.
  */
 final class FlowRows {
 
     private static final Duration DRAIN_WAIT = Duration.ofMinutes(2);
-    private static final Duration CLEANUP_WAIT = Duration.ofMinutes(3);
     private static final long HIGHEST_MICROS = TimeUnit.MINUTES.toMicros(10);
 
     private final Target target;
@@ -63,6 +52,7 @@ final class FlowRows {
     private final ApplicationId inProcessApp;
     private final String topology;
     private final Duration ackLatency;
+    private final RowCleanup cleanup;
 
     /**
      * @param target         the server
@@ -82,6 +72,7 @@ final class FlowRows {
         this.echo = echo;
         this.inProcessApp = target.sandbox().isPresent()
                 ? target.service(CoreService.class).registerApplication(Target.IN_PROCESS_APP) : null;
+        this.cleanup = new RowCleanup(target, inProcessApp);
     }
 
     // CPU time of this process (all threads), or -1 where the JVM cannot tell.
@@ -95,86 +86,6 @@ final class FlowRows {
 
     static Histogram histogram() {
         return new SynchronizedHistogram(HIGHEST_MICROS, 3);
-    }
-
-    // The bookkeeping of one run.
-    private final class Run {
-        final Row row;
-        final int maxRequests;
-        final long[] sentNanos;
-        final AtomicIntegerArray remaining;
-        final Semaphore window;
-        final Histogram latency = histogram();
-        final Histogram reply = histogram();
-        final AtomicLong confirmed = new AtomicLong();
-        final AtomicLong lastNanos = new AtomicLong();
-        final AtomicInteger outstanding = new AtomicInteger();
-        final AtomicInteger errors = new AtomicInteger();
-        final AtomicReference<String> firstError = new AtomicReference<>();
-        final List<String> handles = Collections.synchronizedList(new ArrayList<>());
-        // Not confirmed by ONOS's store: the echo and the simulator alone have
-        // no ONOS; attached by URL, ONOS's store cannot be watched.
-        final boolean replyConfirms;
-
-        Run(Row row) {
-            this.row = row;
-            this.replyConfirms = row.path == Row.Path.ECHO || row.path == Row.Path.SIMULATOR
-                    || target.sandbox().isEmpty();
-            this.maxRequests = Math.max(1, maxRulesPerRun / row.batch);
-            this.sentNanos = new long[maxRequests];
-            this.remaining = new AtomicIntegerArray(maxRequests);
-            this.window = new Semaphore(row.window);
-        }
-
-        void sending(int r, long nanos) {
-            sentNanos[r] = nanos;
-            remaining.set(r, row.batch);
-            outstanding.incrementAndGet();
-        }
-
-        // A flow of request r is confirmed; the request is when all of its flows are.
-        void confirmed(int flowNumber, long nanos) {
-            int r = flowNumber / row.batch;
-            if (r >= 0 && r < maxRequests && remaining.decrementAndGet(r) == 0) {
-                latency.recordValueWithCount(Math.max(0, (nanos - sentNanos[r]) / 1000), row.batch);
-                confirmed.addAndGet(row.batch);
-                lastNanos.accumulateAndGet(nanos, Math::max);
-                finished();
-            }
-        }
-
-        // A request failed: counted even if ONOS had confirmed its rules
-        // (say, FlowSocket then answered with an error); its slot frees
-        // unless its confirmation freed it.
-        void failed(int r, String why) {
-            errors.incrementAndGet();
-            firstError.compareAndSet(null, Requests.abbreviate(why));
-            if (remaining.getAndSet(r, Integer.MIN_VALUE / 2) > 0) {
-                finished();
-            }
-        }
-
-        private void finished() {
-            outstanding.decrementAndGet();
-            window.release();
-        }
-
-        void replied(int r, JsonNode answer, long nanos, String expectedState) {
-            if (!"ok".equals(answer.path("status").asText())
-                    || expectedState != null && !expectedState.equals(answer.path("result").path("state").asText())) {
-                failed(r, answer.toString());
-                return;
-            }
-            if (row.flowSocket()) {
-                handles.add(answer.path("result").path("flowId").asText());
-                reply.recordValueWithCount(Math.max(0, (nanos - sentNanos[r]) / 1000), row.batch);
-            }
-            if (replyConfirms) {
-                for (int i = 0; i < row.batch; i++) {
-                    confirmed(r * row.batch + i, nanos);
-                }
-            }
-        }
     }
 
     /** Sends request r of a run. */
@@ -195,7 +106,7 @@ final class FlowRows {
      */
     RunResult run(Row row, Duration length, double rate, Consumer<String> removalReport)
             throws Exception {
-        Run run = new Run(row);
+        RunProgress run = new RunProgress(row, maxRulesPerRun, target.sandbox().isPresent());
         List<FlowSocketClient> clients = new ArrayList<>();
         AutoCloseable watch = null;
         SimulatorAlone simulator = null;
@@ -276,7 +187,7 @@ final class FlowRows {
                 watch.close();
                 watch = null;
             }
-            cleanUp(row, run, clients, removalReport);
+            cleanup.cleanUp(row, run, clients, removalReport);
             return result;
         } finally {
             if (watch != null) {
@@ -289,7 +200,7 @@ final class FlowRows {
         }
     }
 
-    private Sender sender(Row row, Run run, List<FlowSocketClient> clients, SimulatorAlone simulator) {
+    private Sender sender(Row row, RunProgress run, List<FlowSocketClient> clients, SimulatorAlone simulator) {
         switch (row.path) {
             case SIMULATOR:
                 return r -> simulator.add(r, bodies.flowRules(false, inProcessApp, row.batch, r));
@@ -320,7 +231,7 @@ final class FlowRows {
                 // confirmation, as for every other row.
                 return r -> {
                     String[] request = bodies.rest(row.batch, r);
-                    target.postAsync(request[0], request[1]).whenComplete((resp, e) -> {
+                    target.rest().postAsync(request[0], request[1]).whenComplete((resp, e) -> {
                         if (e != null || resp.statusCode() / 100 != 2) {
                             run.failed(r, e != null ? e.toString() : "HTTP " + resp.statusCode() + " " + resp.body());
                         }
@@ -355,85 +266,6 @@ final class FlowRows {
             while (c.pendingCount() > 0 && System.nanoTime() < deadline) {
                 Thread.sleep(1);
             }
-        }
-    }
-
-    private void cleanUp(Row row, Run run, List<FlowSocketClient> clients,
-                         Consumer<String> removalReport) throws Exception {
-        switch (row.path) {
-            case WS:
-            case WS_NO_CONFIRM:
-                long t0 = System.nanoTime();
-                long cpu0 = processCpuNanos();
-                int handles = run.handles.size();
-                removeFlowSocketFlows(clients.get(0), run.handles, Math.min(row.window, 64));
-                long rules = run.confirmed.get();
-                if (removalReport != null && rules > 0) {
-                    double s = (System.nanoTime() - t0) / 1e9;
-                    removalReport.accept(String.format(Locale.ROOT,
-                            "RemoveFlow of %d flows (%d rules, %d in flight) until ONOS lists none: %.0f rules/s, "
-                                    + "%.1f cpu us/rule", handles, rules, Math.min(row.window, 64), rules / s,
-                            (processCpuNanos() - cpu0) / 1e3 / rules));
-                }
-                break;
-            case REST:
-                target.removeRestRules(null);
-                if (!target.awaitNoRules(Target.REST_APP, CLEANUP_WAIT)) {
-                    throw new IllegalStateException("REST rules are still in ONOS after removal");
-                }
-                break;
-            case ONOS_SIMULATED:
-            case ONOS_NULL:
-                target.service(FlowRuleService.class).removeFlowRulesById(inProcessApp);
-                if (!target.awaitNoRules(Target.IN_PROCESS_APP, CLEANUP_WAIT)) {
-                    throw new IllegalStateException("in-process rules are still in ONOS after removal");
-                }
-                break;
-            default:
-                break;
-        }
-    }
-
-    // RemoveFlow for every handle, pipelined, then wait until ONOS holds none
-    // of FlowSocket's rules. A handle of a confirm:false install may still be
-    // PENDING when its removal arrives; such a removal is tried again.
-    private void removeFlowSocketFlows(FlowSocketClient client, List<String> handles, int window)
-            throws Exception {
-        List<String> left = new ArrayList<>(handles);
-        String failure = null;
-        for (int attempt = 0; attempt < 20 && !left.isEmpty(); attempt++) {
-            if (attempt > 0) {
-                Thread.sleep(100);
-            }
-            Semaphore w = new Semaphore(window);
-            List<String> failed = Collections.synchronizedList(new ArrayList<>());
-            AtomicReference<String> why = new AtomicReference<>();
-            CountDownLatch done = new CountDownLatch(left.size());
-            int i = 0;
-            for (String h : left) {
-                w.acquire();
-                String id = "\"rm-" + attempt + "-" + (i++) + "\"";
-                client.request(id, "{\"type\":\"RemoveFlow\",\"id\":" + id + ",\"flowId\":\"" + h + "\"}")
-                        .whenComplete((reply, e) -> {
-                            if (e != null || !"ok".equals(reply.path("status").asText())) {
-                                failed.add(h);
-                                why.compareAndSet(null, e != null ? e.toString() : reply.toString());
-                            }
-                            w.release();
-                            done.countDown();
-                        });
-            }
-            if (!done.await(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new IllegalStateException("removing FlowSocket's flows timed out");
-            }
-            left = new ArrayList<>(failed);
-            failure = why.get();
-        }
-        if (!left.isEmpty()) {
-            throw new IllegalStateException("removing FlowSocket's flows failed: " + failure);
-        }
-        if (!target.awaitNoRules(Target.FLOWSOCKET_APP, CLEANUP_WAIT)) {
-            throw new IllegalStateException("FlowSocket's rules are still in ONOS after removal");
         }
     }
 }

@@ -37,7 +37,7 @@ public final class SessionProbe {
         BenchMain.quietLogging();
         try (Sandbox sandbox = Sandbox.builder().bind(new InetSocketAddress("127.0.0.1", 0))
                 .topology(NetworkSpec.linear(3)).start()) {
-            Target.allowBenchmarkSessions(sandbox);
+            BenchSandbox.allowBenchmarkSessions(sandbox);
             FlowSocketAdminService service = (FlowSocketAdminService) sandbox.flowSocketService()
                     .orElseThrow(() -> new IllegalStateException("FlowSocket is not running"));
             System.out.println("READY " + sandbox.web().port());

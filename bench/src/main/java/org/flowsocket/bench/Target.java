@@ -5,18 +5,12 @@
 package org.flowsocket.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
-import org.flowsocket.api.ConnectionSettings;
-import org.flowsocket.api.FlowSocketService;
 import org.flowsocket.sandbox.Sandbox;
-import org.flowsocket.sandbox.network.NetworkSpec;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
 import org.flowsocket.testkit.FlowSocketClients;
-import org.onosproject.cfg.ComponentConfigService;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.Device;
@@ -29,26 +23,20 @@ import org.onosproject.net.flow.FlowRuleStore;
 import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.core.SandboxFlowRuleStore;
 
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
-import java.util.concurrent.CompletableFuture;
 import java.util.stream.StreamSupport;
 
 /**
  * What the benchmark talks to: a sandbox started in this JVM (the default),
- * or a running sandbox or ONOS reached by URL. Holds the HTTP and WebSocket
- * clients and the ways to see confirmations and count rules, which in this
- * JVM go through ONOS's services and otherwise through ONOS's REST API.
+ * or a running sandbox or ONOS reached by URL. Holds the WebSocket client,
+ * ONOS's REST API ({@link OnosRest}) and the ways to see confirmations and
+ * count rules, which in this JVM go through ONOS's services and otherwise
+ * through ONOS's REST API.
  */
 public final class Target implements AutoCloseable {
 
@@ -59,14 +47,12 @@ public final class Target implements AutoCloseable {
     /** FlowSocket's application id. */
     public static final String FLOWSOCKET_APP = "org.flowsocket.app";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper();
-
     private final Sandbox sandbox;
     private final URI http;
     private final URI ws;
     private final String user;
     private final String password;
-    private final HttpClient httpClient;
+    private final OnosRest rest;
     private final WebSocketClient jetty;
 
     /** Receives a confirmed flow number and when it was seen. */
@@ -84,8 +70,7 @@ public final class Target implements AutoCloseable {
         this.ws = URI.create(http.toString().replaceFirst("^http", "ws") + "/onos/flowsocket/ws");
         this.user = user;
         this.password = password;
-        this.httpClient = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(10)).build();
+        this.rest = new OnosRest(http, user, password);
         this.jetty = new WebSocketClient();
         jetty.getPolicy().setMaxTextMessageSize(64 * 1024 * 1024);
         jetty.getPolicy().setIdleTimeout(600_000);
@@ -105,59 +90,12 @@ public final class Target implements AutoCloseable {
      */
     public static Target start(int port, String topology, Duration ackLatency, SandboxCore.Store store)
             throws Exception {
-        Sandbox s = Sandbox.builder()
-                .store(store)
-                // FlowRuleManager's own executors, as in a real ONOS, not the
-                // direct ones of ONOS's unit tests.
-                .flowRuleThreads(SandboxCore.FlowRuleThreads.ONOS)
-                // Each switch answers ONOS on its own thread, as each OpenFlow
-                // connection has one, not all behind the network's one thread.
-                .switchThreads(true)
-                .bind(new InetSocketAddress("127.0.0.1", port))
-                .topology(NetworkSpec.parse(topology))
-                .ackLatency(ackLatency)
-                .start();
+        Sandbox s = BenchSandbox.start(port, topology, ackLatency, store);
         try {
-            // The switches keep ONOS's statistics schedule (the whole table
-            // every 5 s, as ONOS's OpenFlow provider polls, and as its null
-            // provider reports), the same for every row: a run of 10 s or
-            // more sees two reports or more whatever its load. Confirmation
-            // does not wait for them (see watchConfirmations).
-            allowBenchmarkSessions(s);
             return new Target(s, s.web().baseUri(), "onos", "rocks");
         } catch (Exception | Error e) {
             s.close();
             throw e;
-        }
-    }
-
-    /** Session caps the in-process server gets: every benchmark session is one user from one address. */
-    static final int BENCH_SESSIONS = 4096;
-
-    /**
-     * Raises the session caps for the benchmark's own sessions: the idle
-     * session and fan-out rows open up to a thousand sessions as one user from
-     * one address, beyond the per-user and per-address defaults that protect a
-     * real ONOS. Set as an operator would (ONOS's component configuration),
-     * and waited for, since ONOS applies configuration asynchronously.
-     */
-    static void allowBenchmarkSessions(Sandbox s) throws InterruptedException {
-        ComponentConfigService config = s.core().services().get(ComponentConfigService.class);
-        String component = "org.flowsocket.impl.FlowSocketManager";
-        String sessions = Integer.toString(BENCH_SESSIONS);
-        config.setProperty(component, "maxSessions", sessions);
-        config.setProperty(component, "maxSessionsPerUser", sessions);
-        config.setProperty(component, "maxSessionsPerAddress", sessions);
-        FlowSocketService service = (FlowSocketService) s.flowSocketService().orElseThrow();
-        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-        for (ConnectionSettings c = service.connectionSettings();
-             c.maxSessions() < BENCH_SESSIONS || c.maxSessionsPerUser() < BENCH_SESSIONS
-                     || c.maxSessionsPerAddress() < BENCH_SESSIONS;
-             c = service.connectionSettings()) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("FlowSocket did not take the benchmark's session caps: " + c);
-            }
-            Thread.sleep(10);
         }
     }
 
@@ -185,9 +123,9 @@ public final class Target implements AutoCloseable {
         return ws;
     }
 
-    /** @return base of ONOS's REST API, e.g. http://127.0.0.1:8181/onos/v1 */
-    public URI restUri() {
-        return URI.create(http + "/onos/v1");
+    /** @return ONOS's REST API as the admin user */
+    public OnosRest rest() {
+        return rest;
     }
 
     /** @return the admin user */
@@ -203,11 +141,6 @@ public final class Target implements AutoCloseable {
     /** @return the shared Jetty WebSocket client */
     public WebSocketClient jetty() {
         return jetty;
-    }
-
-    /** @return the shared HTTP client */
-    public HttpClient httpClient() {
-        return httpClient;
     }
 
     /**
@@ -258,7 +191,7 @@ public final class Target implements AutoCloseable {
                 ids.add(d.id());
             }
         } else {
-            for (JsonNode d : getJson("/devices").path("devices")) {
+            for (JsonNode d : rest.getJson("/devices").path("devices")) {
                 if (d.path("available").asBoolean()) {
                     ids.add(DeviceId.deviceId(d.path("id").asText()));
                 }
@@ -285,7 +218,7 @@ public final class Target implements AutoCloseable {
             return (int) StreamSupport.stream(entries.spliterator(), false).count();
         }
         int n = 0;
-        for (JsonNode f : getJson("/flows").path("flows")) {
+        for (JsonNode f : rest.getJson("/flows").path("flows")) {
             if (app.equals(f.path("appId").asText())) {
                 n++;
             }
@@ -359,57 +292,7 @@ public final class Target implements AutoCloseable {
             }
             return;
         }
-        for (int i = 0; i < ids.size(); i += 1000) {
-            ObjectNode body = MAPPER.createObjectNode();
-            ArrayNode part = body.putArray("flows");
-            for (int j = i; j < Math.min(ids.size(), i + 1000); j++) {
-                part.add(ids.get(j));
-            }
-            HttpRequest req = request("/flows").header("Content-Type", "application/json")
-                    .method("DELETE", HttpRequest.BodyPublishers.ofString(body.toString())).build();
-            httpClient.send(req, HttpResponse.BodyHandlers.discarding());
-        }
-    }
-
-    /**
-     * @param path path under /onos/v1, e.g. {@code /flows}
-     * @return request builder with BASIC credentials
-     */
-    public HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(restUri() + path))
-                .header("Authorization", ClientConfig.basicAuthorization(user, password))
-                .timeout(Duration.ofSeconds(60));
-    }
-
-    /**
-     * POSTs JSON asynchronously.
-     *
-     * @param path path under /onos/v1
-     * @param body JSON text
-     * @return future response
-     */
-    public CompletableFuture<HttpResponse<String>> postAsync(String path, String body) {
-        HttpRequest req = request(path).header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-        return httpClient.sendAsync(req, HttpResponse.BodyHandlers.ofString());
-    }
-
-    /**
-     * GETs JSON.
-     *
-     * @param path path under /onos/v1
-     * @return parsed body
-     * @throws IOException          on failure
-     * @throws InterruptedException if interrupted
-     */
-    public JsonNode getJson(String path) throws IOException, InterruptedException {
-        HttpResponse<String> r = httpClient.send(request(path).header("Accept", "application/json").GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 200) {
-            throw new IOException("GET " + path + ": HTTP " + r.statusCode());
-        }
-        return MAPPER.readTree(r.body());
+        rest.deleteFlows(ids);
     }
 
     @Override

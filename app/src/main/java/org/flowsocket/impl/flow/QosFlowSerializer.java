@@ -14,10 +14,14 @@ import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
 import com.esotericsoftware.kryo.io.Input;
 import com.esotericsoftware.kryo.io.Output;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.RawValue;
 import com.google.common.collect.ImmutableList;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
@@ -26,6 +30,7 @@ import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.meter.MeterId;
 
 import java.io.IOException;
+import java.util.List;
 
 import static org.flowsocket.impl.flow.StoredFlowRules.field;
 import static org.flowsocket.impl.flow.StoredFlowRules.text;
@@ -66,7 +71,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     private static final String OUT_PORT = "outPort";
 
     private final CodecContext context;
-    private final StoredFlowRules rules;
+    private final StoredRuleLists rules;
 
     /**
      * Creates the serializer.
@@ -76,13 +81,13 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     QosFlowSerializer(CodecContext context) {
         super(false, true);
         this.context = context;
-        this.rules = new StoredFlowRules(context);
+        this.rules = new StoredRuleLists(context.mapper(), new StoredFlowRules(context));
     }
 
     @Override
     public void write(Kryo kryo, Output output, QosFlow handle) {
         try {
-            output.writeString(context.mapper().writeValueAsString(encode(handle)));
+            output.writeString(document(handle));
         } catch (JsonProcessingException e) {
             throw new KryoException("Cannot write flow handle " + handle.id(), e);
         }
@@ -92,10 +97,55 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     public QosFlow read(Kryo kryo, Input input, Class<QosFlow> type) {
         String document = input.readString();
         try {
-            return decode(context.mapper().readTree(document));
+            return read(document);
         } catch (IOException | RuntimeException e) {
             throw new KryoException("Cannot read stored flow handle " + document, e);
         }
+    }
+
+    /**
+     * Returns a handle's stored form as text: {@link #encode}'s document
+     * written compactly, its rules' text written once for the handle's life.
+     *
+     * @param handle the handle
+     * @return the JSON text
+     * @throws JsonProcessingException if Jackson cannot write it
+     */
+    String document(QosFlow handle) throws JsonProcessingException {
+        ObjectNode json = context.mapper().createObjectNode();
+        return context.mapper().writeValueAsString(
+                tree(json, handle, json.rawValueNode(new RawValue(rules.text(handle.rules())))));
+    }
+
+    /**
+     * Reads a handle's stored form from text. The rules' text is taken as it
+     * is, not built into a tree: a text read or written before reads as the
+     * same rules.
+     *
+     * @param document the JSON text
+     * @return the handle
+     * @throws IOException if the text is not JSON
+     */
+    QosFlow read(String document) throws IOException {
+        ObjectMapper mapper = context.mapper();
+        ObjectNode json = mapper.createObjectNode();
+        String rulesText = null;
+        try (JsonParser parser = mapper.getFactory().createParser(document)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                return decode(mapper.readTree(document));
+            }
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                String name = parser.getCurrentName();
+                if (parser.nextToken() == JsonToken.START_ARRAY && RULES.equals(name)) {
+                    int start = (int) parser.getTokenLocation().getCharOffset();
+                    parser.skipChildren();
+                    rulesText = document.substring(start, (int) parser.getTokenLocation().getCharOffset() + 1);
+                } else {
+                    json.set(name, mapper.readTree(parser));
+                }
+            }
+        }
+        return decode(json, rulesText);
     }
 
     /**
@@ -105,8 +155,12 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
      * @return the JSON document
      */
     ObjectNode encode(QosFlow handle) {
-        ObjectNode json = context.mapper().createObjectNode()
-                .put(FORMAT_FIELD, FORMAT)
+        return tree(context.mapper().createObjectNode(), handle, rules.array(handle.rules()));
+    }
+
+    // The fields in their stored order, the rules' form as given.
+    private ObjectNode tree(ObjectNode json, QosFlow handle, JsonNode storedRules) {
+        json.put(FORMAT_FIELD, FORMAT)
                 .put(ID, handle.id())
                 .put(KIND, handle.kind().name())
                 .put(OWNER, handle.owner())
@@ -117,8 +171,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
         if (handle.actingNode() != null) {
             json.put(ACTING_NODE, handle.actingNode());
         }
-        ArrayNode storedRules = json.putArray(RULES);
-        handle.rules().forEach(r -> storedRules.add(this.rules.encode(r)));
+        json.set(RULES, storedRules);
         ArrayNode meters = json.putArray(METERS);
         handle.meters().forEach(m -> meters.addObject()
                 .put(DEVICE_ID, m.deviceId().toString())
@@ -143,13 +196,17 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
      * @return the handle
      */
     QosFlow decode(JsonNode json) {
+        return decode(json, null);
+    }
+
+    // The rules' text as it was stored, or null to read them from the document.
+    private QosFlow decode(JsonNode json, String rulesText) {
         int format = field(json, FORMAT_FIELD).asInt();
         if (format != FORMAT) {
             throw new IllegalStateException("flow handle stored in format " + format
                     + "; this FlowSocket reads format " + FORMAT);
         }
-        ImmutableList.Builder<FlowRule> handleRules = ImmutableList.builder();
-        field(json, RULES).forEach(r -> handleRules.add(rules.decode(r)));
+        List<FlowRule> handleRules = rulesText != null ? rules.read(rulesText) : rules.read(field(json, RULES));
         ImmutableList.Builder<QosFlowMeter> meters = ImmutableList.builder();
         field(json, METERS).forEach(m -> meters.add(new QosFlowMeter(DeviceId.deviceId(text(m, DEVICE_ID)),
                 MeterId.meterId(field(m, METER_ID).asLong()), field(m, RATE_KBPS).asLong(),
@@ -167,7 +224,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .reason(optionalText(json, REASON))
                 .spec(spec(optionalText(json, SPEC)))
                 .actingNode(optionalText(json, ACTING_NODE))
-                .rules(handleRules.build())
+                .rules(handleRules)
                 .meters(meters.build())
                 .path(path.build())
                 .build();

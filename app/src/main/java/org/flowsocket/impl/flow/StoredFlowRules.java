@@ -6,9 +6,6 @@ package org.flowsocket.impl.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
-import com.google.common.util.concurrent.UncheckedExecutionException;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.DefaultFlowRule;
@@ -19,8 +16,6 @@ import org.onosproject.net.flow.TrafficTreatment;
 import org.onosproject.net.flow.instructions.Instructions;
 
 import java.util.Iterator;
-import java.util.Objects;
-import java.util.concurrent.ExecutionException;
 
 /**
  * Flow rules in the stored form of flow handles: a rule's identity as plain
@@ -31,14 +26,12 @@ import java.util.concurrent.ExecutionException;
  * Kryo class ids.
  * <p>
  * ONOS's criterion and instruction codecs are slow (each call builds its
- * table of formats), and a handle is written and read again at every change
- * of its state, so the forms of recently stored rules are kept. Rules and
- * their forms are immutable.
+ * table of formats): a handle's rules are written and read once per rules
+ * list and text ({@link StoredRuleLists}), not here. Keeping single rules'
+ * forms as well cost more than it saved: under load the rules of the flows
+ * in flight outnumber any bound, and hashing a rule's form is not cheap.
  */
 final class StoredFlowRules {
-
-    // Enough for the rules of the flows being installed or removed at once.
-    private static final int CACHED_RULES = 8192;
 
     private static final String DEVICE_ID = "deviceId";
     private static final String FLOW_ID = "flowId";
@@ -56,8 +49,6 @@ final class StoredFlowRules {
     private static final String METER_ID = "meterId";
 
     private final CodecContext context;
-    private final Cache<ExactRule, ObjectNode> written = CacheBuilder.newBuilder().maximumSize(CACHED_RULES).build();
-    private final Cache<JsonNode, FlowRule> read = CacheBuilder.newBuilder().maximumSize(CACHED_RULES).build();
 
     /**
      * Creates the converter.
@@ -72,40 +63,11 @@ final class StoredFlowRules {
      * Writes a rule.
      *
      * @param rule the rule
-     * @return its stored form; not to be changed
+     * @return its stored form
      * @throws IllegalArgumentException if ONOS's flow JSON cannot hold the
      *                                  rule's table, match or actions exactly
      */
     ObjectNode encode(FlowRule rule) {
-        try {
-            return written.get(new ExactRule(rule), () -> {
-                ObjectNode json = write(rule);
-                read.put(json, rule);
-                return json;
-            });
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
-        } catch (UncheckedExecutionException e) {
-            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause() : e;
-        }
-    }
-
-    /**
-     * Reads a rule.
-     *
-     * @param json its stored form
-     * @return the rule
-     */
-    FlowRule decode(JsonNode json) {
-        FlowRule rule = read.getIfPresent(json);
-        if (rule == null) {
-            rule = parse(json);
-            read.put(json, rule);
-        }
-        return rule;
-    }
-
-    private ObjectNode write(FlowRule rule) {
         if (!(rule.table() instanceof IndexTableId)) {
             throw new IllegalArgumentException("rule " + rule.id() + " is in table " + rule.table()
                     + ", not an OpenFlow table number");
@@ -125,11 +87,11 @@ final class StoredFlowRules {
         // rather than store a rule that would read back different.
         FlowRule copy;
         try {
-            copy = parse(json);
+            copy = decode(json);
         } catch (RuntimeException e) {
             copy = null;
         }
-        if (copy == null || !new ExactRule(copy).equals(new ExactRule(rule))) {
+        if (copy == null || !sameStoredFields(rule, copy)) {
             throw new IllegalArgumentException("ONOS's flow JSON cannot hold rule " + rule.id()
                     + " exactly: " + rule.selector() + " " + rule.treatment());
         }
@@ -152,7 +114,13 @@ final class StoredFlowRules {
         return json;
     }
 
-    private FlowRule parse(JsonNode json) {
+    /**
+     * Reads a rule.
+     *
+     * @param json its stored form
+     * @return the rule
+     */
+    FlowRule decode(JsonNode json) {
         FlowRule.Builder rule = DefaultFlowRule.builder()
                 .forDevice(DeviceId.deviceId(text(json, DEVICE_ID)))
                 .withCookie(field(json, FLOW_ID).asLong())
@@ -183,30 +151,12 @@ final class StoredFlowRules {
         return field(json, name).asText();
     }
 
-    // A rule with everything the stored form holds; FlowRule.equals compares
-    // only device, priority, table and match.
-    private static final class ExactRule {
-        private final FlowRule rule;
-
-        ExactRule(FlowRule rule) {
-            this.rule = rule;
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof ExactRule)) {
-                return false;
-            }
-            FlowRule that = ((ExactRule) o).rule;
-            return rule.exactMatch(that) && rule.isPermanent() == that.isPermanent()
-                    && rule.timeout() == that.timeout() && rule.hardTimeout() == that.hardTimeout()
-                    && rule.reason() == that.reason()
-                    && rule.treatment().allInstructions().equals(that.treatment().allInstructions());
-        }
-
-        @Override
-        public int hashCode() {
-            return Objects.hash(rule.deviceId(), rule.id());
-        }
+    // Everything the stored form holds; FlowRule.equals compares only
+    // device, priority, table and match.
+    private static boolean sameStoredFields(FlowRule rule, FlowRule that) {
+        return rule.exactMatch(that) && rule.isPermanent() == that.isPermanent()
+                && rule.timeout() == that.timeout() && rule.hardTimeout() == that.hardTimeout()
+                && rule.reason() == that.reason()
+                && rule.treatment().allInstructions().equals(that.treatment().allInstructions());
     }
 }

@@ -1,0 +1,170 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.api.QosFlow;
+import org.junit.Test;
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.Ip4Address;
+import org.onlab.packet.IpPrefix;
+import org.onosproject.codec.CodecContext;
+import org.onosproject.codec.JsonCodec;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.TrafficSelector;
+import org.onosproject.store.service.Serializer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+
+/**
+ * The flow handle map's stored form costs FlowSocket CPU at every write and
+ * read of a handle: what can be written once is, and the document stays the
+ * same byte for byte.
+ */
+public class FlowHandleStoredFormTest {
+
+    private static final DeviceId S1 = DeviceId.deviceId("of:0000000000000001");
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    // More rules than the serializer keeps the single forms of (8192).
+    private static final int OTHER_RULES = 16384;
+    private static final int RULES_PER_HANDLE = 64;
+
+    @Test
+    public void stateChangesReuseTheRulesStoredFormWhateverWasWrittenInBetween() {
+        CountingCodecs codecs = new CountingCodecs();
+        Serializer serializer = DistributedQosFlowStore.serializer(codecs);
+        QosFlow pending = handle("fs-1", 0, 2);
+        serializer.encode(pending);
+        assertEquals("each rule's match is written once", 2, codecs.selectorsWritten.get());
+
+        // The rules of the flows installed meanwhile, as under load.
+        for (int h = 0; h < OTHER_RULES / RULES_PER_HANDLE; h++) {
+            serializer.encode(handle("fs-" + (h + 2), 2 + h * RULES_PER_HANDLE, RULES_PER_HANDLE));
+        }
+        codecs.selectorsWritten.set(0);
+        serializer.encode(pending.withState(QosFlow.State.INSTALLED, null));
+        serializer.encode(pending.withState(QosFlow.State.REMOVING, "removal requested", "node1"));
+        assertEquals("a state change writes none of the handle's rules again", 0, codecs.selectorsWritten.get());
+    }
+
+    @Test
+    public void documentIsTheTreeFormWrittenCompactly() throws IOException {
+        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs());
+        QosFlow installed = handle("fs-3", 0, 3).withState(QosFlow.State.INSTALLED, null);
+        QosFlow removing = installed.withState(QosFlow.State.REMOVING, "removal requested", "node1");
+        for (QosFlow handle : List.of(handle("fs-2", 0, 0), installed, removing)) {
+            String document = serializer.document(handle);
+            assertEquals(MAPPER.writeValueAsString(serializer.encode(handle)), document);
+            assertEquals(handle, serializer.read(document));
+        }
+    }
+
+    @Test
+    public void documentStoredInFormatOneReadsAndWritesBackByteForByte() throws IOException {
+        JsonNode fixture = MAPPER.readTree(getClass().getResource("qos-flow-format-1.json"));
+        String stored = MAPPER.writeValueAsString(fixture);
+        // A serializer that has not seen these rules parses them; then one that has.
+        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs());
+        QosFlow handle = serializer.read(stored);
+        assertEquals(serializer.decode(fixture), handle);
+        assertEquals(stored, serializer.document(handle));
+        assertEquals(stored, serializer.document(serializer.read(stored)));
+        assertEquals(stored, new QosFlowSerializer(new OnosCodecs()).document(handle));
+    }
+
+    @Test
+    public void documentWithoutRulesOrOfAnotherFormatIsRefusedByName() throws IOException {
+        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs());
+        ObjectNode stored = serializer.encode(handle("fs-4", 0, 1));
+        ObjectNode otherFormat = stored.deepCopy().put("format", 2);
+        stored.remove("rules");
+        assertTrue(refusal(serializer, stored).startsWith("stored flow handle lacks rules"));
+        // The format is checked first, whatever the rules hold.
+        ((ObjectNode) otherFormat.get("rules").get(0)).remove("selector");
+        assertEquals("flow handle stored in format 2; this FlowSocket reads format 1",
+                     refusal(serializer, otherFormat));
+    }
+
+    private static String refusal(QosFlowSerializer serializer, ObjectNode stored) throws IOException {
+        try {
+            serializer.read(stored.toString());
+        } catch (IllegalStateException e) {
+            return e.getMessage();
+        }
+        throw new AssertionError("read " + stored);
+    }
+
+    private static QosFlow handle(String id, int firstRule, int rules) {
+        List<FlowRule> list = new ArrayList<>();
+        for (int i = firstRule; i < firstRule + rules; i++) {
+            list.add(rule(i));
+        }
+        return QosFlow.builder().id(id).kind(QosFlow.Kind.DEVICE).owner("onos").createdMillis(1_700_000_000_000L)
+                .rules(list).actingNode("node1").build();
+    }
+
+    // Rule n matches IPv4 traffic to 10.0.0.0 + n, as the benchmark's do.
+    private static FlowRule rule(int n) {
+        return DefaultFlowRule.builder().forDevice(S1).withCookie(0x0007_0000_0000_0000L + n)
+                .withPriority(40000).makePermanent()
+                .withSelector(DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_IPV4)
+                        .matchIPDst(IpPrefix.valueOf(Ip4Address.valueOf(0x0a000000 + n), 32)).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setIpDscp((byte) 46)
+                        .setOutput(PortNumber.portNumber(2)).build())
+                .build();
+    }
+
+    // ONOS's codecs, counting the matches written.
+    private static final class CountingCodecs implements CodecContext {
+        private final OnosCodecs codecs = new OnosCodecs();
+        private final AtomicInteger selectorsWritten = new AtomicInteger();
+
+        @Override
+        public ObjectMapper mapper() {
+            return codecs.mapper();
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public <T> JsonCodec<T> codec(Class<T> entityClass) {
+            JsonCodec<T> codec = codecs.codec(entityClass);
+            if (entityClass != TrafficSelector.class) {
+                return codec;
+            }
+            JsonCodec<TrafficSelector> selectors = (JsonCodec<TrafficSelector>) codec;
+            return (JsonCodec<T>) new JsonCodec<TrafficSelector>() {
+                @Override
+                public ObjectNode encode(TrafficSelector selector, CodecContext context) {
+                    selectorsWritten.incrementAndGet();
+                    return selectors.encode(selector, context);
+                }
+
+                @Override
+                public TrafficSelector decode(ObjectNode json, CodecContext context) {
+                    return selectors.decode(json, context);
+                }
+            };
+        }
+
+        @Override
+        public <T> T getService(Class<T> serviceClass) {
+            return codecs.getService(serviceClass);
+        }
+    }
+}

@@ -1,0 +1,131 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.bench;
+
+import org.flowsocket.testkit.FlowSocketClient;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.net.flow.FlowRuleService;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Removes what a run of a flow row installed (not timed): FlowSocket's flows
+ * with RemoveFlow, the REST and in-process rows' rules through ONOS, then
+ * waits until ONOS holds none of them, so that the next run starts from
+ * empty tables.
+ */
+final class RowCleanup {
+
+    private static final Duration CLEANUP_WAIT = Duration.ofMinutes(3);
+
+    private final Target target;
+    private final ApplicationId inProcessApp;
+
+    /**
+     * @param target       the server
+     * @param inProcessApp the in-process row's application, or null when attached by URL
+     */
+    RowCleanup(Target target, ApplicationId inProcessApp) {
+        this.target = target;
+        this.inProcessApp = inProcessApp;
+    }
+
+    /**
+     * Removes the rules a run installed and waits until ONOS holds none.
+     *
+     * @param row           the row
+     * @param run           the run
+     * @param clients       the run's FlowSocket connections
+     * @param removalReport receives a line on the removal's rate (FlowSocket rows), or null
+     * @throws Exception if the rules cannot be removed
+     */
+    void cleanUp(Row row, RunProgress run, List<FlowSocketClient> clients,
+                         Consumer<String> removalReport) throws Exception {
+        switch (row.path) {
+            case WS:
+            case WS_NO_CONFIRM:
+                long t0 = System.nanoTime();
+                long cpu0 = FlowRows.processCpuNanos();
+                int handles = run.handles.size();
+                removeFlowSocketFlows(clients.get(0), run.handles, Math.min(row.window, 64));
+                long rules = run.confirmed.get();
+                if (removalReport != null && rules > 0) {
+                    double s = (System.nanoTime() - t0) / 1e9;
+                    removalReport.accept(String.format(Locale.ROOT,
+                            "RemoveFlow of %d flows (%d rules, %d in flight) until ONOS lists none: %.0f rules/s, "
+                                    + "%.1f cpu us/rule", handles, rules, Math.min(row.window, 64), rules / s,
+                            (FlowRows.processCpuNanos() - cpu0) / 1e3 / rules));
+                }
+                break;
+            case REST:
+                target.removeRestRules(null);
+                if (!target.awaitNoRules(Target.REST_APP, CLEANUP_WAIT)) {
+                    throw new IllegalStateException("REST rules are still in ONOS after removal");
+                }
+                break;
+            case ONOS_SIMULATED:
+            case ONOS_NULL:
+                target.service(FlowRuleService.class).removeFlowRulesById(inProcessApp);
+                if (!target.awaitNoRules(Target.IN_PROCESS_APP, CLEANUP_WAIT)) {
+                    throw new IllegalStateException("in-process rules are still in ONOS after removal");
+                }
+                break;
+            default:
+                break;
+        }
+    }
+
+    // RemoveFlow for every handle, pipelined, then wait until ONOS holds none
+    // of FlowSocket's rules. A handle of a confirm:false install may still be
+    // PENDING when its removal arrives; such a removal is tried again.
+    private void removeFlowSocketFlows(FlowSocketClient client, List<String> handles, int window)
+            throws Exception {
+        List<String> left = new ArrayList<>(handles);
+        String failure = null;
+        for (int attempt = 0; attempt < 20 && !left.isEmpty(); attempt++) {
+            if (attempt > 0) {
+                Thread.sleep(100);
+            }
+            Semaphore w = new Semaphore(window);
+            List<String> failed = Collections.synchronizedList(new ArrayList<>());
+            AtomicReference<String> why = new AtomicReference<>();
+            CountDownLatch done = new CountDownLatch(left.size());
+            int i = 0;
+            for (String h : left) {
+                w.acquire();
+                String id = "\"rm-" + attempt + "-" + (i++) + "\"";
+                client.request(id, "{\"type\":\"RemoveFlow\",\"id\":" + id + ",\"flowId\":\"" + h + "\"}")
+                        .whenComplete((reply, e) -> {
+                            if (e != null || !"ok".equals(reply.path("status").asText())) {
+                                failed.add(h);
+                                why.compareAndSet(null, e != null ? e.toString() : reply.toString());
+                            }
+                            w.release();
+                            done.countDown();
+                        });
+            }
+            if (!done.await(CLEANUP_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("removing FlowSocket's flows timed out");
+            }
+            left = new ArrayList<>(failed);
+            failure = why.get();
+        }
+        if (!left.isEmpty()) {
+            throw new IllegalStateException("removing FlowSocket's flows failed: " + failure);
+        }
+        if (!target.awaitNoRules(Target.FLOWSOCKET_APP, CLEANUP_WAIT)) {
+            throw new IllegalStateException("FlowSocket's rules are still in ONOS after removal");
+        }
+    }
+}
