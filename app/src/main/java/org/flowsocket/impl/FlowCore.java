@@ -6,6 +6,8 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.common.collect.ImmutableMap;
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.LinkBandwidth;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
@@ -43,14 +45,16 @@ import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.topology.PathService;
 import org.onosproject.store.service.StorageService;
+import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Collection;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -70,6 +74,10 @@ final class FlowCore {
     // Installs being planned and stored at once: enough to keep ONOS's store
     // busy at a few milliseconds a round trip while the switches confirm.
     private static final int INSTALL_THREADS = 16;
+    // How long stopping waits for the installs being stored to reach the switches.
+    private static final long STOP_WAIT_SECONDS = 10;
+
+    private final Logger log = LoggerFactory.getLogger(getClass());
 
     final FlowLeadership leadership;
     final DistributedQosFlowStore store;
@@ -83,8 +91,11 @@ final class FlowCore {
     private final BandwidthReservations reservations;
     private final Supplier<CoreSettings> settings;
     private final ListenerRegistry<QosFlowEvent, QosFlowListener> listeners = new ListenerRegistry<>();
-    private final ExecutorService installs = Executors.newFixedThreadPool(
-            INSTALL_THREADS, groupedThreads("onos/flowsocket", "install-%d", LoggerFactory.getLogger(FlowCore.class)));
+    // All started at once: the component's threads are the same from activation on.
+    private final ThreadPoolExecutor installs = new ThreadPoolExecutor(
+            INSTALL_THREADS, INSTALL_THREADS, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
+            groupedThreads("onos/flowsocket", "install-%d", log));
+    private volatile boolean stopping;
     private volatile Executor eventThread;
     private final QosFlowStoreDelegate storeDelegate = e -> eventThread.execute(() -> storeEvent(e));
 
@@ -101,6 +112,7 @@ final class FlowCore {
     FlowCore(ServiceDirectory onos, ApplicationId appId, FlowSocketCodecContext codecs, ObjectMapper mapper,
              ScheduledExecutorService timer, Supplier<CoreSettings> settings) {
         this.settings = settings;
+        installs.prestartAllCoreThreads();
         StorageService storage = onos.get(StorageService.class);
         DeviceService devices = onos.get(DeviceService.class);
         FlowRuleService flowRules = onos.get(FlowRuleService.class);
@@ -145,9 +157,24 @@ final class FlowCore {
         listeners.process(e);
     }
 
-    /** Stops installing and following the store. */
+    /**
+     * Stops installing and following the store. A request not started is
+     * refused; one being planned and stored goes on until its rules are
+     * handed to the switches, so that no handle is left stored and never
+     * installed.
+     */
     void stop() {
-        installs.shutdownNow();
+        stopping = true;
+        installs.shutdown();
+        try {
+            if (!installs.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                log.warn("Stopped with installs still being stored after {} s", STOP_WAIT_SECONDS);
+                installs.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            installs.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
         store.unsetDelegate(storeDelegate);
         store.close();
     }
@@ -182,7 +209,12 @@ final class FlowCore {
      */
     CompletableFuture<QosFlow> install(QosFlowRequest request) {
         try {
-            return Failures.typed(CompletableFuture.supplyAsync(() -> planAndInstall(request), installs)
+            return Failures.typed(CompletableFuture.supplyAsync(() -> {
+                if (stopping) {
+                    throw new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket is stopping");
+                }
+                return planAndInstall(request);
+            }, installs)
                                           .thenCompose(Function.identity()), INSTALLING);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(Failures.typed(e, INSTALLING));
