@@ -78,8 +78,9 @@ public final class PathHealth {
 
     /**
      * Names what broke a path: a device of it offline, else the first link
-     * missing along it, in either direction, else the first port ONOS
-     * reports down (a switch reports a port down when its cable is cut). A
+     * missing along it, in either direction, or with a port ONOS reports
+     * down (a switch reports its ports down when their cable is cut), else
+     * another port of the path down, such as a host's. A
      * device going offline takes its links with it, and ONOS reports the
      * device first and its links after: the device is named however far
      * along the path it is, so the reason does not change as those later
@@ -97,20 +98,27 @@ public final class PathHealth {
         for (int i = 0; i + 1 < path.size(); i++) {
             ConnectPoint out = new ConnectPoint(path.get(i).deviceId(), path.get(i).outPort());
             ConnectPoint in = new ConnectPoint(path.get(i + 1).deviceId(), path.get(i + 1).inPort());
-            if (!active(out, in) || !active(in, out)) {
+            // A cut cable shows first as its ports going down, then as the link
+            // vanishing: either way it is the link that broke.
+            if (!active(out, in) || !active(in, out) || portDown(out) || portDown(in)) {
                 return Optional.of("link " + out + "-" + in + " went down");
             }
         }
         // A port of the path that is down, e.g. the port a host is attached to.
         for (Hop hop : path) {
             for (PortNumber number : List.of(hop.inPort(), hop.outPort())) {
-                Port port = deviceService.getPort(hop.deviceId(), number);
-                if (port != null && !port.isEnabled()) {
-                    return Optional.of("port " + new ConnectPoint(hop.deviceId(), number) + " went down");
+                ConnectPoint port = new ConnectPoint(hop.deviceId(), number);
+                if (portDown(port)) {
+                    return Optional.of("port " + port + " went down");
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private boolean portDown(ConnectPoint point) {
+        Port port = deviceService.getPort(point.deviceId(), point.port());
+        return port != null && !port.isEnabled();
     }
 
     /**

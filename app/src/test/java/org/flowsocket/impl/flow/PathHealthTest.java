@@ -179,6 +179,16 @@ public class PathHealthTest {
         assertEquals(Optional.of("device " + id(2) + " went offline"), health.failureOf(path));
     }
 
+    // A cut cable: the switches report the ports down before ONOS drops the link.
+    @Test
+    public void aCableCutIsNamedAsItsLinkWhicheverEventComesFirst() {
+        List<Hop> path = routes.hops(host(1), host(2), health.weigher(l -> true));
+        portsDown.add(new ConnectPoint(id(1), PortNumber.portNumber(3)));
+        assertEquals(Optional.of("link " + id(1) + "/3-" + id(2) + "/2 went down"), health.failureOf(path));
+        cable(1, 2, false);
+        assertEquals(Optional.of("link " + id(1) + "/3-" + id(2) + "/2 went down"), health.failureOf(path));
+    }
+
     @Test
     public void aLinkThatCameUpIsHeldDown() {
         List<Hop> direct = routes.hops(host(1), host(2), health.weigher(l -> true));
