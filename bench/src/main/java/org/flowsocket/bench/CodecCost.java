@@ -4,7 +4,6 @@
  */
 package org.flowsocket.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.codec.CodecService;
@@ -26,24 +25,7 @@ final class CodecCost {
     }
 
     static double microsPerRule(Target target, FlowRules rules) {
-        ObjectMapper mapper = new ObjectMapper();
-        CodecService codecs = target.service(CodecService.class);
-        CodecContext context = new CodecContext() {
-            @Override
-            public ObjectMapper mapper() {
-                return mapper;
-            }
-
-            @Override
-            public <T> JsonCodec<T> codec(Class<T> entityClass) {
-                return codecs.getCodec(entityClass);
-            }
-
-            @Override
-            public <T> T getService(Class<T> serviceClass) {
-                return target.service(serviceClass);
-            }
-        };
+        CodecContext context = CodecContexts.over(target.service(CodecService.class), target::service);
         JsonCodec<FlowRule> codec = context.codec(FlowRule.class);
         int n = 20_000;
         ObjectNode[] flows = new ObjectNode[n];

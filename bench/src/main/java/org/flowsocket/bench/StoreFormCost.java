@@ -4,11 +4,9 @@
  */
 package org.flowsocket.bench;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.onosproject.codec.CodecContext;
-import org.onosproject.codec.JsonCodec;
 import org.onosproject.codec.impl.CodecManager;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.DefaultApplicationId;
@@ -106,24 +104,10 @@ public final class StoreFormCost {
     }
 
     private static CodecContext onosCodecs() {
-        ObjectMapper mapper = new ObjectMapper();
         CodecManager codecs = new CodecManager();
         codecs.activate();
-        return new CodecContext() {
-            @Override
-            public ObjectMapper mapper() {
-                return mapper;
-            }
-
-            @Override
-            public <T> JsonCodec<T> codec(Class<T> entityClass) {
-                return codecs.getCodec(entityClass);
-            }
-
-            @Override
-            public <T> T getService(Class<T> serviceClass) {
-                throw new IllegalStateException("no " + serviceClass.getSimpleName() + " here");
-            }
-        };
+        return CodecContexts.over(codecs, type -> {
+            throw new IllegalStateException("no " + type.getSimpleName() + " here");
+        });
     }
 }
