@@ -97,6 +97,14 @@ final class SessionReport {
                     ms(r.latency, 50), ms(r.latency, 99), ms(r.latency, 99.9), r.latency.getMaxValue() / 1e3,
                     r.seqGaps, r.errors);
         }
+        for (int i = 0; i < runs.size(); i++) {
+            EventFanout.Run r = runs.get(i);
+            if (r.achievedRate < 0.95 * r.offeredRate) {
+                out.printf(Locale.ROOT, "  (run %d sent %.0f source events/s, not %d: the producer fell behind its "
+                        + "schedule, so this run did not load the server as the goal says)%n", i + 1,
+                        r.achievedRate, r.offeredRate);
+            }
+        }
         boolean equal = runs.stream().allMatch(r -> r.minEach == r.maxEach && r.maxEach == r.sourceEvents);
         Histogram all = Bootstrap.pooled(runs, r -> r.latency);
         out.printf(Locale.ROOT, "  pooled over runs and subscribers: p50 %.1f ms, p99 %.1f ms, p99.9 %.1f ms, max "
