@@ -431,6 +431,7 @@ public final class BenchMain {
         try (ProbeJvm probe = ProbeJvm.start(most + 64)) {
             if (!o.sessions.isEmpty()) {
                 report.idle(IdleSessions.measure(jetty, probe, o.sessions));
+                probe.awaitNoSessions(SESSIONS_GONE);
             }
             if (o.subscribers > 0) {
                 probe.checkDescriptors(o.subscribers + 1);
@@ -438,9 +439,11 @@ public final class BenchMain {
                 // A run not reported first: the first run compiles the paths
                 // of the producer, the server and the subscribers.
                 EventFanout.openLoop(jetty, probe, o.subscribers, o.eventRate, FANOUT_WARMUP, 254);
+                probe.awaitNoSessions(SESSIONS_GONE);
                 List<EventFanout.Run> runs = new ArrayList<>();
                 for (int i = 0; i < o.fanoutRuns; i++) {
                     runs.add(EventFanout.openLoop(jetty, probe, o.subscribers, o.eventRate, length, i));
+                    probe.awaitNoSessions(SESSIONS_GONE);
                 }
                 report.fanout(runs);
                 report.overload(EventFanout.overload(jetty, probe, o.subscribers, o.subscribers / 2,
@@ -448,6 +451,9 @@ public final class BenchMain {
             }
         }
     }
+
+    /** Longest wait for the probe's sessions to go once their clients closed them. */
+    static final Duration SESSIONS_GONE = Duration.ofSeconds(60);
 
     /** The fan-out's warm-up run. */
     static final Duration FANOUT_WARMUP = Duration.ofSeconds(2);

@@ -110,6 +110,7 @@ final class IdleSessions {
                 requested.add(new Point(count, probe.memory()));
             }
             expectSessions(probe, clients.size());
+            clients.forEach(FlowSocketClient::close);
             return new Result(probe.sessionCap(), baseline, idle, requested, connectNanos / 1e9);
         } finally {
             clients.forEach(FlowSocketClient::drop);

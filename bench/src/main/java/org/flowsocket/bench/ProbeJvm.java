@@ -14,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -101,6 +102,25 @@ final class ProbeJvm implements AutoCloseable {
     /** @return the probe FlowSocket's open sessions */
     int sessions() throws IOException {
         return Integer.parseInt(command("sessions", "SESSIONS"));
+    }
+
+    /**
+     * Waits until the probe's FlowSocket has no session left, so that the
+     * next measurement's sessions fit under its caps.
+     *
+     * @param timeout longest wait
+     * @throws IOException if sessions are still open then
+     * @throws InterruptedException if interrupted
+     */
+    void awaitNoSessions(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        for (int open = sessions(); open > 0; open = sessions()) {
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the probe's FlowSocket still has " + open + " sessions " + timeout
+                        + " after the clients closed them");
+            }
+            Thread.sleep(100);
+        }
     }
 
     /** @return the probe's memory after full collections */
