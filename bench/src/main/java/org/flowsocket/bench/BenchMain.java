@@ -22,7 +22,7 @@ import java.util.Random;
 /**
  * {@code java -jar flowsocket-bench.jar [--quick] [options]}: confirmed flow
  * installs per second and their latency through FlowSocket, ONOS's REST API
- * and FlowRuleService directly, for the same rules; heap per idle session;
+ * and FlowRuleService directly, for the same rules; memory per idle session;
  * event fan-out.
  */
 public final class BenchMain {
