@@ -315,17 +315,18 @@ public final class BenchMain {
     static int run(Options o, PrintStream out) throws Exception {
         long started = System.nanoTime();
         List<Row> rows = selectedRows(o, o.url == null);
-        if (rows.isEmpty()) {
-            // No row: no sandbox in this JVM, only the clients of the probe's.
+        if (o.rows != null && o.rows.isEmpty()) {
+            // --rows none: no sandbox in this JVM, only the clients of the probe's.
             WebSocketClient jetty = new WebSocketClient();
             jetty.start();
+            boolean failed;
             try {
-                sessions(o, jetty, new Bootstrap(2000, o.seed), out);
+                failed = sessions(o, jetty, new Bootstrap(2000, o.seed), out);
             } finally {
                 jetty.stop();
             }
             out.printf(Locale.ROOT, "%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
-            return 0;
+            return failed ? 1 : 0;
         }
         try (Target target = o.url == null
                 ? Target.start(o.port, o.topo, Duration.ofMillis(o.ackLatencyMs), SandboxCore.Store.MEMORY)
@@ -387,9 +388,9 @@ public final class BenchMain {
             out.printf(Locale.ROOT, "ONOS's FlowRule JSON codec alone (what FlowSocket and REST both run per "
                     + "rule): %.1f cpu us/rule%n", CodecCost.microsPerRule(target, runners.main().bodies.rules()));
         }
-        sessions(o, target.jetty(), bootstrap, out);
+        boolean failed = sessions(o, target.jetty(), bootstrap, out);
         out.printf(Locale.ROOT, "%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
-        boolean failed = runs.values().stream().flatMap(List::stream).anyMatch(r -> r.errors > 0);
+        failed |= runs.values().stream().flatMap(List::stream).anyMatch(r -> r.errors > 0);
         return failed ? 1 : 0;
     }
 
@@ -419,11 +420,16 @@ public final class BenchMain {
         return rows;
     }
 
-    /** Idle sessions and fan-out, against a sandbox in a second JVM; the clients run in this one. */
-    private static void sessions(Options o, WebSocketClient jetty, Bootstrap bootstrap, PrintStream out)
+    /**
+     * Idle sessions and fan-out, against a sandbox in a second JVM; the
+     * clients run in this one.
+     *
+     * @return whether a request of the fan-out's producer failed
+     */
+    private static boolean sessions(Options o, WebSocketClient jetty, Bootstrap bootstrap, PrintStream out)
             throws Exception {
         if (o.sessions.isEmpty() && o.subscribers == 0) {
-            return;
+            return false;
         }
         int most = Math.max(o.sessions.isEmpty() ? 0 : o.sessions.get(o.sessions.size() - 1), o.subscribers);
         SessionReport report = new SessionReport(bootstrap, out);
@@ -448,8 +454,10 @@ public final class BenchMain {
                 report.fanout(runs);
                 report.overload(EventFanout.overload(jetty, probe, o.subscribers, o.subscribers / 2,
                         SLOW_READ, length, 255));
+                return runs.stream().anyMatch(r -> r.errors > 0);
             }
         }
+        return false;
     }
 
     /** Longest wait for the probe's sessions to go once their clients closed them. */

@@ -148,7 +148,7 @@ final class ProbeJvm implements AutoCloseable {
         }
     }
 
-    private static void checkDescriptors(String who, int sessions, long open, long max) throws IOException {
+    static void checkDescriptors(String who, int sessions, long open, long max) throws IOException {
         if (max >= 0 && open + sessions + FD_MARGIN > max) {
             throw new IOException(String.format("%d more sessions need as many file descriptors in %s, which "
                     + "has %d open of at most %d (ulimit -n): raise the limit before starting the benchmark "

@@ -53,6 +53,18 @@ public class SessionMeasurementsTest {
     }
 
     @Test
+    public void sessionsBeyondTheDescriptorLimitAreRefusedWithTheLimitNamed() throws Exception {
+        ProbeJvm.checkDescriptors("the probe JVM", 10_000, 300, 20_000);
+        try {
+            ProbeJvm.checkDescriptors("the probe JVM", 10_000, 300, 10_500);
+            fail("10,000 sessions were allowed with 300 of 10,500 descriptors open");
+        } catch (java.io.IOException e) {
+            assertTrue(e.getMessage(), e.getMessage().contains("the probe JVM")
+                    && e.getMessage().contains("300 open of at most 10500 (ulimit -n)"));
+        }
+    }
+
+    @Test
     public void optionsTakeSessionListsAndRowsNone() {
         BenchMain.Options full = BenchMain.Options.parse(new String[0]);
         assertEquals(List.of(1000, 5000, 10000), full.sessions);
