@@ -40,6 +40,8 @@ final class SimSwitch {
     final long dpid;
     /** Port number to whether the port is enabled. */
     final Map<PortNumber, Boolean> ports = new LinkedHashMap<>();
+    /** Port number to the speed the switch announces for it, in Mb/s. */
+    private final Map<PortNumber, Long> portSpeedsMbps;
     /** Keyed by the rule: equal match, priority and table overwrite, as in OpenFlow. */
     final Map<FlowRule, Installed<FlowRule>> table = new LinkedHashMap<>();
     final Map<MeterCellId, Installed<Meter>> meters = new LinkedHashMap<>();
@@ -53,17 +55,18 @@ final class SimSwitch {
     boolean up;
     long connectedAt;
 
-    SimSwitch(DeviceId id, String name, Set<PortNumber> ports) {
-        this.id = id;
-        this.name = name;
+    SimSwitch(NetworkSpec.Switch spec) {
+        this.id = spec.id();
+        this.name = spec.name();
         long d;
         try {
-            d = Long.parseUnsignedLong(id.uri().getSchemeSpecificPart(), 16);
+            d = Long.parseUnsignedLong(this.id.uri().getSchemeSpecificPart(), 16);
         } catch (NumberFormatException e) {
-            d = id.hashCode() & 0xffffffffL;
+            d = this.id.hashCode() & 0xffffffffL;
         }
         this.dpid = d;
-        ports.forEach(p -> this.ports.put(p, true));
+        this.portSpeedsMbps = spec.portSpeedsMbps();
+        spec.ports().forEach(p -> this.ports.put(p, true));
     }
 
     /**
@@ -236,7 +239,9 @@ final class SimSwitch {
                 .withPortNumber(n)
                 .isEnabled(enabled)
                 .type(Port.Type.COPPER)
-                .portSpeed(10_000)
+                // Mb/s: as ONOS 2.5.6 OpenFlowDeviceProvider.portSpeed, an OpenFlow 1.3
+                // port's current speed (kb/s) / 1000.
+                .portSpeed(portSpeedsMbps.get(n))
                 .annotations(DefaultAnnotations.builder()
                         .set(AnnotationKeys.PORT_NAME, portName).build())
                 .build();

@@ -112,7 +112,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         thread.start(() -> {
             providers.register(thread.registrations());
             for (NetworkSpec.Switch s : spec.switches()) {
-                switches.add(new SimSwitch(s.id(), s.name(), s.ports()));
+                switches.add(new SimSwitch(s));
             }
             switches.all().forEach(providers::connect);
             thread.scheduleFlowStatistics(flowStatistics::pushAll);
