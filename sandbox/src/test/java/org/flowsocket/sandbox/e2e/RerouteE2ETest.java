@@ -17,7 +17,7 @@ import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.criteria.Criterion;
 import org.onosproject.net.flow.criteria.PortCriterion;
 import org.onosproject.net.flow.instructions.Instructions;
-import org.onosproject.net.link.LinkService;
+import org.onosproject.net.topology.TopologyService;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -218,7 +218,7 @@ public class RerouteE2ETest extends RingE2eTestBase {
     @Test
     public void aFlowThatChangesPathTooOftenWaitsRerouteLimited() throws Exception {
         ComponentConfigService cfg = env.sandbox.core().get(ComponentConfigService.class);
-        LinkService links = env.sandbox.core().get(LinkService.class);
+        TopologyService topology = env.sandbox.core().get(TopologyService.class);
         // Two path changes a minute, and no hold-down, so that each cut moves the flow at once.
         cfg.setProperty(MANAGER, "rerouteMaxPerMinute", "2");
         cfg.setProperty(MANAGER, "rerouteHoldDownMs", "0");
@@ -235,8 +235,9 @@ public class RerouteE2ETest extends RingE2eTestBase {
                 seq = admin.awaitEventAfter(seq, "flows", "FLOW_REROUTED",
                                             d -> flowId.equals(d.path("flowId").asText())).path("seq").asLong();
                 env.network().linkUp(cut[0], cut[1]);
-                E2eSandbox.eventually("link back", () -> links.getLink(cut[0], cut[1]) != null
-                        && links.getLink(cut[1], cut[0]) != null);
+                // In the topology ONOS's PathService answers from, not only in its LinkService.
+                E2eSandbox.eventually("the ring's eight link directions in the topology",
+                                      () -> topology.currentTopology().linkCount() == 8);
             }
             // The third cut within the minute: the flow stays on its broken path, DEGRADED.
             env.network().linkDown(S1_TO_S2, S2_TO_S1);
