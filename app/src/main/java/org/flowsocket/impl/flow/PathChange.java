@@ -131,8 +131,8 @@ final class PathChange {
         });
         return confirmed.handle((ok, error) -> Optional.ofNullable(error)).thenCompose(error -> {
             if (error.isPresent()) {
-                return rollBack(flow, spec, fresh, sent.get() ? changedInPlace : List.of(), added, timeout,
-                                error.get());
+                return rollBack(flow, spec, fresh, sent.get() ? toSend : fresh, sent.get() ? changedInPlace : List.of(),
+                                added, timeout, error.get());
             }
             AtomicBoolean applied = new AtomicBoolean();
             store.update(flow.id(), h -> {
@@ -142,8 +142,9 @@ final class PathChange {
                         .state(QosFlow.State.INSTALLED).reason(null).build() : h;
             });
             if (!applied.get()) {
-                // Removed meanwhile: its removal takes the old rules, this takes the new ones.
-                installer.withdraw(fresh);
+                // Removed meanwhile: its removal takes the old rules, this every rule it sent (the
+                // removal may have gone out before them, and a rule changed in place is the flow's).
+                installer.withdraw(toSend);
                 store.releaseRules(flow.id(), fresh);
                 meters.release(added.meters());
                 admission.release(flow.id());
@@ -170,17 +171,22 @@ final class PathChange {
      * rules only the new path has and puts back the old versions of those it changed in place
      * (sent after the change, so on the same switch connection they land last), so that the
      * switches hold the rules the handle still lists; the flow keeps its old reservation.
+     * A flow removed meanwhile gets nothing back and loses every rule the move sent.
      */
     private CompletableFuture<Optional<Failure>> rollBack(QosFlow flow, NetworkFlowSpec spec, List<FlowRule> fresh,
-                                                          List<FlowRule> changedInPlace, MeterAllocation added,
-                                                          long timeout, Throwable error) {
-        installer.withdraw(fresh);
+                                                          List<FlowRule> sent, List<FlowRule> changedInPlace,
+                                                          MeterAllocation added, long timeout, Throwable error) {
+        boolean live = live(flow.id());
+        installer.withdraw(live ? fresh : sent);
         store.releaseRules(flow.id(), fresh);
         meters.release(added.meters());
-        keepOldReservation(flow, spec);
+        if (live) {
+            keepOldReservation(flow, spec);
+        } else {
+            admission.release(flow.id());
+        }
         String detail = "the switches did not confirm the new path: " + unwrap(error).getMessage();
-        // A flow removed meanwhile is not given back rules its removal takes (or took).
-        CompletableFuture<Void> putBack = changedInPlace.isEmpty() || !live(flow.id())
+        CompletableFuture<Void> putBack = changedInPlace.isEmpty() || !live
                 ? CompletableFuture.completedFuture(null) : installer.install(changedInPlace, timeout);
         return putBack.handle((v, e) -> {
             if (e == null) {
