@@ -129,6 +129,18 @@ public final class CoreFixture {
     }
 
     /**
+     * Has every switch report the same counters for each rule it holds, as
+     * ONOS stores a flow statistics reply (the rules become ADDED).
+     *
+     * @param packets     packets each rule matched since it was installed
+     * @param bytes       bytes each rule matched since it was installed
+     * @param lifeSeconds each rule's life
+     */
+    public void countRules(long packets, long bytes, long lifeSeconds) {
+        switches.count(packets, bytes, lifeSeconds);
+    }
+
+    /**
      * Sends a request as the administrator {@code onos} and returns its
      * result, failing on an error reply: what the protocol writes.
      *
