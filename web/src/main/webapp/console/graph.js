@@ -93,7 +93,7 @@ export class TopologyView {
     /**
      * model: a ConsoleModel (devices, hosts, links as ONOS's link JSON),
      * paths: [{flowId, state, points: [node ids], selected}],
-     * marks: {picked: Map, selected, loads: Map of cable key to utilization (0 to 1)}
+     * marks: {picked: Map, selected, loads: Map of cable key to utilization (from 0, may exceed 1)}
      */
     render(model, paths, marks) {
         const nodes = [];

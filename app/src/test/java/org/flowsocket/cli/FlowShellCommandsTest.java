@@ -5,6 +5,7 @@
 package org.flowsocket.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.impl.CoreFixture;
@@ -149,6 +150,47 @@ public class FlowShellCommandsTest {
     }
 
     @Test
+    public void flowStatsPrintsTrafficAndJson() throws Exception {
+        String id = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
+                .path("flowId").asText();
+        ShellHarness.Output uncounted = ShellHarness.run("onos", new FlowStatsCommand(), id);
+        assertEquals(uncounted.out, 3, uncounted.out.split("\n").length - 1);
+        assertTrue(uncounted.out, uncounted.out.contains("    of:0000000000000001 rule=")
+                && uncounted.out.endsWith(" not counted yet\n"));
+
+        core.countRules(100, 12_500, 1);
+        Thread.sleep(5);        // ONOS's next reading is seen later (FlowEntry.lastSeen, in ms)
+        core.countRules(600, 75_000, 2);
+        JsonNode traffic = refreshedTraffic(id, 600);
+        JsonNode one = ShellHarness.run("onos", new FlowStatsCommand(), "-j", id).json();
+        assertTrue(one.toString(), one.isObject());
+        assertEquals(id, one.path("flowId").asText());
+        ((ObjectNode) one).remove("flowId");
+        assertEquals(traffic, one);
+        assertEquals(3, one.path("hops").size());
+        assertEquals(600, one.path("ingress").path("packets").asLong());
+        assertTrue(one.toString(), one.path("ingress").path("bitRate").asLong() > 0);
+
+        String reverse = ShellHarness.run("bob", new InstallFlowCommand(), "-j", DST, SRC).json()
+                .path("flowId").asText();
+        JsonNode all = ShellHarness.run("onos", new FlowStatsCommand(), "-j").json();
+        assertTrue(all.toString(), all.isArray());
+        assertEquals(List.of(id, reverse), List.of(all.get(0).path("flowId").asText(),
+                                                   all.get(1).path("flowId").asText()));
+
+        ShellHarness.Output text = ShellHarness.run("onos", new FlowStatsCommand(), id);
+        String[] lines = text.out.split("\n");
+        assertEquals(text.out, 4, lines.length);
+        assertTrue(text.out, lines[0].startsWith("flowId=" + id + ", ingress=") && lines[0].contains("(75000 bytes)"));
+        for (int hop = 1; hop <= 3; hop++) {
+            assertTrue(text.out, lines[hop].startsWith("    of:000000000000000" + hop + " rule=")
+                    && lines[hop].contains(" packets=600, bytes=75000, ") && lines[hop].endsWith(" packets/s"));
+        }
+        assertTrue(text.out, ShellHarness.run("onos", new FlowStatsCommand()).out.endsWith("\n2 flow(s)\n"));
+        assertError("UNKNOWN_FLOW: no flow has id fs-99", ShellHarness.run("onos", new FlowStatsCommand(), "fs-99"));
+    }
+
+    @Test
     public void flowIdsComplete() throws Exception {
         String first = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
                 .path("flowId").asText();
@@ -170,6 +212,19 @@ public class FlowShellCommandsTest {
                      sorted(ShellHarness.complete(FlowsListCommand.class, "--state", "")));
         // ONOS's own completer of device ids (onos-cli), as ONOS's commands use it.
         assertEquals(DeviceIdCompleter.class, ShellHarness.completerOf(FlowsListCommand.class, "--device"));
+    }
+
+    // GetFlow's traffic once FlowSocket heard ONOS's refresh (its listeners hear on their own thread).
+    private JsonNode refreshedTraffic(String flowId, long packets) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            JsonNode traffic = core.result("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}")
+                    .path("traffic");
+            if (traffic.path("ingress").path("packets").asLong() == packets || System.nanoTime() > deadline) {
+                return traffic;
+            }
+            Thread.sleep(20);
+        }
     }
 
     private String[] owners() {

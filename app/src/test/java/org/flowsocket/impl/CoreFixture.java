@@ -129,6 +129,31 @@ public final class CoreFixture {
     }
 
     /**
+     * Has every switch report the same counters for each rule it holds, as
+     * ONOS stores a flow statistics reply (the rules become ADDED).
+     *
+     * @param packets     packets each rule matched since it was installed
+     * @param bytes       bytes each rule matched since it was installed
+     * @param lifeSeconds each rule's life
+     */
+    public void countRules(long packets, long bytes, long lifeSeconds) {
+        switches.count(packets, bytes, lifeSeconds, true);
+    }
+
+    /**
+     * Has every switch report counters as {@link #countRules} does, but
+     * this node hears no RULE_ADDED or RULE_UPDATED of them: ONOS posts
+     * those only on the master of the rules' device.
+     *
+     * @param packets     packets each rule matched since it was installed
+     * @param bytes       bytes each rule matched since it was installed
+     * @param lifeSeconds each rule's life
+     */
+    public void countRulesAsNonMaster(long packets, long bytes, long lifeSeconds) {
+        switches.count(packets, bytes, lifeSeconds, false);
+    }
+
+    /**
      * Sends a request as the administrator {@code onos} and returns its
      * result, failing on an error reply: what the protocol writes.
      *

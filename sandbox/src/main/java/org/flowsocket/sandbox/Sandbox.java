@@ -270,6 +270,7 @@ public final class Sandbox implements AutoCloseable {
                 FlowTrafficControl traffic = null;
                 if (network != null && service != null) {
                     traffic = new FlowTrafficControl(core.services().get(QosFlowService.class), network);
+                    started.push(traffic);
                     web.mountControl("/traffic/*", new TrafficControlServlet(traffic));
                 }
                 web.start();
@@ -310,7 +311,9 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Sets the bit rate of the traffic the simulated hosts send through a
      * FlowSocket flow handle's rules (each direction of a bidirectional
-     * flow), in place of its traffic class's default.
+     * flow), in place of its traffic class's default. The rate follows
+     * the handle: a reroute moves it to the new rules, and it is forgotten
+     * once the handle is removed.
      *
      * @param flowId        the flow handle's id
      * @param bitsPerSecond the rate, zero or more

@@ -13,6 +13,7 @@ import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.HostId;
 import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.meter.Meter;
 import org.onosproject.net.provider.ProviderId;
@@ -350,6 +351,28 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public List<FlowEntry> flowTable(DeviceId deviceId) {
         return thread.call(() -> switches.get(deviceId).entries());
+    }
+
+    /**
+     * Deletes a rule from a switch's table without telling ONOS (no
+     * flow-removed message), as an operator's {@code ovs-ofctl del-flows}
+     * does. The traffic until now is counted first. ONOS finds the rule
+     * missing from the switch's next flow statistics and sends it again
+     * (ONOS 2.5.6 FlowRuleManager.flowMissing); the switch then counts it
+     * from zero.
+     *
+     * @param deviceId switch
+     * @param ruleId   the rule's id
+     * @return true if the switch held the rule
+     * @throws IllegalArgumentException if the network has no such switch
+     */
+    public boolean deleteRuleSilently(DeviceId deviceId, FlowId ruleId) {
+        return thread.call(() -> {
+            SimSwitch s = switches.get(deviceId);
+            s.count(System.currentTimeMillis(), switches.traffic());
+            return s.table.keySet().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                    .map(r -> s.remove(r) != null).orElse(false);
+        });
     }
 
     /**
