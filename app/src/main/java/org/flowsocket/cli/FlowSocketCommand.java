@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
+import org.flowsocket.impl.node.NodeJson;
 import org.onlab.osgi.DefaultServiceDirectory;
 import org.onlab.osgi.ServiceDirectory;
 import org.onosproject.cli.AbstractShellCommand;
@@ -22,6 +23,8 @@ import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.device.DeviceService;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -186,6 +189,36 @@ abstract class FlowSocketCommand extends AbstractShellCommand {
             json.set("config", config.node());
         }
         return json;
+    }
+
+    /**
+     * Returns a renderer of nodes as the protocol's node commands write
+     * them: ONOS's host or device JSON with FlowSocket's kind and state.
+     *
+     * @return node renderer
+     */
+    protected NodeJson nodeJson() {
+        return new NodeJson(this, get(DeviceService.class), get(NetworkConfigService.class));
+    }
+
+    /**
+     * Prints a node, as the protocol renders it, in one line.
+     *
+     * @param node a host or device node
+     */
+    protected void printNode(JsonNode node) {
+        if ("host".equals(node.path("kind").asText())) {
+            List<String> ips = new ArrayList<>();
+            node.path("ipAddresses").forEach(ip -> ips.add(ip.asText()));
+            List<String> locations = new ArrayList<>();
+            node.path("locations").forEach(l -> locations.add(l.path("elementId").asText() + "/"
+                    + l.path("port").asText()));
+            print("host id=%s, state=%s, ips=%s, locations=%s", node.path("id").asText(),
+                  node.path("state").asText(), ips, locations);
+        } else {
+            print("device id=%s, state=%s, type=%s, provisioned=%s", node.path("id").asText(),
+                  node.path("state").asText(), node.path("type").asText("-"), node.path("provisioned").asBoolean());
+        }
     }
 
     /**

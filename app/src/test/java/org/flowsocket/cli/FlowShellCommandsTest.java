@@ -240,6 +240,22 @@ public class FlowShellCommandsTest {
     }
 
     @Test
+    public void removeWithoutConfirmAnswersRemoving() throws Exception {
+        String id = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
+                .path("flowId").asText();
+        JsonNode removing = ShellHarness.run("onos", new RemoveFlowCommand(), "-j", "--no-confirm", id).json();
+        assertEquals(id, removing.path("flowId").asText());
+        assertEquals("REMOVING", removing.path("state").asText());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!core.manager.getFlows(QosFlowFilter.ALL).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, core.manager.getFlows(QosFlowFilter.ALL).size());
+        assertError("UNKNOWN_FLOW: no flow has id " + id,
+                    ShellHarness.run("onos", new RemoveFlowCommand(), "--no-confirm", id));
+    }
+
+    @Test
     public void flowIdsComplete() throws Exception {
         String first = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
                 .path("flowId").asText();
