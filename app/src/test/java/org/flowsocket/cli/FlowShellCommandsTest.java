@@ -294,6 +294,6 @@ public class FlowShellCommandsTest {
 
     static void assertError(String expectedStart, ShellHarness.Output out) {
         assertTrue("expected an error starting with \"" + expectedStart + "\"\n" + out,
-                   out.err.startsWith(expectedStart) && out.out.isEmpty());
+                   out.failed && out.err.startsWith(expectedStart) && out.out.isEmpty());
     }
 }
