@@ -12,6 +12,7 @@ import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
 import org.onlab.packet.IpAddress;
 import org.onosproject.cluster.ClusterServiceAdapter;
+import org.onosproject.net.topology.PathService;
 import org.onosproject.net.topology.TopologyServiceAdapter;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.codec.CodecService;
@@ -178,7 +179,7 @@ public final class CoreFixture {
                 .put(DeviceService.class, devices).put(DriverService.class, manager.driverService)
                 .put(HostService.class, hosts).put(CoreService.class, manager.coreService)
                 .put(FlowRuleService.class, switches)
-                .put(LinkService.class, manager.linkService).put(NetworkConfigService.class, netcfg).build();
+                .put(LinkService.class, manager.linkService).put(PathService.class, paths).put(NetworkConfigService.class, netcfg).build();
     }
 
     /** Stops the core; stopping twice is harmless. */
