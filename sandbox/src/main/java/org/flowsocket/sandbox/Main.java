@@ -353,6 +353,10 @@ public final class Main {
             out.println("  FlowSocket:    not running" + (options.flowSocket
                     ? " (its classes are not in this build)" : " (--no-flowsocket)"));
         }
+        if (sandbox.network() != null) {
+            out.println("  Faults:        " + web.controlUri() + Sandbox.FAULTS_PATH
+                    + "  (POST links/down, links/up, devices/<deviceId>/down, devices/<deviceId>/up)");
+        }
         out.println("  Users (HTTP BASIC, realm " + SandboxWebServer.REALM + "):");
         for (SandboxUsers.User u : users.list()) {
             out.println("    " + u.name() + (options.users == null ? " / " + u.password() : "")

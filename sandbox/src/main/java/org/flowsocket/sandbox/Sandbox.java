@@ -11,6 +11,7 @@ import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.southbound.SwitchReports;
+import org.flowsocket.sandbox.web.FaultInjectionServlet;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 import org.flowsocket.sandbox.web.TrafficControlServlet;
@@ -38,6 +39,8 @@ public final class Sandbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
     private static final Duration TOPOLOGY_WAIT = Duration.ofSeconds(15);
+    /** Path of the fault injection API ({@link FaultInjectionServlet}) within the control API. */
+    public static final String FAULTS_PATH = "/v1";
 
     private final SandboxCore core;
     private final SimulatedNetwork network;
@@ -273,6 +276,8 @@ public final class Sandbox implements AutoCloseable {
                     started.push(traffic);
                     web.mountControl("/traffic/*", new TrafficControlServlet(traffic));
                 }
+                web.mountControl(FAULTS_PATH + "/*", network != null ? FaultInjectionServlet.of(network)
+                        : FaultInjectionServlet.notSimulated("the sandbox runs real OpenFlow switches (--openflow)"));
                 web.start();
                 started.push(web);
                 return new Sandbox(core, network, southbound, web, service, traffic, started);

@@ -150,9 +150,11 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /**
      * Disconnects a switch from ONOS. ONOS posts DEVICE_AVAILABILITY_CHANGED;
-     * the switch's links and hosts vanish. Its flow table is kept.
+     * the switch's links and hosts vanish. Its flow table is kept. Nothing
+     * happens if it is down already.
      *
      * @param deviceId switch
+     * @throws IllegalArgumentException if there is no such switch
      */
     public void deviceDown(DeviceId deviceId) {
         thread.run(() -> topology.deviceDown(deviceId));
@@ -160,9 +162,10 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /**
      * Reconnects a switch: it is announced again with its ports, links, hosts
-     * and current flow table.
+     * and current flow table. Nothing happens if it is up already.
      *
      * @param deviceId switch
+     * @throws IllegalArgumentException if there is no such switch
      */
     public void deviceUp(DeviceId deviceId) {
         thread.run(() -> topology.deviceUp(deviceId));
@@ -176,6 +179,8 @@ public final class SimulatedNetwork implements AutoCloseable {
      *
      * @param one one end
      * @param two other end
+     * @throws IllegalArgumentException if an end is not a port of the
+     *                                  network or they are not the ends of a link
      */
     public void linkDown(ConnectPoint one, ConnectPoint two) {
         thread.run(() -> topology.linkDown(one, two));
@@ -187,9 +192,16 @@ public final class SimulatedNetwork implements AutoCloseable {
      *
      * @param one one end
      * @param two other end
+     * @throws IllegalArgumentException if an end is not a port of the
+     *                                  network or they are not the ends of a link
      */
     public void linkUp(ConnectPoint one, ConnectPoint two) {
         thread.run(() -> topology.linkUp(one, two));
+    }
+
+    /** @return the links taken down ({@link #linkDown}) and not brought up since, in the network's order */
+    public List<NetworkSpec.Link> linksDown() {
+        return thread.call(() -> providers.links().linksDown());
     }
 
     /**

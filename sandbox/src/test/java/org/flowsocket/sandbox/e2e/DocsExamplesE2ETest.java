@@ -32,7 +32,7 @@ import java.util.stream.Stream;
 import static org.junit.Assert.assertEquals;
 
 /**
- * Every example in README.md and docs/*.md runs as printed against a fresh
+ * Every example in README.md, docs/*.md and sandbox/README.md runs as printed against a fresh
  * sandbox (linear,3) per document: Python programs (their output compared
  * with what the document says they print), curl command lines (their HTTP
  * status), and the protocol exchanges ({@code →} requests, in document order,
@@ -104,6 +104,7 @@ public class DocsExamplesE2ETest {
         try (Stream<Path> files = Files.list(root.resolve("docs"))) {
             docs.addAll(files.filter(f -> f.toString().endsWith(".md")).sorted().collect(Collectors.toList()));
         }
+        docs.add(root.resolve("sandbox").resolve("README.md"));
         return docs;
     }
 
