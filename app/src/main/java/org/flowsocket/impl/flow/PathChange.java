@@ -77,7 +77,13 @@ final class PathChange {
         // where it needs one no meter is on, say the new switch of a moved source host, one is added.
         MeterPlacement placement = MeterPlacement.of(spec, path);
         List<QosFlowMeter> kept = placement.kept(flow.meters());
-        MeterAllocation added = planner.allocateMeters(spec, placement.missing(kept), timeout);
+        MeterAllocation added;
+        try {
+            added = planner.allocateMeters(spec, placement.missing(kept), timeout);
+        } catch (FlowSocketException e) {
+            // E.g. the switch a moved host's traffic now enters by has no meters: the flow stays where it is.
+            return failed(FlowRerouter.REROUTE_FAILED, e.getMessage());
+        }
         List<QosFlowMeter> newMeters = MeterPlacement.merge(kept, added.meters());
         List<FlowRule> rules = planner.rules(spec, path, newMeters);
         List<FlowRule> fresh = rules.stream().filter(r -> !flow.rules().contains(r))
