@@ -11,24 +11,19 @@ import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
-import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
-import org.onosproject.net.meter.MeterId;
 import org.slf4j.Logger;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import static org.slf4j.LoggerFactory.getLogger;
 
@@ -78,19 +73,19 @@ final class PathChange {
     CompletableFuture<Optional<Failure>> apply(QosFlow flow, NetworkFlowSpec spec, List<Hop> path) {
         long started = clock.getAsLong();
         long timeout = settings.get().confirmTimeoutMillis();
-        Set<DeviceId> devices = QosFlowPlanner.devicesOf(path);
-        List<QosFlowMeter> kept = flow.meters().stream().filter(m -> devices.contains(m.deviceId()))
-                .collect(ImmutableList.toImmutableList());
-        Set<DeviceId> unmetered = devices.stream()
-                .filter(d -> kept.stream().noneMatch(m -> m.deviceId().equals(d))).collect(Collectors.toSet());
-        MeterAllocation added = spec.meterKbps().isPresent() && !unmetered.isEmpty()
-                ? meters.allocate(unmetered, spec.meterKbps().get(), spec.meterBurstKb().orElse(null), timeout)
-                : MeterAllocation.none();
-        List<QosFlowMeter> newMeters = ImmutableList.<QosFlowMeter>builder().addAll(kept)
-                .addAll(added.meters()).build();
-        Map<DeviceId, MeterId> meterOf = newMeters.stream()
-                .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
-        List<FlowRule> rules = planner.rules(spec, path, meterOf);
+        // A meter stays where the new path still needs one (a policed flow's ingress usually stays);
+        // where it needs one no meter is on, say the new switch of a moved source host, one is added.
+        MeterPlacement placement = MeterPlacement.of(spec, path);
+        List<QosFlowMeter> kept = placement.kept(flow.meters());
+        MeterAllocation added;
+        try {
+            added = planner.allocateMeters(spec, placement.missing(kept), timeout);
+        } catch (FlowSocketException e) {
+            // E.g. the switch a moved host's traffic now enters by has no meters: the flow stays where it is.
+            return failed(FlowRerouter.REROUTE_FAILED, e.getMessage());
+        }
+        List<QosFlowMeter> newMeters = MeterPlacement.merge(kept, added.meters());
+        List<FlowRule> rules = planner.rules(spec, path, newMeters);
         List<FlowRule> fresh = rules.stream().filter(r -> !flow.rules().contains(r))
                 .collect(ImmutableList.toImmutableList());
         // Reserved atomically, as InstallFlow reserves: of two flows that would
@@ -116,7 +111,7 @@ final class PathChange {
                 .collect(ImmutableList.toImmutableList());
         List<FlowRule> stale = flow.rules().stream().filter(r -> !rules.contains(r))
                 .collect(ImmutableList.toImmutableList());
-        List<QosFlowMeter> dropped = flow.meters().stream().filter(m -> !kept.contains(m))
+        List<QosFlowMeter> dropped = flow.meters().stream().filter(m -> !newMeters.contains(m))
                 .collect(ImmutableList.toImmutableList());
         // The old versions of the rules the new path changes in place, to put back if the move fails.
         List<FlowRule> changedInPlace = flow.rules().stream().filter(o -> rules.contains(o) && !keeps(rules, o))

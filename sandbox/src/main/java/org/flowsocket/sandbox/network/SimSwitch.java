@@ -18,6 +18,7 @@ import org.onosproject.net.flow.DefaultFlowEntry;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowEntry.FlowEntryState;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.instructions.Instructions;
 import org.onosproject.net.meter.Meter;
 import org.onosproject.net.meter.MeterCellId;
 
@@ -191,6 +192,19 @@ final class SimSwitch {
             }
         }
         return out;
+    }
+
+    /**
+     * Tells whether a rule names a meter this switch does not hold, which an
+     * OpenFlow 1.3 switch refuses: Open vSwitch's ofproto_check_ofpacts
+     * answers {@code METER_MOD_FAILED}/{@code INVALID_METER}.
+     *
+     * @param rule a rule being added or modified
+     * @return true if the rule's meter is not in the meter table
+     */
+    boolean lacksMeterOf(FlowRule rule) {
+        Instructions.MeterInstruction meter = rule.treatment().metered();
+        return meter != null && !meters.containsKey(meter.meterId());
     }
 
     /** @return the meter table, as the switch reports it in its meter statistics */
