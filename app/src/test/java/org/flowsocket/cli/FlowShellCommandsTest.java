@@ -62,6 +62,7 @@ public class FlowShellCommandsTest {
             .put("network.qos.meterKbps", Given.option("512", "--meter-kbps", "512"))
             .put("network.qos.meterBurstKb", Given.option("64", "--meter-burst-kb", "64"))
             .put("network.qos.bandwidthKbps", Given.option("256", "--bandwidth-kbps", "256"))
+            .put("network.qos.police", Given.option("true", "--police"))
             .put("network.bidirectional", Given.option("true", "-b"))
             .put("network.timeout", Given.option("30", "--timeout", "30"))
             .put("network.reroute", Given.option("false", "--no-reroute"))
@@ -140,6 +141,10 @@ public class FlowShellCommandsTest {
         List<String> arguments = new ArrayList<>();
         ObjectNode request = JSON.createObjectNode().put("type", "InstallFlow");
         INSTALL_FIELDS.forEach((field, given) -> {
+            if (field.equals("network.qos.meterKbps")) {
+                // Excluded by --police (see policeReachesTheSpecAndExcludesAMeterPerHop).
+                return;
+            }
             (given.argument ? arguments : options).addAll(given.words);
             ObjectNode parent = request;
             String[] names = field.split("\\.");
@@ -169,6 +174,19 @@ public class FlowShellCommandsTest {
                            .path("spec").path("reroute").asBoolean(false));
         assertError("INVALID_FIELD: 'qos.bandwidthKbps' must be from 1 to 1000000000, not 0",
                     ShellHarness.run("onos", new InstallFlowCommand(), "--bandwidth-kbps", "0", SRC, DST));
+    }
+
+    @Test
+    public void policeReachesTheSpecAndExcludesAMeterPerHop() throws Exception {
+        JsonNode flow = ShellHarness.run("onos", new InstallFlowCommand(), "-j", "--bandwidth-kbps", "700",
+                                         "--police", SRC, DST).json();
+        assertTrue(flow.toString(), flow.path("spec").path("qos").path("police").asBoolean(false));
+        assertEquals("one meter, on the ingress switch", 1, flow.path("meters").size());
+        assertError("INVALID_FIELD: 'qos.police' needs bandwidthKbps",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--police", DST, SRC));
+        assertError("INVALID_FIELD: 'qos.police' conflicts with meterKbps",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--police", "--bandwidth-kbps", "700",
+                                     "--meter-kbps", "500", DST, SRC));
     }
 
     @Test
