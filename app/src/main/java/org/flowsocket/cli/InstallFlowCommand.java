@@ -67,8 +67,9 @@ public class InstallFlowCommand extends FlowSocketCommand {
             + "refused with NO_CAPACITY if no path has it free")
     private Long bandwidthKbps;
 
-    @Option(name = "--police", description = "Drop what exceeds --bandwidth-kbps with one meter on the ingress "
-            + "switch of each direction (excludes --meter-kbps)")
+    @Option(name = "--police", description = "Police the reserved rate with one drop-band meter on the ingress "
+            + "switch of each direction (needs --bandwidth-kbps, excludes --meter-kbps; "
+            + "--meter-burst-kb sets its burst)")
     private boolean police;
 
     @Option(name = "-b", aliases = "--bidirectional", description = "Install the reverse direction too")
