@@ -46,4 +46,18 @@ public class LinksTest extends CoreTestBase {
         TestClient viewer = core.connect("guest", org.flowsocket.api.Role.VIEWER);
         assertEquals(4, viewer.ok("{\"type\":\"ListLinks\"}").path("links").size());
     }
+
+    @Test
+    public void reservationsShowPerLinkAndWhatDoesNotFitIsRefused() {
+        core.addHost("00:00:00:00:00:01", org.onlab.packet.IpAddress.valueOf("10.0.0.1"), 1);
+        core.addHost("00:00:00:00:00:03", org.onlab.packet.IpAddress.valueOf("10.0.0.3"), 3);
+        String flow = "{\"type\":\"InstallFlow\",\"network\":{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\","
+                + "\"class\":\"CLASS\",\"qos\":{\"bandwidthKbps\":600000}}}";
+        client.ok(flow.replace("CLASS", "video"));
+        JsonNode forward = client.ok("{\"type\":\"ListLinks\"}").path("links").get(0);
+        assertEquals(forward.toString(), 600000, forward.path("reservedKbps").asLong());
+        assertEquals(forward.toString(), 400000, forward.path("availableKbps").asLong());
+        JsonNode refused = client.error(flow.replace("CLASS", "voice"), "NO_CAPACITY");
+        assertEquals(refused.toString(), 600000, refused.path("details").path("reservedKbps").asLong());
+    }
 }

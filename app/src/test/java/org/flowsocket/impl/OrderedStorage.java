@@ -13,9 +13,12 @@ import org.onosproject.store.service.TestStorageService;
 import org.onosproject.store.service.Versioned;
 
 import java.util.Collection;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * ONOS's test storage, with consistent maps whose listeners see changes in
@@ -114,6 +117,50 @@ class OrderedStorage extends TestStorageService {
         public synchronized Versioned<V> computeIfPresent(K key,
                                                          BiFunction<? super K, ? super V, ? extends V> change) {
             return map.computeIfPresent(key, change);
+        }
+
+        // ConsistentMapAdapter's defaults do nothing and answer null: a
+        // change made with these would be silently lost (bandwidth
+        // reservations were: nothing reserved, nothing refused).
+        @Override
+        public synchronized Versioned<V> compute(K key, BiFunction<? super K, ? super V, ? extends V> change) {
+            return map.compute(key, change);
+        }
+
+        @Override
+        public synchronized Versioned<V> computeIfAbsent(K key, Function<? super K, ? extends V> create) {
+            return map.computeIfAbsent(key, create);
+        }
+
+        @Override
+        public synchronized Versioned<V> computeIf(K key, Predicate<? super V> condition,
+                                                   BiFunction<? super K, ? super V, ? extends V> change) {
+            return map.computeIf(key, condition, change);
+        }
+
+        @Override
+        public boolean isEmpty() {
+            return map.isEmpty();
+        }
+
+        @Override
+        public Versioned<V> getOrDefault(K key, V defaultValue) {
+            return map.getOrDefault(key, defaultValue);
+        }
+
+        @Override
+        public Set<Map.Entry<K, Versioned<V>>> entrySet() {
+            return map.entrySet();
+        }
+
+        @Override
+        public synchronized Versioned<V> replace(K key, V value) {
+            return map.replace(key, value);
+        }
+
+        @Override
+        public synchronized void clear() {
+            map.clear();
         }
 
         // The test map tells its listeners directly, whatever the executor.
