@@ -40,7 +40,7 @@ import static org.junit.Assert.assertTrue;
  * interruption, the longest gap between two answers, is printed. Needs root
  * and Open vSwitch: {@code mvn verify -Povs}.
  */
-public class OvsRerouteIT extends OvsChainTestBase {
+public class RerouteOvsIT extends OvsChainTestBase {
 
     private static final DeviceId S4 = NetworkSpec.switchId(4);
     /** Ping's interval, in seconds (root may go below 0.2). */
@@ -67,7 +67,7 @@ public class OvsRerouteIT extends OvsChainTestBase {
         assertTrue(net.link("s1", "s2", true).ok());
     }
 
-    @Test
+    @Test(timeout = 90_000)
     public void cuttingACableOfTheFlowsPathMovesItRoundTheRingAndThePingResumes() throws Exception {
         LinkService links = sandbox.core().get(LinkService.class);
         waitFor("the ring's 4 cables are 8 ONOS links", () -> links.getLinkCount() == 8, Duration.ofSeconds(10));
@@ -117,7 +117,7 @@ public class OvsRerouteIT extends OvsChainTestBase {
                 gap = Math.max(gap, replies.get(i)[0] - replies.get(i - 1)[0]);
             }
             long lost = Math.round(replies.get(replies.size() - 1)[1] - replies.get(0)[1] + 1 - replies.size());
-            System.out.printf("OvsRerouteIT: traffic interrupted for %.0f ms (longest gap between ping replies,"
+            System.out.printf("RerouteOvsIT: traffic interrupted for %.0f ms (longest gap between ping replies,"
                             + " one request every %s s, %d lost); FLOW_REROUTED %.0f ms after the cut, first reply"
                             + " %.0f ms after it%n", gap * 1000, PING_INTERVAL, lost, (reroutedAt - cutAt) * 1000,
                     (firstAfterCut - cutAt) * 1000);
