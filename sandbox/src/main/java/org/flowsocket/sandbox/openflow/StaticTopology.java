@@ -41,7 +41,7 @@ final class StaticTopology extends AbstractProvider implements LinkProvider, Hos
     private final NetworkSpec spec;
     private final Set<DeviceId> connected;
     private final Executor thread;
-    /** Ports of the topology's links that are down, as their switch last reported them. */
+    /** Ports that are down (disabled or without link), as their switches last reported them. */
     private final Set<ConnectPoint> portsDown = new HashSet<>();
     private final DeviceListener portListener = new PortListener();
     private LinkProviderService links;
