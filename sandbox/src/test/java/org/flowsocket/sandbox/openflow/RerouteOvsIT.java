@@ -13,6 +13,7 @@ import org.junit.Test;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.link.LinkService;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,12 +46,12 @@ public class RerouteOvsIT extends OvsChainTestBase {
     private static final DeviceId S4 = NetworkSpec.switchId(4);
     /** Ping's interval, in seconds (root may go below 0.2). */
     private static final String PING_INTERVAL = "0.01";
-    /** How long the ping runs: replies before the cut, the cut, the reroute, replies after it. */
-    private static final int PING_SECONDS = 12;
     /** When, after the ping started, the cable is cut. */
     private static final Duration CUT_AFTER = Duration.ofSeconds(3);
     /** The bound on the interruption. */
     private static final Duration RESUME_WITHIN = Duration.ofSeconds(10);
+    /** How long the ping runs: replies before the cut, the cut, the reroute, replies after it. */
+    private static final long PING_SECONDS = CUT_AFTER.toSeconds() + RESUME_WITHIN.toSeconds() + 2;
     /** ping -D: "[1733500000.123456] 64 bytes from 10.0.0.2: icmp_seq=12 ttl=64 time=0.51 ms". */
     private static final Pattern PING_REPLY = Pattern.compile("^\\[(\\d+\\.\\d+)\\] .* from 10\\.0\\.0\\.2: icmp_seq=(\\d+)");
 
@@ -108,7 +109,7 @@ public class RerouteOvsIT extends OvsChainTestBase {
                     List.of(S1 + " 1>3", S4 + " 3>2", S3 + " 3>2", S2 + " 3>1"), hops(data.path("path")));
             waitFor("ONOS lost the cut cable's links", () -> links.getLinkCount() == 6, Duration.ofSeconds(5));
 
-            assertTrue("ping ended", ping.waitFor(PING_SECONDS + 10L, TimeUnit.SECONDS));
+            assertTrue("ping ended", ping.waitFor(PING_SECONDS + 10, TimeUnit.SECONDS));
             List<double[]> replies = replies(log);
             // The interruption: the longest gap between successive replies; it must be the cut's.
             int end = 1;
@@ -155,7 +156,7 @@ public class RerouteOvsIT extends OvsChainTestBase {
     private static String read(Path log) {
         try {
             return Files.readString(log, StandardCharsets.UTF_8);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return "";
         }
     }
