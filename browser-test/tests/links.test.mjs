@@ -6,15 +6,14 @@
 // The web console's links are exactly the links ONOS lists (ListLinks, then
 // links events), never links guessed from flows' rules: not at start, not
 // after a switch goes down under an installed flow (LINK_REMOVED), not after
-// it comes back (LINK_ADDED). Runs against a sandbox whose switches can be
-// taken down (FLOWSOCKET_SANDBOX_CONTROL, see ControlledSandbox).
+// it comes back (LINK_ADDED). Runs against the sandbox, whose switches its
+// fault injection API (/sandbox/v1, administrators only) takes down and up.
 
 import {after, before, describe, it} from 'node:test';
 import assert from 'node:assert/strict';
 import {launch, protocolCall, screenshot, watchErrors} from './chromium.mjs';
 
 const CONSOLE_URL = process.env.FLOWSOCKET_CONSOLE_URL;
-const CONTROL_URL = process.env.FLOWSOCKET_SANDBOX_CONTROL;
 const ADMIN = {username: process.env.FLOWSOCKET_USER || 'onos', password: process.env.FLOWSOCKET_PASSWORD || 'rocks'};
 const WAIT = {timeout: 15000};
 
@@ -27,8 +26,10 @@ const H3 = '00:00:00:00:00:03/None';
 
 /** Takes a switch of the sandbox's network down or up, as a disconnecting switch would. */
 async function sandboxDevice(action, deviceId) {
-    const response = await fetch(`${CONTROL_URL}/device-${action}?id=${encodeURIComponent(deviceId)}`, {method: 'POST'});
-    assert.equal(response.status, 204, `device-${action} ${deviceId}: ${await response.text()}`);
+    const url = new URL(`/sandbox/v1/devices/${encodeURIComponent(deviceId)}/${action}`, CONSOLE_URL);
+    const authorization = `Basic ${Buffer.from(`${ADMIN.username}:${ADMIN.password}`).toString('base64')}`;
+    const response = await fetch(url, {method: 'POST', headers: {authorization}});
+    assert.equal(response.status, 204, `${action} ${deviceId}: ${await response.text()}`);
 }
 
 /** The cables ListLinks lists now: one per pair of devices, as "a|b" with a < b. */
@@ -100,7 +101,6 @@ describe('Links in the web console', {concurrency: false}, () => {
 
     before(async () => {
         assert.ok(CONSOLE_URL, 'FLOWSOCKET_CONSOLE_URL must name the console, e.g. http://127.0.0.1:8181/onos/flowsocket/');
-        assert.ok(CONTROL_URL, 'FLOWSOCKET_SANDBOX_CONTROL must name the sandbox\'s control endpoint');
         browser = await launch();
         const context = await browser.newContext({httpCredentials: ADMIN, viewport: {width: 1400, height: 1000}});
         page = await context.newPage();

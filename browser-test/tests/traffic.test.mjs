@@ -84,12 +84,28 @@ describe('FlowSocket console traffic', {concurrency: false}, () => {
             return lines.length === 2
                 && lines.every((l) => Math.abs(Number(l.dataset.utilization) - expected) <= expected * 0.1);
         }, RATE / 1e10, WAIT);
-        const loads = await page.locator('#topology line.link.loaded').evaluateAll((lines) =>
-            lines.map((l) => ({u: Number(l.dataset.utilization), stroke: l.style.getPropertyValue('stroke')})));
-        for (const {u, stroke} of loads) {
+        // Each link's stroke is the console's own colour of its utilization (graph.js, the module the page
+        // loaded), both written as the browser normalises a stroke; full load would be another colour.
+        const graph = new URL('console/graph.js', CONSOLE_URL).toString();
+        const loads = await page.locator('#topology line.link.loaded').evaluateAll(async (lines, graphUrl) => {
+            const {utilizationColour} = await import(graphUrl);
+            const normalised = (colour) => {
+                const probe = document.createElement('span');
+                probe.style.setProperty('stroke', colour);
+                return probe.style.getPropertyValue('stroke');
+            };
+            return lines.map((l) => {
+                const u = Number(l.dataset.utilization);
+                return {u, stroke: l.style.getPropertyValue('stroke'), expected: normalised(utilizationColour(u)),
+                        full: normalised(utilizationColour(1))};
+            });
+        }, graph);
+        for (const {u, stroke, expected, full} of loads) {
             // 8 Mbit/s on 10 Gbit/s ports.
             assert.ok(Math.abs(u - RATE / 1e10) <= RATE / 1e10 * 0.1, `utilization ${u}`);
-            assert.match(stroke, /^rgb\(/);
+            assert.match(expected, /^rgb\(/);
+            assert.equal(stroke, expected, `stroke of utilization ${u}`);
+            assert.notEqual(stroke, full, `utilization ${u} coloured as a full link`);
         }
         await screenshot(page, 'console-traffic', {fullPage: true});
     });

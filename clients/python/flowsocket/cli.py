@@ -83,7 +83,11 @@ def _parser():
     install.add_argument("--queue", type=int)
     install.add_argument("--meter-kbps", type=int)
     install.add_argument("--meter-burst-kb", type=int)
+    install.add_argument("--bandwidth-kbps", type=int,
+                         help="reserve this rate on every link of the path (admission control)")
     install.add_argument("--bidirectional", action="store_true", default=None)
+    install.add_argument("--no-reroute", dest="reroute", action="store_false", default=None,
+                         help="keep the flow on its path when a link fails (it turns DEGRADED)")
     install.add_argument("--idle-timeout", type=int, dest="idle_timeout",
                          help="the rules' idle timeout in seconds (0: permanent)")
     install.add_argument("--flows", metavar="FILE",
@@ -161,8 +165,8 @@ def _install(client, args):
             args.src, args.dst, args.traffic_class, protocol=args.protocol,
             src_port=args.src_port, dst_port=args.dst_port, priority=args.priority,
             dscp=args.dscp, queue=args.queue, meter_kbps=args.meter_kbps,
-            meter_burst_kb=args.meter_burst_kb, bidirectional=args.bidirectional,
-            timeout=args.idle_timeout, confirm=args.confirm, timeout_ms=args.timeout_ms)
+            meter_burst_kb=args.meter_burst_kb, bandwidth_kbps=args.bandwidth_kbps,
+            bidirectional=args.bidirectional, reroute=args.reroute, timeout=args.idle_timeout, confirm=args.confirm, timeout_ms=args.timeout_ms)
     _print_json(result)
 
 

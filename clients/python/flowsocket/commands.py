@@ -72,22 +72,28 @@ class Commands:
 
     async def install_flow(self, src, dst, traffic_class=None, *, protocol=None, src_port=None,
                            dst_port=None, priority=None, dscp=None, queue=None, meter_kbps=None,
-                           meter_burst_kb=None, bidirectional=None, timeout=None, confirm=None,
-                           timeout_ms=None, reply_timeout=None):
+                           meter_burst_kb=None, bandwidth_kbps=None, bidirectional=None,
+                           reroute=None, timeout=None, confirm=None, timeout_ms=None,
+                           reply_timeout=None):
         """``InstallFlow`` of a network QoS flow from IP ``src`` to IP ``dst``.
 
         ``traffic_class`` is ``voice``, ``video``, ``critical``, ``best-effort`` or
         ``bulk``; ``timeout`` is the rules' idle timeout in seconds (0: permanent);
-        ``timeout_ms`` how long the switches may take to confirm. The client
+        ``timeout_ms`` how long the switches may take to confirm.
+        ``bandwidth_kbps`` reserves that rate on every link of the path (refused
+        with ``NoCapacity`` when no path has room); ``reroute=False`` keeps the
+        flow on its path when a link fails (it turns ``DEGRADED``). The client
         waits for the reply as long as the server may take (longer with a meter),
         or ``reply_timeout`` seconds.
         """
         qos = {k: v for k, v in (("dscp", dscp), ("queue", queue), ("meterKbps", meter_kbps),
-                                 ("meterBurstKb", meter_burst_kb)) if v is not None}
+                                 ("meterBurstKb", meter_burst_kb), ("bandwidthKbps", bandwidth_kbps))
+               if v is not None}
         network = {k: v for k, v in (
             ("src", src), ("dst", dst), ("protocol", protocol), ("srcPort", src_port),
             ("dstPort", dst_port), ("class", traffic_class), ("priority", priority),
-            ("qos", qos or None), ("bidirectional", bidirectional), ("timeout", timeout))
+            ("qos", qos or None), ("bidirectional", bidirectional), ("timeout", timeout),
+            ("reroute", reroute))
             if v is not None}
         wait = self._flow_wait(timeout_ms, metered=meter_kbps is not None, given=reply_timeout)
         return await self.request("InstallFlow", {"network": network, "confirm": confirm,

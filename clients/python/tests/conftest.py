@@ -13,7 +13,7 @@ import urllib.request
 
 import pytest
 
-from contract import Contract
+from contract import Contract, watch_connections
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 CLIENT_DIR = os.path.dirname(HERE)
@@ -67,67 +67,13 @@ CHECKED_URLS = []
 VIOLATIONS = []
 
 
-class ContractWatch:
-    """Wraps one connection of the client: every frame it sends and receives
-    passes the protocol's JSON Schemas. A server message that breaks them is a
-    violation; so is an ok reply to a request they refuse."""
-
-    def __init__(self, ws):
-        self._ws = ws
-        self._refused = {}
-
-    def __getattr__(self, name):
-        return getattr(self._ws, name)
-
-    async def send(self, text):
-        try:
-            request = json.loads(text)
-        except ValueError:
-            request = None
-        if isinstance(request, dict) and isinstance(request.get("id"), (str, int)):
-            self._refused[json.dumps(request["id"])] = CONTRACT.refusals(request)
-        return await self._ws.send(text)
-
-    def _check(self, text):
-        try:
-            message = json.loads(text)
-            CONTRACT.check_server_message(message)
-        except (ValueError, AssertionError) as e:
-            VIOLATIONS.append(str(e))
-            return
-        if message.get("kind") == "reply":
-            refusal, items = self._refused.pop(json.dumps(message.get("id")), (None, {}))
-            why = CONTRACT.accepted_refusal(message, refusal, items)
-            if why:
-                VIOLATIONS.append(why)
-
-    async def recv(self):
-        text = await self._ws.recv()
-        self._check(text)
-        return text
-
-    def __aiter__(self):
-        return self._frames()
-
-    async def _frames(self):
-        async for text in self._ws:
-            self._check(text)
-            yield text
-
-
 @pytest.fixture(autouse=True, scope="session")
 def watch_contract():
     """Hooks where the client opens its connections, for the whole session."""
-    from flowsocket import _transport
-    original = _transport.open_connection
-
-    async def open_connection(url, *args, **kwargs):
-        ws = await original(url, *args, **kwargs)
-        return ContractWatch(ws) if any(url.startswith(u) for u in CHECKED_URLS) else ws
-
-    _transport.open_connection = open_connection
+    restore = watch_connections(CONTRACT, VIOLATIONS,
+                                lambda url: any(url.startswith(u) for u in CHECKED_URLS))
     yield
-    _transport.open_connection = original
+    restore()
 
 
 @pytest.fixture(autouse=True)

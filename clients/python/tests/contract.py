@@ -112,3 +112,71 @@ class Contract:
             if i < len(results) and results[i].get("status") == "ok":
                 return "the server accepted Batch item %d, which the contract refuses: %s" % (i, refused_items[i])
         return None
+
+
+class ContractWatch:
+    """Wraps one connection of the client: every frame it sends and receives
+    passes the protocol's JSON Schemas. A server message that breaks them is a
+    violation; so is an ok reply to a request they refuse."""
+
+    def __init__(self, ws, contract, violations):
+        self._ws = ws
+        self._contract = contract
+        self._violations = violations
+        self._refused = {}
+
+    def __getattr__(self, name):
+        return getattr(self._ws, name)
+
+    async def send(self, text):
+        try:
+            request = json.loads(text)
+        except ValueError:
+            request = None
+        if isinstance(request, dict) and isinstance(request.get("id"), (str, int)):
+            self._refused[json.dumps(request["id"])] = self._contract.refusals(request)
+        return await self._ws.send(text)
+
+    def _check(self, text):
+        try:
+            message = json.loads(text)
+            self._contract.check_server_message(message)
+        except (ValueError, AssertionError) as e:
+            self._violations.append(str(e))
+            return
+        if message.get("kind") == "reply":
+            refusal, items = self._refused.pop(json.dumps(message.get("id")), (None, {}))
+            why = self._contract.accepted_refusal(message, refusal, items)
+            if why:
+                self._violations.append(why)
+
+    async def recv(self):
+        text = await self._ws.recv()
+        self._check(text)
+        return text
+
+    def __aiter__(self):
+        return self._frames()
+
+    async def _frames(self):
+        async for text in self._ws:
+            self._check(text)
+            yield text
+
+
+def watch_connections(contract, violations, checked):
+    """Hooks where the client opens its connections: the frames of every connection
+    to a URL that ``checked`` accepts pass through a ContractWatch. Returns the
+    function that undoes it."""
+    from flowsocket import _transport
+    original = _transport.open_connection
+
+    async def open_connection(url, *args, **kwargs):
+        ws = await original(url, *args, **kwargs)
+        return ContractWatch(ws, contract, violations) if checked(url) else ws
+
+    _transport.open_connection = open_connection
+
+    def restore():
+        _transport.open_connection = original
+    return restore

@@ -4,9 +4,10 @@ import json
 import os
 import subprocess
 import sys
+import tempfile
 
 import flowsocket
-from conftest import CLIENT_DIR
+from conftest import CLIENT_DIR, HERE, VIOLATIONS
 
 
 def environment(sandbox, password="rocks"):
@@ -17,17 +18,27 @@ def environment(sandbox, password="rocks"):
 
 
 def run(sandbox, *args, stdin=None, password="rocks"):
-    return subprocess.run([sys.executable, "-m", "flowsocket"] + list(args), input=stdin,
-                          env=environment(sandbox, password), capture_output=True, text=True,
-                          timeout=60)
+    """Runs the command in a process of its own; its frames are checked against the
+    contract as the suite's clients' are (cli_under_contract.py)."""
+    with tempfile.NamedTemporaryFile("r", encoding="utf-8", suffix=".txt") as violations:
+        env = dict(environment(sandbox, password), FLOWSOCKET_CONTRACT_VIOLATIONS=violations.name)
+        done = subprocess.run([sys.executable, os.path.join(HERE, "cli_under_contract.py")]
+                              + list(args), input=stdin, env=env, capture_output=True,
+                              text=True, timeout=60)
+        VIOLATIONS.extend(line.rstrip("\n") for line in violations)
+    return done
 
 
 def test_install_list_get_remove(sandbox, clean_flows):
     done = run(sandbox, "install", "--src", "10.0.0.1", "--dst", "10.0.0.3", "--class", "voice",
-               "--protocol", "udp", "--dst-port", "5060", "--bidirectional")
+               "--protocol", "udp", "--dst-port", "5060", "--bidirectional",
+               "--bandwidth-kbps", "2000", "--no-reroute")
     assert done.returncode == 0, done.stderr
     flow = json.loads(done.stdout)
     assert flow["state"] == "INSTALLED" and len(flow["rules"]) == 6
+    assert (flow["spec"]["qos"]["bandwidthKbps"], flow["spec"]["reroute"]) == (2000, False)
+    links = json.loads(run(sandbox, "list", "links").stdout)["links"]
+    assert {link["reservedKbps"] for link in links} == {2000}, links
     listed = json.loads(run(sandbox, "list", "flows", "--state", "INSTALLED").stdout)
     assert [f["flowId"] for f in listed["flows"]] == [flow["flowId"]]
     got = json.loads(run(sandbox, "get", "flow", flow["flowId"]).stdout)
@@ -68,9 +79,12 @@ def test_usage_and_connection_errors(sandbox):
 
 
 def test_watch_prints_event_lines(sandbox, clean_flows):
-    watcher = subprocess.Popen([sys.executable, "-m", "flowsocket", "watch", "flows", "hosts",
-                                "--count", "2", "--duration", "30"],
-                               env=environment(sandbox), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    violations = tempfile.NamedTemporaryFile("r", encoding="utf-8", suffix=".txt")
+    watcher = subprocess.Popen([sys.executable, os.path.join(HERE, "cli_under_contract.py"),
+                                "watch", "flows", "hosts", "--count", "2", "--duration", "30"],
+                               env=dict(environment(sandbox),
+                                        FLOWSOCKET_CONTRACT_VIOLATIONS=violations.name),
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         # The watcher subscribes after it starts: add hosts until it has seen two events.
         macs = iter("00:00:00:00:00:%02x" % i for i in range(0x20, 0x40))
@@ -81,6 +95,8 @@ def test_watch_prints_event_lines(sandbox, clean_flows):
         out, err = watcher.communicate(timeout=30)
     finally:
         watcher.kill()
+        with violations:
+            VIOLATIONS.extend(line.rstrip("\n") for line in violations)
     assert watcher.returncode == 0, err
     lines = [json.loads(line) for line in out.splitlines()]
     # The first host event seen depends on when the watcher subscribed.

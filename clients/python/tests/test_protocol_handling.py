@@ -112,7 +112,8 @@ def test_requests_carry_the_protocols_field_names():
     with FakeServer(script) as server, flowsocket.Client(server.url) as client:
         client.install_flow("10.0.0.1", "10.0.0.3", "voice", protocol="udp", src_port=1,
                             dst_port=5060, priority=7, dscp=46, queue=2, meter_kbps=512,
-                            meter_burst_kb=64, bidirectional=True, timeout=30, confirm=False,
+                            meter_burst_kb=64, bandwidth_kbps=2000, bidirectional=True,
+                            reroute=False, timeout=30, confirm=False,
                             timeout_ms=500)
         client.add_device(dpid="00:0a", protocol="openflow", device_type="switch",
                           management_address="10.0.0.7", hw_version="1", sw_version="2",
@@ -122,8 +123,9 @@ def test_requests_carry_the_protocols_field_names():
     assert install["type"] == "InstallFlow" and install["id"].startswith("py-")
     assert install["network"] == {
         "src": "10.0.0.1", "dst": "10.0.0.3", "protocol": "udp", "srcPort": 1, "dstPort": 5060,
-        "class": "voice", "priority": 7, "bidirectional": True, "timeout": 30,
-        "qos": {"dscp": 46, "queue": 2, "meterKbps": 512, "meterBurstKb": 64}}
+        "class": "voice", "priority": 7, "bidirectional": True, "timeout": 30, "reroute": False,
+        "qos": {"dscp": 46, "queue": 2, "meterKbps": 512, "meterBurstKb": 64,
+                "bandwidthKbps": 2000}}
     assert (install["confirm"], install["timeoutMs"]) == (False, 500)
     assert device == dict(device, kind="device", dpid="00:0a", protocol="openflow",
                           deviceType="switch", managementAddress="10.0.0.7", hwVersion="1",

@@ -16,20 +16,23 @@ import {flowPaths} from './flow-path.js';
 import {FlowsTable} from './flows-table.js';
 import {EventLog} from './event-log.js';
 import {ErrorList} from './errors.js';
-import {renderCounts, renderNodeDetails} from './node-details.js';
+import {renderCounts, renderSelection} from './node-details.js';
 import {InstallForm} from './install-form.js';
 import {AddNodeForm} from './add-form.js';
 import {removeFlow} from './remove-flow.js';
 import {TrafficHistory} from './traffic.js';
 import {RateCharts} from './charts.js';
+import {SandboxFaults} from './sandbox-faults.js';
 
 const model = new ConsoleModel();
 // What the user chose on this page: hosts picked as A (src) and B (dst), the
-// flow whose path is highlighted, the node whose details are shown.
+// flow whose path is highlighted, the node or link whose details are shown.
 const ui = {
     picked: new Map(),
     selectedFlow: null,
     selectedNode: null,
+    // {id: cable key, src, dst as "device/port"}, kept when ONOS removes the link.
+    selectedLink: null,
     // Flows whose bit rate is charted.
     charted: new Set(),
     role: null,
@@ -59,7 +62,8 @@ const page = {
 };
 page.sync = new ModelSync(client, model, page);
 
-const topology = new TopologyView($('#topology'), {onNodeClick});
+const topology = new TopologyView($('#topology'), {onNodeClick, onLinkClick});
+const faults = new SandboxFaults(page);
 const flowsTable = new FlowsTable($('#flows'), $('#flows-empty'), $('#flow-counts'), {
     onShowPath: (flowId) => selectFlow(ui.selectedFlow === flowId ? null : flowId),
     onRemove: (flowId, button) => removeFlow(page, flowId, button),
@@ -90,13 +94,15 @@ function scheduleRender() {
 
 function render() {
     topology.render(model, flowPaths(model, ui.selectedFlow),
-        {picked: ui.picked, selected: ui.selectedNode, loads: traffic.cableLoads()});
+        {picked: ui.picked, selected: ui.selectedNode, selectedLink: ui.selectedLink && ui.selectedLink.id,
+            loads: traffic.cableLoads()});
     renderCounts($('#topo-counts'), model);
     flowsTable.render(model, ui);
     charts.render(model, traffic, ui.charted);
     installForm.renderHosts(model, ui.picked);
     addForm.renderDevices(model);
-    renderNodeDetails($('#selection'), model, ui.selectedNode);
+    faults.render($('#selection-actions'), renderSelection($('#selection'), model, ui.selectedNode, ui.selectedLink),
+        ui.role);
 }
 
 // ---------------------------------------------------------------- selection
@@ -112,6 +118,7 @@ function selectFlow(flowId) {
 // A first host clicked becomes A, a second B; a third starts over as A.
 function onNodeClick(kind, id) {
     ui.selectedNode = id;
+    ui.selectedLink = null;
     if (kind === 'host') {
         const roles = new Set(ui.picked.values());
         if (ui.picked.has(id)) {
@@ -126,6 +133,15 @@ function onNodeClick(kind, id) {
         }
     }
     scheduleRender();
+}
+
+function onLinkClick(cableId) {
+    const l = model.cables().get(cableId);
+    if (l) {
+        ui.selectedLink = {id: cableId, src: `${l.src.device}/${l.src.port}`, dst: `${l.dst.device}/${l.dst.port}`};
+        ui.selectedNode = null;
+        scheduleRender();
+    }
 }
 
 // ---------------------------------------------------------------- connection
@@ -144,6 +160,7 @@ function applyRole(role) {
 function onHello(hello) {
     ui.hello = hello;
     applyRole(hello.role);
+    faults.probe(hello.role);
     $('#server').replaceChildren(text('span', `${hello.server} ${hello.version}`),
         text('span', `session ${hello.session}`), text('span', hello.protocol));
     installForm.setTrafficClasses(hello);

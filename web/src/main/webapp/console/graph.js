@@ -83,9 +83,10 @@ function reconcile(parent, items, key, create, update) {
 
 /** Draws the topology into an SVG element; returns the positions used. */
 export class TopologyView {
-    constructor(svg, {onNodeClick} = {}) {
+    constructor(svg, {onNodeClick, onLinkClick} = {}) {
         this.svg = svg;
         this.onNodeClick = onNodeClick || (() => {});
+        this.onLinkClick = onLinkClick || (() => {});
         this.positions = new Map();
         this.signature = '';
     }
@@ -93,7 +94,7 @@ export class TopologyView {
     /**
      * model: a ConsoleModel (devices, hosts, links as ONOS's link JSON),
      * paths: [{flowId, state, points: [node ids], selected}],
-     * marks: {picked: Map, selected, loads: Map of cable key to utilization (0 to 1)}
+     * marks: {picked: Map, selected, selectedLink: cable key, loads: Map of cable key to utilization (from 0, may exceed 1)}
      */
     render(model, paths, marks) {
         const nodes = [];
@@ -159,15 +160,21 @@ export class TopologyView {
         const lines = [];
         const loads = marks.loads || new Map();
         for (const l of infra.values()) {
-            lines.push({key: `infra|${l.id}`, id: l.id, a: pos.get(l.a), b: pos.get(l.b),
-                cls: `link${l.state === 'INACTIVE' ? ' inactive' : ''}${reservationClass(l.share)}${loads.has(l.id) ? ' loaded' : ''}`,
+            lines.push({key: `infra|${l.id}`, id: l.id, a: pos.get(l.a), b: pos.get(l.b), cable: true,
+                cls: `link${l.state === 'INACTIVE' ? ' inactive' : ''}${reservationClass(l.share)}${loads.has(l.id) ? ' loaded' : ''}${marks.selectedLink === l.id ? ' selected' : ''}`,
                 load: loads.get(l.id)});
         }
         for (const e of hostEdges) {
             const id = `${e.host}|${e.device}/${e.port}`;
             lines.push({key: `edge|${id}`, id, a: pos.get(e.host), b: pos.get(e.device), cls: 'link edge'});
         }
-        reconcile(this.layers.links, lines, (l) => l.key, () => el('line'), (line, l) => {
+        reconcile(this.layers.links, lines, (l) => l.key, (l) => {
+            const line = el('line');
+            if (l.cable) {
+                line.addEventListener('click', () => this.onLinkClick(line.dataset.id));
+            }
+            return line;
+        }, (line, l) => {
             set(line, {class: l.cls, 'data-id': l.id, x1: l.a.x, y1: l.a.y, x2: l.b.x, y2: l.b.y});
             // Through the CSSOM, which the console's Content-Security-Policy allows (style attributes it does not).
             if (l.load === undefined) {

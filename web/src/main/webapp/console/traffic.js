@@ -46,7 +46,7 @@ export class TrafficHistory {
         this.flows.delete(flowId);
     }
 
-    /** The busier direction's utilization of each cable (0 to 1), for colouring links. */
+    /** The busier direction's utilization of each cable (from 0; above 1 when over the announced speed), for colouring links. */
     cableLoads() {
         const loads = new Map();
         for (const d of this.links.values()) {

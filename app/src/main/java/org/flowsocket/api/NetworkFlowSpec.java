@@ -40,6 +40,7 @@ public final class NetworkFlowSpec {
     private final Long meterKbps;
     private final Long meterBurstKb;
     private final Long bandwidthKbps;
+    private final boolean police;
     private final boolean bidirectional;
     private final int timeoutSeconds;
     private final boolean reroute;
@@ -57,6 +58,7 @@ public final class NetworkFlowSpec {
         this.meterKbps = b.meterKbps;
         this.meterBurstKb = b.meterBurstKb;
         this.bandwidthKbps = b.bandwidthKbps;
+        this.police = b.police;
         this.bidirectional = b.bidirectional;
         this.timeoutSeconds = b.timeoutSeconds;
         this.reroute = b.reroute;
@@ -90,6 +92,7 @@ public final class NetworkFlowSpec {
         b.meterKbps = meterKbps;
         b.meterBurstKb = meterBurstKb;
         b.bandwidthKbps = bandwidthKbps;
+        b.police = police;
         b.bidirectional = bidirectional;
         b.timeoutSeconds = timeoutSeconds;
         b.reroute = reroute;
@@ -156,6 +159,27 @@ public final class NetworkFlowSpec {
         return Optional.ofNullable(bandwidthKbps);
     }
 
+    /**
+     * Returns whether the reserved rate is policed: one drop-band meter at
+     * {@link #bandwidthKbps()} on the ingress device of each direction.
+     *
+     * @return true if policed
+     */
+    public boolean police() {
+        return police;
+    }
+
+    /**
+     * Returns the rate of the flow's meters: {@link #meterKbps()} on every
+     * device of the path, or the reserved rate on the ingress devices when
+     * policed.
+     *
+     * @return meter rate in kb/s, if the flow has meters
+     */
+    public Optional<Long> meterRateKbps() {
+        return police ? bandwidthKbps() : meterKbps();
+    }
+
     /** @return whether the reverse direction is installed too */
     public boolean bidirectional() {
         return bidirectional;
@@ -177,7 +201,7 @@ public final class NetworkFlowSpec {
                 .add("srcPort", srcPort).add("dstPort", dstPort).add("class", trafficClass)
                 .add("priority", priority).add("dscp", dscp).add("queue", queue)
                 .add("meterKbps", meterKbps).add("meterBurstKb", meterBurstKb).add("bandwidthKbps", bandwidthKbps)
-                .add("bidirectional", bidirectional).add("timeoutSeconds", timeoutSeconds).add("reroute", reroute)
+                .add("police", police ? Boolean.TRUE : null).add("bidirectional", bidirectional).add("timeoutSeconds", timeoutSeconds).add("reroute", reroute)
                 .omitNullValues().toString();
     }
 
@@ -206,7 +230,7 @@ public final class NetworkFlowSpec {
         }
         NetworkFlowSpec that = (NetworkFlowSpec) o;
         return priority == that.priority && dscp == that.dscp && bidirectional == that.bidirectional
-                && reroute == that.reroute
+                && reroute == that.reroute && police == that.police
                 && timeoutSeconds == that.timeoutSeconds && src.equals(that.src) && dst.equals(that.dst)
                 && protocol == that.protocol && Objects.equals(srcPort, that.srcPort)
                 && Objects.equals(dstPort, that.dstPort) && trafficClass == that.trafficClass
@@ -217,7 +241,7 @@ public final class NetworkFlowSpec {
     @Override
     public int hashCode() {
         return Objects.hash(src, dst, protocol, srcPort, dstPort, trafficClass, priority, dscp, queue, meterKbps,
-                            meterBurstKb, bandwidthKbps, bidirectional, timeoutSeconds, reroute);
+                            meterBurstKb, bandwidthKbps, police, bidirectional, timeoutSeconds, reroute);
     }
 
     /**
@@ -238,6 +262,7 @@ public final class NetworkFlowSpec {
         private Long meterKbps;
         private Long meterBurstKb;
         private Long bandwidthKbps;
+        private boolean police;
         private boolean bidirectional;
         private int timeoutSeconds;
         private boolean reroute = true;
@@ -323,9 +348,10 @@ public final class NetworkFlowSpec {
         }
 
         /**
-         * Sets a meter on every hop, dropping above the rate.
+         * Sets a meter on every hop, dropping above the rate; with
+         * {@link #police(boolean)}, only the burst of the policing meter.
          *
-         * @param rateKbps rate in kb/s, or null for no meter
+         * @param rateKbps rate in kb/s, or null for no meter on every hop
          * @param burstKb  burst size in kb, or null for the switch's default
          * @return this builder
          */
@@ -344,6 +370,20 @@ public final class NetworkFlowSpec {
          */
         public Builder bandwidthKbps(Long kbps) {
             this.bandwidthKbps = kbps;
+            return this;
+        }
+
+        /**
+         * Sets whether the reserved rate is policed at the ingress: one
+         * drop-band meter at {@link #bandwidthKbps(Long)} on the first device
+         * of each direction, used by that direction's first rule. Needs a
+         * bandwidth; excludes a meter on every hop.
+         *
+         * @param police true to police the reserved rate
+         * @return this builder
+         */
+        public Builder police(boolean police) {
+            this.police = police;
             return this;
         }
 
@@ -402,8 +442,16 @@ public final class NetworkFlowSpec {
             checkRange("qos.meterKbps", meterKbps, 1, MAX_METER_KBPS);
             checkRange("qos.meterBurstKb", meterBurstKb, 1, MAX_METER_KBPS);
             checkRange("qos.bandwidthKbps", bandwidthKbps, 1, MAX_METER_KBPS);
-            if (meterBurstKb != null && meterKbps == null) {
-                throw FlowSocketException.invalid("qos.meterBurstKb", "needs meterKbps");
+            if (police && bandwidthKbps == null) {
+                throw FlowSocketException.invalid("qos.police", "needs bandwidthKbps, the rate it polices");
+            }
+            if (police && meterKbps != null) {
+                // Two meters in one rule would need a meter per hop and one at the ingress: refused as ambiguous.
+                throw FlowSocketException.invalid("qos.police", "conflicts with meterKbps: police meters the "
+                        + "ingress at bandwidthKbps, meterKbps meters every hop; give one of them");
+            }
+            if (meterBurstKb != null && meterKbps == null && !police) {
+                throw FlowSocketException.invalid("qos.meterBurstKb", "needs meterKbps or police");
             }
             checkRange("timeout", timeoutSeconds, 0, 65535);
             return new NetworkFlowSpec(this);

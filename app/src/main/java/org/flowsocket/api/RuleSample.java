@@ -72,6 +72,17 @@ public final class RuleSample {
     }
 
     /**
+     * Tells whether another sample of the same rule holds the same reading:
+     * the same counters and life, whenever ONOS noted it.
+     *
+     * @param other another sample
+     * @return true if the switch reported the same
+     */
+    public boolean sameReading(RuleSample other) {
+        return packets == other.packets && bytes == other.bytes && lifeSeconds == other.lifeSeconds;
+    }
+
+    /**
      * Returns the traffic since an earlier sample of the same rule. When the
      * counters or the rule's life went down, the switch restarted counting
      * (the rule was reinstalled, or the switch restarted): the traffic is

@@ -8,9 +8,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.ShellUtil;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
+import org.flowsocket.impl.node.NodeJson;
 import org.onlab.osgi.DefaultServiceDirectory;
 import org.onlab.osgi.ServiceDirectory;
 import org.onosproject.cli.AbstractShellCommand;
@@ -22,6 +24,8 @@ import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.device.DeviceService;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -98,41 +102,53 @@ abstract class FlowSocketCommand extends AbstractShellCommand {
     }
 
     /**
-     * Waits for a service's answer; prints its typed error instead.
+     * Waits for a service's answer.
      *
      * @param answer the service's future
      * @param <T>    answer type
-     * @return the answer, or null after printing an error
+     * @return the answer
      * @throws InterruptedException if the shell is interrupted
+     * @throws CommandException     the service's typed error, or no answer in time
      */
-    protected <T> T await(CompletableFuture<T> answer) throws InterruptedException {
+    protected <T> T await(CompletableFuture<T> answer) throws InterruptedException, CommandException {
         try {
             return answer.get(WAIT_SECONDS, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             return failed(e.getCause());
         } catch (TimeoutException e) {
-            error("FlowSocket did not answer within %d s", WAIT_SECONDS);
-            return null;
+            String text = String.format("FlowSocket did not answer within %d s", WAIT_SECONDS);
+            throw new CommandException(text, text, e);
         }
     }
 
     /**
-     * Prints a FlowSocket error as code and message (which names the field)
-     * and the flow it concerns; other failures
-     * as they are.
+     * Ends the command with a failure: a FlowSocket error as its code and
+     * message (which names the field) and the flow it concerns, other
+     * failures as they are. It is thrown as Karaf's CommandException, as
+     * Karaf's shell reports a refused command line: Karaf prints the text on
+     * the console, logs it at debug level only, and an SSH exec ends with
+     * exit status 1. (An error printed on standard error would be lost over
+     * SSH exec: Karaf 4.2's gogo pipe cannot flush it to the channel, and
+     * Apache SSHD 2.5.1's ChannelSession.closeShell flushes only standard
+     * output before it closes the channel; and onos-cli's
+     * AbstractShellCommand.execute returns null, so the exit status would be
+     * 0.)
      *
      * @param error the failure
      * @param <T>   any type
-     * @return null
+     * @return never
+     * @throws CommandException always
      */
-    protected <T> T failed(Throwable error) {
+    protected <T> T failed(Throwable error) throws CommandException {
+        String text;
         if (error instanceof FlowSocketException) {
             FlowSocketException e = (FlowSocketException) error;
-            error("%s: %s%s", e.code(), e.getMessage(), e.flowId() != null ? " (flowId=" + e.flowId() + ")" : "");
+            text = String.format("%s: %s%s", e.code(), e.getMessage(),
+                                 e.flowId() != null ? " (flowId=" + e.flowId() + ")" : "");
         } else {
-            error("%s", error);
+            text = String.valueOf(error);
         }
-        return null;
+        throw new CommandException(text, text, error);
     }
 
     /**
@@ -186,6 +202,36 @@ abstract class FlowSocketCommand extends AbstractShellCommand {
             json.set("config", config.node());
         }
         return json;
+    }
+
+    /**
+     * Returns a renderer of nodes as the protocol's node commands write
+     * them: ONOS's host or device JSON with FlowSocket's kind and state.
+     *
+     * @return node renderer
+     */
+    protected NodeJson nodeJson() {
+        return new NodeJson(this, get(DeviceService.class), get(NetworkConfigService.class));
+    }
+
+    /**
+     * Prints a node, as the protocol renders it, in one line.
+     *
+     * @param node a host or device node
+     */
+    protected void printNode(JsonNode node) {
+        if ("host".equals(node.path("kind").asText())) {
+            List<String> ips = new ArrayList<>();
+            node.path("ipAddresses").forEach(ip -> ips.add(ip.asText()));
+            List<String> locations = new ArrayList<>();
+            node.path("locations").forEach(l -> locations.add(l.path("elementId").asText() + "/"
+                    + l.path("port").asText()));
+            print("host id=%s, state=%s, ips=%s, locations=%s", node.path("id").asText(),
+                  node.path("state").asText(), ips, locations);
+        } else {
+            print("device id=%s, state=%s, type=%s, provisioned=%s", node.path("id").asText(),
+                  node.path("state").asText(), node.path("type").asText("-"), node.path("provisioned").asBoolean());
+        }
     }
 
     /**

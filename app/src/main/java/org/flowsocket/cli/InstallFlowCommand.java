@@ -63,11 +63,19 @@ public class InstallFlowCommand extends FlowSocketCommand {
     @Option(name = "--meter-burst-kb", description = "Burst of the meter in kb (needs --meter-kbps)")
     private Long meterBurstKb;
 
+    @Option(name = "--bandwidth-kbps", description = "Bandwidth in kb/s to reserve on every link of the path; "
+            + "refused with NO_CAPACITY if no path has it free")
+    private Long bandwidthKbps;
+
     @Option(name = "-b", aliases = "--bidirectional", description = "Install the reverse direction too")
     private boolean bidirectional;
 
     @Option(name = "--timeout", description = "Idle timeout of the rules in seconds, 0-65535 (default 0: permanent)")
     private int idleTimeout;
+
+    @Option(name = "--no-reroute", description = "Keep the flow on its path when the path fails or a host moves, "
+            + "instead of moving it (reroute false)")
+    private boolean noReroute;
 
     @Option(name = "--timeout-ms", description = "How long the switches may take to confirm, 100-120000 ms "
             + "(default: the server's confirmTimeoutMs)")
@@ -96,7 +104,7 @@ public class InstallFlowCommand extends FlowSocketCommand {
         NetworkFlowSpec.Builder spec = NetworkFlowSpec.builder(OptionValues.ip("src", src),
                                                                OptionValues.ip("dst", dst))
                 .bidirectional(bidirectional).queue(queue).meter(meterKbps, meterBurstKb)
-                .timeoutSeconds(idleTimeout);
+                .bandwidthKbps(bandwidthKbps).timeoutSeconds(idleTimeout).reroute(!noReroute);
         OptionValues.named("--class", trafficClass, TrafficClass.class).ifPresent(spec::trafficClass);
         OptionValues.named("--protocol", protocol, IpProto.class).ifPresent(spec::protocol);
         if (srcPort != null) {

@@ -13,6 +13,8 @@ import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowService;
 
+import java.util.concurrent.CompletableFuture;
+
 /**
  * Removes a flow with all its rules and meters, as RemoveFlow does.
  */
@@ -32,6 +34,10 @@ public class RemoveFlowCommand extends FlowSocketCommand {
             + "(default: the server's confirmTimeoutMs)")
     private long timeoutMillis;
 
+    @Option(name = "--no-confirm", description = "Return at once with state REMOVING, without waiting for the "
+            + "switches")
+    private boolean noConfirm;
+
     @Override
     protected void doExecute() throws Exception {
         long wait;
@@ -41,7 +47,19 @@ public class RemoveFlowCommand extends FlowSocketCommand {
             failed(e);
             return;
         }
-        QosFlow flow = await(get(QosFlowService.class).remove(flowId, force, wait));
+        QosFlowService flows = get(QosFlowService.class);
+        QosFlow before = flows.getFlow(flowId).orElse(null);
+        if (before == null) {
+            failed(FlowSocketException.unknownFlow(flowId));
+            return;
+        }
+        CompletableFuture<QosFlow> removal = flows.remove(flowId, force, wait);
+        // As RemoveFlow with confirm false: a removal refused at once (e.g. under way already) is still told.
+        if (noConfirm && !removal.isCompletedExceptionally()) {
+            printFlow(before, "REMOVING");
+            return;
+        }
+        QosFlow flow = await(removal);
         if (flow != null) {
             printFlow(flow, "REMOVED");
         }

@@ -240,7 +240,7 @@ public class FlowSocketManager
                 DriverService.class, driverService, HostService.class, hostService));
         hostNodes = new HostNodes(hostProviderRegistry, hostService, hostAdminService, deviceService);
         deviceNodes = new DeviceNodes(networkConfigService, deviceService, deviceAdminService, mapper);
-        NodeJson nodeJson = new NodeJson(codecs, deviceService, hostNodes, deviceNodes);
+        NodeJson nodeJson = new NodeJson(codecs, deviceService, networkConfigService);
         ServiceDirectory onos = referencedServices();
         flows = new FlowCore(onos, appId, codecs, mapper, timer, () -> settings);
         QosFlowCodec handleJson = new QosFlowCodec(codecs, flows.lifecycle);
@@ -257,7 +257,7 @@ public class FlowSocketManager
         flows.start(onosEvents::post);
 
         ProtocolCommands.Dispatch protocol = ProtocolCommands.create(
-                onos, this, codecs, mapper, nodeJson, handleJson, hostNodes, deviceNodes, flows.routes, traffic);
+                onos, this, codecs, mapper, nodeJson, handleJson, deviceNodes, flows.routes, traffic);
         sessions.serve(protocol.dispatcher, protocol.hello);
 
         onosEvents.start(deviceService, networkConfigService, hostService, linkService, flowRuleService,

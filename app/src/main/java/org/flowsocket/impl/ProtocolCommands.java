@@ -23,7 +23,6 @@ import org.flowsocket.impl.command.RemoveNodeCommand;
 import org.flowsocket.impl.command.SubscriptionCommand;
 import org.flowsocket.impl.flow.RouteFinder;
 import org.flowsocket.impl.node.DeviceNodes;
-import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
 import org.flowsocket.impl.stats.TrafficStatistics;
 import org.onlab.osgi.ServiceDirectory;
@@ -53,14 +52,13 @@ final class ProtocolCommands {
      * @param mapper     JSON mapper
      * @param nodeJson   node renderer
      * @param handleJson flow handle renderer
-     * @param hostNodes  hosts FlowSocket provides
      * @param deviceNodes devices FlowSocket provisions
      * @param routes     routes between hosts
      * @param traffic    flow and link statistics
      * @return the dispatcher, and Hello, which greets each new session
      */
     static Dispatch create(ServiceDirectory onos, FlowSocketManager core, FlowSocketCodecContext codecs,
-                           ObjectMapper mapper, NodeJson nodeJson, QosFlowCodec handleJson, HostNodes hostNodes,
+                           ObjectMapper mapper, NodeJson nodeJson, QosFlowCodec handleJson,
                            DeviceNodes deviceNodes, RouteFinder routes, TrafficStatistics traffic) {
         RequestDispatcher[] dispatcher = new RequestDispatcher[1];
         HelloCommand hello = new HelloCommand(mapper, BuildInfo.version(), () -> dispatcher[0].commandNames(),
@@ -70,7 +68,8 @@ final class ProtocolCommands {
                 hello,
                 new AddNodeCommand(core, nodeJson),
                 new RemoveNodeCommand(core, deviceNodes, nodeJson),
-                new GetNodeCommand(hostNodes, deviceNodes, routes, nodeJson),
+                new GetNodeCommand(onos.get(HostService.class), devices, onos.get(NetworkConfigService.class), routes,
+                                   nodeJson),
                 new ListNodesCommand(onos.get(HostService.class), devices, onos.get(NetworkConfigService.class),
                                      nodeJson, mapper),
                 new ListLinksCommand(onos.get(LinkService.class), devices, codecs, core),

@@ -128,7 +128,7 @@ public class CliDocsExamplesTest {
     }
 
     // The checkout's root: where README.md and docs/ are, above the module's directory.
-    private static Path repositoryRoot() {
+    static Path repositoryRoot() {
         Path dir = Path.of(System.getProperty("user.dir")).toAbsolutePath();
         while (dir != null && !(Files.isRegularFile(dir.resolve("README.md"))
                 && Files.isRegularFile(dir.resolve("docs").resolve("protocol.md")))) {

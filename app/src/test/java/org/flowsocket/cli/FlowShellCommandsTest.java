@@ -5,6 +5,9 @@
 package org.flowsocket.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.QosFlowFilter;
 import org.flowsocket.api.QosFlowService;
 import org.flowsocket.impl.CoreFixture;
@@ -15,9 +18,13 @@ import org.onlab.osgi.DefaultServiceDirectory;
 import org.onlab.packet.IpAddress;
 import org.onosproject.cli.net.DeviceIdCompleter;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertTrue;
 
 /**
@@ -30,6 +37,62 @@ public class FlowShellCommandsTest {
 
     private static final String SRC = "10.0.0.1";
     private static final String DST = "10.0.0.3";
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The envelope, and InstallFlow's forms of rules in ONOS's flow JSON, which the console does not take. */
+    private static final Set<String> NOT_ON_THE_CONSOLE = Set.of("type", "id", "flows", "flow", "deviceId");
+
+    /**
+     * Each field of InstallFlow's request as flowsocket-install-flow takes it:
+     * the words on the command line and the same value in the protocol's
+     * JSON. A field the schema gains fails installTakesEveryOptionOfInstallFlow
+     * until it is here.
+     */
+    private static final Map<String, Given> INSTALL_FIELDS = new ImmutableMap.Builder<String, Given>()
+            .put("network.src", Given.argument(SRC))
+            .put("network.dst", Given.argument(DST))
+            .put("network.class", Given.option("\"video\"", "-c", "video"))
+            .put("network.protocol", Given.option("\"udp\"", "-p", "udp"))
+            .put("network.srcPort", Given.option("5004", "--src-port", "5004"))
+            .put("network.dstPort", Given.option("5006", "--dst-port", "5006"))
+            .put("network.priority", Given.option("41000", "--priority", "41000"))
+            .put("network.qos.dscp", Given.option("40", "--dscp", "40"))
+            .put("network.qos.queue", Given.option("2", "--queue", "2"))
+            .put("network.qos.meterKbps", Given.option("512", "--meter-kbps", "512"))
+            .put("network.qos.meterBurstKb", Given.option("64", "--meter-burst-kb", "64"))
+            .put("network.qos.bandwidthKbps", Given.option("256", "--bandwidth-kbps", "256"))
+            .put("network.bidirectional", Given.option("true", "-b"))
+            .put("network.timeout", Given.option("30", "--timeout", "30"))
+            .put("network.reroute", Given.option("false", "--no-reroute"))
+            .put("timeoutMs", Given.option("5000", "--timeout-ms", "5000"))
+            .put("confirm", Given.option("false", "--no-confirm"))
+            .build();
+
+    /** A request field given on the console. */
+    private static final class Given {
+        final boolean argument;
+        final JsonNode json;
+        final List<String> words;
+
+        private Given(boolean argument, String json, String... words) {
+            this.argument = argument;
+            try {
+                this.json = JSON.readTree(json);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException(json, e);
+            }
+            this.words = List.of(words);
+        }
+
+        static Given argument(String text) {
+            return new Given(true, JSON.getNodeFactory().textNode(text).toString(), text);
+        }
+
+        static Given option(String json, String... words) {
+            return new Given(false, json, words);
+        }
+    }
 
     private CoreFixture core;
 
@@ -64,20 +127,48 @@ public class FlowShellCommandsTest {
 
     @Test
     public void installTakesEveryOptionOfInstallFlow() throws Exception {
-        JsonNode flow = ShellHarness.run("onos", new InstallFlowCommand(), "-j", "-c", "video",
-                                         "-p", "udp", "--src-port", "5004", "--dst-port", "5006",
-                                         "--priority", "41000", "--dscp", "40", "--queue", "2",
-                                         "--meter-kbps", "512", "--meter-burst-kb", "64", "--timeout", "30",
-                                         "--timeout-ms", "5000", "-b", SRC, DST).json();
-        // The same request over the protocol, once the flow is gone (it would be a DUPLICATE_FLOW).
-        core.manager.remove(flow.path("flowId").asText(), false, 0).get();
-        JsonNode same = core.result("{\"type\":\"InstallFlow\",\"network\":{\"src\":\"" + SRC + "\",\"dst\":\""
-                + DST + "\",\"class\":\"video\",\"protocol\":\"udp\",\"srcPort\":5004,\"dstPort\":5006,"
-                + "\"priority\":41000,\"qos\":{\"dscp\":40,\"queue\":2,\"meterKbps\":512,\"meterBurstKb\":64},"
-                + "\"bidirectional\":true,\"timeout\":30},\"timeoutMs\":5000}");
+        Set<String> fields = CommandSchema.requestFields("InstallFlow");
+        fields.removeIf(field -> NOT_ON_THE_CONSOLE.contains(field.split("\\.")[0]));
+        for (String field : fields) {
+            assertTrue("InstallFlow's field " + field + " (docs/schema/commands/InstallFlow.json) has no option "
+                               + "of flowsocket-install-flow in INSTALL_FIELDS", INSTALL_FIELDS.containsKey(field));
+        }
+        assertEquals("INSTALL_FIELDS names fields InstallFlow does not have", fields, INSTALL_FIELDS.keySet());
+
+        // Every option at once, and the same request over the protocol.
+        List<String> options = new ArrayList<>(List.of("-j"));
+        List<String> arguments = new ArrayList<>();
+        ObjectNode request = JSON.createObjectNode().put("type", "InstallFlow");
+        INSTALL_FIELDS.forEach((field, given) -> {
+            (given.argument ? arguments : options).addAll(given.words);
+            ObjectNode parent = request;
+            String[] names = field.split("\\.");
+            for (int i = 0; i < names.length - 1; i++) {
+                parent = parent.has(names[i]) ? (ObjectNode) parent.get(names[i]) : parent.putObject(names[i]);
+            }
+            parent.set(names[names.length - 1], given.json);
+        });
+        options.addAll(arguments);
+        JsonNode flow = ShellHarness.run("onos", new InstallFlowCommand(), options.toArray(String[]::new)).json();
+        // Again over the protocol once the flow is gone (it would be a DUPLICATE_FLOW).
+        core.manager.remove(flow.path("flowId").asText(), true, 0).get();
+        JsonNode same = core.result(request.toString());
         assertEquals(same.path("spec"), flow.path("spec"));
+        assertEquals(same.path("state"), flow.path("state"));
         assertEquals(same.path("rules").size(), flow.path("rules").size());
         assertEquals(same.path("meters").size(), flow.path("meters").size());
+    }
+
+    @Test
+    public void bandwidthAndRerouteReachTheSpec() throws Exception {
+        JsonNode flow = ShellHarness.run("onos", new InstallFlowCommand(), "-j", "--bandwidth-kbps", "600000",
+                                         "--no-reroute", SRC, DST).json();
+        assertEquals(600000, flow.path("spec").path("qos").path("bandwidthKbps").asLong());
+        assertFalse(flow.toString(), flow.path("spec").path("reroute").asBoolean(true));
+        assertTrue(ShellHarness.run("onos", new InstallFlowCommand(), "-j", DST, SRC).json()
+                           .path("spec").path("reroute").asBoolean(false));
+        assertError("INVALID_FIELD: 'qos.bandwidthKbps' must be from 1 to 1000000000, not 0",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--bandwidth-kbps", "0", SRC, DST));
     }
 
     @Test
@@ -149,6 +240,63 @@ public class FlowShellCommandsTest {
     }
 
     @Test
+    public void flowStatsPrintsTrafficAndJson() throws Exception {
+        String id = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
+                .path("flowId").asText();
+        ShellHarness.Output uncounted = ShellHarness.run("onos", new FlowStatsCommand(), id);
+        assertEquals(uncounted.out, 3, uncounted.out.split("\n").length - 1);
+        assertTrue(uncounted.out, uncounted.out.contains("    of:0000000000000001 rule=")
+                && uncounted.out.endsWith(" not counted yet\n"));
+
+        core.countRules(100, 12_500, 1);
+        Thread.sleep(5);        // ONOS's next reading is seen later (FlowEntry.lastSeen, in ms)
+        core.countRules(600, 75_000, 2);
+        JsonNode traffic = refreshedTraffic(id, 600);
+        JsonNode one = ShellHarness.run("onos", new FlowStatsCommand(), "-j", id).json();
+        assertTrue(one.toString(), one.isObject());
+        assertEquals(id, one.path("flowId").asText());
+        ((ObjectNode) one).remove("flowId");
+        assertEquals(traffic, one);
+        assertEquals(3, one.path("hops").size());
+        assertEquals(600, one.path("ingress").path("packets").asLong());
+        assertTrue(one.toString(), one.path("ingress").path("bitRate").asLong() > 0);
+
+        String reverse = ShellHarness.run("bob", new InstallFlowCommand(), "-j", DST, SRC).json()
+                .path("flowId").asText();
+        JsonNode all = ShellHarness.run("onos", new FlowStatsCommand(), "-j").json();
+        assertTrue(all.toString(), all.isArray());
+        assertEquals(List.of(id, reverse), List.of(all.get(0).path("flowId").asText(),
+                                                   all.get(1).path("flowId").asText()));
+
+        ShellHarness.Output text = ShellHarness.run("onos", new FlowStatsCommand(), id);
+        String[] lines = text.out.split("\n");
+        assertEquals(text.out, 4, lines.length);
+        assertTrue(text.out, lines[0].startsWith("flowId=" + id + ", ingress=") && lines[0].contains("(75000 bytes)"));
+        for (int hop = 1; hop <= 3; hop++) {
+            assertTrue(text.out, lines[hop].startsWith("    of:000000000000000" + hop + " rule=")
+                    && lines[hop].contains(" packets=600, bytes=75000, ") && lines[hop].endsWith(" packets/s"));
+        }
+        assertTrue(text.out, ShellHarness.run("onos", new FlowStatsCommand()).out.endsWith("\n2 flow(s)\n"));
+        assertError("UNKNOWN_FLOW: no flow has id fs-99", ShellHarness.run("onos", new FlowStatsCommand(), "fs-99"));
+    }
+
+    @Test
+    public void removeWithoutConfirmAnswersRemoving() throws Exception {
+        String id = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
+                .path("flowId").asText();
+        JsonNode removing = ShellHarness.run("onos", new RemoveFlowCommand(), "-j", "--no-confirm", id).json();
+        assertEquals(id, removing.path("flowId").asText());
+        assertEquals("REMOVING", removing.path("state").asText());
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (!core.manager.getFlows(QosFlowFilter.ALL).isEmpty() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(0, core.manager.getFlows(QosFlowFilter.ALL).size());
+        assertError("UNKNOWN_FLOW: no flow has id " + id,
+                    ShellHarness.run("onos", new RemoveFlowCommand(), "--no-confirm", id));
+    }
+
+    @Test
     public void flowIdsComplete() throws Exception {
         String first = ShellHarness.run("alice", new InstallFlowCommand(), "-j", SRC, DST).json()
                 .path("flowId").asText();
@@ -172,6 +320,19 @@ public class FlowShellCommandsTest {
         assertEquals(DeviceIdCompleter.class, ShellHarness.completerOf(FlowsListCommand.class, "--device"));
     }
 
+    // GetFlow's traffic once FlowSocket heard ONOS's refresh (its listeners hear on their own thread).
+    private JsonNode refreshedTraffic(String flowId, long packets) throws InterruptedException {
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (true) {
+            JsonNode traffic = core.result("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}")
+                    .path("traffic");
+            if (traffic.path("ingress").path("packets").asLong() == packets || System.nanoTime() > deadline) {
+                return traffic;
+            }
+            Thread.sleep(20);
+        }
+    }
+
     private String[] owners() {
         return get(QosFlowService.class).getFlows(QosFlowFilter.ALL).stream().map(f -> f.owner())
                 .toArray(String[]::new);
@@ -187,6 +348,6 @@ public class FlowShellCommandsTest {
 
     static void assertError(String expectedStart, ShellHarness.Output out) {
         assertTrue("expected an error starting with \"" + expectedStart + "\"\n" + out,
-                   out.err.startsWith(expectedStart) && out.out.isEmpty());
+                   out.failed && out.err.startsWith(expectedStart) && out.out.isEmpty());
     }
 }

@@ -15,6 +15,7 @@ import org.apache.karaf.shell.api.action.Option;
 import org.apache.karaf.shell.api.action.lifecycle.Service;
 import org.apache.karaf.shell.api.console.Completer;
 import org.apache.karaf.shell.impl.action.command.DefaultActionPreparator;
+import org.apache.karaf.shell.support.CommandException;
 import org.apache.karaf.shell.support.parsing.CommandLineImpl;
 import org.onlab.osgi.ServiceDirectory;
 import org.onlab.osgi.ServiceNotFoundException;
@@ -26,6 +27,7 @@ import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.PrivilegedActionException;
 import java.security.PrivilegedExceptionAction;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -51,25 +53,29 @@ final class ShellHarness {
     private ShellHarness() {
     }
 
-    /** What a command printed. */
+    /** What a command printed, and whether it failed. */
     static final class Output {
         final String out;
+        /** Standard error, then the text of the CommandException the command ended with, if any. */
         final String err;
+        /** Whether the command ended with a CommandException: exit status 1 over Karaf's SSH exec. */
+        final boolean failed;
 
-        Output(String out, String err) {
+        Output(String out, String err, boolean failed) {
             this.out = out;
             this.err = err;
+            this.failed = failed;
         }
 
         /** Returns the standard output as JSON, failing if there was an error. */
         JsonNode json() throws Exception {
-            assertTrue("error output: " + err, err.isEmpty());
+            assertTrue("error output: " + err, err.isEmpty() && !failed);
             return JSON.readTree(out);
         }
 
         @Override
         public String toString() {
-            return "out: " + out + "\nerr: " + err;
+            return "out: " + out + "\nerr: " + err + (failed ? "\n(failed)" : "");
         }
     }
 
@@ -148,6 +154,7 @@ final class ShellHarness {
         PrintStream stderr = System.err;
         System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
         System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+        String failure = null;
         try {
             if (user == null) {
                 command.doExecute();
@@ -159,11 +166,19 @@ final class ShellHarness {
                     return null;
                 });
             }
+        } catch (CommandException | PrivilegedActionException e) {
+            Throwable cause = e instanceof PrivilegedActionException ? e.getCause() : e;
+            if (!(cause instanceof CommandException)) {
+                throw (Exception) cause;
+            }
+            // What Karaf's ShellUtil.logException prints of a CommandException.
+            failure = ((CommandException) cause).getNiceHelp();
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
         }
-        return new Output(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        String errors = err.toString(StandardCharsets.UTF_8) + (failure == null ? "" : failure + "\n");
+        return new Output(out.toString(StandardCharsets.UTF_8), errors, failure != null);
     }
 
     /**

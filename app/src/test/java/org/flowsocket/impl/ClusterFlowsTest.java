@@ -185,6 +185,34 @@ public class ClusterFlowsTest {
     }
 
     @Test
+    public void nodeRestartedBeforeTheClusterSawItLeaveSettlesWhatItsPreviousRunLeft() throws Exception {
+        QosFlow removing = install(node2, List.of(rule("17.0.0.1/32"))).get(5, TimeUnit.SECONDS);
+        node1.switches.mode(FakeSwitches.Mode.SILENT);
+        node2.lifecycle.remove(removing.id(), false, 60_000);
+        QosFlow pending = node2.planner.rules(List.of(rule("17.0.0.2/32")), "bob").flow();
+        node2.lifecycle.install(pending, true, 60_000);
+        storage.drain();
+        assertEquals(QosFlow.State.PENDING, node1.store.get(pending.id()).get().state());
+
+        // node2 dies and comes back before the cluster noticed: it never left.
+        node2.kill();
+        storage2.stop();
+        storage2 = storage.node();
+        node2 = new FlowParts(node1, storage2, cluster, "node2", false);
+        storage.drain();
+        node2.drainEvents();
+        node1.drainEvents();
+
+        assertTrue("the node forgot the flow its previous run was removing",
+                   node1.store.get(removing.id()).isEmpty());
+        QosFlow failed = node1.store.get(pending.id()).get();
+        assertEquals(QosFlow.State.FAILED, failed.state());
+        assertTrue(failed.reason(), failed.reason().contains("node2 restarted"));
+        assertEquals(null, failed.actingNode());
+        node1.switches.mode(FakeSwitches.Mode.CONFIRM);
+    }
+
+    @Test
     public void pendingFlowOfADepartedNodeWhoseRulesOnosListsAddedIsInstalled() throws Exception {
         node1.switches.mode(FakeSwitches.Mode.UNCONFIRMED);
         QosFlow pending = node2.planner.rules(List.of(rule("15.0.0.1/32")), "bob").flow();

@@ -12,6 +12,7 @@ import org.flowsocket.api.QosFlowService;
 import org.flowsocket.api.Role;
 import org.onlab.packet.IpAddress;
 import org.onosproject.cluster.ClusterServiceAdapter;
+import org.onosproject.net.topology.PathService;
 import org.onosproject.net.topology.TopologyServiceAdapter;
 import org.onosproject.cfg.ComponentConfigAdapter;
 import org.onosproject.codec.CodecService;
@@ -129,6 +130,31 @@ public final class CoreFixture {
     }
 
     /**
+     * Has every switch report the same counters for each rule it holds, as
+     * ONOS stores a flow statistics reply (the rules become ADDED).
+     *
+     * @param packets     packets each rule matched since it was installed
+     * @param bytes       bytes each rule matched since it was installed
+     * @param lifeSeconds each rule's life
+     */
+    public void countRules(long packets, long bytes, long lifeSeconds) {
+        switches.count(packets, bytes, lifeSeconds, true);
+    }
+
+    /**
+     * Has every switch report counters as {@link #countRules} does, but
+     * this node hears no RULE_ADDED or RULE_UPDATED of them: ONOS posts
+     * those only on the master of the rules' device.
+     *
+     * @param packets     packets each rule matched since it was installed
+     * @param bytes       bytes each rule matched since it was installed
+     * @param lifeSeconds each rule's life
+     */
+    public void countRulesAsNonMaster(long packets, long bytes, long lifeSeconds) {
+        switches.count(packets, bytes, lifeSeconds, false);
+    }
+
+    /**
      * Sends a request as the administrator {@code onos} and returns its
      * result, failing on an error reply: what the protocol writes.
      *
@@ -153,7 +179,7 @@ public final class CoreFixture {
                 .put(DeviceService.class, devices).put(DriverService.class, manager.driverService)
                 .put(HostService.class, hosts).put(CoreService.class, manager.coreService)
                 .put(FlowRuleService.class, switches)
-                .put(LinkService.class, manager.linkService).put(NetworkConfigService.class, netcfg).build();
+                .put(LinkService.class, manager.linkService).put(PathService.class, paths).put(NetworkConfigService.class, netcfg).build();
     }
 
     /** Stops the core; stopping twice is harmless. */

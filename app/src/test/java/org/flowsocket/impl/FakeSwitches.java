@@ -135,6 +135,52 @@ class FakeSwitches extends FlowRuleServiceAdapter {
         }
     }
 
+    /**
+     * Reports the same counters for every rule the switches hold, as ONOS
+     * 2.5.6 ECFlowRuleStore.addOrUpdateFlowRule stores a flow statistics
+     * reply: the entry takes the reported packets, bytes and life and is
+     * seen now; a PENDING_ADD one becomes ADDED (RULE_ADDED), an ADDED one
+     * is RULE_UPDATED.
+     *
+     * @param packets     packets each rule matched since it was installed
+     * @param bytes       bytes each rule matched since it was installed
+     * @param lifeSeconds each rule's life
+     */
+    void count(long packets, long bytes, long lifeSeconds) {
+        count(packets, bytes, lifeSeconds, true);
+    }
+
+    /**
+     * Reports counters as {@link #count(long, long, long)}, optionally
+     * without an event: what a node that is not the devices' master sees,
+     * as ONOS 2.5.6 ECFlowRuleStore.addOrUpdateFlowRule updates the entry
+     * and returns the RULE_UPDATED to post on the master alone.
+     *
+     * @param packets     packets each rule matched since it was installed
+     * @param bytes       bytes each rule matched since it was installed
+     * @param lifeSeconds each rule's life
+     * @param told        whether this node gets the events
+     */
+    void count(long packets, long bytes, long lifeSeconds, boolean told) {
+        for (Map<Long, FlowEntry> table : tables.values()) {
+            for (Map.Entry<Long, FlowEntry> e : table.entrySet()) {
+                FlowEntry stored = e.getValue();
+                if (stored.state() != FlowEntry.FlowEntryState.PENDING_ADD
+                        && stored.state() != FlowEntry.FlowEntryState.ADDED) {
+                    continue;
+                }
+                FlowEntry counted = new DefaultFlowEntry(stored, FlowEntry.FlowEntryState.ADDED, lifeSeconds,
+                                                         packets, bytes);
+                e.setValue(counted);
+                if (!told) {
+                    continue;
+                }
+                fire(stored.state() == FlowEntry.FlowEntryState.PENDING_ADD ? FlowRuleEvent.Type.RULE_ADDED
+                             : FlowRuleEvent.Type.RULE_UPDATED, counted);
+            }
+        }
+    }
+
     private void fire(FlowRuleEvent.Type type, FlowRule rule) {
         FlowRuleEvent event = new FlowRuleEvent(type, rule);
         listeners.forEach(l -> l.event(event));

@@ -127,6 +127,8 @@ final class FlowParts {
             switches.addListener(e -> onEventThread(() -> lifecycle.ruleEvent(e)));
         }
         devices.addListener(e -> onEventThread(() -> lifecycle.deviceEvent(e)));
+        // As FlowSocketManager starts DepartedNodeFlows.
+        onEventThread(departed::settlePreviousRun);
         leadership.start(() -> onEventThread(departed::settle));
         hostProvider = !alone ? network.hostProvider : hosts.register(new HostProvider() {
             @Override

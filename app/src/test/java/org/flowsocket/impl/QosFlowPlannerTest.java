@@ -9,6 +9,7 @@ import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.IpProto;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.TrafficClass;
 import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.junit.Test;
@@ -25,13 +26,16 @@ import org.onosproject.net.flow.criteria.Criterion;
 import org.onosproject.net.flow.criteria.PortCriterion;
 import org.onosproject.net.flow.instructions.Instruction;
 import org.onosproject.net.flow.instructions.Instructions;
+import org.onosproject.net.meter.MeterId;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertNotNull;
+import static org.junit.Assert.assertNull;
 import static org.junit.Assert.assertTrue;
 import static org.junit.Assert.fail;
 
@@ -75,6 +79,36 @@ public class QosFlowPlannerTest extends FlowPartsTestBase {
                                  .findFirst().get().meterId(), ((Instructions.MeterInstruction) meter).meterId());
         }
         assertTrue(flow.meters().stream().allMatch(m -> m.rateKbps() == 2000));
+    }
+
+    @Test
+    public void policedFlowGetsOneMeterAtTheReservedRateOnTheIngressOfEachDirection() throws Exception {
+        NetworkFlowSpec spec = NetworkFlowSpec.builder(H1, H3).bandwidthKbps(3000L).police(true)
+                .bidirectional(true).build();
+        QosFlowPlanner.Plan plan = parts.planner.network(spec, "alice", 1000);
+        plan.metersInstalled().get(5, TimeUnit.SECONDS);
+        QosFlow flow = plan.flow();
+        // Forward enters at s1, reverse at s3; the forward ingress's meter first.
+        assertEquals(List.of(FakeDevices.id(1), FakeDevices.id(3)),
+                     flow.meters().stream().map(QosFlowMeter::deviceId).collect(Collectors.toList()));
+        assertTrue(flow.meters().stream().allMatch(m -> m.rateKbps() == 3000 && m.burstKb() == null));
+        // Rules: s1 s2 s3 forward, s3 s2 s1 back; only each direction's first rule is metered.
+        List<MeterId> expected = Arrays.asList(flow.meters().get(0).meterId(), null, null,
+                                               flow.meters().get(1).meterId(), null, null);
+        assertEquals(expected, flow.rules().stream().map(QosFlowPlannerTest::meterOf).collect(Collectors.toList()));
+        assertEquals(2, parts.meters.live().size());
+    }
+
+    @Test
+    public void policedOneWayFlowMetersItsSourceSwitchOnlyWithTheBurstGiven() throws Exception {
+        NetworkFlowSpec spec = NetworkFlowSpec.builder(H1, H3).bandwidthKbps(800L).meter(null, 40L).police(true)
+                .build();
+        QosFlow flow = parts.planner.network(spec, "alice", 1000).flow();
+        assertEquals(List.of(new QosFlowMeter(FakeDevices.id(1), flow.meters().get(0).meterId(), 800, 40L)),
+                     flow.meters());
+        assertEquals(flow.meters().get(0).meterId(), meterOf(flow.rules().get(0)));
+        assertNull(meterOf(flow.rules().get(1)));
+        assertNull(meterOf(flow.rules().get(2)));
     }
 
     @Test
@@ -127,6 +161,11 @@ public class QosFlowPlannerTest extends FlowPartsTestBase {
         expect(ErrorCode.UNKNOWN_DEVICE, QosFlowPlanner.RULES_FIELD,
                () -> parts.planner.rules(List.of(rule), "bob"));
         assertEquals(0, parts.switches.batches());
+    }
+
+    private static MeterId meterOf(FlowRule rule) {
+        Instruction meter = rule.treatment().metered();
+        return meter == null ? null : ((Instructions.MeterInstruction) meter).meterId();
     }
 
     private static String hop(FlowRule rule) {

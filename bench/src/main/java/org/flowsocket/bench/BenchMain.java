@@ -4,6 +4,8 @@
  */
 package org.flowsocket.bench;
 
+import org.eclipse.jetty.websocket.client.WebSocketClient;
+
 import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
@@ -20,7 +22,7 @@ import java.util.Random;
 /**
  * {@code java -jar flowsocket-bench.jar [--quick] [options]}: confirmed flow
  * installs per second and their latency through FlowSocket, ONOS's REST API
- * and FlowRuleService directly, for the same rules; heap per idle session;
+ * and FlowRuleService directly, for the same rules; memory per idle session;
  * event fan-out.
  */
 public final class BenchMain {
@@ -31,7 +33,7 @@ public final class BenchMain {
             "Confirmed flow installs per second, CPU per flow and latency through FlowSocket",
             "(WebSocket), ONOS's REST API and ONOS's FlowRuleService, against ceilings (ONOS",
             "alone over null-provider switches, ONOS over the simulated switches, the transport",
-            "alone); heap per idle session; event fan-out. Starts a sandbox in this JVM on",
+            "alone); memory per idle session; event fan-out. Starts a sandbox in this JVM on",
             "127.0.0.1 (ONOS's own FlowRuleManager executors) unless --url is given.",
             "",
             "Options:",
@@ -50,7 +52,8 @@ public final class BenchMain {
             "  --single-window W   requests in flight of the one-rule rows (default 128)",
             "  --connections C     connections of the multi-connection row (default 16)",
             "  --max-rules N       most rules one run installs (default 1048576; quick 131072)",
-            "  --rows LIST         comma-separated rows (default all): ws, ws-noconfirm, ws-conns,",
+            "  --rows LIST         comma-separated rows (default all), or none for the idle session and",
+            "                      fan-out measurements only: ws, ws-noconfirm, ws-conns,",
             "                      rest-batch, ws-b1, rest-single, onos-sim, onos-null, echo, sim, ws-w1,",
             "                      ws-raft, rest-batch-raft (the last two: ws and rest-batch on a second",
             "                      sandbox in this JVM on ONOS's Raft store; every other row runs on",
@@ -62,9 +65,14 @@ public final class BenchMain {
             "                      confirming rows only, confirmed by their replies)",
             "  --user U --password P   admin credentials for --url (default onos/rocks)",
             "  --seed N            seed of the row order and the bootstrap (default: time)",
-            "  --sessions N        idle sessions to open (default 1000; 0 skips)",
-            "  --subscribers N     fan-out subscribers (default 100; 0 skips)",
-            "  --hosts N           hosts added and removed for the fan-out (default 1000; quick 300)",
+            "  --sessions LIST     idle session counts, increasing, opened cumulatively to a sandbox in a",
+            "                      second JVM; memory per session is the slope over them (default",
+            "                      1000,5000,10000; quick 200,500; 0 skips)",
+            "  --subscribers N     fan-out subscribers (default 100; 0 skips the fan-out)",
+            "  --event-rate R      fan-out source events per second, open loop (default 1000)",
+            "  --fanout-seconds S  length of each fan-out run and of the overload phase (default 10;",
+            "                      quick 2)",
+            "  --fanout-runs N     open-loop fan-out runs (default 3; quick 1)",
             "  --help              this text",
             "");
 
@@ -89,9 +97,11 @@ public final class BenchMain {
         String user = "onos";
         String password = "rocks";
         long seed = System.currentTimeMillis();
-        int sessions = 1000;
+        List<Integer> sessions;
         int subscribers = 100;
-        int hosts = -1;
+        int eventRate = 1000;
+        int fanoutSeconds = -1;
+        int fanoutRuns = -1;
         boolean help;
 
         static Options parse(String[] args) {
@@ -128,7 +138,9 @@ public final class BenchMain {
             o.warmupPasses = o.warmupPasses >= 0 ? o.warmupPasses : o.quick ? 1 : 10;
             o.openLoopRuns = o.openLoopRuns >= 0 ? o.openLoopRuns : o.quick ? 1 : 3;
             o.maxRules = o.maxRules >= 0 ? o.maxRules : o.quick ? 131072 : 1 << 20;
-            o.hosts = o.hosts >= 0 ? o.hosts : o.quick ? 300 : 1000;
+            o.sessions = o.sessions != null ? o.sessions : o.quick ? List.of(200, 500) : List.of(1000, 5000, 10000);
+            o.fanoutSeconds = o.fanoutSeconds >= 0 ? o.fanoutSeconds : o.quick ? 2 : 10;
+            o.fanoutRuns = o.fanoutRuns >= 0 ? o.fanoutRuns : o.quick ? 1 : 3;
             return o;
         }
 
@@ -165,7 +177,7 @@ public final class BenchMain {
                     maxRules = number(option, v, 1, FlowRules.MAX_FLOWS);
                     break;
                 case "--rows":
-                    rows = List.of(v.split(","));
+                    rows = "none".equals(v.trim()) ? List.of() : List.of(v.split(","));
                     break;
                 case "--store":
                     throw new IllegalArgumentException("--store is gone: the rows ws-raft and rest-batch-raft "
@@ -196,17 +208,46 @@ public final class BenchMain {
                     password = v;
                     break;
                 case "--sessions":
-                    sessions = number(option, v, 0, 1000);
+                    sessions = sessionCounts(v);
                     break;
                 case "--subscribers":
                     subscribers = number(option, v, 0, 1000);
                     break;
-                case "--hosts":
-                    hosts = number(option, v, 1, 100_000);
+                case "--event-rate":
+                    eventRate = number(option, v, 1, 100_000);
                     break;
+                case "--fanout-seconds":
+                    fanoutSeconds = number(option, v, 1, 600);
+                    break;
+                case "--fanout-runs":
+                    fanoutRuns = number(option, v, 1, 100);
+                    break;
+                case "--hosts":
+                    throw new IllegalArgumentException("--hosts is gone: the fan-out sends --event-rate source "
+                            + "events per second for --fanout-seconds");
                 default:
                     throw new IllegalArgumentException("unknown option " + option);
             }
+        }
+
+        // "0" (none), or at least two increasing counts: a slope needs two points.
+        private static List<Integer> sessionCounts(String v) {
+            if ("0".equals(v.trim())) {
+                return List.of();
+            }
+            List<Integer> counts = new ArrayList<>();
+            for (String c : v.split(",")) {
+                int n = number("--sessions", c, 1, 100_000);
+                if (!counts.isEmpty() && n <= counts.get(counts.size() - 1)) {
+                    throw new IllegalArgumentException("--sessions needs increasing counts, e.g. 1000,5000,10000");
+                }
+                counts.add(n);
+            }
+            if (counts.size() < 2) {
+                throw new IllegalArgumentException("--sessions needs two counts or more (the memory per session "
+                        + "is the slope over them), or 0");
+            }
+            return List.copyOf(counts);
         }
 
         private static int number(String option, String v, int min, int max) {
@@ -274,6 +315,19 @@ public final class BenchMain {
     static int run(Options o, PrintStream out) throws Exception {
         long started = System.nanoTime();
         List<Row> rows = selectedRows(o, o.url == null);
+        if (o.rows != null && o.rows.isEmpty()) {
+            // --rows none: no sandbox in this JVM, only the clients of the probe's.
+            WebSocketClient jetty = new WebSocketClient();
+            jetty.start();
+            boolean failed;
+            try {
+                failed = sessions(o, jetty, new Bootstrap(2000, o.seed), out);
+            } finally {
+                jetty.stop();
+            }
+            out.printf(Locale.ROOT, "%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
+            return failed ? 1 : 0;
+        }
         try (Target target = o.url == null
                 ? Target.start(o.port, o.topo, Duration.ofMillis(o.ackLatencyMs), SandboxCore.Store.MEMORY)
                 : Target.attach(o.url, o.user, o.password);
@@ -334,9 +388,9 @@ public final class BenchMain {
             out.printf(Locale.ROOT, "ONOS's FlowRule JSON codec alone (what FlowSocket and REST both run per "
                     + "rule): %.1f cpu us/rule%n", CodecCost.microsPerRule(target, runners.main().bodies.rules()));
         }
-        sessions(o, target, out);
+        boolean failed = sessions(o, target.jetty(), bootstrap, out);
         out.printf(Locale.ROOT, "%ntotal run time %.0f s%n", (System.nanoTime() - started) / 1e9);
-        boolean failed = runs.values().stream().flatMap(List::stream).anyMatch(r -> r.errors > 0);
+        failed |= runs.values().stream().flatMap(List::stream).anyMatch(r -> r.errors > 0);
         return failed ? 1 : 0;
     }
 
@@ -366,21 +420,52 @@ public final class BenchMain {
         return rows;
     }
 
-    private static void sessions(Options o, Target target, PrintStream out) throws Exception {
-        if (o.sessions > 0) {
-            SessionRows.HeapResult h = SessionRows.idleSessions(target.jetty(), o.sessions);
-            out.printf(Locale.ROOT, "%nidle sessions: %d opened in %.1f s; server heap after full GC %.1f -> "
-                            + "%.1f MiB: %.1f KiB per session (goal < 64 KiB: %s)%n",
-                    h.sessions, h.connectSeconds, h.before / 1048576.0, h.after / 1048576.0,
-                    h.bytesPerSession() / 1024, h.bytesPerSession() < 64 * 1024 ? "met" : "NOT met");
+    /**
+     * Idle sessions and fan-out, against a sandbox in a second JVM; the
+     * clients run in this one.
+     *
+     * @return whether a request of the fan-out's producer failed
+     */
+    private static boolean sessions(Options o, WebSocketClient jetty, Bootstrap bootstrap, PrintStream out)
+            throws Exception {
+        if (o.sessions.isEmpty() && o.subscribers == 0) {
+            return false;
         }
-        if (o.subscribers > 0) {
-            SessionRows.FanoutResult f = SessionRows.fanout(target, o.subscribers, o.hosts);
-            out.printf(Locale.ROOT, "event fan-out: %d subscribers to hosts, %d hosts added and removed: "
-                            + "%d events each, %d delivered in %.2f s = %.0f events/s delivered "
-                            + "(%.0f source events/s); seq gaps %d, equal counts %s%n",
-                    f.subscribers, o.hosts, f.sourceEvents, f.delivered, f.seconds, f.deliveredPerSecond(),
-                    f.sourceEvents / f.seconds, f.gaps, f.equalCounts);
+        int most = Math.max(o.sessions.isEmpty() ? 0 : o.sessions.get(o.sessions.size() - 1), o.subscribers);
+        SessionReport report = new SessionReport(bootstrap, out);
+        // Room for the sessions, the producer and the odd late close.
+        try (ProbeJvm probe = ProbeJvm.start(most + 64)) {
+            if (!o.sessions.isEmpty()) {
+                report.idle(IdleSessions.measure(jetty, probe, o.sessions));
+                probe.awaitNoSessions(SESSIONS_GONE);
+            }
+            if (o.subscribers > 0) {
+                probe.checkDescriptors(o.subscribers + 1);
+                Duration length = Duration.ofSeconds(o.fanoutSeconds);
+                // A run not reported first: the first run compiles the paths
+                // of the producer, the server and the subscribers.
+                EventFanout.openLoop(jetty, probe, o.subscribers, o.eventRate, FANOUT_WARMUP, 254);
+                probe.awaitNoSessions(SESSIONS_GONE);
+                List<EventFanout.Run> runs = new ArrayList<>();
+                for (int i = 0; i < o.fanoutRuns; i++) {
+                    runs.add(EventFanout.openLoop(jetty, probe, o.subscribers, o.eventRate, length, i));
+                    probe.awaitNoSessions(SESSIONS_GONE);
+                }
+                report.fanout(runs);
+                report.overload(EventFanout.overload(jetty, probe, o.subscribers, o.subscribers / 2,
+                        SLOW_READ, length, 255));
+                return runs.stream().anyMatch(r -> r.errors > 0);
+            }
         }
+        return false;
     }
+
+    /** Longest wait for the probe's sessions to go once their clients closed them. */
+    static final Duration SESSIONS_GONE = Duration.ofSeconds(60);
+
+    /** The fan-out's warm-up run. */
+    static final Duration FANOUT_WARMUP = Duration.ofSeconds(2);
+
+    /** How long a slow subscriber of the overload phase takes per event: at most 200 events/s. */
+    static final Duration SLOW_READ = Duration.ofMillis(5);
 }

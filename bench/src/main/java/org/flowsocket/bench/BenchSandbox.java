@@ -66,27 +66,37 @@ final class BenchSandbox {
     static final int BENCH_SESSIONS = 4096;
 
     /**
-     * Raises the session caps for the benchmark's own sessions: the idle
-     * session and fan-out rows open up to a thousand sessions as one user from
-     * one address, beyond the per-user and per-address defaults that protect a
-     * real ONOS. Set as an operator would (ONOS's component configuration),
-     * and waited for, since ONOS applies configuration asynchronously.
+     * Raises the session caps for the benchmark's own sessions: the rows open
+     * many sessions as one user from one address, beyond the per-user and
+     * per-address defaults that protect a real ONOS.
      */
     static void allowBenchmarkSessions(Sandbox s) throws InterruptedException {
+        allowSessions(s, BENCH_SESSIONS);
+    }
+
+    /**
+     * Sets maxSessions, maxSessionsPerUser and maxSessionsPerAddress to
+     * {@code caps}, as an operator would (ONOS's component configuration), and
+     * waits for them, since ONOS applies configuration asynchronously.
+     *
+     * @param s    the sandbox
+     * @param caps the three caps
+     * @throws InterruptedException if interrupted
+     */
+    static void allowSessions(Sandbox s, int caps) throws InterruptedException {
         ComponentConfigService config = s.core().services().get(ComponentConfigService.class);
         String component = "org.flowsocket.impl.FlowSocketManager";
-        String sessions = Integer.toString(BENCH_SESSIONS);
+        String sessions = Integer.toString(caps);
         config.setProperty(component, "maxSessions", sessions);
         config.setProperty(component, "maxSessionsPerUser", sessions);
         config.setProperty(component, "maxSessionsPerAddress", sessions);
         FlowSocketService service = (FlowSocketService) s.flowSocketService().orElseThrow();
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         for (ConnectionSettings c = service.connectionSettings();
-             c.maxSessions() < BENCH_SESSIONS || c.maxSessionsPerUser() < BENCH_SESSIONS
-                     || c.maxSessionsPerAddress() < BENCH_SESSIONS;
+             c.maxSessions() < caps || c.maxSessionsPerUser() < caps || c.maxSessionsPerAddress() < caps;
              c = service.connectionSettings()) {
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("FlowSocket did not take the benchmark's session caps: " + c);
+                throw new IllegalStateException("FlowSocket did not take the session caps " + caps + ": " + c);
             }
             Thread.sleep(10);
         }

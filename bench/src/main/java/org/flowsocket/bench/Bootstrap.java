@@ -100,7 +100,7 @@ final class Bootstrap {
      * @param histogram  which histogram of a run
      * @return the percentile of the runs' pooled histograms, in milliseconds, and its interval
      */
-    Interval percentile(List<RunResult> runs, double percentile, Function<RunResult, Histogram> histogram) {
+    <T> Interval percentile(List<T> runs, double percentile, Function<T, Histogram> histogram) {
         Histogram all = pooled(runs, histogram);
         int n = Math.min(resamples, PERCENTILE_RESAMPLES); // each resample pools histograms
         double[] values = new double[n];
@@ -120,7 +120,7 @@ final class Bootstrap {
      * @param histogram which histogram of a run
      * @return the runs' histograms added up
      */
-    static Histogram pooled(List<RunResult> runs, Function<RunResult, Histogram> histogram) {
+    static <T> Histogram pooled(List<T> runs, Function<T, Histogram> histogram) {
         Histogram all = FlowRows.histogram();
         runs.forEach(r -> all.add(histogram.apply(r)));
         return all;

@@ -9,18 +9,16 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 
 import java.io.File;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.jar.JarFile;
 
 import static org.flowsocket.browser.NodeTests.TARGET;
 
 /**
- * The web console's links against a sandbox whose switches the scenario
- * takes down and up ({@link ControlledSandbox}, on the class path of the
- * sandbox's executable jar), so that ONOS removes and adds links as it does
- * when a switch disconnects.
+ * The web console against a sandbox whose network the scenarios change
+ * through the sandbox's fault injection API ({@code /sandbox/v1}): the links
+ * drawn follow ONOS's as a switch goes down and comes back, and the
+ * console's own Take down / Bring up buttons.
  */
 public class ConsoleLinksIT {
 
@@ -31,19 +29,10 @@ public class ConsoleLinksIT {
         NodeTests.npmCi();
         File jar = BrowserIT.sandboxJar();
         String java = System.getProperty("java.home") + File.separator + "bin" + File.separator + "java";
-        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g",
-                "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"));
-        // What java -jar grants the sandbox through its manifest.
-        try (JarFile jarFile = new JarFile(jar)) {
-            String opens = jarFile.getManifest().getMainAttributes().getValue("Add-Opens");
-            for (String pkg : opens == null ? new String[0] : opens.trim().split("\\s+")) {
-                command.add("--add-opens=" + pkg + "=ALL-UNNAMED");
-            }
-        }
-        command.addAll(List.of("-cp", jar.getAbsolutePath() + File.pathSeparator
-                + new File(TARGET, "test-classes").getAbsolutePath(), ControlledSandbox.class.getName()));
-        sandbox = SandboxProcess.start(command, new File(TARGET, "sandbox-links.log"));
-        System.out.println("Sandbox up, console at " + sandbox.consoleUrl() + ", control at " + sandbox.controlUrl());
+        sandbox = SandboxProcess.start(List.of(java, "-Xmx1g", "-jar", jar.getAbsolutePath(),
+                                               "--port", "0", "--bind", "127.0.0.1", "--topo", "linear,3"),
+                                       new File(TARGET, "sandbox-links.log"));
+        System.out.println("Sandbox up, console at " + sandbox.consoleUrl());
     }
 
     @AfterClass
@@ -55,7 +44,11 @@ public class ConsoleLinksIT {
 
     @Test
     public void linksShownAreTheLinksOnosLists() throws Exception {
-        NodeTests.run("tests/links.test.mjs", "links", sandbox.consoleUrl(),
-                      Map.of("FLOWSOCKET_SANDBOX_CONTROL", sandbox.controlUrl()));
+        NodeTests.run("tests/links.test.mjs", "links", sandbox.consoleUrl(), Map.of());
+    }
+
+    @Test
+    public void faultButtonsTakeLinksAndSwitchesDownAndUp() throws Exception {
+        NodeTests.run("tests/faults.test.mjs", "faults", sandbox.consoleUrl(), Map.of());
     }
 }

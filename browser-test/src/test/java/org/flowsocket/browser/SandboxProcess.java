@@ -35,12 +35,10 @@ final class SandboxProcess {
 
     private final Process process;
     private final String consoleUrl;
-    private final String controlUrl;
 
-    private SandboxProcess(Process process, String consoleUrl, String controlUrl) {
+    private SandboxProcess(Process process, String consoleUrl) {
         this.process = process;
         this.consoleUrl = consoleUrl;
-        this.controlUrl = controlUrl;
     }
 
     /**
@@ -75,7 +73,6 @@ final class SandboxProcess {
 
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_S);
         String hostPort = null;
-        String control = null;
         boolean ready = false;
         while (hostPort == null || !ready) {
             String line = lines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -88,21 +85,13 @@ final class SandboxProcess {
             if (m.find()) {
                 hostPort = m.group(1);
             }
-            if (line.startsWith(ControlledSandbox.CONTROL_LINE)) {
-                control = line.substring(ControlledSandbox.CONTROL_LINE.length()).trim();
-            }
         }
-        return new SandboxProcess(process, "http://" + hostPort + "/onos/flowsocket/", control);
+        return new SandboxProcess(process, "http://" + hostPort + "/onos/flowsocket/");
     }
 
     /** @return the web console's URL */
     String consoleUrl() {
         return consoleUrl;
-    }
-
-    /** @return the control endpoint's URL, or null when the sandbox has none */
-    String controlUrl() {
-        return controlUrl;
     }
 
     /** Stops the sandbox (its shutdown hook runs), forcibly if it takes too long. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Duration;
+import java.util.List;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -32,8 +33,10 @@ final class ConsoleCommands {
     }
 
     /**
-     * Adds a host, installs a flow to it, finds, lists and removes the flow,
-     * removes the host, provisions a device, lists links and sessions.
+     * Adds a host, finds it, installs flows to it, shows their traffic,
+     * finds, lists and removes them, removes the host, provisions a device,
+     * lists nodes, links and sessions; each refused command must print its
+     * error.
      *
      * @param user the console's login user
      * @throws Exception if the console cannot be reached or a check fails
@@ -44,26 +47,51 @@ final class ConsoleCommands {
                                      + "of:0000000000000001 3");
         assertEquals(host.toString(), HOST_ID, host.path("id").asText());
         assertEquals(host.toString(), 2, host.path("ipAddresses").size());
+        JsonNode node = json("onos:flowsocket-get-node -j 10.0.0.11");
+        assertEquals(node.toString(), HOST_ID, node.path("id").asText());
+        assertEquals(node.toString(), "host", node.path("kind").asText());
+        JsonNode nodes = json("onos:flowsocket-nodes -j --kind host --device of:0000000000000001");
+        assertTrue(nodes.toString(), nodes.isArray() && nodes.toString().contains("\"" + HOST_ID + "\""));
+        assertEquals("device", json("onos:flowsocket-get-node -j of:0000000000000001").path("kind").asText());
+        refused("onos:flowsocket-get-node of:0000000000000009", "UNKNOWN_DEVICE: device of:0000000000000009");
+        refused("onos:flowsocket-nodes --kind switch", "INVALID_FIELD: '--kind' must be one of host, device");
 
         // The stand-in of FlowRuleService never confirms, as a silent switch: --no-confirm answers PENDING.
         JsonNode flow = json("onos:flowsocket-install-flow -j --no-confirm -c voice -p udp --dst-port 5060 "
-                                     + "--timeout-ms 60000 10.0.0.1 10.0.0.10");
+                                     + "--no-reroute --timeout-ms 60000 10.0.0.1 10.0.0.10");
         String flowId = flow.path("flowId").asText();
         assertEquals(flow.toString(), user, flow.path("owner").asText());
         assertEquals(flow.toString(), "PENDING", flow.path("state").asText());
         assertEquals(flow.toString(), 46, flow.path("spec").path("qos").path("dscp").asInt());
+        assertEquals(flow.toString(), false, flow.path("spec").path("reroute").asBoolean(true));
+        refused("onos:flowsocket-install-flow --bandwidth-kbps 0 10.0.0.1 10.0.0.10",
+                "INVALID_FIELD: 'qos.bandwidthKbps' must be from 1 to 1000000000, not 0");
 
         JsonNode mine = json("onos:flowsocket-flows -j --owner " + user + " --device of:0000000000000001");
         assertTrue(mine.toString(), mine.isArray() && mine.toString().contains("\"" + flowId + "\""));
         String shown = ok("onos:flowsocket-get-flow " + flowId);
         assertTrue(shown, shown.startsWith("flowId=" + flowId + ", state=PENDING, kind=network, owner=" + user));
+        JsonNode traffic = json("onos:flowsocket-flow-stats -j " + flowId);
+        assertEquals(traffic.toString(), flowId, traffic.path("flowId").asText());
+        assertTrue(traffic.toString(), traffic.path("hops").isArray());
+        assertTrue(json("onos:flowsocket-flow-stats -j").toString().contains("\"" + flowId + "\""));
+        refused("onos:flowsocket-flow-stats fs-missing", "UNKNOWN_FLOW: no flow has id fs-missing");
+
+        completesFlowIdsAndNames(flowId);
+
+        // Without confirm, the removal answers at once; the switch never confirms, so it ends DEGRADED.
+        JsonNode removing = json("onos:flowsocket-remove-flow -j --no-confirm --timeout-ms 100 " + flowId);
+        assertEquals(removing.toString(), "REMOVING", removing.path("state").asText());
+        awaitState(flowId, "DEGRADED");
         JsonNode removed = json("onos:flowsocket-remove-flow -j --force --timeout-ms 100 " + flowId);
         assertEquals(removed.toString(), "REMOVED", removed.path("state").asText());
         refused("onos:flowsocket-get-flow " + flowId, "UNKNOWN_FLOW: no flow has id " + flowId);
+        refused("onos:flowsocket-remove-flow --no-confirm " + flowId, "UNKNOWN_FLOW: no flow has id " + flowId);
         assertTrue(!json("onos:flowsocket-flows -j").toString().contains("\"" + flowId + "\""));
 
         assertEquals(HOST_ID, json("onos:flowsocket-remove-host -j " + HOST_ID).path("id").asText());
-        refused("onos:flowsocket-remove-host " + HOST_ID, "UNKNOWN_HOST");
+        refused("onos:flowsocket-remove-host " + HOST_ID, "UNKNOWN_HOST: no host has id " + HOST_ID);
+        refused("onos:flowsocket-get-node " + HOST_ID, "UNKNOWN_HOST: no host has id " + HOST_ID);
         refused("onos:flowsocket-add-host 00:00:00:00:00:0b 10.0.0.12 of:0000000000000001 9", "UNKNOWN_PORT");
 
         assertEquals("Provisioned device netconf:10.0.0.5:830", ok("onos:flowsocket-add-device --protocol netconf "
@@ -71,6 +99,29 @@ final class ConsoleCommands {
         refused("onos:flowsocket-remove-device of:0000000000000009", "UNKNOWN_DEVICE");
         assertTrue(json("onos:flowsocket-links -j --device of:0000000000000001").isArray());
         assertTrue(json("onos:flowsocket-sessions -j").isArray());
+    }
+
+    /*
+     * Tab in an interactive console: the flow's id after a command taking
+     * one, the traffic classes starting with v after --class.
+     */
+    private void completesFlowIdsAndNames(String flowId) throws Exception {
+        String ids = shell.complete("onos:flowsocket-get-flow ", List.of(flowId), WAIT);
+        assertTrue(ids, ids.contains(flowId));
+        String classes = shell.complete("onos:flowsocket-install-flow --class v", List.of("voice", "video"), WAIT);
+        assertTrue(classes, !classes.contains("bulk") && !classes.contains("best-effort"));
+        String node = shell.complete("onos:flowsocket-get-node 00:00:00:00:00:0", List.of(HOST_ID), WAIT);
+        assertTrue(node, node.contains(HOST_ID));
+    }
+
+    private void awaitState(String flowId, String state) throws Exception {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        JsonNode flow = json("onos:flowsocket-get-flow -j " + flowId);
+        while (!state.equals(flow.path("state").asText()) && System.nanoTime() < deadline) {
+            Thread.sleep(200);
+            flow = json("onos:flowsocket-get-flow -j " + flowId);
+        }
+        assertEquals(flow.toString(), state, flow.path("state").asText());
     }
 
     // Karaf registers a bundle's commands once their services are there.
@@ -100,13 +151,15 @@ final class ConsoleCommands {
     }
 
     /*
-     * A refused command prints nothing on its output. Its error goes to the
-     * command's standard error, which Karaf's SSH exec channel (4.2.14) ends
-     * before it arrives, so the error text is checked only if it came.
+     * A refused command ends as Karaf ends a command line it refuses: its
+     * error text on the console (standard output over SSH exec) and exit
+     * status 1. Standard error would not do: over Karaf 4.2's SSH exec
+     * channel it does not reach the client, and onos-cli's
+     * AbstractShellCommand ends with status 0 whatever it printed.
      */
     private void refused(String command, String expectedStart) throws Exception {
         KarafShell.Result result = shell.run(command, WAIT);
-        assertTrue("expected " + expectedStart + ", no output:\n" + result, result.out.trim().isEmpty()
-                && (result.err.isEmpty() || result.err.trim().startsWith(expectedStart)));
+        assertTrue("expected exit status 1 and the error " + expectedStart + ":\n" + result,
+                   Integer.valueOf(1).equals(result.exitStatus) && result.out.trim().startsWith(expectedStart));
     }
 }

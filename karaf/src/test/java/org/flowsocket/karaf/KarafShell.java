@@ -6,15 +6,22 @@ package org.flowsocket.karaf;
 
 import org.apache.sshd.client.SshClient;
 import org.apache.sshd.client.channel.ChannelExec;
+import org.apache.sshd.client.channel.ChannelShell;
 import org.apache.sshd.client.channel.ClientChannelEvent;
 import org.apache.sshd.client.keyverifier.AcceptAllServerKeyVerifier;
 import org.apache.sshd.client.session.ClientSession;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 /**
@@ -109,6 +116,69 @@ final class KarafShell implements AutoCloseable {
             throw new IOException("console command failed:\n" + result);
         }
         return result.out;
+    }
+
+    /**
+     * Types a partial command line into an interactive console and presses
+     * Tab, as an operator does: an SSH shell channel with a terminal (an
+     * exec channel has none, so Karaf does not complete there). Karaf's
+     * line reader completes the line in place or lists the candidates.
+     *
+     * @param typed    what is typed before Tab
+     * @param expected texts the completion must show
+     * @param timeout  longest wait for the prompt, then for the candidates
+     * @return what the console showed after Tab, escape sequences removed
+     * @throws IOException if the console cannot be reached
+     */
+    String complete(String typed, List<String> expected, Duration timeout) throws IOException {
+        try (ClientSession session = client.connect(user, host, port).verify(CONNECT).getSession()) {
+            session.addPasswordIdentity(password);
+            session.auth().verify(CONNECT);
+            ByteArrayOutputStream screen = new ByteArrayOutputStream();
+            PipedOutputStream keyboard = new PipedOutputStream();
+            try (ChannelShell channel = session.createShellChannel();
+                 PipedInputStream keys = new PipedInputStream(keyboard)) {
+                channel.setPtyType("xterm");
+                channel.setPtyColumns(200);
+                channel.setPtyLines(50);
+                channel.setIn(keys);
+                channel.setOut(screen);
+                channel.setErr(screen);
+                channel.open().verify(CONNECT);
+                awaitScreen(screen, 0, text -> text.stripTrailing().endsWith(">"), timeout, "the prompt");
+                int before = screen.size();
+                keyboard.write((typed + "\t").getBytes(StandardCharsets.UTF_8));
+                keyboard.flush();
+                String shown = awaitScreen(screen, before, text -> expected.stream().allMatch(text::contains),
+                                           timeout, "the candidates " + expected + " after " + typed + "<TAB>");
+                // Ctrl-C drops the line, Ctrl-D ends the session.
+                keyboard.write(new byte[]{3, 4});
+                keyboard.flush();
+                return shown;
+            }
+        }
+    }
+
+    private static String awaitScreen(ByteArrayOutputStream screen, int from, Predicate<String> shows,
+                                      Duration timeout, String what) throws IOException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            byte[] bytes = screen.toByteArray();
+            String text = ANSI.matcher(new String(Arrays.copyOfRange(bytes, from, bytes.length),
+                                                  StandardCharsets.UTF_8)).replaceAll("").replace("\r", "");
+            if (shows.test(text)) {
+                return text;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IOException("the console did not show " + what + "; it showed:\n" + text);
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted waiting for " + what);
+            }
+        }
     }
 
     private static String clean(ByteArrayOutputStream bytes) {

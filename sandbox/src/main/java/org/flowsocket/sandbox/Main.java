@@ -39,8 +39,11 @@ public final class Main {
             "Options:",
             "  --port N           HTTP port (default 8181; 0 picks a free port)",
             "  --bind ADDRESS     address to listen on (default 127.0.0.1; 0.0.0.0 for all)",
-            "  --topo SPEC        linear,N | ring,N | tree,DEPTH,FANOUT | none | FILE.json",
-            "                     (default linear,3)",
+            "  --topo SPEC        linear,N | ring,N | mesh,N | tree,DEPTH,FANOUT | none |",
+            "                     FILE.json (default linear,3); mesh,N: 2 to 16 switches,",
+            "                     all pairs linked, host i on port 1 of switch i, switch i",
+            "                     reaches the others on ports 2..N in ascending order; a JSON",
+            "                     file may give links a speed (speedMbps, linkSpeedMbps)",
             "  --users FILE       users, one a line: name: password, role[, role]",
             "                     roles: admin (read and change), viewer (read only)",
             "                     (default: onos/rocks admin, viewer/viewer viewer)",
@@ -253,6 +256,10 @@ public final class Main {
         SandboxUsers users;
         try {
             topology = NetworkSpec.parse(options.topo);
+            if (options.openflow && topology.setsLinkSpeeds()) {
+                throw new IllegalArgumentException("link speeds (speedMbps, linkSpeedMbps) are for simulated"
+                        + " switches; real OpenFlow switches announce their own port speeds");
+            }
             users = options.users == null ? SandboxUsers.defaults() : SandboxUsers.load(options.users);
         } catch (IllegalArgumentException | IOException e) {
             err.println("Cannot start: " + e.getMessage());
@@ -345,6 +352,10 @@ public final class Main {
         } else {
             out.println("  FlowSocket:    not running" + (options.flowSocket
                     ? " (its classes are not in this build)" : " (--no-flowsocket)"));
+        }
+        if (sandbox.network() != null) {
+            out.println("  Faults:        " + web.controlUri() + Sandbox.FAULTS_PATH
+                    + "  (POST links/down, links/up, devices/<deviceId>/down, devices/<deviceId>/up)");
         }
         out.println("  Users (HTTP BASIC, realm " + SandboxWebServer.REALM + "):");
         for (SandboxUsers.User u : users.list()) {

@@ -11,6 +11,7 @@ import org.flowsocket.sandbox.network.SimulatedNetwork;
 import org.flowsocket.sandbox.openflow.OpenFlowSouthbound;
 import org.flowsocket.sandbox.southbound.MeterStatsSchedule;
 import org.flowsocket.sandbox.southbound.SwitchReports;
+import org.flowsocket.sandbox.web.FaultInjectionServlet;
 import org.flowsocket.sandbox.web.SandboxUsers;
 import org.flowsocket.sandbox.web.SandboxWebServer;
 import org.flowsocket.sandbox.web.TrafficControlServlet;
@@ -38,6 +39,8 @@ public final class Sandbox implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(Sandbox.class);
     private static final Duration TOPOLOGY_WAIT = Duration.ofSeconds(15);
+    /** Path of the fault injection API ({@link FaultInjectionServlet}) within the control API. */
+    public static final String FAULTS_PATH = "/v1";
 
     private final SandboxCore core;
     private final SimulatedNetwork network;
@@ -270,8 +273,11 @@ public final class Sandbox implements AutoCloseable {
                 FlowTrafficControl traffic = null;
                 if (network != null && service != null) {
                     traffic = new FlowTrafficControl(core.services().get(QosFlowService.class), network);
+                    started.push(traffic);
                     web.mountControl("/traffic/*", new TrafficControlServlet(traffic));
                 }
+                web.mountControl(FAULTS_PATH + "/*", network != null ? FaultInjectionServlet.of(network)
+                        : FaultInjectionServlet.notSimulated("the sandbox runs real OpenFlow switches (--openflow)"));
                 web.start();
                 started.push(web);
                 return new Sandbox(core, network, southbound, web, service, traffic, started);
@@ -310,7 +316,9 @@ public final class Sandbox implements AutoCloseable {
     /**
      * Sets the bit rate of the traffic the simulated hosts send through a
      * FlowSocket flow handle's rules (each direction of a bidirectional
-     * flow), in place of its traffic class's default.
+     * flow), in place of its traffic class's default. The rate follows
+     * the handle: a reroute moves it to the new rules, and it is forgotten
+     * once the handle is removed.
      *
      * @param flowId        the flow handle's id
      * @param bitsPerSecond the rate, zero or more

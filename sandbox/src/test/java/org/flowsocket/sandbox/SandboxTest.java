@@ -7,6 +7,7 @@ package org.flowsocket.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.testkit.ProtocolContract;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -19,6 +20,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -79,6 +81,8 @@ public class SandboxTest {
         assertEquals("flowsocket.v1", ws.getSubprotocol());
         JsonNode hello = new ObjectMapper().readTree(first.get(5, TimeUnit.SECONDS));
         assertTrue(hello.toString(), hello.toString().contains("flowsocket.v1"));
+        assertEquals("the hello keeps the contract (docs/schema)", Optional.empty(),
+                     ProtocolContract.get().serverMessageViolation(hello));
         ws.sendClose(WebSocket.NORMAL_CLOSURE, "bye").get(5, TimeUnit.SECONDS);
     }
 

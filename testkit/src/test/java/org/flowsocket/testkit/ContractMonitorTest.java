@@ -90,6 +90,21 @@ public class ContractMonitorTest {
     }
 
     @Test
+    public void policeWithoutABandwidthOrWithAMeterPerHopBreaksTheContract() {
+        String network = "{\"type\":\"InstallFlow\",\"id\":\"%s\",\"network\":{\"src\":\"10.0.0.1\","
+                + "\"dst\":\"10.0.0.3\",\"qos\":%s}}";
+        monitor.sent(String.format(network, "p1", "{\"police\":true}"));
+        assertTrue(broken("{'kind':'reply','id':'p1','type':'InstallFlow','status':'ok','result':" + HANDLE + "}")
+                           .startsWith("the server accepted a request the contract refuses"));
+        monitor.sent(String.format(network, "p2", "{\"bandwidthKbps\":500,\"police\":true,\"meterKbps\":500}"));
+        assertTrue(broken("{'kind':'reply','id':'p2','type':'InstallFlow','status':'ok','result':" + HANDLE + "}")
+                           .startsWith("the server accepted a request the contract refuses"));
+        monitor.sent(String.format(network, "p3", "{\"bandwidthKbps\":500,\"police\":true}"));
+        kept("{'kind':'reply','id':'p3','type':'InstallFlow','status':'ok','result':"
+                     + HANDLE.replace("'meterKbps':512", "'bandwidthKbps':500,'police':true") + "}");
+    }
+
+    @Test
     public void aBatchItemTheContractRefusesMustGetAnError() {
         String batch = "{\"type\":\"Batch\",\"id\":\"b\",\"requests\":[{\"type\":\"Hello\"},"
                 + "{\"type\":\"ListFlows\",\"state\":\"SOMEHOW\"}]}";

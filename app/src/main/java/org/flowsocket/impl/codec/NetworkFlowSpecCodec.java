@@ -46,12 +46,14 @@ public final class NetworkFlowSpecCodec {
         b.trafficClass(trafficClass).priority((int) f.integer("priority", 1, 65535, trafficClass.priority()));
         Optional<RequestFields> qos = f.optObject("qos");
         if (qos.isPresent()) {
-            RequestFields q = qos.get().allowOnly("dscp", "queue", "meterKbps", "meterBurstKb", "bandwidthKbps");
+            RequestFields q = qos.get().allowOnly("dscp", "queue", "meterKbps", "meterBurstKb", "bandwidthKbps",
+                                                       "police");
             b.dscp((int) q.integer("dscp", 0, 63, trafficClass.dscp()))
                     .queue(q.optInteger("queue", 0, 0xffffffffL).orElse(null))
                     .meter(q.optInteger("meterKbps", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null),
                            q.optInteger("meterBurstKb", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null))
-                    .bandwidthKbps(q.optInteger("bandwidthKbps", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null));
+                    .bandwidthKbps(q.optInteger("bandwidthKbps", 1, NetworkFlowSpec.MAX_METER_KBPS).orElse(null))
+                    .police(q.bool("police", false));
         }
         b.bidirectional(f.bool("bidirectional", false)).timeoutSeconds((int) f.integer("timeout", 0, 65535, 0))
                 .reroute(f.bool("reroute", true));
@@ -115,6 +117,10 @@ public final class NetworkFlowSpecCodec {
         spec.meterKbps().ifPresent(m -> qos.put("meterKbps", m));
         spec.meterBurstKb().ifPresent(m -> qos.put("meterBurstKb", m));
         spec.bandwidthKbps().ifPresent(b -> qos.put("bandwidthKbps", b));
+        // Only when true: a stored spec stays readable by a FlowSocket that knows no such field.
+        if (spec.police()) {
+            qos.put("police", true);
+        }
         json.put("bidirectional", spec.bidirectional());
         json.put("timeout", spec.timeoutSeconds());
         json.put("reroute", spec.reroute());

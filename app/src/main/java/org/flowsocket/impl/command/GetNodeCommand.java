@@ -5,36 +5,50 @@
 package org.flowsocket.impl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.flow.RouteFinder;
 import org.flowsocket.impl.node.DeviceNodes;
 import org.flowsocket.impl.node.HostNodes;
 import org.flowsocket.impl.node.NodeJson;
 import org.flowsocket.impl.protocol.RequestFields;
+import org.onlab.packet.IpAddress;
+import org.onosproject.net.DeviceId;
+import org.onosproject.net.Host;
+import org.onosproject.net.HostId;
+import org.onosproject.net.config.NetworkConfigService;
+import org.onosproject.net.device.DeviceService;
+import org.onosproject.net.host.HostService;
 
 import java.util.concurrent.CompletableFuture;
 
 /**
- * {@code GetNode}: one host (by {@code hostId} or {@code ip}) or device.
+ * {@code GetNode}: one host (by {@code hostId} or {@code ip}) or device. It
+ * reads ONOS's services only, so the console's {@code flowsocket-get-node}
+ * looks nodes up with it too.
  */
 public final class GetNodeCommand implements Command {
 
-    private final HostNodes hosts;
-    private final DeviceNodes devices;
+    private final HostService hostService;
+    private final DeviceService deviceService;
+    private final NetworkConfigService networkConfigService;
     private final RouteFinder routes;
     private final NodeJson json;
 
     /**
      * Creates the command.
      *
-     * @param hosts   host nodes
-     * @param devices device nodes
-     * @param routes  resolves IP addresses to hosts
-     * @param json    node renderer
+     * @param hostService          ONOS host service
+     * @param deviceService        ONOS device service
+     * @param networkConfigService ONOS network configuration service
+     * @param routes               resolves IP addresses to hosts
+     * @param json                 node renderer
      */
-    public GetNodeCommand(HostNodes hosts, DeviceNodes devices, RouteFinder routes, NodeJson json) {
-        this.hosts = hosts;
-        this.devices = devices;
+    public GetNodeCommand(HostService hostService, DeviceService deviceService,
+                          NetworkConfigService networkConfigService, RouteFinder routes, NodeJson json) {
+        this.hostService = hostService;
+        this.deviceService = deviceService;
+        this.networkConfigService = networkConfigService;
         this.routes = routes;
         this.json = json;
     }
@@ -59,15 +73,50 @@ public final class GetNodeCommand implements Command {
                             + " hostId, deviceId and ip");
                 }
             }
-            return CompletableFuture.completedFuture(json.host(routes.hostOf(request.ip("ip"), "ip")));
+            return CompletableFuture.completedFuture(hostWithIp(request.ip("ip"), "ip"));
         }
         NodeRef ref = NodeRef.of(request);
-        if (ref.isHost()) {
-            return CompletableFuture.completedFuture(json.host(hosts.get(ref.hostId())));
+        return CompletableFuture.completedFuture(ref.isHost() ? host(ref.hostId()) : device(ref.deviceId()));
+    }
+
+    /**
+     * Renders a host.
+     *
+     * @param hostId the host
+     * @return the node
+     * @throws FlowSocketException UNKNOWN_HOST if ONOS has no such host
+     */
+    public ObjectNode host(HostId hostId) {
+        Host host = hostService.getHost(hostId);
+        if (host == null) {
+            throw HostNodes.unknown(hostId);
         }
-        if (!devices.isKnown(ref.deviceId())) {
-            throw DeviceNodes.unknown(ref.deviceId());
+        return json.host(host);
+    }
+
+    /**
+     * Renders the one host that has an IP address.
+     *
+     * @param ip    the address
+     * @param field request field or option that named it, for errors
+     * @return the node
+     * @throws FlowSocketException UNKNOWN_HOST if no host has it, INVALID_FIELD if several have
+     */
+    public ObjectNode hostWithIp(IpAddress ip, String field) {
+        return json.host(routes.hostOf(ip, field));
+    }
+
+    /**
+     * Renders a device, connected or only provisioned.
+     *
+     * @param deviceId the device
+     * @return the node
+     * @throws FlowSocketException UNKNOWN_DEVICE if ONOS neither has nor configures it
+     */
+    public ObjectNode device(DeviceId deviceId) {
+        if (!DeviceNodes.isKnown(deviceId, deviceService, networkConfigService)) {
+            throw DeviceNodes.unknown(deviceId);
         }
-        return CompletableFuture.completedFuture(json.device(ref.deviceId()));
+        return json.device(deviceId);
     }
 }

@@ -71,10 +71,25 @@ public final class ListNodesCommand implements Command {
         request.allowOnly("type", "id", "kind", "deviceId", "limit");
         NodeKind kind = request.optEnum("kind", NodeKind.class).orElse(null);
         DeviceId attachedTo = request.has("deviceId") ? request.deviceId("deviceId") : null;
-        if (attachedTo != null && kind == NodeKind.DEVICE) {
-            throw FlowSocketException.invalid(request.path("deviceId"), "filters hosts only; drop it or kind");
-        }
         int limit = (int) request.integer("limit", 1, MAX_LIMIT, MAX_LIMIT);
+        return CompletableFuture.completedFuture(list(kind, attachedTo, request.path("deviceId"), limit));
+    }
+
+    /**
+     * Lists nodes as ListNodes replies: {@code hosts} and {@code devices},
+     * {@code truncated} past the limit.
+     *
+     * @param kind          host or device, null for both
+     * @param attachedTo    keeps the hosts attached to this device, or null
+     * @param attachedField request field or option that named the device, for errors
+     * @param limit         most nodes of each kind
+     * @return the reply's result
+     * @throws FlowSocketException INVALID_FIELD if a device is given with kind device
+     */
+    public ObjectNode list(NodeKind kind, DeviceId attachedTo, String attachedField, int limit) {
+        if (attachedTo != null && kind == NodeKind.DEVICE) {
+            throw FlowSocketException.invalid(attachedField, "filters hosts only; drop it or kind");
+        }
         ObjectNode result = mapper.createObjectNode();
         if (kind != NodeKind.DEVICE) {
             ArrayNode hosts = result.putArray("hosts");
@@ -90,7 +105,7 @@ public final class ListNodesCommand implements Command {
         }
         if (kind != NodeKind.HOST && attachedTo == null) {
             ArrayNode devices = result.putArray("devices");
-            for (DeviceId id : deviceIds()) {
+            for (DeviceId id : deviceIds(deviceService, networkConfigService)) {
                 if (devices.size() == limit) {
                     result.put("truncated", true);
                     break;
@@ -98,11 +113,18 @@ public final class ListNodesCommand implements Command {
                 devices.add(json.device(id));
             }
         }
-        return CompletableFuture.completedFuture(result);
+        return result;
     }
 
-    // Connected devices and those only provisioned so far, in id order.
-    private Set<DeviceId> deviceIds() {
+    /**
+     * Returns the devices ListNodes lists: those ONOS has and those only
+     * provisioned so far, in id order.
+     *
+     * @param deviceService        ONOS device service
+     * @param networkConfigService ONOS network configuration service
+     * @return device ids
+     */
+    public static Set<DeviceId> deviceIds(DeviceService deviceService, NetworkConfigService networkConfigService) {
         Set<DeviceId> ids = new TreeSet<>((a, b) -> a.toString().compareTo(b.toString()));
         for (Device device : deviceService.getDevices()) {
             ids.add(device.id());

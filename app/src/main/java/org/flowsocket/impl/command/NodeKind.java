@@ -10,7 +10,7 @@ import org.flowsocket.impl.protocol.RequestFields;
 /**
  * The kinds of node the node commands handle.
  */
-enum NodeKind {
+public enum NodeKind {
     HOST, DEVICE;
 
     /**

@@ -8,10 +8,13 @@ import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowStore;
 import org.slf4j.Logger;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.slf4j.LoggerFactory.getLogger;
 
@@ -20,7 +23,10 @@ import static org.slf4j.LoggerFactory.getLogger;
  * cluster: only that node waited for the switches' answer. The leader
  * compares them with what ONOS reports: a flow whose rules ONOS lists ADDED
  * is INSTALLED, any other pending flow is withdrawn and FAILED, and a flow
- * being removed is removed again and forgotten.
+ * being removed is removed again and forgotten. A node that restarts before
+ * the cluster saw it leave (Atomix notices a dead member after some
+ * seconds) settles the same way what its previous run left: the cluster
+ * still counts it active, so no other node would.
  */
 public final class DepartedNodeFlows {
 
@@ -34,6 +40,8 @@ public final class DepartedNodeFlows {
     private final FlowInstaller installer;
     private final MeterAllocator meters;
     private final FlowLeadership leadership;
+    // Flows this node was acting on when it started: its previous run's.
+    private final Set<String> previousRun;
 
     /**
      * Creates the settler.
@@ -51,6 +59,9 @@ public final class DepartedNodeFlows {
         this.installer = installer;
         this.meters = meters;
         this.leadership = leadership;
+        String self = leadership.localNode();
+        this.previousRun = store.knownActingNodes().entrySet().stream()
+                .filter(e -> self.equals(e.getValue())).map(Map.Entry::getKey).collect(Collectors.toSet());
     }
 
     /**
@@ -62,6 +73,7 @@ public final class DepartedNodeFlows {
      * @param eventThread where to settle, in order with ONOS's other events
      */
     public void start(ScheduledExecutorService timer, Executor eventThread) {
+        eventThread.execute(this::settlePreviousRun);
         Runnable settleThere = () -> eventThread.execute(this::settle);
         leadership.start(settleThere);
         timer.scheduleWithFixedDelay(settleThere, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
@@ -83,22 +95,39 @@ public final class DepartedNodeFlows {
         });
     }
 
+    /**
+     * Settles the flows this node's previous run left PENDING or REMOVING,
+     * known from the store when this node started; nothing of this run is
+     * among them.
+     */
+    public void settlePreviousRun() {
+        String self = leadership.localNode();
+        previousRun.forEach(id -> store.get(id).filter(flow -> self.equals(flow.actingNode()))
+                .ifPresent(flow -> settle(flow, self, "restarted")));
+        previousRun.clear();
+    }
+
     private void settle(QosFlow flow, String node) {
+        settle(flow, node, "left the cluster");
+    }
+
+    // what: what became of the node ("left the cluster", "restarted").
+    private void settle(QosFlow flow, String node, String what) {
         if (flow.state() == QosFlow.State.PENDING) {
-            settleInstall(flow, node);
+            settleInstall(flow, node, what);
         } else if (flow.state() == QosFlow.State.REMOVING) {
-            settleRemoval(flow, node);
+            settleRemoval(flow, node, what);
         }
     }
 
-    private void settleInstall(QosFlow flow, String node) {
+    private void settleInstall(QosFlow flow, String node, String what) {
         if (lifecycle.isWhole(flow)) {
-            log.info("Flow {}: node {} left while installing it; ONOS lists its rules added", flow.id(), node);
+            log.info("Flow {}: node {} {} while installing it; ONOS lists its rules added", flow.id(), node, what);
             store.update(flow.id(), h -> stillActing(h, node, QosFlow.State.PENDING)
                     ? h.withState(QosFlow.State.INSTALLED, null) : h);
             return;
         }
-        String reason = "node " + node + " left the cluster while installing the flow, before the switches "
+        String reason = "node " + node + " " + what + " while installing the flow, before the switches "
                 + "confirmed it; every rule and meter of the request was withdrawn";
         log.warn("Flow {} failed: {}", flow.id(), reason);
         installer.withdraw(flow.rules());
@@ -108,8 +137,8 @@ public final class DepartedNodeFlows {
         lifecycle.forgetLater(flow.id());
     }
 
-    private void settleRemoval(QosFlow flow, String node) {
-        log.info("Flow {}: node {} left while removing it; removing its rules and meters", flow.id(), node);
+    private void settleRemoval(QosFlow flow, String node, String what) {
+        log.info("Flow {}: node {} {} while removing it; removing its rules and meters", flow.id(), node, what);
         installer.withdraw(flow.rules());
         meters.release(flow.meters());
         store.get(flow.id()).filter(h -> stillActing(h, node, QosFlow.State.REMOVING))

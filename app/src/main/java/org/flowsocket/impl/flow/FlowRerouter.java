@@ -46,7 +46,8 @@ import static org.slf4j.LoggerFactory.getLogger;
  * when a path returns. A link that came up is trusted only after the
  * hold-down ({@link PathHealth}), and one flow changes path at most
  * {@code maxPerMinute} times a minute, so a flapping link causes no storm.
- * On a cluster only the master of the source host's switch acts.
+ * On a cluster only the elected leader of FlowSocket's flows acts
+ * ({@link FlowLeadership#isLeader}), whichever node masters the switches.
  */
 public final class FlowRerouter {
 

@@ -34,7 +34,8 @@ import static org.slf4j.LoggerFactory.getLogger;
 
 /**
  * Allocates and releases the rate-limiting meters of network flows through
- * ONOS's {@link MeterService}: one drop-band meter per device on the path.
+ * ONOS's {@link MeterService}: drop-band meters on the devices
+ * {@link MeterPlacement} chooses.
  */
 public final class MeterAllocator {
 
@@ -68,7 +69,7 @@ public final class MeterAllocator {
     }
 
     /**
-     * Submits one meter on each device; ONOS allocates their ids at once.
+     * Submits one meter per device given; ONOS allocates their ids at once.
      * If ONOS cannot allocate one, the meters already made are released.
      * The allocation's future completes when ONOS reports every meter
      * installed on its switch: no rule may use a meter before, since ONOS
@@ -76,7 +77,8 @@ public final class MeterAllocator {
      * and flow rule managers hand them to the providers on threads of their
      * own) and a switch refuses a rule whose meter it lacks.
      *
-     * @param devices       devices, each once
+     * @param devices       one device per meter, in the order the meters are
+     *                      returned; a device twice gets two meters
      * @param rateKbps      rate in kb/s
      * @param burstKb       burst in kb, or null for the switch's default
      * @param timeoutMillis the request's confirmation wait; the meters get

@@ -11,24 +11,19 @@ import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.QosFlowStore;
-import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRule;
-import org.onosproject.net.meter.MeterId;
 import org.slf4j.Logger;
 
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 import static org.slf4j.LoggerFactory.getLogger;
 
@@ -78,19 +73,19 @@ final class PathChange {
     CompletableFuture<Optional<Failure>> apply(QosFlow flow, NetworkFlowSpec spec, List<Hop> path) {
         long started = clock.getAsLong();
         long timeout = settings.get().confirmTimeoutMillis();
-        Set<DeviceId> devices = QosFlowPlanner.devicesOf(path);
-        List<QosFlowMeter> kept = flow.meters().stream().filter(m -> devices.contains(m.deviceId()))
-                .collect(ImmutableList.toImmutableList());
-        Set<DeviceId> unmetered = devices.stream()
-                .filter(d -> kept.stream().noneMatch(m -> m.deviceId().equals(d))).collect(Collectors.toSet());
-        MeterAllocation added = spec.meterKbps().isPresent() && !unmetered.isEmpty()
-                ? meters.allocate(unmetered, spec.meterKbps().get(), spec.meterBurstKb().orElse(null), timeout)
-                : MeterAllocation.none();
-        List<QosFlowMeter> newMeters = ImmutableList.<QosFlowMeter>builder().addAll(kept)
-                .addAll(added.meters()).build();
-        Map<DeviceId, MeterId> meterOf = newMeters.stream()
-                .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
-        List<FlowRule> rules = planner.rules(spec, path, meterOf);
+        // A meter stays where the new path still needs one (a policed flow's ingress usually stays);
+        // where it needs one no meter is on, say the new switch of a moved source host, one is added.
+        MeterPlacement placement = MeterPlacement.of(spec, path);
+        List<QosFlowMeter> kept = placement.kept(flow.meters());
+        MeterAllocation added;
+        try {
+            added = planner.allocateMeters(spec, placement.missing(kept), timeout);
+        } catch (FlowSocketException e) {
+            // E.g. the switch a moved host's traffic now enters by has no meters: the flow stays where it is.
+            return failed(FlowRerouter.REROUTE_FAILED, e.getMessage());
+        }
+        List<QosFlowMeter> newMeters = MeterPlacement.merge(kept, added.meters());
+        List<FlowRule> rules = planner.rules(spec, path, newMeters);
         List<FlowRule> fresh = rules.stream().filter(r -> !flow.rules().contains(r))
                 .collect(ImmutableList.toImmutableList());
         // Reserved atomically, as InstallFlow reserves: of two flows that would
@@ -116,32 +111,39 @@ final class PathChange {
                 .collect(ImmutableList.toImmutableList());
         List<FlowRule> stale = flow.rules().stream().filter(r -> !rules.contains(r))
                 .collect(ImmutableList.toImmutableList());
-        List<QosFlowMeter> dropped = flow.meters().stream().filter(m -> !kept.contains(m))
+        List<QosFlowMeter> dropped = flow.meters().stream().filter(m -> !newMeters.contains(m))
                 .collect(ImmutableList.toImmutableList());
-        return added.installed().thenCompose(v -> toSend.isEmpty() ? CompletableFuture.<Void>completedFuture(null)
-                : installer.install(toSend, timeout)).handle((ok, error) -> {
-            if (error != null) {
-                installer.withdraw(fresh);
-                store.releaseRules(flow.id(), fresh);
-                meters.release(added.meters());
-                keepOldReservation(flow, spec);
-                return Optional.of(new Failure(FlowRerouter.REROUTE_FAILED,
-                        "the switches did not confirm the new path: " + unwrap(error).getMessage()));
+        // The old versions of the rules the new path changes in place, to put back if the move fails.
+        List<FlowRule> changedInPlace = flow.rules().stream().filter(o -> rules.contains(o) && !keeps(rules, o))
+                .collect(ImmutableList.toImmutableList());
+        AtomicBoolean sent = new AtomicBoolean();
+        CompletableFuture<Void> confirmed = added.installed().thenCompose(v -> {
+            if (toSend.isEmpty()) {
+                return CompletableFuture.<Void>completedFuture(null);
+            }
+            sent.set(true);
+            return installer.install(toSend, timeout);
+        });
+        return confirmed.handle((ok, error) -> Optional.ofNullable(error)).thenCompose(error -> {
+            if (error.isPresent()) {
+                return rollBack(flow, spec, fresh, sent.get() ? toSend : fresh, sent.get() ? changedInPlace : List.of(),
+                                added, timeout, error.get());
             }
             AtomicBoolean applied = new AtomicBoolean();
             store.update(flow.id(), h -> {
-                boolean live = h.state() == QosFlow.State.INSTALLED || h.state() == QosFlow.State.DEGRADED;
+                boolean live = live(h);
                 applied.set(live);
                 return live ? h.toBuilder().rules(rules).path(path).meters(newMeters)
                         .state(QosFlow.State.INSTALLED).reason(null).build() : h;
             });
             if (!applied.get()) {
-                // Removed meanwhile: its removal takes the old rules, this takes the new ones.
-                installer.withdraw(fresh);
+                // Removed meanwhile: its removal takes the old rules, this every rule it sent (the
+                // removal may have gone out before them, and a rule changed in place is the flow's).
+                installer.withdraw(toSend);
                 store.releaseRules(flow.id(), fresh);
                 meters.release(added.meters());
                 admission.release(flow.id());
-                return Optional.empty();
+                return CompletableFuture.completedFuture(Optional.<Failure>empty());
             }
             log.info("Flow {} {} in {} ms: {} -> {}", flow.id(), samePath ? "restored" : "rerouted",
                      clock.getAsLong() - started, flow.path(), path);
@@ -155,8 +157,50 @@ final class PathChange {
                     meters.release(dropped);
                 });
             }
-            return Optional.<Failure>empty();
+            return CompletableFuture.completedFuture(Optional.<Failure>empty());
         });
+    }
+
+    /*
+     * Make before break is all or nothing: a move the switches did not confirm withdraws the
+     * rules only the new path has and puts back the old versions of those it changed in place
+     * (sent after the change, so on the same switch connection they land last), so that the
+     * switches hold the rules the handle still lists; the flow keeps its old reservation.
+     * A flow removed meanwhile gets nothing back and loses every rule the move sent.
+     */
+    private CompletableFuture<Optional<Failure>> rollBack(QosFlow flow, NetworkFlowSpec spec, List<FlowRule> fresh,
+                                                          List<FlowRule> sent, List<FlowRule> changedInPlace,
+                                                          MeterAllocation added, long timeout, Throwable error) {
+        boolean live = live(flow.id());
+        installer.withdraw(live ? fresh : sent);
+        store.releaseRules(flow.id(), fresh);
+        meters.release(added.meters());
+        if (live) {
+            keepOldReservation(flow, spec);
+        } else {
+            admission.release(flow.id());
+        }
+        String detail = "the switches did not confirm the new path: " + unwrap(error).getMessage();
+        CompletableFuture<Void> putBack = changedInPlace.isEmpty() || !live
+                ? CompletableFuture.completedFuture(null) : installer.install(changedInPlace, timeout);
+        return putBack.handle((v, e) -> {
+            if (e == null) {
+                return Optional.of(new Failure(FlowRerouter.REROUTE_FAILED, detail));
+            }
+            log.warn("Flow {}: the old versions of its rules were not confirmed put back: {}", flow.id(),
+                     unwrap(e).getMessage());
+            return Optional.of(new Failure(FlowRerouter.REROUTE_FAILED, detail
+                    + "; the old versions of the rules it changed were not confirmed put back: "
+                    + unwrap(e).getMessage()));
+        });
+    }
+
+    private boolean live(String id) {
+        return store.get(id).map(PathChange::live).orElse(false);
+    }
+
+    private static boolean live(QosFlow flow) {
+        return flow.state() == QosFlow.State.INSTALLED || flow.state() == QosFlow.State.DEGRADED;
     }
 
     private boolean inOnos(FlowRule rule) {

@@ -6,7 +6,6 @@ package org.flowsocket.impl.flow;
 
 import org.flowsocket.api.Hop;
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.Lists;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
@@ -17,21 +16,18 @@ import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
 import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.FlowRule;
-import org.onosproject.net.meter.MeterId;
 
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.stream.Collectors;
 
 import static com.google.common.base.Preconditions.checkNotNull;
 
 /**
  * Turns a request into the flow to install: for a network flow, both hosts,
- * the path between them, a rule per hop (both directions if asked) and a
- * meter per device; for rules, only the checks. Every plan is checked
+ * the path between them, a rule per hop (both directions if asked) and its
+ * meters (see {@link MeterPlacement}); for rules, only the checks. Every plan is checked
  * against the flows already installed before anything is sent.
  */
 public final class QosFlowPlanner {
@@ -107,26 +103,35 @@ public final class QosFlowPlanner {
         Host dst = routes.hostOf(spec.dst(), NETWORK_FIELD + ".dst");
         String id = store.nextId();
         List<Hop> path = admission.newPath(id, spec, src, dst);
-        lifecycle.checkInstallable(rules(spec, path, Map.of()), NETWORK_FIELD);
+        lifecycle.checkInstallable(rules(spec, path, List.of()), NETWORK_FIELD);
         // Taken before anything is sent; released with the flow, or here if planning fails.
         admission.reserve(id, spec, path);
         MeterAllocation allocation = MeterAllocation.none();
         try {
-            allocation = spec.meterKbps().isPresent()
-                    ? meters.allocate(devicesOf(path), spec.meterKbps().get(), spec.meterBurstKb().orElse(null),
-                                      timeoutMillis)
-                    : MeterAllocation.none();
-            Map<DeviceId, MeterId> meterOf = allocation.meters().stream()
-                    .collect(Collectors.toMap(QosFlowMeter::deviceId, QosFlowMeter::meterId));
+            allocation = allocateMeters(spec, MeterPlacement.of(spec, path).devices(), timeoutMillis);
             QosFlow flow = QosFlow.builder().id(id).kind(QosFlow.Kind.NETWORK).owner(owner)
                     .spec(spec)
-                    .rules(rules(spec, path, meterOf)).meters(allocation.meters()).path(path).build();
+                    .rules(rules(spec, path, allocation.meters())).meters(allocation.meters()).path(path).build();
             return new Plan(flow, allocation.installed());
         } catch (RuntimeException e) {
             meters.release(allocation.meters());
             admission.release(id);
             throw e;
         }
+    }
+
+    /**
+     * Allocates a flow's meters on devices, at the flow's meter rate.
+     *
+     * @param spec          the flow
+     * @param devices       one device per meter, as {@link MeterPlacement#devices()} orders them
+     * @param timeoutMillis how long ONOS may take to install the meters
+     * @return the allocation, none if there are no devices
+     */
+    MeterAllocation allocateMeters(NetworkFlowSpec spec, List<DeviceId> devices, long timeoutMillis) {
+        return devices.isEmpty() || spec.meterRateKbps().isEmpty() ? MeterAllocation.none()
+                : meters.allocate(devices, spec.meterRateKbps().get(), spec.meterBurstKb().orElse(null),
+                                  timeoutMillis);
     }
 
     private FlowRule owned(FlowRule rule) {
@@ -145,20 +150,22 @@ public final class QosFlowPlanner {
      * the spec's ends (both directions cross the same links, so that one
      * failure moves both and a reservation holds both ways).
      *
-     * @param spec    the flow
-     * @param path    hops from source to destination host
-     * @param meterOf the flow's meter on each device, if metered
+     * @param spec   the flow
+     * @param path   hops from source to destination host
+     * @param meters the flow's meters on this path, in the order of
+     *               {@link MeterPlacement#devices()}, or empty for rules without meters
      * @return rules, forward direction first
      */
-    public List<FlowRule> rules(NetworkFlowSpec spec, List<Hop> path, Map<DeviceId, MeterId> meterOf) {
+    public List<FlowRule> rules(NetworkFlowSpec spec, List<Hop> path, List<QosFlowMeter> meters) {
+        MeterPlacement placement = MeterPlacement.of(spec, path);
         ImmutableList.Builder<FlowRule> rules = ImmutableList.builder();
-        for (Hop hop : path) {
-            rules.add(ruleBuilder.rule(spec, hop, meterOf.get(hop.deviceId())));
+        for (int i = 0; i < path.size(); i++) {
+            rules.add(ruleBuilder.rule(spec, path.get(i), placement.forward(i, meters)));
         }
         if (spec.bidirectional()) {
             NetworkFlowSpec back = spec.reverse();
-            for (Hop hop : Lists.reverse(path)) {
-                rules.add(ruleBuilder.rule(back, hop.reverse(), meterOf.get(hop.deviceId())));
+            for (int i = path.size() - 1; i >= 0; i--) {
+                rules.add(ruleBuilder.rule(back, path.get(i).reverse(), placement.reverse(i, meters)));
             }
         }
         return rules.build();

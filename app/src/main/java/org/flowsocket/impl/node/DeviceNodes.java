@@ -107,7 +107,20 @@ public final class DeviceNodes {
      * @return true if known
      */
     public boolean isKnown(DeviceId deviceId) {
-        return deviceService.getDevice(deviceId) != null || basicConfigOf(deviceId) != null;
+        return isKnown(deviceId, deviceService, networkConfigService);
+    }
+
+    /**
+     * Tells whether ONOS has the device or its basic configuration.
+     *
+     * @param deviceId             the device
+     * @param deviceService        ONOS device service
+     * @param networkConfigService ONOS network configuration service
+     * @return true if known
+     */
+    public static boolean isKnown(DeviceId deviceId, DeviceService deviceService,
+                                  NetworkConfigService networkConfigService) {
+        return deviceService.getDevice(deviceId) != null || basicConfigOf(networkConfigService, deviceId) != null;
     }
 
     /**
@@ -117,6 +130,17 @@ public final class DeviceNodes {
      * @return the config, or null
      */
     public BasicDeviceConfig basicConfigOf(DeviceId deviceId) {
+        return basicConfigOf(networkConfigService, deviceId);
+    }
+
+    /**
+     * Returns a device's basic configuration.
+     *
+     * @param networkConfigService ONOS network configuration service
+     * @param deviceId             the device
+     * @return the config, or null
+     */
+    public static BasicDeviceConfig basicConfigOf(NetworkConfigService networkConfigService, DeviceId deviceId) {
         return networkConfigService.getConfig(deviceId, BasicDeviceConfig.class);
     }
 

@@ -149,16 +149,6 @@ public final class HostNodes implements HostProvider {
         return new FlowSocketException(ErrorCode.UNKNOWN_HOST, "no host has id " + hostId, "hostId", null);
     }
 
-    /**
-     * Tells whether a host is reachable: its attachment switch is online.
-     *
-     * @param host the host
-     * @return true if any location's device is available
-     */
-    public boolean isReachable(Host host) {
-        return host.locations().stream().anyMatch(l -> deviceService.isAvailable(l.deviceId()));
-    }
-
     // An IP address belongs to one host.
     private void checkIps(List<IpAddress> ips, HostId hostId) {
         for (int i = 0; i < ips.size(); i++) {

@@ -9,12 +9,14 @@ import org.onosproject.codec.CodecContext;
 import org.onosproject.net.Device;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.Host;
+import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.config.basics.BasicDeviceConfig;
 import org.onosproject.net.device.DeviceService;
 
 /**
  * Renders nodes as ONOS sees them: ONOS's own host and device JSON (its
- * codecs) plus FlowSocket's {@code kind} and {@code state}.
+ * codecs) plus FlowSocket's {@code kind} and {@code state}. It reads ONOS's
+ * services only, so that the console renders nodes as the protocol does.
  */
 public final class NodeJson {
 
@@ -31,22 +33,19 @@ public final class NodeJson {
 
     private final CodecContext context;
     private final DeviceService deviceService;
-    private final HostNodes hosts;
-    private final DeviceNodes devices;
+    private final NetworkConfigService networkConfigService;
 
     /**
      * Creates a renderer.
      *
      * @param context       ONOS codec context
-     * @param deviceService ONOS device service
-     * @param hosts         host nodes
-     * @param devices       device nodes
+     * @param deviceService        ONOS device service
+     * @param networkConfigService ONOS network configuration service
      */
-    public NodeJson(CodecContext context, DeviceService deviceService, HostNodes hosts, DeviceNodes devices) {
+    public NodeJson(CodecContext context, DeviceService deviceService, NetworkConfigService networkConfigService) {
         this.context = context;
         this.deviceService = deviceService;
-        this.hosts = hosts;
-        this.devices = devices;
+        this.networkConfigService = networkConfigService;
     }
 
     /**
@@ -58,7 +57,7 @@ public final class NodeJson {
     public ObjectNode host(Host host) {
         ObjectNode json = context.mapper().createObjectNode();
         json.put("kind", "host");
-        json.put("state", hosts.isReachable(host) ? ONLINE : UNREACHABLE);
+        json.put("state", isReachable(host) ? ONLINE : UNREACHABLE);
         json.setAll(context.codec(Host.class).encode(host, context));
         return json;
     }
@@ -73,7 +72,7 @@ public final class NodeJson {
         ObjectNode json = context.mapper().createObjectNode();
         json.put("kind", "device");
         Device device = deviceService.getDevice(deviceId);
-        BasicDeviceConfig config = devices.basicConfigOf(deviceId);
+        BasicDeviceConfig config = DeviceNodes.basicConfigOf(networkConfigService, deviceId);
         if (device == null) {
             json.put("state", PROVISIONED);
             json.put("id", deviceId.toString());
@@ -86,5 +85,10 @@ public final class NodeJson {
             json.set("config", config.node());
         }
         return json;
+    }
+
+    // A host is reachable while the switch of one of its locations is online.
+    private boolean isReachable(Host host) {
+        return host.locations().stream().anyMatch(l -> deviceService.isAvailable(l.deviceId()));
     }
 }

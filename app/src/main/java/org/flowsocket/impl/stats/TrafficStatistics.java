@@ -161,12 +161,16 @@ public final class TrafficStatistics implements FlowTrafficService {
         })).collect(ImmutableList.toImmutableList());
     }
 
-    // The counters of ONOS's latest statistics refresh of a rule ONOS holds;
-    // the entry's own before the first refresh was followed.
+    // The counters of ONOS's latest statistics refresh of a rule ONOS holds,
+    // as its event told them if this node heard of that reading; the entry's
+    // own otherwise: its event is still on its way, or this node is not the
+    // device's master, where ONOS posts no RULE_UPDATED (ECFlowRuleStore).
+    // (The event's entry is noted a little before the store's copy of the
+    // same reading, so the two are told apart by their counters.)
     private RuleSample refreshed(FlowRule rule, EntryIndex entries) {
         RuleSample live = entries.sample(rule);
         RuleSample refreshed = refreshes.latest(rule);
-        return live == null || refreshed == null ? live : refreshed;
+        return live != null && refreshed != null && live.sameReading(refreshed) ? refreshed : live;
     }
 
     // ------------------------------------------------------- for the samplers

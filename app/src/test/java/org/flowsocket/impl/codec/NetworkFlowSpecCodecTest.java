@@ -159,4 +159,33 @@ public class NetworkFlowSpecCodecTest {
         invalid("{" + BASE + ",\"qos\":{\"bandwidthKbps\":1000000001}}", "network.qos.bandwidthKbps");
         invalid("{" + BASE + ",\"reroute\":\"yes\"}", "network.reroute");
     }
+
+    @Test
+    public void policeIsReadCheckedAndKeptOnlyWhenTrue() {
+        NetworkFlowSpec policed = parse("\"qos\":{\"bandwidthKbps\":2500,\"police\":true,\"meterBurstKb\":64}");
+        assertTrue(policed.police());
+        assertEquals(Optional.of(2500L), policed.meterRateKbps());
+        assertEquals(Optional.of(64L), policed.meterBurstKb());
+        assertEquals(Optional.empty(), policed.meterKbps());
+        ObjectNode json = NetworkFlowSpecCodec.encode(policed, new ObjectMapper());
+        assertTrue(json.path("qos").path("police").asBoolean(false));
+        assertEquals(policed, NetworkFlowSpecCodec.decodeText(json.toString(), new ObjectMapper()));
+
+        NetworkFlowSpec reserved = parse("\"qos\":{\"bandwidthKbps\":2500,\"police\":false}");
+        assertFalse(reserved.police());
+        assertEquals("a reservation alone has no meter", Optional.empty(), reserved.meterRateKbps());
+        assertFalse("false is left out, as an older FlowSocket wrote the spec",
+                    NetworkFlowSpecCodec.encode(reserved, new ObjectMapper()).path("qos").has("police"));
+    }
+
+    @Test
+    public void policeNeedsABandwidthAndNoMeterPerHop() {
+        invalid("{" + BASE + ",\"qos\":{\"police\":true}}", "network.qos.police");
+        invalid("{" + BASE + ",\"qos\":{\"police\":true,\"meterKbps\":500}}", "network.qos.police");
+        invalid("{" + BASE + ",\"qos\":{\"bandwidthKbps\":500,\"police\":true,\"meterKbps\":500}}",
+                "network.qos.police");
+        invalid("{" + BASE + ",\"qos\":{\"bandwidthKbps\":500,\"police\":\"yes\"}}", "network.qos.police");
+        invalid("{" + BASE + ",\"qos\":{\"bandwidthKbps\":500,\"meterBurstKb\":10}}",
+                "network.qos.meterBurstKb");
+    }
 }

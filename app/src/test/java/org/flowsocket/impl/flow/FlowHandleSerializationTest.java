@@ -139,6 +139,21 @@ public class FlowHandleSerializationTest {
     }
 
     @Test
+    public void aPolicedReservationSurvivesWithItsMetersInOrder() {
+        NetworkFlowSpec spec = spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\",\"bidirectional\":true,"
+                + "\"qos\":{\"bandwidthKbps\":2500,\"police\":true}}");
+        QosFlow handle = QosFlow.builder().id("fs-15").kind(QosFlow.Kind.NETWORK).owner("bob").spec(spec)
+                .meters(List.of(new QosFlowMeter(S2, MeterId.meterId(7), 2500, null),
+                                new QosFlowMeter(S1, MeterId.meterId(3), 2500, null)))
+                .path(List.of(new Hop(S2, PortNumber.portNumber(1), PortNumber.portNumber(2)),
+                              new Hop(S1, PortNumber.portNumber(1), PortNumber.portNumber(2)))).build();
+        QosFlow copy = roundTrip(handle);
+        assertEquals(handle, copy);
+        assertTrue(copy.spec().get().police());
+        assertEquals("the forward ingress's meter stays first", handle.meters(), copy.meters());
+    }
+
+    @Test
     public void ipv6TcpTemporaryRulesSurvive() {
         NetworkFlowSpec spec = spec("{\"src\":\"2001:db8::1\",\"dst\":\"2001:db8::2\",\"protocol\":\"tcp\","
                 + "\"srcPort\":4000,\"dstPort\":443,\"class\":\"bulk\",\"timeout\":30}");

@@ -18,13 +18,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 
 /**
  * The shape of a simulated network: switches with ports, bidirectional links
@@ -39,37 +39,44 @@ import java.util.TreeSet;
  * <li>{@code ring,N}: N switches (at least 3) in a cycle, one host on port 1
  * of each; switch i reaches switch i+1, and switch N switch 1, by its next
  * free port, so every pair of switches has two disjoint paths;</li>
+ * <li>{@code mesh,N}: N switches (2 to {@value #MAX_MESH_SWITCHES}), every
+ * pair linked, one host on port 1 of each; switch i reaches the other
+ * switches on ports 2..N in ascending order (switch j on port j+1 if j &lt; i,
+ * on port j if j &gt; i);</li>
  * <li>{@code tree,DEPTH,FANOUT}: Mininet's tree: switches numbered in pre-order,
  * children on ports 1..FANOUT, the uplink on port FANOUT+1, hosts at the
  * leaves;</li>
  * <li>{@code none}: an empty network;</li>
- * <li>a path to a JSON file:
- * <pre>
- * {
- *   "devices": [ {"id": "of:0000000000000001", "name": "s1", "ports": 4} ],
- *   "links":   [ {"src": "of:0000000000000001/2", "dst": "of:0000000000000002/2"} ],
- *   "hosts":   [ {"mac": "00:00:00:00:00:01", "vlan": "None",
- *                 "ips": ["10.0.0.1"], "location": "of:0000000000000001/1"} ]
- * }
- * </pre>
- * {@code ports} is a count (ports 1..n) or a list of port numbers; ports used
- * by links and hosts are added in any case. Links are bidirectional.</li>
+ * <li>a path to a JSON file ({@link #fromJson(JsonNode)}).</li>
  * </ul>
  * Switch i has datapath id i and device id {@code of:%016x}; host k has MAC
- * {@code 00:00:00:00:00:k} and IP {@code 10.0.0.k}, as in Mininet.
+ * {@code 00:00:00:00:00:k} and IP {@code 10.0.0.k}, as in Mininet. Every port
+ * has a speed the switch announces to ONOS: a link's speed on both its ends,
+ * {@value #DEFAULT_PORT_SPEED_MBPS} Mb/s where none is given.
  */
 public final class NetworkSpec {
+
+    /** The speed of a port no link speed is given for, in Mb/s (10 Gb/s). */
+    public static final long DEFAULT_PORT_SPEED_MBPS = 10_000;
+
+    /** The highest link speed a topology may give, in Mb/s (1 Tb/s). */
+    public static final long MAX_PORT_SPEED_MBPS = 1_000_000;
+
+    /** The most switches {@code mesh,N} takes: each has N-1 links, so N(N-1)/2 cables in all. */
+    public static final int MAX_MESH_SWITCHES = 16;
 
     /** A switch. */
     public static final class Switch {
         private final DeviceId id;
         private final String name;
-        private final Set<PortNumber> ports;
+        private final Map<PortNumber, Long> portSpeedsMbps;
 
-        Switch(DeviceId id, String name, Set<PortNumber> ports) {
+        Switch(DeviceId id, String name, Map<PortNumber, Long> portSpeedsMbps) {
             this.id = id;
             this.name = name;
-            this.ports = Collections.unmodifiableSet(ports);
+            Map<PortNumber, Long> sorted = new TreeMap<>(Comparator.comparingLong(PortNumber::toLong));
+            sorted.putAll(portSpeedsMbps);
+            this.portSpeedsMbps = Collections.unmodifiableMap(sorted);
         }
 
         /** @return device id */
@@ -82,20 +89,27 @@ public final class NetworkSpec {
             return name;
         }
 
-        /** @return port numbers */
+        /** @return port numbers, in ascending order */
         public Set<PortNumber> ports() {
-            return ports;
+            return portSpeedsMbps.keySet();
+        }
+
+        /** @return each port's speed in Mb/s, as the switch announces it; ports in ascending order */
+        public Map<PortNumber, Long> portSpeedsMbps() {
+            return portSpeedsMbps;
         }
     }
 
-    /** A bidirectional link between two switch ports. */
+    /** A bidirectional link between two switch ports, both announcing its speed. */
     public static final class Link {
         private final ConnectPoint one;
         private final ConnectPoint two;
+        private final long speedMbps;
 
-        Link(ConnectPoint one, ConnectPoint two) {
+        Link(ConnectPoint one, ConnectPoint two, long speedMbps) {
             this.one = one;
             this.two = two;
+            this.speedMbps = speedMbps;
         }
 
         /** @return one end */
@@ -106,6 +120,11 @@ public final class NetworkSpec {
         /** @return the other end */
         public ConnectPoint two() {
             return two;
+        }
+
+        /** @return the speed both ends' ports announce, in Mb/s */
+        public long speedMbps() {
+            return speedMbps;
         }
     }
 
@@ -154,6 +173,41 @@ public final class NetworkSpec {
         this.hosts = Collections.unmodifiableList(hosts);
     }
 
+    /**
+     * Puts a network together; every port announces the speed of its link,
+     * the default where it has none.
+     *
+     * @param names    each switch's name, in the order of the switches
+     * @param ports    each switch's ports (those of its links and hosts included)
+     * @param links    the links
+     * @param hosts    the hosts
+     * @return the network
+     * @throws IllegalArgumentException if a port is an end of two links of different speeds
+     */
+    static NetworkSpec of(Map<DeviceId, String> names, Map<DeviceId, Set<PortNumber>> ports,
+                          List<Link> links, List<Host> hosts) {
+        Map<ConnectPoint, Link> linkAt = new HashMap<>();
+        for (Link l : links) {
+            for (ConnectPoint end : List.of(l.one(), l.two())) {
+                Link other = linkAt.putIfAbsent(end, l);
+                if (other != null && other.speedMbps() != l.speedMbps()) {
+                    throw new IllegalArgumentException("Port " + end + " is an end of two links of different speeds ("
+                            + other.speedMbps() + " and " + l.speedMbps() + " Mb/s)");
+                }
+            }
+        }
+        List<Switch> switches = new ArrayList<>();
+        names.forEach((id, name) -> {
+            Map<PortNumber, Long> speeds = new HashMap<>();
+            for (PortNumber p : ports.get(id)) {
+                Link l = linkAt.get(new ConnectPoint(id, p));
+                speeds.put(p, l == null ? DEFAULT_PORT_SPEED_MBPS : l.speedMbps());
+            }
+            switches.add(new Switch(id, name, speeds));
+        });
+        return new NetworkSpec(switches, links, hosts);
+    }
+
     /** @return switches */
     public List<Switch> switches() {
         return switches;
@@ -169,9 +223,14 @@ public final class NetworkSpec {
         return hosts;
     }
 
+    /** @return whether any link runs at a speed other than {@link #DEFAULT_PORT_SPEED_MBPS} */
+    public boolean setsLinkSpeeds() {
+        return links.stream().anyMatch(l -> l.speedMbps() != DEFAULT_PORT_SPEED_MBPS);
+    }
+
     /**
-     * Parses a topology option: {@code linear,N}, {@code ring,N}, {@code tree,DEPTH,FANOUT},
-     * {@code none}, or the path of a JSON file.
+     * Parses a topology option: {@code linear,N}, {@code ring,N}, {@code mesh,N},
+     * {@code tree,DEPTH,FANOUT}, {@code none}, or the path of a JSON file.
      *
      * @param option topology option
      * @return the network
@@ -184,15 +243,11 @@ public final class NetworkSpec {
         try {
             switch (kind) {
                 case "linear":
-                    if (parts.length != 2) {
-                        throw new IllegalArgumentException("Expected linear,N");
-                    }
-                    return linear(Integer.parseInt(parts[1].trim()));
+                    return linear(Integer.parseInt(single(parts, "linear,N")));
                 case "ring":
-                    if (parts.length != 2) {
-                        throw new IllegalArgumentException("Expected ring,N");
-                    }
-                    return ring(Integer.parseInt(parts[1].trim()));
+                    return ring(Integer.parseInt(single(parts, "ring,N")));
+                case "mesh":
+                    return mesh(Integer.parseInt(single(parts, "mesh,N")));
                 case "tree":
                     if (parts.length != 3) {
                         throw new IllegalArgumentException("Expected tree,DEPTH,FANOUT");
@@ -204,7 +259,7 @@ public final class NetworkSpec {
                     Path path = Path.of(s);
                     if (!Files.isRegularFile(path)) {
                         throw new IllegalArgumentException("Unknown topology '" + option
-                                + "': use linear,N, ring,N, tree,DEPTH,FANOUT or a JSON file");
+                                + "': use linear,N, ring,N, mesh,N, tree,DEPTH,FANOUT or a JSON file");
                     }
                     return fromJson(new ObjectMapper().readTree(path.toFile()));
             }
@@ -213,6 +268,13 @@ public final class NetworkSpec {
         } catch (IOException e) {
             throw new IllegalArgumentException("Cannot read topology file " + s + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String single(String[] parts, String expected) {
+        if (parts.length != 2) {
+            throw new IllegalArgumentException("Expected " + expected);
+        }
+        return parts[1].trim();
     }
 
     /**
@@ -225,7 +287,7 @@ public final class NetworkSpec {
         if (n < 1 || n > 1000) {
             throw new IllegalArgumentException("linear needs 1 to 1000 switches");
         }
-        Builder b = new Builder();
+        TopologyBuilder b = new TopologyBuilder();
         for (int i = 1; i <= n; i++) {
             b.addSwitch(i);
             b.addHost(i, b.nextPort(i));
@@ -246,7 +308,7 @@ public final class NetworkSpec {
         if (n < 3 || n > 1000) {
             throw new IllegalArgumentException("ring needs 3 to 1000 switches");
         }
-        Builder b = new Builder();
+        TopologyBuilder b = new TopologyBuilder();
         for (int i = 1; i <= n; i++) {
             b.addSwitch(i);
             b.addHost(i, b.nextPort(i));
@@ -254,6 +316,32 @@ public final class NetworkSpec {
         for (int i = 1; i <= n; i++) {
             int next = i % n + 1;
             b.addLink(i, b.nextPort(i), next, b.nextPort(next));
+        }
+        return b.build();
+    }
+
+    /**
+     * A full mesh: every pair of switches linked, one host on port 1 of each.
+     * Linking the pairs in ascending order hands switch i's ports 2..N to the
+     * other switches in ascending order.
+     *
+     * @param n number of switches (2 to {@value #MAX_MESH_SWITCHES})
+     * @return the network
+     */
+    public static NetworkSpec mesh(int n) {
+        if (n < 2 || n > MAX_MESH_SWITCHES) {
+            throw new IllegalArgumentException("mesh needs 2 to " + MAX_MESH_SWITCHES
+                    + " switches (every switch has a port for each other switch); got " + n);
+        }
+        TopologyBuilder b = new TopologyBuilder();
+        for (int i = 1; i <= n; i++) {
+            b.addSwitch(i);
+            b.addHost(i, b.nextPort(i));
+        }
+        for (int i = 1; i <= n; i++) {
+            for (int j = i + 1; j <= n; j++) {
+                b.addLink(i, b.nextPort(i), j, b.nextPort(j));
+            }
         }
         return b.build();
     }
@@ -269,57 +357,20 @@ public final class NetworkSpec {
         if (depth < 1 || fanout < 1 || Math.pow(fanout, depth) > 4096) {
             throw new IllegalArgumentException("tree needs depth >= 1, fanout >= 1, at most 4096 hosts");
         }
-        Builder b = new Builder();
+        TopologyBuilder b = new TopologyBuilder();
         b.addTree(depth, fanout);
         return b.build();
     }
 
     /**
-     * Reads a network from JSON (see the class description).
+     * Reads a network from JSON ({@link JsonTopology} describes the format).
      *
      * @param root JSON object
      * @return the network
+     * @throws IllegalArgumentException if the JSON does not describe a network
      */
     public static NetworkSpec fromJson(JsonNode root) {
-        Map<DeviceId, String> names = new LinkedHashMap<>();
-        Map<DeviceId, Set<PortNumber>> ports = new LinkedHashMap<>();
-        for (JsonNode d : root.path("devices")) {
-            DeviceId id = DeviceId.deviceId(required(d, "id"));
-            names.put(id, d.path("name").asText(id.toString()));
-            Set<PortNumber> p = new TreeSet<>((x, y) -> Long.compare(x.toLong(), y.toLong()));
-            JsonNode pn = d.path("ports");
-            if (pn.isInt()) {
-                for (int i = 1; i <= pn.asInt(); i++) {
-                    p.add(PortNumber.portNumber(i));
-                }
-            } else if (pn.isArray()) {
-                pn.forEach(x -> p.add(PortNumber.portNumber(x.asLong())));
-            }
-            ports.put(id, p);
-        }
-        List<Link> links = new ArrayList<>();
-        for (JsonNode l : root.path("links")) {
-            ConnectPoint src = ConnectPoint.deviceConnectPoint(required(l, "src"));
-            ConnectPoint dst = ConnectPoint.deviceConnectPoint(required(l, "dst"));
-            checkKnown(ports, src);
-            checkKnown(ports, dst);
-            ports.get(src.deviceId()).add(src.port());
-            ports.get(dst.deviceId()).add(dst.port());
-            links.add(new Link(src, dst));
-        }
-        List<Host> hosts = new ArrayList<>();
-        for (JsonNode h : root.path("hosts")) {
-            ConnectPoint loc = ConnectPoint.deviceConnectPoint(required(h, "location"));
-            checkKnown(ports, loc);
-            ports.get(loc.deviceId()).add(loc.port());
-            Set<IpAddress> ips = new LinkedHashSet<>();
-            h.path("ips").forEach(ip -> ips.add(IpAddress.valueOf(ip.asText())));
-            hosts.add(new Host(MacAddress.valueOf(required(h, "mac")),
-                    VlanId.vlanId(h.path("vlan").asText("None")), ips, loc));
-        }
-        List<Switch> switches = new ArrayList<>();
-        names.forEach((id, name) -> switches.add(new Switch(id, name, ports.get(id))));
-        return new NetworkSpec(switches, links, hosts);
+        return JsonTopology.parse(root);
     }
 
     /**
@@ -330,75 +381,5 @@ public final class NetworkSpec {
      */
     public static DeviceId switchId(long i) {
         return DeviceId.deviceId(String.format("of:%016x", i));
-    }
-
-    private static String required(JsonNode n, String field) {
-        if (!n.hasNonNull(field)) {
-            throw new IllegalArgumentException("Missing \"" + field + "\" in " + n);
-        }
-        return n.get(field).asText();
-    }
-
-    private static void checkKnown(Map<DeviceId, Set<PortNumber>> ports, ConnectPoint cp) {
-        if (!ports.containsKey(cp.deviceId())) {
-            throw new IllegalArgumentException("Unknown device " + cp.deviceId() + " in " + cp);
-        }
-    }
-
-    // Builds Mininet-like topologies: ports are handed out in order of use.
-    private static final class Builder {
-        private final Map<Integer, Integer> lastPort = new LinkedHashMap<>();
-        private final Map<Integer, Set<PortNumber>> ports = new LinkedHashMap<>();
-        private final List<Link> links = new ArrayList<>();
-        private final List<Host> hosts = new ArrayList<>();
-        private int switchCount;
-        private int hostCount;
-
-        void addSwitch(int i) {
-            lastPort.put(i, 0);
-            ports.put(i, new TreeSet<>((x, y) -> Long.compare(x.toLong(), y.toLong())));
-            switchCount = Math.max(switchCount, i);
-        }
-
-        int nextPort(int sw) {
-            int p = lastPort.merge(sw, 1, Integer::sum);
-            ports.get(sw).add(PortNumber.portNumber(p));
-            return p;
-        }
-
-        void addLink(int a, int pa, int b, int pb) {
-            links.add(new Link(new ConnectPoint(switchId(a), PortNumber.portNumber(pa)),
-                    new ConnectPoint(switchId(b), PortNumber.portNumber(pb))));
-        }
-
-        void addHost(int sw, int port) {
-            hostCount++;
-            int k = hostCount;
-            MacAddress mac = MacAddress.valueOf(String.format("00:00:00:00:%02x:%02x", (k >> 8) & 0xff, k & 0xff));
-            IpAddress ip = IpAddress.valueOf(String.format("10.0.%d.%d", k / 256, k % 256));
-            hosts.add(new Host(mac, VlanId.NONE, Set.of(ip),
-                    new ConnectPoint(switchId(sw), PortNumber.portNumber(port))));
-        }
-
-        // Adds a subtree in pre-order and returns the number of its root switch.
-        int addTree(int depth, int fanout) {
-            int me = ++switchCount;
-            addSwitch(me);
-            for (int c = 0; c < fanout; c++) {
-                if (depth == 1) {
-                    addHost(me, nextPort(me));
-                } else {
-                    int child = addTree(depth - 1, fanout);
-                    addLink(me, nextPort(me), child, nextPort(child));
-                }
-            }
-            return me;
-        }
-
-        NetworkSpec build() {
-            List<Switch> switches = new ArrayList<>();
-            ports.forEach((i, p) -> switches.add(new Switch(switchId(i), "s" + i, p)));
-            return new NetworkSpec(switches, links, hosts);
-        }
     }
 }

@@ -119,6 +119,11 @@ final class SimFlowRuleProvider extends AbstractProvider implements FlowRuleProv
                         if (refused.isPresent()) {
                             failed.add(new DefaultFlowEntry(rule, FlowModFailure.ERROR_TYPE,
                                     refused.get().code()));
+                        } else if (s.lacksMeterOf(rule)) {
+                            // The switch refuses it with METER_MOD_FAILED, an error type ONOS 2.5.0 to 2.7.0
+                            // OpenFlowRuleProvider.handleErrorMsg drops: the batch still succeeds at the
+                            // barrier, and the rule stays PENDING_ADD in ONOS.
+                            log.debug("{} lacks the meter of {}", s.id, rule.id());
                         } else {
                             install(s, rule);
                             installed.add(rule);
@@ -160,6 +165,8 @@ final class SimFlowRuleProvider extends AbstractProvider implements FlowRuleProv
             Optional<FlowModFailure> refused = faults.refusal(rule);
             if (refused.isPresent()) {
                 log.debug("{} refused {}: {}", s.id, rule.id(), refused.get());
+            } else if (s.lacksMeterOf(rule)) {
+                log.debug("{} lacks the meter of {}", s.id, rule.id());
             } else {
                 install(s, rule);
                 installed.computeIfAbsent(s, k -> new ArrayList<>()).add(rule);

@@ -16,6 +16,7 @@ import org.onosproject.net.provider.ProviderId;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import static java.util.Objects.requireNonNull;
 
@@ -109,6 +110,12 @@ final class SimLinkProvider extends AbstractProvider implements LinkProvider {
     boolean isDown(ConnectPoint one, ConnectPoint two) {
         NetworkSpec.Link l = link(one, two);
         return linksDown.contains(Set.of(l.one(), l.two()));
+    }
+
+    /** @return the links taken down, in the network's order */
+    List<NetworkSpec.Link> linksDown() {
+        return links.stream().filter(l -> linksDown.contains(Set.of(l.one(), l.two())))
+                .collect(Collectors.toUnmodifiableList());
     }
 
     private void announce(NetworkSpec.Link l) {

@@ -18,6 +18,7 @@ import org.onosproject.net.flow.DefaultFlowEntry;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowEntry.FlowEntryState;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.flow.instructions.Instructions;
 import org.onosproject.net.meter.Meter;
 import org.onosproject.net.meter.MeterCellId;
 
@@ -40,6 +41,8 @@ final class SimSwitch {
     final long dpid;
     /** Port number to whether the port is enabled. */
     final Map<PortNumber, Boolean> ports = new LinkedHashMap<>();
+    /** Port number to the speed the switch announces for it, in Mb/s. */
+    private final Map<PortNumber, Long> portSpeedsMbps;
     /** Keyed by the rule: equal match, priority and table overwrite, as in OpenFlow. */
     final Map<FlowRule, Installed<FlowRule>> table = new LinkedHashMap<>();
     final Map<MeterCellId, Installed<Meter>> meters = new LinkedHashMap<>();
@@ -53,17 +56,18 @@ final class SimSwitch {
     boolean up;
     long connectedAt;
 
-    SimSwitch(DeviceId id, String name, Set<PortNumber> ports) {
-        this.id = id;
-        this.name = name;
+    SimSwitch(NetworkSpec.Switch spec) {
+        this.id = spec.id();
+        this.name = spec.name();
         long d;
         try {
-            d = Long.parseUnsignedLong(id.uri().getSchemeSpecificPart(), 16);
+            d = Long.parseUnsignedLong(this.id.uri().getSchemeSpecificPart(), 16);
         } catch (NumberFormatException e) {
-            d = id.hashCode() & 0xffffffffL;
+            d = this.id.hashCode() & 0xffffffffL;
         }
         this.dpid = d;
-        ports.forEach(p -> this.ports.put(p, true));
+        this.portSpeedsMbps = spec.portSpeedsMbps();
+        spec.ports().forEach(p -> this.ports.put(p, true));
     }
 
     /**
@@ -190,6 +194,19 @@ final class SimSwitch {
         return out;
     }
 
+    /**
+     * Tells whether a rule names a meter this switch does not hold, which an
+     * OpenFlow 1.3 switch refuses: Open vSwitch's ofproto_check_ofpacts
+     * answers {@code METER_MOD_FAILED}/{@code INVALID_METER}.
+     *
+     * @param rule a rule being added or modified
+     * @return true if the rule's meter is not in the meter table
+     */
+    boolean lacksMeterOf(FlowRule rule) {
+        Instructions.MeterInstruction meter = rule.treatment().metered();
+        return meter != null && !meters.containsKey(meter.meterId());
+    }
+
     /** @return the meter table, as the switch reports it in its meter statistics */
     List<Meter> meterEntries() {
         long now = System.currentTimeMillis();
@@ -236,7 +253,9 @@ final class SimSwitch {
                 .withPortNumber(n)
                 .isEnabled(enabled)
                 .type(Port.Type.COPPER)
-                .portSpeed(10_000)
+                // Mb/s: as ONOS 2.5.6 OpenFlowDeviceProvider.portSpeed, an OpenFlow 1.3
+                // port's current speed (kb/s) / 1000.
+                .portSpeed(portSpeedsMbps.get(n))
                 .annotations(DefaultAnnotations.builder()
                         .set(AnnotationKeys.PORT_NAME, portName).build())
                 .build();

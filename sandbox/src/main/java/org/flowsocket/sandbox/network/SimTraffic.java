@@ -80,6 +80,11 @@ final class SimTraffic {
         rules.forEach(ruleRates::remove);
     }
 
+    /** @return the rules with a rate set, and their rates */
+    Map<FlowId, Long> rates() {
+        return ImmutableMap.copyOf(ruleRates);
+    }
+
     /**
      * Returns the bit rate a rule carries.
      *

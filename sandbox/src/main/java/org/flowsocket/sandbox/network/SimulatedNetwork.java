@@ -13,6 +13,7 @@ import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.HostId;
 import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.FlowId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.meter.Meter;
 import org.onosproject.net.provider.ProviderId;
@@ -112,7 +113,7 @@ public final class SimulatedNetwork implements AutoCloseable {
         thread.start(() -> {
             providers.register(thread.registrations());
             for (NetworkSpec.Switch s : spec.switches()) {
-                switches.add(new SimSwitch(s.id(), s.name(), s.ports()));
+                switches.add(new SimSwitch(s));
             }
             switches.all().forEach(providers::connect);
             thread.scheduleFlowStatistics(flowStatistics::pushAll);
@@ -149,9 +150,11 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /**
      * Disconnects a switch from ONOS. ONOS posts DEVICE_AVAILABILITY_CHANGED;
-     * the switch's links and hosts vanish. Its flow table is kept.
+     * the switch's links and hosts vanish. Its flow table is kept. Nothing
+     * happens if it is down already.
      *
      * @param deviceId switch
+     * @throws IllegalArgumentException if there is no such switch
      */
     public void deviceDown(DeviceId deviceId) {
         thread.run(() -> topology.deviceDown(deviceId));
@@ -159,9 +162,10 @@ public final class SimulatedNetwork implements AutoCloseable {
 
     /**
      * Reconnects a switch: it is announced again with its ports, links, hosts
-     * and current flow table.
+     * and current flow table. Nothing happens if it is up already.
      *
      * @param deviceId switch
+     * @throws IllegalArgumentException if there is no such switch
      */
     public void deviceUp(DeviceId deviceId) {
         thread.run(() -> topology.deviceUp(deviceId));
@@ -175,6 +179,8 @@ public final class SimulatedNetwork implements AutoCloseable {
      *
      * @param one one end
      * @param two other end
+     * @throws IllegalArgumentException if an end is not a port of the
+     *                                  network or they are not the ends of a link
      */
     public void linkDown(ConnectPoint one, ConnectPoint two) {
         thread.run(() -> topology.linkDown(one, two));
@@ -186,9 +192,16 @@ public final class SimulatedNetwork implements AutoCloseable {
      *
      * @param one one end
      * @param two other end
+     * @throws IllegalArgumentException if an end is not a port of the
+     *                                  network or they are not the ends of a link
      */
     public void linkUp(ConnectPoint one, ConnectPoint two) {
         thread.run(() -> topology.linkUp(one, two));
+    }
+
+    /** @return the links taken down ({@link #linkDown}) and not brought up since, in the network's order */
+    public List<NetworkSpec.Link> linksDown() {
+        return thread.call(() -> providers.links().linksDown());
     }
 
     /**
@@ -350,6 +363,28 @@ public final class SimulatedNetwork implements AutoCloseable {
      */
     public List<FlowEntry> flowTable(DeviceId deviceId) {
         return thread.call(() -> switches.get(deviceId).entries());
+    }
+
+    /**
+     * Deletes a rule from a switch's table without telling ONOS (no
+     * flow-removed message), as an operator's {@code ovs-ofctl del-flows}
+     * does. The traffic until now is counted first. ONOS finds the rule
+     * missing from the switch's next flow statistics and sends it again
+     * (ONOS 2.5.6 FlowRuleManager.flowMissing); the switch then counts it
+     * from zero.
+     *
+     * @param deviceId switch
+     * @param ruleId   the rule's id
+     * @return true if the switch held the rule
+     * @throws IllegalArgumentException if the network has no such switch
+     */
+    public boolean deleteRuleSilently(DeviceId deviceId, FlowId ruleId) {
+        return thread.call(() -> {
+            SimSwitch s = switches.get(deviceId);
+            s.count(System.currentTimeMillis(), switches.traffic());
+            return s.table.keySet().stream().filter(r -> r.id().equals(ruleId)).findFirst()
+                    .map(r -> s.remove(r) != null).orElse(false);
+        });
     }
 
     /**

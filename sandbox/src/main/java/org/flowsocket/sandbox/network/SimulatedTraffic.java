@@ -9,6 +9,7 @@ import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowId;
 
 import java.util.Collection;
+import java.util.Map;
 
 import static java.util.Objects.requireNonNull;
 
@@ -56,6 +57,15 @@ public final class SimulatedTraffic {
             countUntilNow();
             switches.traffic().clearRate(rules);
         });
+    }
+
+    /**
+     * Returns the rules whose rate was set in place of their class's.
+     *
+     * @return their ids and rates, in bits per second
+     */
+    public Map<FlowId, Long> rates() {
+        return thread.call(() -> switches.traffic().rates());
     }
 
     /**

@@ -66,8 +66,12 @@ final class TopologyChanges {
      *
      * @param one one end
      * @param two other end
+     * @throws IllegalArgumentException if an end is not a port of a switch
+     *                                  of the network or they are not the ends of a link
      */
     void linkDown(ConnectPoint one, ConnectPoint two) {
+        checkPort(one);
+        checkPort(two);
         if (!providers.links().isDown(one, two)) {
             providers.devices().linkState(one, false);
             providers.devices().linkState(two, false);
@@ -81,8 +85,12 @@ final class TopologyChanges {
      *
      * @param one one end
      * @param two other end
+     * @throws IllegalArgumentException if an end is not a port of a switch
+     *                                  of the network or they are not the ends of a link
      */
     void linkUp(ConnectPoint one, ConnectPoint two) {
+        checkPort(one);
+        checkPort(two);
         if (providers.links().isDown(one, two)) {
             providers.devices().linkState(one, true);
             providers.devices().linkState(two, true);
@@ -98,12 +106,16 @@ final class TopologyChanges {
      * @throws IllegalArgumentException if the network has no such host or port
      */
     void moveHost(HostId hostId, ConnectPoint to) {
-        SimSwitch s = switches.get(to.deviceId());
-        if (!s.ports.containsKey(to.port())) {
-            throw new IllegalArgumentException(to.deviceId() + " has no port " + to.port());
-        }
+        checkPort(to);
         if (!providers.hosts().move(hostId, to)) {
             throw new IllegalArgumentException("the network has no host " + hostId);
+        }
+    }
+
+    // A port the network does not have is named as such, not as a missing link.
+    private void checkPort(ConnectPoint port) {
+        if (!switches.get(port.deviceId()).ports.containsKey(port.port())) {
+            throw new IllegalArgumentException(port.deviceId() + " has no port " + port.port());
         }
     }
 }

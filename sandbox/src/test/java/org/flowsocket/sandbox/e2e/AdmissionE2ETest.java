@@ -12,11 +12,20 @@ import org.junit.BeforeClass;
 import org.junit.Test;
 import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.HostId;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.criteria.Criterion;
+import org.onosproject.net.flow.criteria.IPCriterion;
+import org.onosproject.net.flow.instructions.Instructions;
+import org.onosproject.net.meter.Meter;
 import org.onosproject.net.config.NetworkConfigService;
 import org.onosproject.net.config.basics.BandwidthCapacity;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
@@ -107,6 +116,72 @@ public class AdmissionE2ETest extends RingE2eTestBase {
         env.network().linkUp(S1_TO_S2, S2_TO_S1);
         E2eSandbox.eventually("link 1-2 listed again", () -> link(S1_TO_S2, S2_TO_S1) != null);
         assertEquals("nothing left on the old path", 0, link(S1_TO_S2, S2_TO_S1).path("reservedKbps").asLong());
+    }
+
+    @Test
+    public void aPolicedFlowKeepsItsIngressMetersThroughARerouteAndTheMeterFollowsAMovedHost() throws Exception {
+        // ONOS learns of new meters from the switches' meter statistics: read them every second here.
+        env.network().setMeterStatsInterval(Duration.ofSeconds(1));
+        HostId h2 = HostId.hostId("00:00:00:00:00:02/None");
+        try {
+            JsonNode installed = admin.ok(flow(5001, 2000, true).replace("'bandwidthKbps':2000",
+                                                                           "'bandwidthKbps':2000,'police':true"));
+            String flowId = installed.path("flowId").asText();
+            List<String> before = meters(installed.path("meters"));
+            assertEquals(List.of(S1.toString(), S2.toString()), devices(before));
+
+            // Round the ring: both directions still enter at s1 and s2, whose meters stay.
+            env.network().linkDown(S1_TO_S2, S2_TO_S1);
+            JsonNode rerouted = admin.awaitEvent("flows", "FLOW_REROUTED", d -> flowId.equals(d.path("flowId")
+                    .asText())).path("data");
+            assertEquals(List.of(S1 + " 1>3", S4 + " 3>2", S3 + " 3>2", S2 + " 3>1"), hops(rerouted.path("path")));
+            assertEquals(before, meters(rerouted.path("meters")));
+            assertPolicedAt(S1, before.get(0), "10.0.0.1/32");
+            assertPolicedAt(S2, before.get(1), "10.0.0.2/32");
+
+            // h2 turns up on s3: the way back enters there now, and its meter follows.
+            env.network().moveHost(h2, ConnectPoint.deviceConnectPoint(S3 + "/1"));
+            JsonNode moved = admin.awaitEvent("flows", "FLOW_REROUTED", d -> flowId.equals(d.path("flowId")
+                    .asText()) && d.path("path").get(d.path("path").size() - 1).path("deviceId").asText()
+                    .equals(S3.toString())).path("data");
+            List<String> after = meters(moved.path("meters"));
+            assertEquals(moved.toString(), List.of(S1.toString(), S3.toString()), devices(after));
+            assertEquals("the way there keeps its meter", before.get(0), after.get(0));
+            assertPolicedAt(S1, after.get(0), "10.0.0.1/32");
+            assertPolicedAt(S3, after.get(1), "10.0.0.2/32");
+            E2eSandbox.eventually("s2's meter released", () -> env.network().meterTable(S2).isEmpty());
+            assertEquals(List.of(), env.network().meterTable(S4));
+            assertEquals(List.of(), admin.problems());
+        } finally {
+            env.network().moveHost(h2, ConnectPoint.deviceConnectPoint(S2 + "/1"));
+            env.network().setMeterStatsInterval(Duration.ofSeconds(10));
+        }
+    }
+
+    // "device/meterId" of each meter of a handle, in order.
+    private static List<String> meters(JsonNode meters) {
+        List<String> out = new ArrayList<>();
+        meters.forEach(m -> out.add(m.path("deviceId").asText() + "/" + m.path("meterId").asLong()));
+        return out;
+    }
+
+    private static List<String> devices(List<String> meters) {
+        return meters.stream().map(m -> m.substring(0, m.lastIndexOf('/'))).collect(Collectors.toList());
+    }
+
+    // The switch holds the meter at the reserved rate and only the rule of the direction entering there uses it.
+    private static void assertPolicedAt(DeviceId device, String meter, String enteringSrc) throws Exception {
+        long id = Long.parseLong(meter.substring(meter.lastIndexOf('/') + 1));
+        E2eSandbox.eventually("the rules on " + device + " are confirmed", () -> env.switchRules(device).size() == 2
+                && env.network().meterTable(device).stream().anyMatch(m -> m.id().id() == id));
+        Meter held = env.network().meterTable(device).stream().filter(m -> m.id().id() == id).findFirst().get();
+        assertEquals(2000, held.bands().iterator().next().rate());
+        List<FlowEntry> metered = env.onosRules(device).stream().filter(r -> r.treatment().metered() != null)
+                .collect(Collectors.toList());
+        assertEquals(metered.toString(), 1, metered.size());
+        assertEquals(id, ((Instructions.MeterInstruction) metered.get(0).treatment().metered()).meterId().id().longValue());
+        assertEquals(enteringSrc, ((IPCriterion) metered.get(0).selector().getCriterion(Criterion.Type.IPV4_SRC))
+                .ip().toString());
     }
 
     @Test

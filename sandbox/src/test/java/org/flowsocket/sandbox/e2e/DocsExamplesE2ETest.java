@@ -15,6 +15,7 @@ import org.junit.Test;
 
 import java.io.File;
 import java.io.IOException;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -31,7 +32,7 @@ import java.util.stream.Stream;
 import static org.junit.Assert.assertEquals;
 
 /**
- * Every example in README.md and docs/*.md runs as printed against a fresh
+ * Every example in README.md, docs/*.md and sandbox/README.md runs as printed against a fresh
  * sandbox (linear,3) per document: Python programs (their output compared
  * with what the document says they print), curl command lines (their HTTP
  * status), and the protocol exchanges ({@code →} requests, in document order,
@@ -53,6 +54,9 @@ public class DocsExamplesE2ETest {
     private static final Path PYTHON_CLIENT =
             Path.of(System.getProperty("user.dir")).getParent().resolve("clients").resolve("python");
 
+    // Runs an example with the frames it receives checked (contract_runner.py).
+    private static final Path CONTRACT_RUNNER = resource("contract_runner.py");
+
     private final ObjectMapper mapper = new ObjectMapper().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     @Test
@@ -61,7 +65,7 @@ public class DocsExamplesE2ETest {
         Assume.assumeTrue("docs test skipped: no python3 with the websocket-client and websockets modules "
                                   + "(Debian python3-websocket, python3-websockets); test-all.sh installs them",
                           python != null);
-        Assume.assumeTrue("docs test skipped: no curl", run(List.of("curl", "--version"), null).exit == 0);
+        Assume.assumeTrue("docs test skipped: no curl", run(List.of("curl", "--version"), Map.of()).exit == 0);
         List<String> failures = new ArrayList<>();
         int ran = 0;
         for (Path doc : documents()) {
@@ -100,15 +104,25 @@ public class DocsExamplesE2ETest {
         try (Stream<Path> files = Files.list(root.resolve("docs"))) {
             docs.addAll(files.filter(f -> f.toString().endsWith(".md")).sorted().collect(Collectors.toList()));
         }
+        docs.add(root.resolve("sandbox").resolve("README.md"));
         return docs;
     }
 
     private void runPython(String python, DocExamples.Python p, String hostPort, String where,
                            List<String> failures) throws Exception {
         Path script = Files.createTempFile("doc-example", ".py");
+        Path violations = Files.createTempFile("doc-example", ".violations");
         try {
             Files.writeString(script, HOST.matcher(p.code).replaceAll(hostPort));
-            Result r = run(List.of(python, script.toString()), null);
+            // Every frame the example receives is checked against docs/schema.
+            Result r = run(List.of(python, CONTRACT_RUNNER.toString(), script.toString()),
+                           Map.of("FLOWSOCKET_CONTRACT_DIR", PYTHON_CLIENT.resolve("tests").toString(),
+                                  "FLOWSOCKET_CONTRACT_VIOLATIONS", violations.toString()));
+            List<String> broken = Files.readAllLines(violations, StandardCharsets.UTF_8);
+            if (!broken.isEmpty()) {
+                failures.add(where + ":" + p.line + ": the Python example received " + broken.size()
+                                     + " message(s) that break docs/schema: " + broken.get(0));
+            }
             if (r.exit != 0) {
                 failures.add(where + ":" + p.line + ": the Python example exits with " + r.exit + ":\n" + r.output);
             } else if (p.expected != null && !trimLines(r.stdout).equals(trimLines(p.expected))) {
@@ -117,6 +131,7 @@ public class DocsExamplesE2ETest {
             }
         } finally {
             Files.deleteIfExists(script);
+            Files.deleteIfExists(violations);
         }
     }
 
@@ -170,7 +185,7 @@ public class DocsExamplesE2ETest {
             throws Exception {
         String command = HOST.matcher(c.command).replaceAll(hostPort)
                 + " -sS -o /dev/null --max-time 20 -w '%{http_code}'";
-        Result r = run(List.of("bash", "-c", command), null);
+        Result r = run(List.of("bash", "-c", command), Map.of());
         int status = r.stdout.trim().matches("\\d{3}") ? Integer.parseInt(r.stdout.trim()) : -1;
         boolean ok = c.status == 0 ? status >= 200 && status < 400 : status == c.status;
         if (!ok) {
@@ -185,7 +200,7 @@ public class DocsExamplesE2ETest {
     private static String python() throws Exception {
         for (String candidate : List.of("python3", "/usr/bin/python3")) {
             try {
-                if (run(List.of(candidate, "-c", "import websocket, websockets"), null).exit == 0) {
+                if (run(List.of(candidate, "-c", "import websocket, websockets"), Map.of()).exit == 0) {
                     return candidate;
                 }
             } catch (IOException e) {
@@ -195,18 +210,24 @@ public class DocsExamplesE2ETest {
         return null;
     }
 
+    private static Path resource(String name) {
+        try {
+            return Path.of(DocsExamplesE2ETest.class.getResource(name).toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static String trimLines(String text) {
         return text.lines().map(String::stripTrailing).collect(Collectors.joining("\n")).strip();
     }
 
-    private static Result run(List<String> command, Path dir) throws Exception {
+    private static Result run(List<String> command, Map<String, String> environment) throws Exception {
         ProcessBuilder pb = new ProcessBuilder(command);
         // The examples import the Python client package from its source directory.
         pb.environment().merge("PYTHONPATH", PYTHON_CLIENT.toString(),
                                (before, client) -> client + File.pathSeparator + before);
-        if (dir != null) {
-            pb.directory(dir.toFile());
-        }
+        pb.environment().putAll(environment);
         Path out = Files.createTempFile("doc-example", ".out");
         Path err = Files.createTempFile("doc-example", ".err");
         pb.redirectOutput(out.toFile());

@@ -8,11 +8,20 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.After;
 import org.junit.Test;
 import org.onosproject.net.DeviceId;
+import org.onosproject.net.flow.FlowEntry;
+import org.onosproject.net.flow.criteria.Criterion;
+import org.onosproject.net.flow.criteria.IPCriterion;
+import org.onosproject.net.flow.instructions.Instructions;
+import org.onosproject.net.meter.Band;
+import org.onosproject.net.meter.Meter;
+import org.onosproject.net.meter.MeterId;
+import org.onosproject.net.meter.MeterService;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.flowsocket.sandbox.e2e.E2eSandbox.S1;
 import static org.flowsocket.sandbox.e2e.E2eSandbox.S2;
@@ -31,6 +40,9 @@ public class MeteredFlowE2ETest extends E2eTestBase {
 
     private static final String METERED_VOICE = FlowsE2ETest.VOICE.replace("'queue':2", "'queue':2,'meterKbps':512");
     private static final Duration REPLY_WAIT = Duration.ofSeconds(45);
+    private static final long POLICED_KBPS = 768;
+    private static final String POLICED_VOICE = FlowsE2ETest.VOICE.replace(
+            "'queue':2", "'queue':2,'bandwidthKbps':" + POLICED_KBPS + ",'police':true");
 
     @After
     public void nothingLeftBehind() throws Exception {
@@ -75,6 +87,47 @@ public class MeteredFlowE2ETest extends E2eTestBase {
             assertInstalledWithMeters(okWithin(METERED_VOICE));
         } finally {
             env.network().setMeterStatsInterval(Duration.ofSeconds(10));
+        }
+    }
+
+    @Test
+    public void aPolicedReservationHasOneMeterAtItsRateOnTheIngressOfEachDirection() throws Exception {
+        afterMeterRead();
+        JsonNode flow = okWithin(POLICED_VOICE);
+        assertEquals(flow.toString(), "INSTALLED", flow.path("state").asText());
+        assertTrue(flow.path("spec").path("qos").path("police").asBoolean(false));
+        // The way there enters at s1, the way back at s3; s2 polices nothing.
+        JsonNode meters = flow.path("meters");
+        assertEquals(meters.toString(), 2, meters.size());
+        assertEquals(S1.toString(), meters.get(0).path("deviceId").asText());
+        assertEquals(S3.toString(), meters.get(1).path("deviceId").asText());
+        assertEquals(List.of(), env.network().meterTable(S2));
+        MeterService meterService = env.sandbox.core().get(MeterService.class);
+        for (JsonNode m : meters) {
+            DeviceId device = DeviceId.deviceId(m.path("deviceId").asText());
+            MeterId id = MeterId.meterId(m.path("meterId").asLong());
+            assertEquals(m.toString(), "ADDED", m.path("state").asText());
+            Meter meter = meterService.getMeter(device, id);
+            assertEquals(Meter.Unit.KB_PER_SEC, meter.unit());
+            Band band = meter.bands().iterator().next();
+            assertEquals(1, meter.bands().size());
+            assertEquals(Band.Type.DROP, band.type());
+            assertEquals("the reserved rate", POLICED_KBPS, band.rate());
+            assertEquals(1, env.network().meterTable(device).size());
+            // Only the rule the direction enters by uses the meter.
+            List<FlowEntry> rules = env.onosRules(device);
+            assertEquals(2, rules.size());
+            List<FlowEntry> metered = rules.stream().filter(r -> r.treatment().metered() != null)
+                    .collect(Collectors.toList());
+            assertEquals(rules.toString(), 1, metered.size());
+            assertEquals(id, ((Instructions.MeterInstruction) metered.get(0).treatment().metered()).meterId());
+            IPCriterion src = (IPCriterion) metered.get(0).selector().getCriterion(Criterion.Type.IPV4_SRC);
+            assertEquals("the meter polices the direction that enters here", device.equals(S1) ? "10.0.0.1/32"
+                    : "10.0.0.3/32", src.ip().toString());
+        }
+        assertTrue(env.onosRules(S2).stream().allMatch(r -> r.treatment().metered() == null));
+        for (DeviceId d : List.of(S1, S2, S3)) {
+            assertEquals("confirmed rules are on " + d, 2, env.switchRules(d).size());
         }
     }
 

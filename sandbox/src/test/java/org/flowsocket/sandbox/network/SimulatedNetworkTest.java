@@ -240,6 +240,26 @@ public class SimulatedNetworkTest {
     }
 
     @Test
+    public void aRuleNamingAMeterTheSwitchLacksIsNotInstalledThoughOnosConfirmsTheBatch() throws Exception {
+        FlowRule metered = DefaultFlowRule.builder().forDevice(S1)
+                .withSelector(DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_IPV4)
+                        .matchIPDst(IpPrefix.valueOf("10.0.0.9/32")).build())
+                .withTreatment(DefaultTrafficTreatment.builder().meter(MeterId.meterId(7))
+                        .setOutput(PortNumber.portNumber(1)).build())
+                .withPriority(10).fromApp(appId).makePermanent().build();
+        Outcome outcome = new Outcome();
+        FlowRuleService flows = core.get(FlowRuleService.class);
+        flows.apply(FlowRuleOperations.builder().add(metered).build(outcome));
+        // The switch answers METER_MOD_FAILED, which ONOS's OpenFlow provider does not pass on.
+        assertTrue("ONOS confirms the batch at the barrier", outcome.success.get(5, TimeUnit.SECONDS));
+        assertTrue(network.awaitQuiet(Duration.ofSeconds(5)));
+        assertEquals("the switch keeps no rule naming a meter it lacks", List.of(), network.flowTable(S1));
+        network.pollStatistics();
+        assertTrue(network.awaitQuiet(Duration.ofSeconds(5)));
+        assertEquals("ONOS never sees it ADDED", FlowEntryState.PENDING_ADD, state(flows, metered));
+    }
+
+    @Test
     public void meterIsConfirmedOnlyWhenTheSwitchMetersAreRead() throws Exception {
         assertEquals("ONOS's default meterStatsPollInterval", Duration.ofSeconds(10), network.meterStatsInterval());
         AtomicInteger reads = new AtomicInteger();
