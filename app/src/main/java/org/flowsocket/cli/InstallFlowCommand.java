@@ -67,6 +67,11 @@ public class InstallFlowCommand extends FlowSocketCommand {
             + "refused with NO_CAPACITY if no path has it free")
     private Long bandwidthKbps;
 
+    @Option(name = "--police", description = "Police the reserved rate with one drop-band meter on the ingress "
+            + "switch of each direction (needs --bandwidth-kbps, excludes --meter-kbps; "
+            + "--meter-burst-kb sets its burst)")
+    private boolean police;
+
     @Option(name = "-b", aliases = "--bidirectional", description = "Install the reverse direction too")
     private boolean bidirectional;
 
@@ -104,7 +109,7 @@ public class InstallFlowCommand extends FlowSocketCommand {
         NetworkFlowSpec.Builder spec = NetworkFlowSpec.builder(OptionValues.ip("src", src),
                                                                OptionValues.ip("dst", dst))
                 .bidirectional(bidirectional).queue(queue).meter(meterKbps, meterBurstKb)
-                .bandwidthKbps(bandwidthKbps).timeoutSeconds(idleTimeout).reroute(!noReroute);
+                .bandwidthKbps(bandwidthKbps).police(police).timeoutSeconds(idleTimeout).reroute(!noReroute);
         OptionValues.named("--class", trafficClass, TrafficClass.class).ifPresent(spec::trafficClass);
         OptionValues.named("--protocol", protocol, IpProto.class).ifPresent(spec::protocol);
         if (srcPort != null) {

@@ -19,6 +19,7 @@ import org.onlab.packet.IpAddress;
 import org.onosproject.cli.net.DeviceIdCompleter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -62,12 +63,23 @@ public class FlowShellCommandsTest {
             .put("network.qos.meterKbps", Given.option("512", "--meter-kbps", "512"))
             .put("network.qos.meterBurstKb", Given.option("64", "--meter-burst-kb", "64"))
             .put("network.qos.bandwidthKbps", Given.option("256", "--bandwidth-kbps", "256"))
+            .put("network.qos.police", Given.option("true", "--police"))
             .put("network.bidirectional", Given.option("true", "-b"))
             .put("network.timeout", Given.option("30", "--timeout", "30"))
             .put("network.reroute", Given.option("false", "--no-reroute"))
             .put("timeoutMs", Given.option("5000", "--timeout-ms", "5000"))
             .put("confirm", Given.option("false", "--no-confirm"))
             .build();
+
+    /**
+     * Fields of INSTALL_FIELDS that cannot be given together, each with the
+     * fields it needs: installTakesEveryOptionOfInstallFlow installs every
+     * other field at once, then each of these apart.
+     */
+    private static final Map<String, Set<String>> APART = Map.of(
+            // police excludes meterKbps: it meters the ingress at bandwidthKbps, with meterBurstKb as its burst.
+            "network.qos.police", Set.of("network.src", "network.dst", "network.qos.bandwidthKbps",
+                                         "network.qos.meterBurstKb"));
 
     /** A request field given on the console. */
     private static final class Given {
@@ -135,11 +147,25 @@ public class FlowShellCommandsTest {
         }
         assertEquals("INSTALL_FIELDS names fields InstallFlow does not have", fields, INSTALL_FIELDS.keySet());
 
-        // Every option at once, and the same request over the protocol.
+        Set<String> together = new LinkedHashSet<>(INSTALL_FIELDS.keySet());
+        together.removeAll(APART.keySet());
+        installsAsTheProtocol(together);
+        for (Map.Entry<String, Set<String>> apart : APART.entrySet()) {
+            Set<String> given = new LinkedHashSet<>(apart.getValue());
+            given.add(apart.getKey());
+            installsAsTheProtocol(given);
+        }
+    }
+
+    // Installs with the options of some fields, then the same request over the protocol: the same flow.
+    private void installsAsTheProtocol(Set<String> fields) throws Exception {
         List<String> options = new ArrayList<>(List.of("-j"));
         List<String> arguments = new ArrayList<>();
         ObjectNode request = JSON.createObjectNode().put("type", "InstallFlow");
         INSTALL_FIELDS.forEach((field, given) -> {
+            if (!fields.contains(field)) {
+                return;
+            }
             (given.argument ? arguments : options).addAll(given.words);
             ObjectNode parent = request;
             String[] names = field.split("\\.");
@@ -153,10 +179,11 @@ public class FlowShellCommandsTest {
         // Again over the protocol once the flow is gone (it would be a DUPLICATE_FLOW).
         core.manager.remove(flow.path("flowId").asText(), true, 0).get();
         JsonNode same = core.result(request.toString());
-        assertEquals(same.path("spec"), flow.path("spec"));
+        assertEquals(request.toString(), same.path("spec"), flow.path("spec"));
         assertEquals(same.path("state"), flow.path("state"));
         assertEquals(same.path("rules").size(), flow.path("rules").size());
         assertEquals(same.path("meters").size(), flow.path("meters").size());
+        core.manager.remove(same.path("flowId").asText(), true, 0).get();
     }
 
     @Test
@@ -169,6 +196,11 @@ public class FlowShellCommandsTest {
                            .path("spec").path("reroute").asBoolean(false));
         assertError("INVALID_FIELD: 'qos.bandwidthKbps' must be from 1 to 1000000000, not 0",
                     ShellHarness.run("onos", new InstallFlowCommand(), "--bandwidth-kbps", "0", SRC, DST));
+        assertError("INVALID_FIELD: 'qos.police' needs bandwidthKbps",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--police", SRC, DST));
+        assertError("INVALID_FIELD: 'qos.police' conflicts with meterKbps",
+                    ShellHarness.run("onos", new InstallFlowCommand(), "--bandwidth-kbps", "500", "--police",
+                                     "--meter-kbps", "500", SRC, DST));
     }
 
     @Test

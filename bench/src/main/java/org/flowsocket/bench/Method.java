@@ -32,7 +32,7 @@ final class Method {
     private Method() {
     }
 
-    static void header(BenchMain.Options o, RowRunners runners, List<Row> rows, PrintStream out) {
+    static void header(BenchOptions o, RowRunners runners, List<Row> rows, PrintStream out) {
         Runtime rt = Runtime.getRuntime();
         out.println("FlowSocket benchmark" + (o.quick ? " (--quick: a smoke run, NOT FOR QUOTING)" : ""));
         out.printf(Locale.ROOT, "  server:    %s%n", runners.main().target.sandbox().isPresent()
@@ -78,7 +78,7 @@ final class Method {
      * spends less than {@link #SETTLED_COMPILE_SHARE} of its time compiling
      * (CompilationMXBean) or the passes run out.
      */
-    static void warmUp(RowRunners runners, List<Row> rows, BenchMain.Options o, PrintStream out)
+    static void warmUp(RowRunners runners, List<Row> rows, BenchOptions o, PrintStream out)
             throws Exception {
         CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
         boolean monitored = jit != null && jit.isCompilationTimeMonitoringSupported();
@@ -115,7 +115,7 @@ final class Method {
      * @return runs by load label
      */
     static Map<String, List<RunResult>> openLoop(RowRunners runners, List<Row> rows,
-                                                 Map<String, List<RunResult>> runs, BenchMain.Options o,
+                                                 Map<String, List<RunResult>> runs, BenchOptions o,
                                                  Random random, PrintStream out)
             throws Exception {
         Map<String, List<RunResult>> open = new LinkedHashMap<>();

@@ -61,7 +61,7 @@ final class RowRunners implements AutoCloseable {
      * @return the runners
      * @throws Exception if the Raft sandbox cannot start
      */
-    static RowRunners start(BenchMain.Options o, Target main, URI echo, List<Row> rows) throws Exception {
+    static RowRunners start(BenchOptions o, Target main, URI echo, List<Row> rows) throws Exception {
         RowRunners runners = new RowRunners();
         try {
             runners.main = runners.stand(o, main, echo, true);
@@ -91,7 +91,7 @@ final class RowRunners implements AutoCloseable {
         AbstractProjectableModel.setDriverService(null, target.service(DriverService.class));
     }
 
-    private Stand stand(BenchMain.Options o, Target target, URI echo, boolean withNullSwitches) throws Exception {
+    private Stand stand(BenchOptions o, Target target, URI echo, boolean withNullSwitches) throws Exception {
         List<DeviceId> switches = target.sandbox().isPresent()
                 ? target.sandbox().get().network().deviceIds() : target.devices();
         FlowRules nullRules = null;

@@ -59,10 +59,10 @@ public class BootstrapTest {
 
     @Test
     public void quickIsShortAndTheFullRunMeetsTheMethod() {
-        BenchMain.Options quick = BenchMain.Options.parse(new String[]{"--quick"});
+        BenchOptions quick = BenchOptions.parse(new String[]{"--quick"});
         assertEquals(2, quick.runs);
         assertEquals(1, quick.seconds);
-        BenchMain.Options full = BenchMain.Options.parse(new String[0]);
+        BenchOptions full = BenchOptions.parse(new String[0]);
         assertTrue("at least 10 runs of at least 10 s", full.runs >= 10 && full.seconds >= 10);
         assertEquals(3, full.openLoopRuns);
     }

@@ -23,7 +23,7 @@ public class RaftRowsTest {
     @Test
     public void raftRowsRunNextToTheMemoryRowAndAreReported() throws Exception {
         BenchMain.quietLogging();
-        BenchMain.Options o = BenchMain.Options.parse(new String[]{
+        BenchOptions o = BenchOptions.parse(new String[]{
             "--rows", "ws,ws-raft,rest-batch-raft", "--runs", "2", "--seconds", "1", "--warmup-passes", "1",
             "--warmup-seconds", "1", "--open-loop-runs", "0", "--max-rules", "16384", "--sessions", "0",
             "--subscribers", "0", "--seed", "7"});

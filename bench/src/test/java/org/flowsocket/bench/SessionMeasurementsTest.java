@@ -66,39 +66,39 @@ public class SessionMeasurementsTest {
 
     @Test
     public void optionsTakeSessionListsAndRowsNone() {
-        BenchMain.Options full = BenchMain.Options.parse(new String[0]);
+        BenchOptions full = BenchOptions.parse(new String[0]);
         assertEquals(List.of(1000, 5000, 10000), full.sessions);
         assertEquals(3, full.fanoutRuns);
         assertEquals(10, full.fanoutSeconds);
         assertEquals(1000, full.eventRate);
-        BenchMain.Options quick = BenchMain.Options.parse(new String[] {"--quick", "--rows", "none"});
+        BenchOptions quick = BenchOptions.parse(new String[] {"--quick", "--rows", "none"});
         assertEquals(List.of(200, 500), quick.sessions);
         assertEquals(1, quick.fanoutRuns);
         assertEquals(2, quick.fanoutSeconds);
         assertEquals(List.of(), quick.rows);
-        assertEquals(List.of(), BenchMain.Options.parse(new String[] {"--sessions", "0"}).sessions);
+        assertEquals(List.of(), BenchOptions.parse(new String[] {"--sessions", "0"}).sessions);
         for (String bad : List.of("1000", "5000,1000", "10,x", "0,10")) {
             try {
-                BenchMain.Options.parse(new String[] {"--sessions", bad});
+                BenchOptions.parse(new String[] {"--sessions", bad});
                 fail("--sessions " + bad + " was taken");
             } catch (IllegalArgumentException e) {
                 assertTrue(e.getMessage(), e.getMessage().startsWith("--sessions"));
             }
         }
         try {
-            BenchMain.Options.parse(new String[] {"--hosts", "300"});
+            BenchOptions.parse(new String[] {"--hosts", "300"});
             fail("--hosts was taken");
         } catch (IllegalArgumentException e) {
             assertTrue(e.getMessage(), e.getMessage().contains("--event-rate"));
         }
-        assertTrue(BenchMain.USAGE.contains("none for the idle session"));
-        assertTrue(BenchMain.USAGE.contains("--fanout-runs"));
+        assertTrue(BenchOptions.USAGE.contains("none for the idle session"));
+        assertTrue(BenchOptions.USAGE.contains("--fanout-runs"));
     }
 
     /** A short run of both measurements alone: about a minute, most of it the second JVM's start. */
     @Test(timeout = 300_000)
     public void rowsNoneMeasuresSessionsAndFanoutAndPrintsTheirGoals() throws Exception {
-        BenchMain.Options o = BenchMain.Options.parse(new String[] {"--rows", "none", "--sessions", "20,40,60",
+        BenchOptions o = BenchOptions.parse(new String[] {"--rows", "none", "--sessions", "20,40,60",
             "--subscribers", "4", "--event-rate", "200", "--fanout-seconds", "1", "--fanout-runs", "2",
             "--seed", "7"});
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
