@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # A private Open vSwitch network for the sandbox's OpenFlow southbound.
 #
-#   ovsnet.sh up DIR [-n SWITCHES] [-c PORT] [-H SWITCH,SWITCH...] [-p PREFIX] [-a]
+#   ovsnet.sh up DIR [-n SWITCHES] [-r] [-c PORT] [-H SWITCH,SWITCH...] [-p PREFIX] [-a]
 #   ovsnet.sh down DIR
+#   ovsnet.sh link DIR sI sJ down|up       (ring) cut the cable between
+#                                          switches I and J at I's end, or mend it
 #   ovsnet.sh exec DIR hK COMMAND...       run COMMAND in host K's namespace
 #   ovsnet.sh ofctl DIR COMMAND sN [ARG...]  ovs-ofctl -O OpenFlow13 on switch N
 #   ovsnet.sh vsctl DIR ARG...             ovs-vsctl on this network's database
@@ -18,6 +20,12 @@
 #   * patch ports between neighbours, numbered as the sandbox's linear,N
 #     topology numbers them: switch i reaches i-1 on port 2 and i+1 on
 #     port 3 (switch 1 reaches switch 2 on port 2);
+#   * with -r a ring instead (at least 3 switches), numbered as the sandbox's
+#     ring,N: the chain's ports plus a cable from port 3 of the last switch
+#     to port 3 of switch 1. Every cable is a veth pair, PREFIXsI-pP on
+#     switch I's port P, so that it can be cut: "ip link set PREFIXsI-pP
+#     down" (or "link ... down") takes the carrier away from both ends, both
+#     bridges report the port down (PORT_STATUS) and ONOS's link vanishes;
 #   * one host per switch listed with -H (default: 1 and the last switch),
 #     host K a network namespace PREFIXhK with eth0, MAC 00:00:00:00:00:0K,
 #     IP 10.0.0.K/24, on port 1 of its switch; checksum offload off (TCP
@@ -36,7 +44,7 @@ set -euo pipefail
 
 die() { echo "ovsnet: $*" >&2; exit 2; }
 
-usage() { sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
+usage() { sed -n '2,14p' "$0" | sed 's/^# \{0,1\}//'; exit 2; }
 
 [ $# -ge 2 ] || usage
 cmd=$1
@@ -97,17 +105,18 @@ down() {
     fi
     stop_daemon ovs-vswitchd
     stop_daemon ovsdb-server
-    rm -f "$DIR/created" "$DIR/db.sock" "$DIR"/*.ctl "$DIR"/*.mgmt "$DIR"/*.snoop
+    rm -f "$DIR/created" "$DIR/links.txt" "$DIR/db.sock" "$DIR"/*.ctl "$DIR"/*.mgmt "$DIR"/*.snoop
 }
 
 record() { echo "$1 $2" >> "$DIR/created"; }
 
 up() {
-    local n=3 port=6653 hostspec="" p=fs announce=0 opt
+    local n=3 port=6653 hostspec="" p=fs announce=0 ring=0 opt
     OPTIND=1
-    while getopts "n:c:H:p:a" opt; do
+    while getopts "n:rc:H:p:a" opt; do
         case "$opt" in
             n) n=$OPTARG ;;
+            r) ring=1 ;;
             c) port=$OPTARG ;;
             H) hostspec=$OPTARG ;;
             p) p=$OPTARG ;;
@@ -118,6 +127,7 @@ up() {
     [ "$(id -u)" = 0 ] || die "needs root (namespaces, veth pairs, Open vSwitch)"
     [[ "$n" =~ ^[0-9]+$ ]] && [ "$n" -ge 1 ] && [ "$n" -le 99 ] || die "-n needs 1..99"
     [[ "$p" =~ ^[a-z][a-z0-9]{0,5}$ ]] || die "-p needs 1-6 lowercase letters/digits"
+    [ "$ring" = 0 ] || [ "$n" -ge 3 ] || die "-r needs at least 3 switches"
     [ -n "$hostspec" ] || hostspec="1,$n"
     [ "$n" -gt 1 ] || hostspec=1
     for t in ovsdb-tool ovsdb-server ovs-vswitchd ovs-vsctl ip ethtool; do
@@ -129,7 +139,7 @@ up() {
     # From here on, any failure (a command, or a bad -H) removes what was made.
     trap 'rc=$?; if [ "$rc" != 0 ]; then echo "ovsnet: setup failed; tearing down" >&2; down; fi' EXIT
     : > "$DIR/created"
-    printf 'PREFIX=%s\nSWITCHES=%s\nCONTROLLER=tcp:127.0.0.1:%s\n' "$p" "$n" "$port" > "$DIR/env"
+    printf 'PREFIX=%s\nSWITCHES=%s\nRING=%s\nCONTROLLER=tcp:127.0.0.1:%s\n' "$p" "$n" "$ring" "$port" > "$DIR/env"
 
     local schema=/usr/share/openvswitch/vswitch.ovsschema
     rm -f "$DIR/conf.db"
@@ -149,17 +159,28 @@ up() {
                  other-config:datapath-id="$(printf '%016x' "$i")" other-config:dp-desc="s$i" \
                  other-config:disable-in-band=true
     done
-    # Patch ports: i-1 <-> i.
-    local a b pa pb
-    for i in $(seq 2 "$n"); do
-        a=$((i - 1)); b=$i
-        if [ "$a" -eq 1 ]; then pa=2; else pa=3; fi
-        pb=2
-        vsctl -- add-port "${p}s$a" "${p}s$a-p$pa" -- set interface "${p}s$a-p$pa" type=patch \
-                 options:peer="${p}s$b-p$pb" ofport_request=$pa \
-              -- add-port "${p}s$b" "${p}s$b-p$pb" -- set interface "${p}s$b-p$pb" type=patch \
-                 options:peer="${p}s$a-p$pa" ofport_request=$pb
-    done
+    local a pa b pb ea eb e
+    links "$n" "$ring" > "$DIR/links.txt"
+    while read -r a pa b pb <&3; do
+        ea="${p}s$a-p$pa"; eb="${p}s$b-p$pb"
+        if [ "$ring" = 0 ]; then
+            # Chain: patch ports.
+            vsctl -- add-port "${p}s$a" "$ea" -- set interface "$ea" type=patch options:peer="$eb" \
+                     ofport_request="$pa" \
+                  -- add-port "${p}s$b" "$eb" -- set interface "$eb" type=patch options:peer="$ea" \
+                     ofport_request="$pb"
+        else
+            # Ring: a veth pair, a cable that can be cut. No IPv6 on its ends,
+            # so that the system sends nothing into the bridges.
+            ip link add "$ea" type veth peer name "$eb"; record veth "$ea"
+            for e in "$ea" "$eb"; do
+                sysctl -qw "net.ipv6.conf.$e.disable_ipv6=1"
+                ip link set "$e" up
+            done
+            vsctl -- add-port "${p}s$a" "$ea" -- set interface "$ea" ofport_request="$pa" \
+                  -- add-port "${p}s$b" "$eb" -- set interface "$eb" ofport_request="$pb"
+        fi
+    done 3< "$DIR/links.txt"
     # Hosts.
     local k=0 sw ns mac ip hosts=() j
     : > "$DIR/hosts.txt"
@@ -197,11 +218,51 @@ up() {
               -- --id=@c create controller target="\"tcp:127.0.0.1:$port\"" max_backoff=1000 >/dev/null
     done
     trap - EXIT
-    echo "ovsnet: $n switches (${p}s1..${p}s$n, of:$(printf '%016x' 1)..), $k hosts, controller tcp:127.0.0.1:$port, state in $DIR"
+    local shape=chain
+    [ "$ring" = 0 ] || shape=ring
+    echo "ovsnet: $n switches in a $shape (${p}s1..${p}s$n, of:$(printf '%016x' 1)..), $k hosts, controller tcp:127.0.0.1:$port, state in $DIR"
+}
+
+# The cables, "a pa b pb" per line (switch a's port pa to switch b's port pb),
+# numbered as the sandbox's linear,N and ring,N (NetworkSpec): switch i
+# reaches i-1 on port 2 and i+1 on port 3, switch 1 reaches switch 2 on
+# port 2; a ring closes with the last switch's port 3 to switch 1's port 3.
+links() {
+    local n=$1 ring=$2 i a pa
+    for i in $(seq 2 "$n"); do
+        a=$((i - 1)); if [ "$a" -eq 1 ]; then pa=2; else pa=3; fi
+        echo "$a $pa $i 2"
+    done
+    if [ "$ring" = 1 ]; then
+        echo "$n 3 1 3"
+    fi
+}
+
+# Cuts the ring's cable between switches I and J at switch I's end ("down":
+# that veth end goes down, and the other loses its carrier), or mends it
+# ("up": both ends up).
+link() {
+    [ $# -eq 3 ] || usage
+    local i=${1#s} j=${2#s} state=$3 a pa b pb ea eb
+    [ "$state" = up ] || [ "$state" = down ] || usage
+    [ -f "$DIR/links.txt" ] || die "no network in $DIR"
+    grep -q '^RING=1$' "$DIR/env" || die "link: only the ring's cables (up -r) can be cut; a chain has patch ports"
+    while read -r a pa b pb; do
+        ea="$(prefix)s$a-p$pa"; eb="$(prefix)s$b-p$pb"
+        if [ "$b" = "$i" ] && [ "$a" = "$j" ]; then
+            local t=$ea; ea=$eb; eb=$t
+        elif [ "$a" != "$i" ] || [ "$b" != "$j" ]; then
+            continue
+        fi
+        ip link set "$ea" "$state"
+        [ "$state" = down ] || ip link set "$eb" up
+        return 0
+    done < "$DIR/links.txt"
+    die "link: no cable between s$i and s$j"
 }
 
 write_topology() {
-    local n=$1 announce=$2 i sep="" a pa mac ip dev port
+    local n=$1 announce=$2 i sep="" a pa b pb mac ip dev port
     {
         echo '{'
         echo '  "devices": ['
@@ -210,10 +271,9 @@ write_topology() {
         done
         printf '\n  ],\n  "links": [\n'
         sep=""
-        for i in $(seq 2 "$n"); do
-            a=$((i - 1)); if [ "$a" -eq 1 ]; then pa=2; else pa=3; fi
-            printf '%s    {"src": "of:%016x/%d", "dst": "of:%016x/2"}' "$sep" "$a" "$pa" "$i"; sep=$',\n'
-        done
+        while read -r a pa b pb; do
+            printf '%s    {"src": "of:%016x/%d", "dst": "of:%016x/%d"}' "$sep" "$a" "$pa" "$b" "$pb"; sep=$',\n'
+        done < "$DIR/links.txt"
         printf '\n  ]'
         if [ "$announce" = 1 ]; then
             printf ',\n  "hosts": [\n'
@@ -231,6 +291,7 @@ write_topology() {
 case "$cmd" in
     up) up "$@" ;;
     down) down ;;
+    link) link "$@" ;;
     exec)
         [ $# -ge 2 ] || usage
         host=$1; shift

@@ -12,6 +12,7 @@ import org.flowsocket.sandbox.southbound.SwitchReports;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.device.DeviceProviderRegistry;
+import org.onosproject.net.device.DeviceService;
 import org.onosproject.net.flow.FlowRuleProviderRegistry;
 import org.onosproject.net.flow.FlowRuleProviderService;
 import org.onosproject.net.host.HostProviderRegistry;
@@ -55,7 +56,8 @@ import static java.util.Objects.requireNonNull;
  * <li>meters as METER_MODs, confirmed by meter statistics read every
  * {@link #setMeterStatsInterval(Duration)} ({@link OfMeterProvider});</li>
  * <li>links and hosts from the topology file ({@link StaticTopology}): there
- * is no LLDP discovery.</li>
+ * is no LLDP discovery, but a link vanishes while one of its ports is down,
+ * as with ONOS's LLDP link provider.</li>
  * </ul>
  * The {@code of} scheme has one provider in ONOS: this southbound and the
  * simulated network do not run together.
@@ -108,7 +110,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         Map<DeviceId, String> names = new LinkedHashMap<>();
         topology.switches().forEach(s -> names.put(s.id(), s.name()));
         this.devices = new OfDeviceProvider(this, names);
-        this.links = new StaticTopology(topology, sessions.keySet());
+        this.links = new StaticTopology(topology, sessions.keySet(), this::execute);
         this.meters = new OfMeterProvider(this, thread.meterStats());
         this.flows = new OfFlowRuleProvider(this, new FlowModBuilder());
     }
@@ -123,8 +125,8 @@ public final class OpenFlowSouthbound implements AutoCloseable {
         thread.start(() -> {
             ProviderRegistrations registrations = thread.registrations();
             devices.setService(registrations.register(DeviceProviderRegistry.class, devices));
-            links.setServices(registrations.register(LinkProviderRegistry.class, links),
-                    registrations.register(HostProviderRegistry.class, links));
+            links.activate(registrations.register(LinkProviderRegistry.class, links),
+                    registrations.register(HostProviderRegistry.class, links), services.get(DeviceService.class));
             FlowRuleProviderService flowService = registrations.register(FlowRuleProviderRegistry.class, flows);
             stats = new FlowStatsCollector(flows, flowService);
             flows.setService(flowService, stats);
@@ -152,6 +154,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
      */
     @Override
     public void close() {
+        links.deactivate();
         thread.close(() -> {
             if (server != null) {
                 server.close();
@@ -271,7 +274,7 @@ public final class OpenFlowSouthbound implements AutoCloseable {
             previous.disconnect();
         }
         devices.connected(s);
-        links.connected(s.deviceId());
+        links.connected(s.deviceId(), OfDeviceProvider.ports(s.ports()));
         meters.connected(s);
         // ONOS re-sends the rules it has for the switch that the table lacks.
         stats.poll(s, true);

@@ -18,6 +18,8 @@ import org.projectfloodlight.openflow.protocol.OFMeterMod;
 import org.projectfloodlight.openflow.protocol.OFMeterModFailedCode;
 import org.projectfloodlight.openflow.protocol.OFMeterStats;
 import org.projectfloodlight.openflow.protocol.OFPortDesc;
+import org.projectfloodlight.openflow.protocol.OFPortReason;
+import org.projectfloodlight.openflow.protocol.OFPortState;
 import org.projectfloodlight.openflow.protocol.OFPortStatsEntry;
 import org.projectfloodlight.openflow.protocol.OFStatsRequest;
 import org.projectfloodlight.openflow.protocol.OFVersion;
@@ -39,6 +41,7 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -49,7 +52,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * (BAD_ACTION/BAD_OUT_PORT, with the FLOW_MOD's xid) and, as Open vSwitch
  * does, a rule using a meter it does not hold (METER_MOD_FAILED/INVALID_METER);
  * keeps a meter table; answers barriers, flow and meter statistics and meter
- * features, and records what it was sent.
+ * features, reports its ports' link going down or up, and records what it
+ * was sent.
  */
 final class FakeSwitch implements AutoCloseable {
 
@@ -64,6 +68,8 @@ final class FakeSwitch implements AutoCloseable {
     final List<OFMeterMod> meterMods = new CopyOnWriteArrayList<>();
     /** Meter table: meter id to METER_MOD. */
     final Map<Long, OFMeterMod> meters = new ConcurrentHashMap<>();
+    /** Ports whose link is down. */
+    private final Set<Integer> portsDown = ConcurrentHashMap.newKeySet();
 
     FakeSwitch(InetSocketAddress controller, long dpid) throws IOException {
         this.dpid = dpid;
@@ -172,8 +178,7 @@ final class FakeSwitch implements AutoCloseable {
             case PORT_DESC:
                 List<OFPortDesc> ports = new ArrayList<>();
                 for (int p = 1; p <= 2; p++) {
-                    ports.add(f.buildPortDesc().setPortNo(OFPort.of(p)).setName("fake-eth" + p)
-                            .setHwAddr(MacAddress.of(p)).setCurrSpeed(10_000_000).build());
+                    ports.add(portDesc(p, !portsDown.contains(p)));
                 }
                 send(f.buildPortDescStatsReply().setXid(request.getXid()).setEntries(ports).build());
                 break;
@@ -219,6 +224,30 @@ final class FakeSwitch implements AutoCloseable {
             default:
                 break;
         }
+    }
+
+    /**
+     * Reports a port's carrier lost or back (PORT_STATUS MODIFY), as Open
+     * vSwitch does when a veth loses its peer: state LINK_DOWN.
+     *
+     * @param port   1 or 2
+     * @param linkUp whether the link is up now
+     * @throws IOException if it cannot be sent
+     */
+    void portStatus(int port, boolean linkUp) throws IOException {
+        if (linkUp) {
+            portsDown.remove(port);
+        } else {
+            portsDown.add(port);
+        }
+        send(f.buildPortStatus().setXid(0).setReason(OFPortReason.MODIFY).setDesc(portDesc(port, linkUp)).build());
+    }
+
+    private OFPortDesc portDesc(int port, boolean linkUp) {
+        return f.buildPortDesc().setPortNo(OFPort.of(port)).setName("fake-eth" + port).setHwAddr(MacAddress.of(port))
+                .setCurrSpeed(10_000_000)
+                .setState(linkUp ? Set.of() : Set.of(OFPortState.LINK_DOWN))
+                .build();
     }
 
     synchronized void send(OFMessage m) throws IOException {

@@ -21,19 +21,22 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
 /**
- * The set-up the Open vSwitch tests share: three bridges in a chain built by
- * {@code sandbox/ovs/ovsnet.sh} (h1 on s1 and h2 on s3, each in a network
- * namespace of its own), the sandbox's OpenFlow southbound as their
- * controller with all three switches connected, and a FlowSocket client
- * that said hello. A test class starts it in its {@code @BeforeClass}
- * ({@link #startChain}); it is torn down after the class: the client, the
- * sandbox, then the bridges.
+ * The set-up the Open vSwitch tests share: bridges built by
+ * {@code sandbox/ovs/ovsnet.sh}, by default three in a chain with h1 on s1
+ * and h2 on s3, each host in a network namespace of its own; the sandbox's
+ * OpenFlow southbound as their controller with every switch connected; and
+ * a FlowSocket client that said hello. A test class starts it in its
+ * {@code @BeforeClass} ({@link #startChain}, or {@link #startNetwork} for
+ * another shape); it is torn down after the class: the client, the sandbox,
+ * then the bridges.
  * <p>
  * Needs root and Open vSwitch: {@code mvn verify -Povs}.
  */
@@ -52,13 +55,30 @@ public abstract class OvsChainTestBase {
     protected static int ofPort;
 
     /**
-     * Builds the chain and starts the sandbox as its controller.
+     * Builds the chain (three bridges, h1 on s1 and h2 on s3) and starts the
+     * sandbox as its controller.
      *
      * @param dirName the directory under {@code target} for the network's state and logs
      * @param prefix  ovsnet.sh's prefix of the bridges' and namespaces' names
      * @throws Exception if the chain or the sandbox does not come up
      */
     protected static void startChain(String dirName, String prefix) throws Exception {
+        startNetwork(dirName, prefix, 3, "-H", "1,3");
+    }
+
+    /**
+     * Builds a network with {@code ovsnet.sh up} and starts the sandbox as its
+     * controller, with the network's topology.json; returns once every
+     * switch is connected and the client said hello.
+     *
+     * @param dirName  the directory under {@code target} for the network's state and logs
+     * @param prefix   ovsnet.sh's prefix of the bridges' and namespaces' names
+     * @param switches how many bridges
+     * @param options  further options of {@code ovsnet.sh up}, e.g. {@code -r} or {@code -H 1,2}
+     * @throws Exception if the network or the sandbox does not come up
+     */
+    protected static void startNetwork(String dirName, String prefix, int switches, String... options)
+            throws Exception {
         Path script = Path.of(System.getProperty("ovsnet.script", "ovs/ovsnet.sh")).toAbsolutePath();
         assertTrue("harness script " + script, Files.isRegularFile(script));
         assertEquals("the OVS test builds namespaces and bridges: run it as root", "0",
@@ -68,13 +88,16 @@ public abstract class OvsChainTestBase {
             ofPort = s.getLocalPort();
         }
         Path dir = Files.createDirectories(Path.of("target", dirName)).toAbsolutePath();
-        net = new OvsNet(script, dir).up("-n", "3", "-H", "1,3", "-c", String.valueOf(ofPort), "-p", prefix);
+        List<String> up = new ArrayList<>(List.of("-n", String.valueOf(switches), "-c", String.valueOf(ofPort),
+                "-p", prefix));
+        up.addAll(List.of(options));
+        net = new OvsNet(script, dir).up(up.toArray(new String[0]));
         sandbox = Sandbox.builder()
                 .bind(new InetSocketAddress("127.0.0.1", 0))
                 .topology(NetworkSpec.parse(dir.resolve("topology.json").toString()))
                 .openflow(new InetSocketAddress("127.0.0.1", ofPort))
                 .start();
-        assertTrue("3 switches connect", openflow().awaitDevices(3, Duration.ofSeconds(30)));
+        assertTrue(switches + " switches connect", openflow().awaitDevices(switches, Duration.ofSeconds(30)));
         ws = FlowSocketClients.open(sandbox.web().webSocketUri(), ClientConfig.basic("onos", "rocks"));
         ws.hello().get(10, TimeUnit.SECONDS);
     }

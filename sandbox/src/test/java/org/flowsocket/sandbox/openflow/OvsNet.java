@@ -126,6 +126,19 @@ final class OvsNet implements AutoCloseable {
         return script(cmd);
     }
 
+    /**
+     * Cuts a ring's cable at switch {@code from}'s end, or mends it
+     * ({@code ovsnet.sh link}).
+     *
+     * @param from one switch of the cable, e.g. s1 (the end that goes down)
+     * @param to   the other, e.g. s2
+     * @param up   true to mend it
+     * @return its result
+     */
+    Result link(String from, String to, boolean up) {
+        return script(List.of("link", dir.toString(), from, to, up ? "up" : "down"));
+    }
+
     /** Tears the network down. Idempotent. */
     synchronized void down() {
         if (up) {
