@@ -216,13 +216,6 @@ public class AdmissionE2ETest extends RingE2eTestBase {
     }
 
     private static JsonNode link(ConnectPoint src, ConnectPoint dst) throws Exception {
-        for (JsonNode l : admin.ok("{'type':'ListLinks'}").path("links")) {
-            if (src.toString().equals(l.path("src").path("device").asText() + "/" + l.path("src").path("port").asText())
-                    && dst.toString().equals(l.path("dst").path("device").asText() + "/"
-                    + l.path("dst").path("port").asText())) {
-                return l;
-            }
-        }
-        return null;
+        return E2eSandbox.listedLink(admin, src, dst);
     }
 }

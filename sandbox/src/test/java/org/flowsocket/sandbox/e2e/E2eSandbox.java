@@ -17,6 +17,7 @@ import org.flowsocket.testkit.FlowSocketClient;
 import org.flowsocket.testkit.FlowSocketClients;
 import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
+import org.onosproject.net.ConnectPoint;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowEntry;
 import org.onosproject.net.flow.FlowRuleService;
@@ -176,6 +177,28 @@ final class E2eSandbox implements AutoCloseable {
 
     ApplicationId appId() {
         return sandbox.core().get(CoreService.class).getAppId(APP);
+    }
+
+    /**
+     * Returns the link from one port to another as ListLinks lists it.
+     *
+     * @param client a client that said hello
+     * @param src    the link's source port
+     * @param dst    the link's destination port
+     * @return the link's JSON, or null if ListLinks does not list it
+     * @throws Exception on a failed request
+     */
+    static JsonNode listedLink(FlowSocketClient client, ConnectPoint src, ConnectPoint dst) throws Exception {
+        for (JsonNode l : client.ok("{'type':'ListLinks'}").path("links")) {
+            if (src.toString().equals(end(l.path("src"))) && dst.toString().equals(end(l.path("dst")))) {
+                return l;
+            }
+        }
+        return null;
+    }
+
+    private static String end(JsonNode linkEnd) {
+        return linkEnd.path("device").asText() + "/" + linkEnd.path("port").asText();
     }
 
     /**

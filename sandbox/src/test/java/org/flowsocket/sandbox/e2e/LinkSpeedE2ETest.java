@@ -129,13 +129,10 @@ public class LinkSpeedE2ETest {
     }
 
     private static JsonNode link(ConnectPoint src, ConnectPoint dst) throws Exception {
-        for (JsonNode l : admin.ok("{'type':'ListLinks'}").path("links")) {
-            if (src.toString().equals(l.path("src").path("device").asText() + "/" + l.path("src").path("port").asText())
-                    && dst.toString().equals(l.path("dst").path("device").asText() + "/"
-                    + l.path("dst").path("port").asText())) {
-                return l;
-            }
+        JsonNode link = E2eSandbox.listedLink(admin, src, dst);
+        if (link == null) {
+            throw new AssertionError("ListLinks has no link " + src + "-" + dst);
         }
-        throw new AssertionError("ListLinks has no link " + src + "-" + dst);
+        return link;
     }
 }

@@ -5,6 +5,7 @@
 package org.flowsocket.sandbox.network;
 
 import org.flowsocket.sandbox.core.SandboxCore;
+import org.flowsocket.testkit.Waits;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -62,7 +63,6 @@ import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNotNull;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 /**
  * The simulated network drives ONOS's real managers: topology, paths, flow
@@ -341,13 +341,7 @@ public class SimulatedNetworkTest {
     static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
         // Some states change only with the switches' next statistics, every 5 s:
         // two rounds and a margin.
-        long deadline = System.currentTimeMillis() + 12_000;
-        while (!condition.getAsBoolean()) {
-            if (System.currentTimeMillis() > deadline) {
-                fail("Timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+        Waits.until(what, Duration.ofSeconds(12), condition);
     }
 
     private static final class Outcome implements FlowRuleOperationsContext {

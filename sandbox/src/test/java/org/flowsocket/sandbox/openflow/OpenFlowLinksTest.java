@@ -7,6 +7,7 @@ package org.flowsocket.sandbox.openflow;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.testkit.Waits;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -23,7 +24,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
@@ -121,12 +121,6 @@ public class OpenFlowLinksTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Waits.until(what, Duration.ofSeconds(10), condition);
     }
 }

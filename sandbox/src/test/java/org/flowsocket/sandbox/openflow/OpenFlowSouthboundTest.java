@@ -6,6 +6,7 @@ package org.flowsocket.sandbox.openflow;
 
 import org.flowsocket.sandbox.core.SandboxCore;
 import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.testkit.Waits;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -271,12 +272,6 @@ public class OpenFlowSouthboundTest {
     }
 
     private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+        Waits.until(what, Duration.ofSeconds(10), condition);
     }
 }

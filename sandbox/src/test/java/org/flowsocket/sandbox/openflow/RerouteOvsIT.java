@@ -7,6 +7,7 @@ package org.flowsocket.sandbox.openflow;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.sandbox.network.NetworkSpec;
+import org.flowsocket.testkit.Waits;
 import org.junit.After;
 import org.junit.BeforeClass;
 import org.junit.Test;
@@ -187,12 +188,6 @@ public class RerouteOvsIT extends OvsChainTestBase {
     }
 
     private static void waitFor(String what, BooleanSupplier condition, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting until " + what);
-            }
-            Thread.sleep(20);
-        }
+        Waits.until(what, timeout, condition);
     }
 }
