@@ -85,6 +85,9 @@ def _parser():
     install.add_argument("--meter-burst-kb", type=int)
     install.add_argument("--bandwidth-kbps", type=int,
                          help="reserve this rate on every link of the path (admission control)")
+    install.add_argument("--police", action="store_true", default=None,
+                         help="with --bandwidth-kbps: police the reserved rate with a meter on the "
+                              "ingress switch")
     install.add_argument("--bidirectional", action="store_true", default=None)
     install.add_argument("--no-reroute", dest="reroute", action="store_false", default=None,
                          help="keep the flow on its path when a link fails (it turns DEGRADED)")
@@ -165,7 +168,7 @@ def _install(client, args):
             args.src, args.dst, args.traffic_class, protocol=args.protocol,
             src_port=args.src_port, dst_port=args.dst_port, priority=args.priority,
             dscp=args.dscp, queue=args.queue, meter_kbps=args.meter_kbps,
-            meter_burst_kb=args.meter_burst_kb, bandwidth_kbps=args.bandwidth_kbps,
+            meter_burst_kb=args.meter_burst_kb, bandwidth_kbps=args.bandwidth_kbps, police=args.police,
             bidirectional=args.bidirectional, reroute=args.reroute, timeout=args.idle_timeout, confirm=args.confirm, timeout_ms=args.timeout_ms)
     _print_json(result)
 

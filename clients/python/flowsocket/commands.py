@@ -72,7 +72,7 @@ class Commands:
 
     async def install_flow(self, src, dst, traffic_class=None, *, protocol=None, src_port=None,
                            dst_port=None, priority=None, dscp=None, queue=None, meter_kbps=None,
-                           meter_burst_kb=None, bandwidth_kbps=None, bidirectional=None,
+                           meter_burst_kb=None, bandwidth_kbps=None, police=None, bidirectional=None,
                            reroute=None, timeout=None, confirm=None, timeout_ms=None,
                            reply_timeout=None):
         """``InstallFlow`` of a network QoS flow from IP ``src`` to IP ``dst``.
@@ -81,13 +81,15 @@ class Commands:
         ``bulk``; ``timeout`` is the rules' idle timeout in seconds (0: permanent);
         ``timeout_ms`` how long the switches may take to confirm.
         ``bandwidth_kbps`` reserves that rate on every link of the path (refused
-        with ``NoCapacity`` when no path has room); ``reroute=False`` keeps the
+        with ``NoCapacity`` when no path has room) and ``police=True`` polices it
+        with a meter on the ingress switch; ``reroute=False`` keeps the
         flow on its path when a link fails (it turns ``DEGRADED``). The client
         waits for the reply as long as the server may take (longer with a meter),
         or ``reply_timeout`` seconds.
         """
         qos = {k: v for k, v in (("dscp", dscp), ("queue", queue), ("meterKbps", meter_kbps),
-                                 ("meterBurstKb", meter_burst_kb), ("bandwidthKbps", bandwidth_kbps))
+                                 ("meterBurstKb", meter_burst_kb), ("bandwidthKbps", bandwidth_kbps),
+                                 ("police", police))
                if v is not None}
         network = {k: v for k, v in (
             ("src", src), ("dst", dst), ("protocol", protocol), ("srcPort", src_port),
@@ -95,7 +97,8 @@ class Commands:
             ("qos", qos or None), ("bidirectional", bidirectional), ("timeout", timeout),
             ("reroute", reroute))
             if v is not None}
-        wait = self._flow_wait(timeout_ms, metered=meter_kbps is not None, given=reply_timeout)
+        wait = self._flow_wait(timeout_ms, metered=meter_kbps is not None or bool(police),
+                               given=reply_timeout)
         return await self.request("InstallFlow", {"network": network, "confirm": confirm,
                                                   "timeoutMs": timeout_ms}, wait)
 

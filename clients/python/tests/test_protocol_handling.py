@@ -110,6 +110,7 @@ def test_requests_carry_the_protocols_field_names():
             await ws.send(reply(request))
 
     with FakeServer(script) as server, flowsocket.Client(server.url) as client:
+        client.install_flow("10.0.0.1", "10.0.0.3", bandwidth_kbps=500, police=True, confirm=False)
         client.install_flow("10.0.0.1", "10.0.0.3", "voice", protocol="udp", src_port=1,
                             dst_port=5060, priority=7, dscp=46, queue=2, meter_kbps=512,
                             meter_burst_kb=64, bandwidth_kbps=2000, bidirectional=True,
@@ -119,7 +120,9 @@ def test_requests_carry_the_protocols_field_names():
                           management_address="10.0.0.7", hw_version="1", sw_version="2",
                           grid_x=1.5, grid_y=2.5)
         client.remove_flow("fs-1", force=True, confirm=False, timeout_ms=200)
-    install, device, remove = seen
+    policed, install, device, remove = seen
+    assert policed["network"] == {"src": "10.0.0.1", "dst": "10.0.0.3",
+                                  "qos": {"bandwidthKbps": 500, "police": True}}
     assert install["type"] == "InstallFlow" and install["id"].startswith("py-")
     assert install["network"] == {
         "src": "10.0.0.1", "dst": "10.0.0.3", "protocol": "udp", "srcPort": 1, "dstPort": 5060,
