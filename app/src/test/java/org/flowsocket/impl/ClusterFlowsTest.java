@@ -6,6 +6,7 @@ package org.flowsocket.impl;
 
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
+import org.flowsocket.api.IpProto;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
@@ -15,11 +16,13 @@ import org.junit.Test;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.Ip4Prefix;
 import org.onlab.packet.IpAddress;
+import org.onlab.packet.TpPort;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.DefaultTrafficSelector;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.FlowRule;
+import org.onosproject.net.link.LinkEvent;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -152,6 +155,57 @@ public class ClusterFlowsTest {
                              heard.get(flow.id()));
             }
             assertTrue(node.events.stream().allMatch(e -> e.type() == QosFlowEvent.Type.FLOW_UPDATED));
+        }
+    }
+
+    @Test
+    public void onlyTheLeaderHealsAFlowWhoseLinkWentDownAndEachNodeHearsItOnce() throws Exception {
+        List<QosFlow> flows = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            FlowParts node = i % 2 == 0 ? node1 : node2;
+            NetworkFlowSpec spec = NetworkFlowSpec.builder(H1, H3).protocol(IpProto.UDP)
+                    .dstPort(TpPort.tpPort(5000 + i)).build();
+            flows.add(node.lifecycle.install(node.planner.network(spec, "alice", 2000).flow(), true, 2000)
+                              .get(5, TimeUnit.SECONDS));
+        }
+        storage.drain();
+        node1.events.clear();
+        node2.events.clear();
+        long callsOf2 = node2.store.operations();
+
+        // The cable between switches 1 and 2 is cut: the line has no other path.
+        node1.paths.cut(1);
+        node1.links.cut(1);
+        LinkEvent removed = new LinkEvent(LinkEvent.Type.LINK_REMOVED, LinearPaths.link(1, 2));
+        node1.linkEvent(removed);
+        node2.linkEvent(removed);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (flows.stream().anyMatch(f -> node1.store.get(f.id()).get().state() != QosFlow.State.DEGRADED)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        Thread.sleep(200);     // anything a second actor would do
+        node1.drainEvents();
+        node2.drainEvents();
+        storage.drain();
+
+        assertEquals(List.of(), node1.eventErrors);
+        assertEquals(List.of(), node2.eventErrors);
+        assertEquals("store calls node2, not the leader, made for the link event", callsOf2,
+                     node2.store.operations());
+        for (QosFlow flow : flows) {
+            QosFlow now = node2.store.get(flow.id()).get();
+            assertEquals(QosFlow.State.DEGRADED, now.state());
+            assertTrue(now.reason(), now.reason().startsWith("NO_PATH: "));
+        }
+        for (FlowParts node : List.of(node1, node2)) {
+            Map<String, List<QosFlow.State>> heard = node.events.stream()
+                    .collect(Collectors.groupingBy(e -> e.subject().id(),
+                                                   Collectors.mapping(e -> e.subject().state(), Collectors.toList())));
+            for (QosFlow flow : flows) {
+                assertEquals(node.node.id + " heard of " + flow.id(), List.of(QosFlow.State.DEGRADED),
+                             heard.get(flow.id()));
+            }
         }
     }
 

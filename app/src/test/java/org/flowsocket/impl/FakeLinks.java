@@ -20,7 +20,7 @@ import java.util.stream.Collectors;
  */
 class FakeLinks extends LinkServiceAdapter {
 
-    private final List<Link> links;
+    private volatile List<Link> links;
 
     FakeLinks(int count) {
         ImmutableList.Builder<Link> all = ImmutableList.builder();
@@ -28,6 +28,12 @@ class FakeLinks extends LinkServiceAdapter {
             all.add(LinearPaths.link(i, i + 1), LinearPaths.link(i + 1, i));
         }
         links = all.build();
+    }
+
+    /** Cuts the cable between switch n and n+1: both directions vanish. */
+    void cut(int n) {
+        Set<Link> gone = Set.of(LinearPaths.link(n, n + 1), LinearPaths.link(n + 1, n));
+        links = links.stream().filter(l -> !gone.contains(l)).collect(ImmutableList.toImmutableList());
     }
 
     @Override

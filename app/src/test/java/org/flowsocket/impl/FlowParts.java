@@ -13,12 +13,14 @@ import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.flowsocket.impl.flow.FlowInstaller;
 import org.flowsocket.impl.flow.FlowLeadership;
 import org.flowsocket.impl.flow.FlowLifecycle;
+import org.flowsocket.impl.flow.FlowRerouter;
 import org.flowsocket.impl.flow.LinkCapacities;
 import org.flowsocket.impl.flow.MeterAllocator;
 import org.flowsocket.impl.flow.OnosCodecs;
 import org.flowsocket.impl.flow.PathHealth;
 import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.flow.QosRuleBuilder;
+import org.flowsocket.impl.flow.RerouteSettings;
 import org.flowsocket.impl.flow.RouteFinder;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.MacAddress;
@@ -70,6 +72,8 @@ final class FlowParts {
     final FlowLifecycle lifecycle;
     final DepartedNodeFlows departed;
     final QosFlowPlanner planner;
+    final FakeLinks links;
+    final FlowRerouter rerouter;
     private TestCluster ownCluster;
     private final ExecutorService eventThread;
     /** What the event handlers threw, as OnosEventFeed logs "Could not process an event". */
@@ -115,10 +119,16 @@ final class FlowParts {
         this.lifecycle = new FlowLifecycle(store, installer, meterAllocator, switches, devices, new ObjectMapper(),
                                            timer, leadership);
         this.departed = new DepartedNodeFlows(store, lifecycle, installer, meterAllocator, leadership);
-        this.planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder, meterAllocator,
-                new BandwidthAdmission(routes, new PathHealth(devices, new FakeLinks(3), () -> 0,
-                        System::currentTimeMillis), new LinkCapacities(devices, new FakeNetworkConfig()),
-                        new BandwidthReservations(storage, new ObjectMapper())));
+        this.links = alone ? new FakeLinks(3) : network.links;
+        PathHealth health = new PathHealth(devices, links, () -> 0, System::currentTimeMillis);
+        BandwidthAdmission admission = new BandwidthAdmission(routes, health,
+                new LinkCapacities(devices, new FakeNetworkConfig()), new BandwidthReservations(storage, new ObjectMapper()));
+        this.planner = new QosFlowPlanner(APP_ID, store, lifecycle, routes, ruleBuilder, meterAllocator, admission);
+        // Hold-down 0, no rate limit to speak of. Only link events reach it
+        // (linkEvent): the lifecycle does not hand it its flows as FlowCore's
+        // does, so device events degrade flows as the lifecycle's tests expect.
+        this.rerouter = new FlowRerouter(store, planner, routes, admission, installer, meterAllocator, health,
+                leadership, timer, () -> new RerouteSettings(0, 1000, 2000), rule -> null, System::currentTimeMillis);
         store.setDelegate(events::add);
         // FlowSocketManager passes ONOS's rule and device events on the same way;
         // ONOS raises rule events on the devices' master only.
@@ -161,6 +171,11 @@ final class FlowParts {
                 macAddress, VlanId.NONE, Set.of(new HostLocation(FakeDevices.id(device), PortNumber.portNumber(3),
                                                                  0L)), Set.of(IpAddress.valueOf(ip)), false,
                 DefaultAnnotations.EMPTY), true);
+    }
+
+    /** Hands ONOS's link event to this node's rerouter, on its event thread, as OnosEventFeed does. */
+    void linkEvent(org.onosproject.net.link.LinkEvent event) {
+        onEventThread(() -> rerouter.linkEvent(event));
     }
 
     private void onEventThread(Runnable task) {

@@ -249,6 +249,11 @@ public final class FlowRerouter {
     }
 
     private CompletableFuture<Void> healNow(String id) {
+        // Only the leader acts on a flow; the other nodes need not even read
+        // it (on ONOS's Raft store each read is a round trip).
+        if (!leadership.isLeader()) {
+            return done();
+        }
         QosFlow flow = store.get(id).orElse(null);
         if (flow == null || !watches(flow)
                 || flow.state() != QosFlow.State.INSTALLED && flow.state() != QosFlow.State.DEGRADED) {
