@@ -15,10 +15,11 @@ import org.junit.Test;
 
 import java.io.File;
 import java.io.IOException;
-import java.net.URISyntaxException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -54,9 +55,6 @@ public class DocsExamplesE2ETest {
     private static final Path PYTHON_CLIENT =
             Path.of(System.getProperty("user.dir")).getParent().resolve("clients").resolve("python");
 
-    // Runs an example with the frames it receives checked (contract_runner.py).
-    private static final Path CONTRACT_RUNNER = resource("contract_runner.py");
-
     private final ObjectMapper mapper = new ObjectMapper().disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
 
     @Test
@@ -66,6 +64,7 @@ public class DocsExamplesE2ETest {
                                   + "(Debian python3-websocket, python3-websockets); test-all.sh installs them",
                           python != null);
         Assume.assumeTrue("docs test skipped: no curl", run(List.of("curl", "--version"), Map.of()).exit == 0);
+        Path runner = contractRunner();
         List<String> failures = new ArrayList<>();
         int ran = 0;
         for (Path doc : documents()) {
@@ -79,7 +78,7 @@ public class DocsExamplesE2ETest {
                 String where = doc.getFileName().toString();
                 for (DocExamples.Python p : examples.python) {
                     ran++;
-                    runPython(python, p, hostPort, where, failures);
+                    runPython(python, runner, p, hostPort, where, failures);
                 }
                 FlowSocketClient client = examples.exchanges.isEmpty() ? null : env.admin();
                 Map<String, String> handleIds = new HashMap<>();
@@ -108,14 +107,14 @@ public class DocsExamplesE2ETest {
         return docs;
     }
 
-    private void runPython(String python, DocExamples.Python p, String hostPort, String where,
+    private void runPython(String python, Path runner, DocExamples.Python p, String hostPort, String where,
                            List<String> failures) throws Exception {
         Path script = Files.createTempFile("doc-example", ".py");
         Path violations = Files.createTempFile("doc-example", ".violations");
         try {
             Files.writeString(script, HOST.matcher(p.code).replaceAll(hostPort));
             // Every frame the example receives is checked against docs/schema.
-            Result r = run(List.of(python, CONTRACT_RUNNER.toString(), script.toString()),
+            Result r = run(List.of(python, runner.toString(), script.toString()),
                            Map.of("FLOWSOCKET_CONTRACT_DIR", PYTHON_CLIENT.resolve("tests").toString(),
                                   "FLOWSOCKET_CONTRACT_VIOLATIONS", violations.toString()));
             List<String> broken = Files.readAllLines(violations, StandardCharsets.UTF_8);
@@ -210,12 +209,15 @@ public class DocsExamplesE2ETest {
         return null;
     }
 
-    private static Path resource(String name) {
-        try {
-            return Path.of(DocsExamplesE2ETest.class.getResource(name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
+    // Runs an example with the frames it receives checked. A file of its own:
+    // the release matrix loads this class and its resources from a jar.
+    private static Path contractRunner() throws IOException {
+        Path runner = Files.createTempFile("contract_runner", ".py");
+        runner.toFile().deleteOnExit();
+        try (InputStream in = DocsExamplesE2ETest.class.getResourceAsStream("contract_runner.py")) {
+            Files.copy(in, runner, StandardCopyOption.REPLACE_EXISTING);
         }
+        return runner;
     }
 
     private static String trimLines(String text) {
