@@ -8,6 +8,7 @@ import json
 import pytest
 
 import conftest
+import contract
 from contract import Contract, ContractViolation
 
 CONTRACT = Contract()
@@ -65,7 +66,8 @@ def test_the_watch_reports_an_ok_reply_to_a_request_the_contract_refuses():
     ok = {"kind": "reply", "id": "b", "type": "ListFlows", "status": "ok", "result": {"flows": []}}
     refused = {"kind": "reply", "id": "a", "type": "ListFlows", "status": "error",
                "error": {"code": "INVALID_FIELD", "message": "no such state", "field": "state"}}
-    watch = conftest.ContractWatch(_Socket([refused, ok, {"kind": "nonsense"}]))
+    watch = contract.ContractWatch(_Socket([refused, ok, {"kind": "nonsense"}]), conftest.CONTRACT,
+                                   conftest.VIOLATIONS)
 
     async def talk():
         await watch.send(json.dumps({"type": "ListFlows", "id": "a", "state": "SOMEHOW"}))
