@@ -147,13 +147,7 @@ public class ClusterFlowsTest {
         assertEquals("store calls node2, not the leader, made for the device event", callsOf2,
                      node2.store.operations());
         for (FlowParts node : List.of(node1, node2)) {
-            Map<String, List<QosFlow.State>> heard = node.events.stream()
-                    .collect(Collectors.groupingBy(e -> e.subject().id(),
-                                                   Collectors.mapping(e -> e.subject().state(), Collectors.toList())));
-            for (QosFlow flow : flows) {
-                assertEquals(node.node.id + " heard of " + flow.id(), List.of(QosFlow.State.DEGRADED),
-                             heard.get(flow.id()));
-            }
+            assertHeardDegradedOnce(node, flows);
             assertTrue(node.events.stream().allMatch(e -> e.type() == QosFlowEvent.Type.FLOW_UPDATED));
         }
     }
@@ -199,13 +193,18 @@ public class ClusterFlowsTest {
             assertTrue(now.reason(), now.reason().startsWith("NO_PATH: "));
         }
         for (FlowParts node : List.of(node1, node2)) {
-            Map<String, List<QosFlow.State>> heard = node.events.stream()
-                    .collect(Collectors.groupingBy(e -> e.subject().id(),
-                                                   Collectors.mapping(e -> e.subject().state(), Collectors.toList())));
-            for (QosFlow flow : flows) {
-                assertEquals(node.node.id + " heard of " + flow.id(), List.of(QosFlow.State.DEGRADED),
-                             heard.get(flow.id()));
-            }
+            assertHeardDegradedOnce(node, flows);
+        }
+    }
+
+    // Each flow's one change a node heard of: it became DEGRADED.
+    private static void assertHeardDegradedOnce(FlowParts node, List<QosFlow> flows) {
+        Map<String, List<QosFlow.State>> heard = node.events.stream()
+                .collect(Collectors.groupingBy(e -> e.subject().id(),
+                                               Collectors.mapping(e -> e.subject().state(), Collectors.toList())));
+        for (QosFlow flow : flows) {
+            assertEquals(node.node.id + " heard of " + flow.id(), List.of(QosFlow.State.DEGRADED),
+                         heard.get(flow.id()));
         }
     }
 
