@@ -30,7 +30,8 @@ public class ReportFormatTest {
             "onos-ceiling", "simulator-ceiling", "transport-ceiling", "flowsocket-ws-1conn-raft",
             "onos-rest-batch-raft");
 
-    static final String RAFT_GOAL = "on the Raft store, FlowSocket >= 1.0x REST batch on the same store";
+    static final String RAFT_GOAL = "Raft store: FlowSocket >= 1.0x REST batch on it, flows/s";
+    static final String CPU_GOAL = "FlowSocket 1 conn <= ONOS REST batch, CPU per flow";
 
     @Test
     public void everyRowHasOneLineOfNumbersAndTheGoalsFollow() {
@@ -42,7 +43,9 @@ public class ReportFormatTest {
                 // Row k confirms 1000 * (k + 1) flows/s at (k + 1) ms, give or take a run.
                 Histogram latency = FlowRows.histogram();
                 latency.recordValueWithCount((k + 1) * 1000L, row.batch);
-                r.add(new RunResult(row, 1000L * (k + 1) + i, 1.0, 0.01 * (k + 1), latency,
+                // 10 us of CPU per flow; ws 8.
+                double cpuSeconds = row.id.equals("ws") ? 0.008 : 0.01 * (k + 1);
+                r.add(new RunResult(row, 1000L * (k + 1) + i, 1.0, cpuSeconds, latency,
                         FlowRows.histogram(), 0, null, 0, false));
             }
             runs.put(row.id, r);
@@ -71,5 +74,13 @@ public class ReportFormatTest {
         // ws-raft is the row after ws-w1, rest-batch-raft after it: the ratio is below 1.
         assertEquals("NOT met", goal.verdict);
         assertTrue(output, goal.high < 1);
+        // ws spends 0.8 of rest-batch's CPU per flow: a CPU goal is met
+        // when the interval stays under its threshold.
+        ReportLines.GoalLine cpu = lines.goals.get(CPU_GOAL);
+        assertTrue(output, cpu != null && cpu.high < 0.81 && cpu.low > 0.79);
+        assertEquals(output, "met", cpu.verdict);
+        assertEquals(output, List.of("FlowSocket 1 conn >= 1.5x ONOS REST batch, flows/s", CPU_GOAL,
+                "FlowSocket 1 rule per request >= 3x ONOS REST single, flows/s",
+                "FlowSocket 1 conn >= 0.6x onos-ceiling, flows/s", RAFT_GOAL), new ArrayList<>(lines.goals.keySet()));
     }
 }
