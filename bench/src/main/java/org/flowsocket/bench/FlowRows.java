@@ -130,6 +130,7 @@ final class FlowRows {
             }
             Sender sender = sender(row, run, clients, simulator);
             System.gc();
+            long storeCalls0 = row.flowSocket() ? target.storeOperations() : -1;
             long cpu0 = processCpuNanos();
             long start = System.nanoTime();
             long end = start + length.toNanos();
@@ -179,6 +180,9 @@ final class FlowRows {
             long last = Math.max(run.lastNanos.get(), start + 1);
             if (row.flowSocket()) {
                 awaitReplies(clients);
+                if (storeCalls0 >= 0 && !run.handles.isEmpty()) {
+                    run.storeCallsPerInstall = (double) (target.storeOperations() - storeCalls0) / run.handles.size();
+                }
             }
             RunResult result = new RunResult(row, run.confirmed.get(), (last - start) / 1e9,
                     cpu0 < 0 || cpu1 < 0 ? -1 : (cpu1 - cpu0) / 1e9, run.latency, run.reply,

@@ -57,6 +57,7 @@ final class RowCleanup {
             case WS_NO_CONFIRM:
                 long t0 = System.nanoTime();
                 long cpu0 = FlowRows.processCpuNanos();
+                long storeCalls0 = target.storeOperations();
                 int handles = run.handles.size();
                 removeFlowSocketFlows(clients.get(0), run.handles, Math.min(row.window, 64));
                 long rules = run.confirmed.get();
@@ -64,8 +65,9 @@ final class RowCleanup {
                     double s = (System.nanoTime() - t0) / 1e9;
                     removalReport.accept(String.format(Locale.ROOT,
                             "RemoveFlow of %d flows (%d rules, %d in flight) until ONOS lists none: %.0f rules/s, "
-                                    + "%.1f cpu us/rule", handles, rules, Math.min(row.window, 64), rules / s,
-                            (FlowRows.processCpuNanos() - cpu0) / 1e3 / rules));
+                                    + "%.1f cpu us/rule%s", handles, rules, Math.min(row.window, 64), rules / s,
+                            (FlowRows.processCpuNanos() - cpu0) / 1e3 / rules,
+                            storeCalls(row, run, storeCalls0, handles)));
                 }
                 break;
             case REST:
@@ -84,6 +86,18 @@ final class RowCleanup {
             default:
                 break;
         }
+    }
+
+    // FlowSocket's synchronous calls to ONOS's store per request of the run
+    // and of its removal (a Raft round trip each on a Raft store), for the
+    // row whose replies wait for the switches (a confirm:false install
+    // settles after its reply).
+    private String storeCalls(Row row, RunProgress run, long before, int handles) {
+        if (row.path != Row.Path.WS || before < 0 || handles == 0 || Double.isNaN(run.storeCallsPerInstall)) {
+            return "";
+        }
+        return String.format(Locale.ROOT, "; store calls per request (%d rules): InstallFlow %.1f, RemoveFlow %.1f",
+                row.batch, run.storeCallsPerInstall, (double) (target.storeOperations() - before) / handles);
     }
 
     // RemoveFlow for every handle, pipelined, then wait until ONOS holds none

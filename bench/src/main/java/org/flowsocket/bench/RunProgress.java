@@ -39,6 +39,8 @@ final class RunProgress {
     // Not confirmed by ONOS's store: the echo and the simulator alone have
     // no ONOS; attached by URL, ONOS's store cannot be watched.
     final boolean replyConfirms;
+    // FlowSocket's calls to ONOS's store per InstallFlow of the run, or NaN.
+    volatile double storeCallsPerInstall = Double.NaN;
 
     /**
      * @param row            the row

@@ -7,6 +7,7 @@ package org.flowsocket.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
+import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
@@ -116,6 +117,17 @@ public final class Target implements AutoCloseable {
     /** @return the in-process sandbox, if the benchmark started one */
     public Optional<Sandbox> sandbox() {
         return Optional.ofNullable(sandbox);
+    }
+
+    /**
+     * Counts FlowSocket's synchronous calls to ONOS's store so far (each a
+     * Raft round trip on a Raft store).
+     *
+     * @return calls since FlowSocket started, or -1 when attached by URL
+     */
+    public long storeOperations() {
+        return sandbox == null ? -1 : sandbox.flowSocketService()
+                .map(s -> ((FlowSocketAdminService) s).storeOperations()).orElse(-1L);
     }
 
     /** @return FlowSocket's WebSocket URI */
