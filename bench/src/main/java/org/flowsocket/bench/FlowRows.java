@@ -20,6 +20,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
@@ -211,15 +212,26 @@ final class FlowRows {
             case WS:
             case WS_NO_CONFIRM:
                 boolean confirm = row.path == Row.Path.WS;
-                return r -> clients.get(r % clients.size())
-                        .request(Integer.toString(r), bodies.installFlow(row.batch, confirm, r))
-                        .whenComplete((answer, e) -> {
-                            if (e != null) {
-                                run.failed(r, e.toString());
-                            } else {
-                                run.replied(r, answer, System.nanoTime(), confirm ? "INSTALLED" : null);
-                            }
-                        });
+                // A slot frees at ONOS's confirmation, and FlowSocket's reply
+                // comes after it: as a client must, never have more requests
+                // unanswered on a connection than its hello's maxInFlight.
+                List<Semaphore> unanswered = new ArrayList<>();
+                for (FlowSocketClient c : clients) {
+                    unanswered.add(new Semaphore(maxInFlight(c)));
+                }
+                return r -> {
+                    int c = r % clients.size();
+                    unanswered.get(c).acquireUninterruptibly();
+                    clients.get(c).request(Integer.toString(r), bodies.installFlow(row.batch, confirm, r))
+                            .whenComplete((answer, e) -> {
+                                unanswered.get(c).release();
+                                if (e != null) {
+                                    run.failed(r, e.toString());
+                                } else {
+                                    run.replied(r, answer, System.nanoTime(), confirm ? "INSTALLED" : null);
+                                }
+                            });
+                };
             case ECHO:
                 return r -> clients.get(r % clients.size())
                         .request(Integer.toString(r), bodies.echoFrame(row.batch, r))
@@ -259,6 +271,14 @@ final class FlowRows {
                 };
             default:
                 throw new IllegalArgumentException("unknown path " + row.path);
+        }
+    }
+
+    private static int maxInFlight(FlowSocketClient client) {
+        try {
+            return client.hello().get(10, TimeUnit.SECONDS).path("limits").path("maxInFlight").asInt(256);
+        } catch (Exception e) {
+            throw new IllegalStateException("no hello from FlowSocket: " + e, e);
         }
     }
 

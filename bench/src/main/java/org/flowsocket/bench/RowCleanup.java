@@ -6,6 +6,7 @@ package org.flowsocket.bench;
 
 import org.flowsocket.testkit.FlowSocketClient;
 import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
 import org.onosproject.net.flow.FlowRuleService;
 
 import java.time.Duration;
@@ -28,6 +29,7 @@ import java.util.function.Consumer;
 final class RowCleanup {
 
     private static final Duration CLEANUP_WAIT = Duration.ofMinutes(3);
+    private static final Duration LEFT_BEHIND_WAIT = Duration.ofSeconds(20);
 
     private final Target target;
     private final ApplicationId inProcessApp;
@@ -59,7 +61,7 @@ final class RowCleanup {
                 long cpu0 = FlowRows.processCpuNanos();
                 long storeCalls0 = target.storeOperations();
                 int handles = run.handles.size();
-                removeFlowSocketFlows(clients.get(0), run.handles, Math.min(row.window, 64));
+                removeFlowSocketFlows(row, clients.get(0), run.handles, Math.min(row.window, 64));
                 long rules = run.confirmed.get();
                 if (removalReport != null && rules > 0) {
                     double s = (System.nanoTime() - t0) / 1e9;
@@ -103,7 +105,7 @@ final class RowCleanup {
     // RemoveFlow for every handle, pipelined, then wait until ONOS holds none
     // of FlowSocket's rules. A handle of a confirm:false install may still be
     // PENDING when its removal arrives; such a removal is tried again.
-    private void removeFlowSocketFlows(FlowSocketClient client, List<String> handles, int window)
+    private void removeFlowSocketFlows(Row row, FlowSocketClient client, List<String> handles, int window)
             throws Exception {
         List<String> left = new ArrayList<>(handles);
         String failure = null;
@@ -138,8 +140,18 @@ final class RowCleanup {
         if (!left.isEmpty()) {
             throw new IllegalStateException("removing FlowSocket's flows failed: " + failure);
         }
-        if (!target.awaitNoRules(Target.FLOWSOCKET_APP, CLEANUP_WAIT)) {
-            throw new IllegalStateException("FlowSocket's rules are still in ONOS after removal");
+        // Each RemoveFlow answered once ONOS listed none of its flow's rules.
+        if (!target.awaitNoRules(Target.FLOWSOCKET_APP, LEFT_BEHIND_WAIT)) {
+            // A finding, not a reason to lose the whole run: said loudly,
+            // then cleared through ONOS so that the next run starts empty.
+            System.out.println("LEFT BEHIND after " + row.name + ": every RemoveFlow succeeded, yet "
+                    + target.describeRules(Target.FLOWSOCKET_APP) + "; removing them through ONOS");
+            target.service(FlowRuleService.class).removeFlowRulesById(
+                    target.service(CoreService.class).getAppId(Target.FLOWSOCKET_APP));
+            if (!target.awaitNoRules(Target.FLOWSOCKET_APP, CLEANUP_WAIT)) {
+                throw new IllegalStateException(row.name + ": FlowSocket's rules are still in ONOS after removal: "
+                        + target.describeRules(Target.FLOWSOCKET_APP));
+            }
         }
     }
 }

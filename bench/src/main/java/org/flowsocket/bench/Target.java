@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.flowsocket.api.FlowSocketAdminService;
+import org.flowsocket.api.QosFlow;
+import org.flowsocket.api.QosFlowFilter;
+import org.flowsocket.api.QosFlowService;
 import org.flowsocket.sandbox.Sandbox;
 import org.flowsocket.testkit.ClientConfig;
 import org.flowsocket.testkit.FlowSocketClient;
@@ -28,8 +31,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 /**
@@ -236,6 +242,32 @@ public final class Target implements AutoCloseable {
             }
         }
         return n;
+    }
+
+    /**
+     * Tells what ONOS still holds of an application and, for FlowSocket's,
+     * what FlowSocket's store holds: counts by state and a few rules.
+     *
+     * @param app application name
+     * @return one line, or an empty one when attached by URL
+     */
+    public String describeRules(String app) {
+        if (sandbox == null) {
+            return "";
+        }
+        ApplicationId id = service(CoreService.class).getAppId(app);
+        List<FlowEntry> entries = id == null ? List.of() : StreamSupport.stream(
+                service(FlowRuleService.class).getFlowEntriesById(id).spliterator(), false)
+                .collect(Collectors.toList());
+        Map<FlowEntry.FlowEntryState, Long> states = entries.stream()
+                .collect(Collectors.groupingBy(FlowEntry::state, TreeMap::new, Collectors.counting()));
+        String examples = entries.stream().limit(3)
+                .map(e -> e.deviceId() + " " + e.selector().criteria() + " " + e.state() + " " + e.life() + " s")
+                .collect(Collectors.joining("; "));
+        String flows = sandbox.flowSocketService().map(s -> ((QosFlowService) s).getFlows(QosFlowFilter.ALL)
+                .stream().collect(Collectors.groupingBy(QosFlow::state, TreeMap::new, Collectors.counting()))
+                .toString()).orElse("?");
+        return entries.size() + " rules in ONOS " + states + " (" + examples + "); FlowSocket's flows " + flows;
     }
 
     /**
