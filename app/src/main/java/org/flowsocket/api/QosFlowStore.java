@@ -136,10 +136,19 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
     QosFlow.State knownState(String id);
 
     /**
+     * The node {@link #knownActingNodes()} gives for a flow being installed
+     * or removed that names none: one stored by an earlier FlowSocket
+     * release, which did not record the node. No node of this release waits
+     * for the switches' answer about it.
+     */
+    String UNRECORDED_NODE = "";
+
+    /**
      * Tells, without asking the cluster, which flows are being installed or
      * removed, and by which node.
      *
-     * @return flow id to ONOS node id, as this node last heard
+     * @return flow id to ONOS node id, as this node last heard, or
+     *         {@link #UNRECORDED_NODE} where the flow names no node
      */
     Map<String, String> knownActingNodes();
 

@@ -307,6 +307,30 @@ public class ClusterFlowsTest {
     }
 
     @Test
+    public void leaderSettlesWhatAnEarlierReleaseLeftPendingOrRemovingWithoutNamingItsNode() throws Exception {
+        QosFlow removing = install(node2, List.of(rule("18.0.0.1/32"))).get(5, TimeUnit.SECONDS);
+        node1.switches.mode(FakeSwitches.Mode.SILENT);
+        // Stored as a release that did not record the acting node left them.
+        node2.store.update(removing.id(), h -> h.withState(QosFlow.State.REMOVING, "removal requested", null));
+        QosFlow pending = node2.planner.rules(List.of(rule("18.0.0.2/32")), "bob").flow()
+                .withState(QosFlow.State.PENDING, null, null);
+        assertTrue(node2.store.create(pending).isEmpty());
+        storage.drain();
+        assertEquals(QosFlow.State.PENDING, node1.store.get(pending.id()).get().state());
+
+        // Both nodes are up: the leader's look at the acting nodes finds them.
+        node1.departed.settle();
+        storage.drain();
+
+        assertTrue("the flow being removed was forgotten", node1.store.get(removing.id()).isEmpty());
+        QosFlow failed = node1.store.get(pending.id()).get();
+        assertEquals(QosFlow.State.FAILED, failed.state());
+        assertTrue(failed.reason(), failed.reason().startsWith("an earlier FlowSocket release"));
+        assertTrue("nothing is left acting", node2.store.knownActingNodes().isEmpty());
+        node1.switches.mode(FakeSwitches.Mode.CONFIRM);
+    }
+
+    @Test
     public void concurrentRemovalsOnTwoNodesRemoveOnce() throws Exception {
         for (int round = 0; round < 20; round++) {
             QosFlow flow = install(node1, List.of(rule("14.0." + round + ".1/32"))).get(5, TimeUnit.SECONDS);

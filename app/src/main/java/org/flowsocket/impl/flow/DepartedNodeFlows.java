@@ -26,7 +26,10 @@ import static org.slf4j.LoggerFactory.getLogger;
  * being removed is removed again and forgotten. A node that restarts before
  * the cluster saw it leave (Atomix notices a dead member after some
  * seconds) settles the same way what its previous run left: the cluster
- * still counts it active, so no other node would.
+ * still counts it active, so no other node would. The leader settles so
+ * too the flows an earlier FlowSocket release left PENDING or REMOVING
+ * without naming its node: replacing the application stopped that release
+ * on every node, so nobody waits for them.
  */
 public final class DepartedNodeFlows {
 
@@ -89,8 +92,12 @@ public final class DepartedNodeFlows {
             return;
         }
         store.knownActingNodes().forEach((id, node) -> {
-            if (!leadership.isActive(node)) {
-                store.get(id).filter(flow -> node.equals(flow.actingNode())).ifPresent(flow -> settle(flow, node));
+            boolean unrecorded = QosFlowStore.UNRECORDED_NODE.equals(node);
+            if (unrecorded || !leadership.isActive(node)) {
+                String what = unrecorded ? "an earlier FlowSocket release, which did not record its node, stopped"
+                        : "node " + node + " left the cluster";
+                store.get(id).filter(flow -> node.equals(actingNodeOf(flow)))
+                        .ifPresent(flow -> settle(flow, node, what));
             }
         });
     }
@@ -103,15 +110,11 @@ public final class DepartedNodeFlows {
     public void settlePreviousRun() {
         String self = leadership.localNode();
         previousRun.forEach(id -> store.get(id).filter(flow -> self.equals(flow.actingNode()))
-                .ifPresent(flow -> settle(flow, self, "restarted")));
+                .ifPresent(flow -> settle(flow, self, "node " + self + " restarted")));
         previousRun.clear();
     }
 
-    private void settle(QosFlow flow, String node) {
-        settle(flow, node, "left the cluster");
-    }
-
-    // what: what became of the node ("left the cluster", "restarted").
+    // what: what became of the acting node ("node n2 left the cluster").
     private void settle(QosFlow flow, String node, String what) {
         if (flow.state() == QosFlow.State.PENDING) {
             settleInstall(flow, node, what);
@@ -122,12 +125,12 @@ public final class DepartedNodeFlows {
 
     private void settleInstall(QosFlow flow, String node, String what) {
         if (lifecycle.isWhole(flow)) {
-            log.info("Flow {}: node {} {} while installing it; ONOS lists its rules added", flow.id(), node, what);
+            log.info("Flow {}: {} while installing it; ONOS lists its rules added", flow.id(), what);
             store.update(flow.id(), h -> stillActing(h, node, QosFlow.State.PENDING)
                     ? h.withState(QosFlow.State.INSTALLED, null) : h);
             return;
         }
-        String reason = "node " + node + " " + what + " while installing the flow, before the switches "
+        String reason = what + " while installing the flow, before the switches "
                 + "confirmed it; every rule and meter of the request was withdrawn";
         log.warn("Flow {} failed: {}", flow.id(), reason);
         installer.withdraw(flow.rules());
@@ -138,7 +141,7 @@ public final class DepartedNodeFlows {
     }
 
     private void settleRemoval(QosFlow flow, String node, String what) {
-        log.info("Flow {}: node {} {} while removing it; removing its rules and meters", flow.id(), node, what);
+        log.info("Flow {}: {} while removing it; removing its rules and meters", flow.id(), what);
         installer.withdraw(flow.rules());
         meters.release(flow.meters());
         store.get(flow.id()).filter(h -> stillActing(h, node, QosFlow.State.REMOVING))
@@ -146,6 +149,10 @@ public final class DepartedNodeFlows {
     }
 
     private static boolean stillActing(QosFlow flow, String node, QosFlow.State state) {
-        return flow.state() == state && Objects.equals(flow.actingNode(), node);
+        return flow.state() == state && Objects.equals(actingNodeOf(flow), node);
+    }
+
+    private static String actingNodeOf(QosFlow flow) {
+        return flow.actingNode() != null ? flow.actingNode() : QosFlowStore.UNRECORDED_NODE;
     }
 }

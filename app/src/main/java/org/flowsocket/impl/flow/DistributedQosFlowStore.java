@@ -321,6 +321,8 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         states.put(handle.id(), handle.state());
         if (handle.actingNode() != null) {
             actingNodes.put(handle.id(), handle.actingNode());
+        } else if (handle.state() == QosFlow.State.PENDING || handle.state() == QosFlow.State.REMOVING) {
+            actingNodes.put(handle.id(), UNRECORDED_NODE);
         }
         handle.spec().ifPresent(spec -> List.of(spec.src(), spec.dst()).forEach(ip -> endpoints.compute(
                 ip, (k, ids) -> {
