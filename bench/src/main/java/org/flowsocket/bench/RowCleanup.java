@@ -30,6 +30,7 @@ final class RowCleanup {
 
     private static final Duration CLEANUP_WAIT = Duration.ofMinutes(3);
     private static final Duration LEFT_BEHIND_WAIT = Duration.ofSeconds(20);
+    private static final int FORCE_AFTER = 3;
 
     private final Target target;
     private final ApplicationId inProcessApp;
@@ -118,10 +119,19 @@ final class RowCleanup {
             AtomicReference<String> why = new AtomicReference<>();
             CountDownLatch done = new CountDownLatch(left.size());
             int i = 0;
+            // Three tries, then force (the handle is forgotten whatever the
+            // switches say), and the rules left are reported below.
+            boolean force = attempt >= FORCE_AFTER;
+            if (attempt == FORCE_AFTER) {
+                System.out.println("LEFT BEHIND after " + row.name + ": RemoveFlow of " + left.size()
+                        + " flow(s) failed " + FORCE_AFTER + " times (" + failure + "); "
+                        + target.describeRules(Target.FLOWSOCKET_APP) + "; removing them with force");
+            }
             for (String h : left) {
                 w.acquire();
                 String id = "\"rm-" + attempt + "-" + (i++) + "\"";
-                client.request(id, "{\"type\":\"RemoveFlow\",\"id\":" + id + ",\"flowId\":\"" + h + "\"}")
+                client.request(id, "{\"type\":\"RemoveFlow\",\"id\":" + id + ",\"flowId\":\"" + h + "\""
+                        + (force ? ",\"force\":true" : "") + "}")
                         .whenComplete((reply, e) -> {
                             if (e != null || !"ok".equals(reply.path("status").asText())) {
                                 failed.add(h);

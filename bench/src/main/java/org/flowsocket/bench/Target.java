@@ -262,7 +262,9 @@ public final class Target implements AutoCloseable {
         Map<FlowEntry.FlowEntryState, Long> states = entries.stream()
                 .collect(Collectors.groupingBy(FlowEntry::state, TreeMap::new, Collectors.counting()));
         String examples = entries.stream().limit(3)
-                .map(e -> e.deviceId() + " " + e.selector().criteria() + " " + e.state() + " " + e.life() + " s")
+                .map(e -> e.deviceId() + " " + e.selector().criteria() + " " + e.state() + ", " + e.life()
+                        + " s old, last seen " + (System.currentTimeMillis() - e.lastSeen()) + " ms ago, "
+                        + (sandbox.network().flowTable(e.deviceId()).contains(e) ? "on" : "not on") + " the switch")
                 .collect(Collectors.joining("; "));
         String flows = sandbox.flowSocketService().map(s -> ((QosFlowService) s).getFlows(QosFlowFilter.ALL)
                 .stream().collect(Collectors.groupingBy(QosFlow::state, TreeMap::new, Collectors.counting()))
