@@ -103,6 +103,13 @@ final class RowCleanup {
                 row.batch, run.storeCallsPerInstall, (double) (target.storeOperations() - before) / handles);
     }
 
+    // A finding of the cleanup, printed as it happens: what went wrong, what
+    // ONOS and FlowSocket still hold, and what the cleanup does about it.
+    private void reportLeftBehind(Row row, String what, String remedy) {
+        System.out.println("LEFT BEHIND after " + row.name + ": " + what + "; "
+                + target.describeRules(Target.FLOWSOCKET_APP) + "; " + remedy);
+    }
+
     // RemoveFlow for every handle, pipelined, then wait until ONOS holds none
     // of FlowSocket's rules. A handle of a confirm:false install may still be
     // PENDING when its removal arrives; such a removal is tried again.
@@ -123,9 +130,8 @@ final class RowCleanup {
             // switches say), and the rules left are reported below.
             boolean force = attempt >= FORCE_AFTER;
             if (attempt == FORCE_AFTER) {
-                System.out.println("LEFT BEHIND after " + row.name + ": RemoveFlow of " + left.size()
-                        + " flow(s) failed " + FORCE_AFTER + " times (" + failure + "); "
-                        + target.describeRules(Target.FLOWSOCKET_APP) + "; removing them with force");
+                reportLeftBehind(row, "RemoveFlow of " + left.size() + " flow(s) failed " + FORCE_AFTER
+                        + " times (" + failure + ")", "removing them with force");
             }
             for (String h : left) {
                 w.acquire();
@@ -154,8 +160,7 @@ final class RowCleanup {
         if (!target.awaitNoRules(Target.FLOWSOCKET_APP, LEFT_BEHIND_WAIT)) {
             // A finding, not a reason to lose the whole run: said loudly,
             // then cleared through ONOS so that the next run starts empty.
-            System.out.println("LEFT BEHIND after " + row.name + ": every RemoveFlow succeeded, yet "
-                    + target.describeRules(Target.FLOWSOCKET_APP) + "; removing them through ONOS");
+            reportLeftBehind(row, "every RemoveFlow succeeded, yet rules remain", "removing them through ONOS");
             target.service(FlowRuleService.class).removeFlowRulesById(
                     target.service(CoreService.class).getAppId(Target.FLOWSOCKET_APP));
             if (!target.awaitNoRules(Target.FLOWSOCKET_APP, CLEANUP_WAIT)) {
