@@ -39,7 +39,23 @@ if [ ${#missing[@]} -gt 0 ]; then
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-mvn -B install -Povs -Pbrowser -Pkaraf "$@"
+# A failed suite's own output (its log, and what a test printed when it failed)
+# goes to a file of its reports directory: show the end of each such file.
+print_failed_output() {
+    local xml out
+    for xml in $(grep -l -E '<(failure|error)[ >]' */target/*-reports*/TEST-*.xml \
+                 */*/target/*-reports*/TEST-*.xml */*/*/target/*-reports*/TEST-*.xml 2>/dev/null); do
+        out="${xml%/*}/$(basename "$xml" .xml | sed 's/^TEST-//')-output.txt"
+        [ -f "$out" ] || continue
+        echo "test-all.sh: the last 300 lines of $out"
+        tail -n 300 "$out"
+    done
+}
+
+if ! mvn -B install -Povs -Pbrowser -Pkaraf "$@"; then
+    print_failed_output
+    exit 1
+fi
 
 # The Python client against the sandbox jar just built; bounded, a hang fails the run.
 echo "test-all.sh: Python client suite (clients/python/tests)"

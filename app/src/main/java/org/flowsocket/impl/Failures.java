@@ -6,6 +6,7 @@ package org.flowsocket.impl;
 
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
+import org.onosproject.store.service.StorageException;
 import org.slf4j.Logger;
 
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,9 @@ import static org.slf4j.LoggerFactory.getLogger;
 /**
  * Turns whatever a stage failed with into the {@link FlowSocketException}
  * callers are promised: a typed error passes as it is; an executor that
- * stopped is {@code UNAVAILABLE}; anything else is logged here and reported
+ * stopped is {@code UNAVAILABLE}, and so is ONOS's distributed store not
+ * answering (a Raft partition electing a leader while a cluster node leaves
+ * or rejoins); anything else is logged here and reported
  * as {@code INTERNAL_ERROR}, its cause kept for Java callers but never put
  * into a message, since it may name server classes.
  */
@@ -53,6 +56,15 @@ public final class Failures {
         }
         if (cause instanceof RejectedExecutionException) {
             return new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket is stopping");
+        }
+        if (cause instanceof StorageException) {
+            // ONOS 2.5.6 DefaultConsistentMap waits up to 15 s for the Raft
+            // partition, then throws ConsistentMapException.Timeout.
+            log.warn("{} failed: ONOS's distributed store did not answer ({})", what,
+                     cause.getClass().getSimpleName());
+            return new FlowSocketException(ErrorCode.UNAVAILABLE, what + " failed: ONOS's distributed store did "
+                    + "not answer in time (a cluster node may be leaving or rejoining); whether a change was "
+                    + "made is unknown until GetFlow or ListFlows tells it");
         }
         log.warn("{} failed unexpectedly", what, cause);
         FlowSocketException internal = new FlowSocketException(ErrorCode.INTERNAL_ERROR,

@@ -69,6 +69,12 @@ public final class SandboxClusterNode {
         return URI.create("http://" + host + ":" + httpPort + "/onos/flowsocket/");
     }
 
+    /** @return its JVM's process id, if it runs */
+    public java.util.OptionalLong pid() {
+        Process p = process;
+        return p != null && p.isAlive() ? java.util.OptionalLong.of(p.pid()) : java.util.OptionalLong.empty();
+    }
+
     /** @return whether its JVM runs */
     public boolean isAlive() {
         Process p = process;

@@ -11,6 +11,7 @@ import org.flowsocket.testkit.FlowSocketClients;
 import org.flowsocket.testkit.Requests;
 import org.junit.AfterClass;
 import org.junit.BeforeClass;
+import org.junit.Rule;
 import org.junit.Test;
 
 import java.net.URI;
@@ -52,6 +53,9 @@ public class ThreeNodeClusterTest {
 
     private static SandboxCluster cluster;
     private final List<FlowSocketClient> clients = new ArrayList<>();
+
+    @Rule
+    public final ClusterDiagnostics diagnostics = new ClusterDiagnostics(() -> cluster);
 
     @BeforeClass
     public static void startCluster() throws Exception {
@@ -126,6 +130,7 @@ public class ThreeNodeClusterTest {
         String made = one.ok(flow("10.0.0.1", "10.0.0.2", "video")).path("flowId").asText();
 
         cluster.restart(2);
+        awaitEveryNodeServes();
         FlowSocketClient two = connect(2);
         assertTrue("the restarted node lists the flow made while it was down", listed(two, made));
         String next = two.ok(flow("10.0.0.2", "10.0.0.3", "video")).path("flowId").asText();
@@ -278,6 +283,29 @@ public class ThreeNodeClusterTest {
         } finally {
             cluster.kill(3);
             cluster.restart(3);
+            awaitEveryNodeServes();
+        }
+    }
+
+    // After a node rejoined, until every node answers a read of the store: a
+    // Raft partition whose leader was the killed node elects another, and
+    // ONOS's map waits up to 15 s meanwhile (FlowSocket then answers
+    // UNAVAILABLE). The next test starts on a settled cluster.
+    private void awaitEveryNodeServes() throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        for (int n = 1; n <= 3; n++) {
+            try (FlowSocketClient c = FlowSocketClients.open(cluster.node(n).webSocketUri(),
+                                                             ClientConfig.basic("onos", "rocks"))) {
+                while (true) {
+                    JsonNode reply = c.call(c.newRequest("ListFlows"), Duration.ofSeconds(20));
+                    if ("ok".equals(reply.path("status").asText())) {
+                        break;
+                    }
+                    assertEquals(reply.toString(), "UNAVAILABLE", reply.path("error").path("code").asText());
+                    assertTrue("node " + n + " still cannot read the store: " + reply,
+                               System.nanoTime() < deadline);
+                }
+            }
         }
     }
 
