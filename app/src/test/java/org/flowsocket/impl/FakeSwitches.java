@@ -15,7 +15,9 @@ import org.onosproject.net.flow.FlowRuleOperation;
 import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleServiceAdapter;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,17 +36,19 @@ import java.util.stream.Collectors;
 class FakeSwitches extends FlowRuleServiceAdapter {
 
     /**
-     * How the switches answer a batch: confirm it, ignore it, or take its
+     * How the switches answer a batch: confirm it, ignore it, take its
      * rules without the confirmation ever reaching the node that sent it
-     * (e.g. the node died first).
+     * (e.g. the node died first), or hold it until the test releases the
+     * batches held, in an order of its choosing ({@link #releaseHeldLatestFirst()}).
      */
-    enum Mode { CONFIRM, SILENT, UNCONFIRMED }
+    enum Mode { CONFIRM, SILENT, UNCONFIRMED, HELD }
 
     private final Map<DeviceId, Map<Long, FlowEntry>> tables = new ConcurrentHashMap<>();
     private final List<FlowRuleListener> listeners = new CopyOnWriteArrayList<>();
     private final Set<DeviceId> refusing = ConcurrentHashMap.newKeySet();
     private final AtomicInteger batches = new AtomicInteger();
     private final AtomicInteger tableReads = new AtomicInteger();
+    private final List<FlowRuleOperations> held = new CopyOnWriteArrayList<>();
     private volatile Mode mode = Mode.CONFIRM;
 
     void mode(Mode newMode) {
@@ -80,12 +84,43 @@ class FakeSwitches extends FlowRuleServiceAdapter {
         }
     }
 
+    /** @return how many applied operations are held, not yet taken by ONOS */
+    int heldCount() {
+        return held.size();
+    }
+
+    /**
+     * Lets ONOS take the operations held, the latest applied first, then
+     * those applied meanwhile, until none is held. ONOS 2.5.6
+     * FlowRuleManager.apply runs each call on a thread of its pool of 32
+     * (operationsService) and stores each device batch from another pool
+     * (deviceInstallers): two calls reach the store in either order. A
+     * removal of a rule the store does not hold is dropped and its batch
+     * succeeds, as ECFlowRuleStore.updateStoreInternal does.
+     */
+    void releaseHeldLatestFirst() {
+        while (!held.isEmpty()) {
+            List<FlowRuleOperations> now = new ArrayList<>(held);
+            held.removeAll(now);
+            Collections.reverse(now);
+            now.forEach(this::take);
+        }
+    }
+
     @Override
     public void apply(FlowRuleOperations ops) {
         batches.incrementAndGet();
         if (mode == Mode.SILENT) {
             return;
         }
+        if (mode == Mode.HELD) {
+            held.add(ops);
+            return;
+        }
+        take(ops);
+    }
+
+    private void take(FlowRuleOperations ops) {
         List<FlowRuleOperation> all = ops.stages().stream().flatMap(Collection::stream).collect(Collectors.toList());
         List<FlowRuleOperation> refused = all.stream()
                 .filter(op -> op.type() == FlowRuleOperation.Type.ADD && refusing.contains(op.rule().deviceId()))

@@ -9,11 +9,13 @@ import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.impl.flow.FlowInstaller;
 import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 import org.onosproject.net.flow.FlowRuleOperations;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -117,6 +119,61 @@ public class FlowLifecycleTest extends FlowPartsTestBase {
         assertEquals(planned.id(), removed.id());
         assertEquals(0, parts.switches.ruleCount());
         assertFalse(parts.store.get(planned.id()).isPresent());
+    }
+
+    // ONOS takes each apply on a thread of its own: a removal sent before ONOS
+    // answered the addition can reach the store first, which drops it, and the
+    // addition then leaves the rules on the switches.
+    @Test
+    public void removalOfAFlowStillBeingAddedWaitsForOnosToAnswerTheAddition() throws Exception {
+        parts.switches.mode(FakeSwitches.Mode.HELD);
+        assertEquals(QosFlow.State.PENDING, parts.lifecycle.install(planned, false, 1000)
+                .get(1, TimeUnit.SECONDS).state());
+        CompletableFuture<QosFlow> removal = parts.lifecycle.remove(planned.id(), false, 2000);
+        assertEquals("only the addition went to ONOS", 1, parts.switches.heldCount());
+
+        parts.switches.releaseHeldLatestFirst();
+        assertEquals(planned.id(), removal.get(5, TimeUnit.SECONDS).id());
+        assertEquals("nothing is left on the switches", 0, parts.switches.ruleCount());
+        assertFalse(parts.store.get(planned.id()).isPresent());
+    }
+
+    @Test
+    public void withdrawalAfterATimeoutWaitsForOnosToAnswerTheAddition() throws Exception {
+        parts.switches.mode(FakeSwitches.Mode.HELD);
+        try {
+            parts.lifecycle.install(planned, true, 200).get(5, TimeUnit.SECONDS);
+            fail("an unanswered flow was installed");
+        } catch (ExecutionException e) {
+            assertEquals(ErrorCode.CONFIRM_TIMEOUT, ((FlowSocketException) e.getCause()).code());
+        }
+        assertEquals("only the addition went to ONOS", 1, parts.switches.heldCount());
+
+        parts.switches.releaseHeldLatestFirst();
+        assertEquals("nothing is left on the switches", 0, parts.switches.ruleCount());
+    }
+
+    @Test
+    public void withdrawalLeavesOutTheRulesAddedAgainWhileItWaited() throws Exception {
+        parts.switches.mode(FakeSwitches.Mode.HELD);
+        FlowInstaller installer = new FlowInstaller(parts.switches, parts.timer);
+        CompletableFuture<Void> first = installer.install(planned.rules(), 100);
+        try {
+            first.get(5, TimeUnit.SECONDS);
+            fail("an unanswered batch was confirmed");
+        } catch (ExecutionException e) {
+            assertTrue(e.getCause() instanceof FlowInstaller.TimedOut);
+        }
+        installer.withdraw(planned.rules());
+        // A new flow takes one of the rules before ONOS answered the first addition.
+        CompletableFuture<Void> again = installer.install(planned.rules().subList(0, 1), 1000);
+
+        parts.switches.releaseHeldLatestFirst();
+        again.get(5, TimeUnit.SECONDS);
+        List<?> left = parts.switches.rules(planned.rules().get(0).deviceId());
+        assertEquals("the rule added again stays: " + left, 1, left.size());
+        assertEquals(planned.rules().get(0).id(), parts.switches.rules(planned.rules().get(0).deviceId()).get(0).id());
+        assertEquals(1, parts.switches.ruleCount());
     }
 
     @Test

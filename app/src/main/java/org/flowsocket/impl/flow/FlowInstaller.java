@@ -13,9 +13,12 @@ import org.onosproject.net.flow.FlowRuleOperations;
 import org.onosproject.net.flow.FlowRuleOperationsContext;
 import org.onosproject.net.flow.FlowRuleService;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,11 +29,30 @@ import java.util.concurrent.TimeUnit;
  * switches' answer into a future: completed when ONOS reports the batch
  * confirmed, failed with {@link Refused} naming the rules the switches
  * refused, or with {@link TimedOut} when no answer came in time.
+ * <p>
+ * A removal waits until ONOS answered the addition of the same rules. ONOS
+ * 2.5.6 FlowRuleManager.apply hands each call to a pool of 32 threads
+ * (operationsService), and each device batch to another (deviceInstallers),
+ * so two calls reach the store and the switch in either order: a removal
+ * that overtakes its addition is dropped by the store (ECFlowRuleStore has no
+ * rule to mark PENDING_REMOVE), and the addition then leaves the rule on the
+ * switch, ADDED, for ever. ONOS answers every batch: its OpenFlow provider
+ * fails one the switch did not answer within 10 s (OpenFlowRuleProvider's
+ * pendingBatches); a removal still waits no longer than its own deadline.
  */
 public final class FlowInstaller {
 
+    /** Longest a withdrawal waits for ONOS to answer the addition it undoes. */
+    static final long WITHDRAW_WAIT_MILLIS = 30_000;
+
     private final FlowRuleService flowRuleService;
     private final ScheduledExecutorService timer;
+    // ONOS's answer to the latest addition of each rule it has not answered
+    // yet; a rule's entry goes with that answer.
+    private final Map<FlowRule, CompletableFuture<Void>> unansweredAdds = new ConcurrentHashMap<>();
+    // Withdrawals waiting for those answers, by rule: an addition of the rule
+    // meanwhile (a new flow now owns it) takes it out of the withdrawal.
+    private final Map<FlowRule, Object> waitingWithdrawals = new ConcurrentHashMap<>();
 
     /**
      * Creates an installer.
@@ -53,7 +75,8 @@ public final class FlowInstaller {
     public CompletableFuture<Void> install(Collection<FlowRule> rules, long timeoutMillis) {
         FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
         rules.forEach(ops::add);
-        return submit(ops, timeoutMillis);
+        rules.forEach(waitingWithdrawals::remove);
+        return submit(ops, rules, timeoutMillis);
     }
 
     /**
@@ -64,41 +87,92 @@ public final class FlowInstaller {
      * @return future completed on confirmation
      */
     public CompletableFuture<Void> remove(Collection<FlowRule> rules, long timeoutMillis) {
-        FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
-        rules.forEach(ops::remove);
-        return submit(ops, timeoutMillis);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        return additionsAnswered(rules, timeoutMillis).thenCompose(v -> {
+            FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
+            rules.forEach(ops::remove);
+            long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+            return submit(ops, List.of(), Math.max(1, left));
+        });
     }
 
     /**
-     * Removes rules without waiting for anything; used to roll back.
+     * Removes rules without waiting for the switches; used to roll back. It
+     * is sent once ONOS answered their addition (at most
+     * {@link #WITHDRAW_WAIT_MILLIS}), without the rules added again meanwhile.
      *
      * @param rules rules to remove
      */
     public void withdraw(Collection<FlowRule> rules) {
-        if (!rules.isEmpty()) {
-            FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
-            rules.forEach(ops::remove);
-            flowRuleService.apply(ops.build());
+        if (rules.isEmpty()) {
+            return;
         }
+        Object withdrawal = new Object();
+        rules.forEach(r -> waitingWithdrawals.put(r, withdrawal));
+        additionsAnswered(rules, WITHDRAW_WAIT_MILLIS).thenRun(() -> {
+            FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
+            int count = 0;
+            for (FlowRule rule : rules) {
+                if (waitingWithdrawals.remove(rule, withdrawal)) {
+                    ops.remove(rule);
+                    count++;
+                }
+            }
+            if (count > 0) {
+                flowRuleService.apply(ops.build());
+            }
+        });
     }
 
-    private CompletableFuture<Void> submit(FlowRuleOperations.Builder ops, long timeoutMillis) {
+    // Completes when ONOS answered the additions of these rules it had not
+    // answered yet, or after waitMillis.
+    private CompletableFuture<Void> additionsAnswered(Collection<FlowRule> rules, long waitMillis) {
+        List<CompletableFuture<Void>> answers = new ArrayList<>();
+        for (FlowRule rule : rules) {
+            CompletableFuture<Void> answer = unansweredAdds.get(rule);
+            if (answer != null && !answers.contains(answer)) {
+                answers.add(answer);
+            }
+        }
+        if (answers.isEmpty()) {
+            return CompletableFuture.completedFuture(null);
+        }
+        CompletableFuture<Void> all = CompletableFuture.allOf(answers.toArray(new CompletableFuture<?>[0]))
+                .handle((v, e) -> null);
+        try {
+            ScheduledFuture<?> cap = timer.schedule(() -> all.complete(null), waitMillis, TimeUnit.MILLISECONDS);
+            all.whenComplete((v, e) -> cap.cancel(false));
+        } catch (RejectedExecutionException e) {
+            // The component is stopping: nothing will wait for the answers.
+            all.complete(null);
+        }
+        return all;
+    }
+
+    private CompletableFuture<Void> submit(FlowRuleOperations.Builder ops, Collection<FlowRule> added,
+                                           long timeoutMillis) {
         CompletableFuture<Void> done = new CompletableFuture<>();
+        CompletableFuture<Void> answered = new CompletableFuture<>();
         FlowRuleOperations operations = ops.build(new FlowRuleOperationsContext() {
             @Override
             public void onSuccess(FlowRuleOperations confirmed) {
+                answered.complete(null);
                 done.complete(null);
             }
 
             @Override
             public void onError(FlowRuleOperations failed) {
+                answered.complete(null);
                 done.completeExceptionally(new Refused(rulesOf(failed)));
             }
         });
         ScheduledFuture<?> deadline;
         try {
-            deadline = timer.schedule(() -> done.completeExceptionally(new TimedOut(timeoutMillis)),
-                                      timeoutMillis, TimeUnit.MILLISECONDS);
+            deadline = timer.schedule(() -> {
+                done.completeExceptionally(new TimedOut(timeoutMillis));
+                // ONOS answers within about 10 s; an answer that never comes is not waited for for ever.
+                timer.schedule(() -> answered.complete(null), WITHDRAW_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            }, timeoutMillis, TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             // The component is stopping: submit nothing rather than rules nobody would wait for.
             done.completeExceptionally(new FlowSocketException(ErrorCode.UNAVAILABLE,
@@ -106,9 +180,12 @@ public final class FlowInstaller {
             return done;
         }
         done.whenComplete((v, e) -> deadline.cancel(false));
+        added.forEach(rule -> unansweredAdds.put(rule, answered));
+        answered.whenComplete((v, e) -> added.forEach(rule -> unansweredAdds.remove(rule, answered)));
         try {
             flowRuleService.apply(operations);
         } catch (RuntimeException e) {
+            answered.complete(null);
             done.completeExceptionally(e);
         }
         return done;
