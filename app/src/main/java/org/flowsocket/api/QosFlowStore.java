@@ -153,6 +153,18 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
     Map<String, String> knownActingNodes();
 
     /**
+     * Tells, without asking the cluster, which node is installing or
+     * removing a flow.
+     *
+     * @param id flow id
+     * @return ONOS node id as this node last heard, {@link #UNRECORDED_NODE}
+     *         where the flow names none, or null if no node is acting on it
+     */
+    default String knownActingNode(String id) {
+        return knownActingNodes().get(id);
+    }
+
+    /**
      * Returns how many synchronous calls this node made to the cluster's
      * store (each a round trip on a Raft cluster).
      *

@@ -362,6 +362,27 @@ public class ClusterFlowsTest {
         }
     }
 
+    // Only node1 hears ONOS answer its addition; a deletion node2 sent before
+    // that could overtake the addition inside ONOS (see FlowInstaller).
+    @Test
+    public void removalThroughAnotherNodeWaitsUntilTheInstallingNodeHeardOnosAnswer() throws Exception {
+        node1.switches.mode(FakeSwitches.Mode.HELD);
+        QosFlow flow = node1.lifecycle.install(node1.planner.rules(List.of(rule("15.0.0.1/32")), "alice").flow(),
+                                               false, 2000).get(5, TimeUnit.SECONDS);
+        storage.drain();
+        CompletableFuture<QosFlow> removal = node2.lifecycle.remove(flow.id(), false, 3000);
+        Thread.sleep(200);
+        assertEquals("only node1's addition went to ONOS", 1, node1.switches.heldCount());
+
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        while (!removal.isDone() && System.nanoTime() < deadline) {
+            node1.switches.releaseHeldLatestFirst();
+            Thread.sleep(10);
+        }
+        assertEquals(flow.id(), removal.get(1, TimeUnit.SECONDS).id());
+        assertEquals("nothing is left on the switches", 0, node1.switches.ruleCount());
+    }
+
     private static void await(CyclicBarrier barrier) {
         try {
             barrier.await(5, TimeUnit.SECONDS);

@@ -9,8 +9,11 @@ import org.onosproject.core.ApplicationId;
 import org.onosproject.core.CoreService;
 import org.onosproject.net.flow.FlowRuleService;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +22,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 
 /**
  * Removes what a run of a flow row installed (not timed): FlowSocket's flows
@@ -108,6 +112,26 @@ final class RowCleanup {
     private void reportLeftBehind(Row row, String what, String remedy) {
         System.out.println("LEFT BEHIND after " + row.name + ": " + what + "; "
                 + target.describeRules(Target.FLOWSOCKET_APP) + "; " + remedy);
+        System.out.println("  the simulated network's threads: " + networkThreads());
+    }
+
+    // Where the simulated network's thread and the switches' connection
+    // threads are: one that does not move explains rules no switch answers for.
+    private static String networkThreads() {
+        return Arrays.stream(ManagementFactory.getThreadMXBean().dumpAllThreads(true, true))
+                .filter(t -> t.getThreadName().startsWith("sandbox-network")
+                        || t.getThreadName().startsWith("sandbox-switch-"))
+                .map(RowCleanup::describe).collect(Collectors.joining("; "));
+    }
+
+    private static String describe(ThreadInfo t) {
+        StackTraceElement[] stack = t.getStackTrace();
+        String top = Arrays.stream(stack).limit(6).map(StackTraceElement::toString)
+                .collect(Collectors.joining(" < "));
+        return t.getThreadName() + " " + t.getThreadState()
+                + (t.getLockName() == null ? "" : " on " + t.getLockName()
+                + (t.getLockOwnerName() == null ? "" : " held by " + t.getLockOwnerName()))
+                + (top.isEmpty() ? "" : " at " + top);
     }
 
     // RemoveFlow for every handle, pipelined, then wait until ONOS holds none

@@ -348,6 +348,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         return ImmutableMap.copyOf(actingNodes);
     }
 
+    @Override
+    public String knownActingNode(String id) {
+        return actingNodes.get(id);
+    }
+
     // A rule as the switch tells it apart: device, table, priority and match.
     // Its flow id (application and a 32-bit hash of those) is only the
     // quick part of the comparison, as two different rules may share one.

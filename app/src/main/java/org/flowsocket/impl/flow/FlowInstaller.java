@@ -75,7 +75,9 @@ public final class FlowInstaller {
     public CompletableFuture<Void> install(Collection<FlowRule> rules, long timeoutMillis) {
         FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
         rules.forEach(ops::add);
-        rules.forEach(waitingWithdrawals::remove);
+        if (!waitingWithdrawals.isEmpty()) {
+            rules.forEach(waitingWithdrawals::remove);
+        }
         return submit(ops, rules, timeoutMillis);
     }
 

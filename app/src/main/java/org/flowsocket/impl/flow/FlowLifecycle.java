@@ -60,6 +60,7 @@ public final class FlowLifecycle {
     private final FlowLeadership leadership;
     private final FlowErrors errors;
     private final FlowHealth health;
+    private final InstallsElsewhere installsElsewhere;
     private volatile FlowRerouter rerouter;
 
     /**
@@ -87,6 +88,7 @@ public final class FlowLifecycle {
         this.removals = new RuleRemovals(timer, rules -> entriesOf(rules).keySet());
         this.errors = new FlowErrors(mapper, deviceService);
         this.health = new FlowHealth(store, flowRuleService, deviceService, leadership, () -> rerouter);
+        this.installsElsewhere = new InstallsElsewhere(store, leadership, timer);
     }
 
     /**
@@ -258,6 +260,17 @@ public final class FlowLifecycle {
      * @return the removed handle
      */
     public CompletableFuture<QosFlow> remove(String id, boolean force, long timeoutMillis) {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        CompletableFuture<Void> settled = installsElsewhere.settled(id, timeoutMillis);
+        if (settled.isDone()) {
+            return removeNow(id, force, timeoutMillis);
+        }
+        log.info("Flow {} is being installed by another node: its removal waits for ONOS's answer there", id);
+        return settled.thenCompose(v -> removeNow(id, force,
+                Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()))));
+    }
+
+    private CompletableFuture<QosFlow> removeNow(String id, boolean force, long timeoutMillis) {
         // One atomic change reads the flow and marks it REMOVING: of two
         // removals at once (on two nodes) one goes on, the other is refused.
         AtomicReference<QosFlow> before = new AtomicReference<>();
