@@ -128,8 +128,13 @@ public class QosFlowPlannerTest extends FlowPartsTestBase {
     @Test
     public void ruleAlreadyOwnedByAnotherFlowIsDuplicate() {
         NetworkFlowSpec spec = NetworkFlowSpec.builder(H1, H3).build();
-        QosFlow first = parts.planner.network(spec, "alice", 1000).flow();
+        // Stored as FlowLifecycle stores it, naming this node as the one
+        // installing it: a PENDING flow naming no node is what an earlier
+        // release left, and the leader settles it as FAILED at its next look.
+        QosFlow first = parts.planner.network(spec, "alice", 1000).flow()
+                .withState(QosFlow.State.PENDING, null, parts.leadership.localNode());
         parts.store.create(first);
+        parts.departed.settle();
         try {
             parts.planner.network(spec, "bob", 1000);
             fail("planned a flow whose rules another flow owns");
