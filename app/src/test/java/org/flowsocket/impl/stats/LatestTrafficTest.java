@@ -11,6 +11,8 @@ import org.junit.Before;
 import org.junit.Test;
 import org.onlab.packet.IpAddress;
 
+import java.util.function.Predicate;
+
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
 
@@ -44,7 +46,9 @@ public class LatestTrafficTest {
         core.countRules(100, 12_500, 1);
         Thread.sleep(5);
         core.countRules(600, 75_000, 2);
-        JsonNode hop = traffic(600).path("hops").path(0);
+        // Until this node's event thread heard both readings, GetFlow measures
+        // the store's entry over the rule's life (2 s).
+        JsonNode hop = traffic(600, LatestTrafficTest::bothReadingsHeard).path("hops").path(0);
         assertEquals(hop.toString(), 500 * 1000.0 / (hop.path("to").asLong() - hop.path("from").asLong()),
                      hop.path("packetRate").asDouble(), 0.1);
         assertTrue(hop.toString(), hop.path("to").asLong() - hop.path("from").asLong() < 1000);
@@ -63,7 +67,7 @@ public class LatestTrafficTest {
         core.countRules(100, 12_500, 1);
         Thread.sleep(5);
         core.countRules(600, 75_000, 2);
-        long heard = traffic(600).path("hops").path(0).path("to").asLong();
+        long heard = traffic(600, LatestTrafficTest::bothReadingsHeard).path("hops").path(0).path("to").asLong();
         Thread.sleep(5);
         // The device's mastership moved away: this node no longer hears its refreshes.
         core.countRulesAsNonMaster(1100, 137_500, 3);
@@ -73,15 +77,26 @@ public class LatestTrafficTest {
     }
 
     // GetFlow's traffic once it shows a reading's packets (FlowSocket hears ONOS's events on its own thread).
+    // The period of the rates is between the two readings, not the rule's life of 2 s.
+    private static boolean bothReadingsHeard(JsonNode traffic) {
+        JsonNode hop = traffic.path("hops").path(0);
+        return hop.path("to").asLong() - hop.path("from").asLong() < 1000;
+    }
+
     private JsonNode traffic(long packets) throws InterruptedException {
+        return traffic(packets, t -> true);
+    }
+
+    // ... and once it also shows what the test waits for.
+    private JsonNode traffic(long packets, Predicate<JsonNode> shows) throws InterruptedException {
         long deadline = System.nanoTime() + 5_000_000_000L;
         while (true) {
             JsonNode traffic = core.result("{\"type\":\"GetFlow\",\"flowId\":\"" + flowId + "\"}").path("traffic");
-            if (traffic.path("ingress").path("packets").asLong() == packets) {
+            if (traffic.path("ingress").path("packets").asLong() == packets && shows.test(traffic)) {
                 return traffic;
             }
             if (System.nanoTime() > deadline) {
-                throw new AssertionError("GetFlow never showed " + packets + " packets: " + traffic);
+                throw new AssertionError("GetFlow never showed " + packets + " packets as awaited: " + traffic);
             }
             Thread.sleep(20);
         }
