@@ -66,9 +66,7 @@ final class ClusterDiagnostics extends TestWatcher {
     private static List<String> warnings(Path log, long from) {
         List<String> lines = new ArrayList<>();
         try {
-            byte[] all = Files.readAllBytes(log);
-            int start = (int) Math.min(from, all.length);
-            for (String line : new String(all, start, all.length - start, StandardCharsets.UTF_8).split("\n")) {
+            for (String line : readFrom(log, from).split("\n")) {
                 if (line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("\tat ")
                         || line.startsWith("Caused by")) {
                     lines.add(line);
@@ -79,6 +77,20 @@ final class ClusterDiagnostics extends TestWatcher {
         }
         return lines.size() <= MAX_LOG_LINES ? lines
                 : lines.subList(lines.size() - MAX_LOG_LINES, lines.size());
+    }
+
+    /**
+     * Reads a log from an offset, e.g. what a node printed since a test began.
+     *
+     * @param file   the log
+     * @param offset bytes to skip
+     * @return the rest of the log
+     * @throws IOException if it cannot be read
+     */
+    static String readFrom(Path file, long offset) throws IOException {
+        byte[] all = Files.readAllBytes(file);
+        int start = (int) Math.min(offset, all.length);
+        return new String(all, start, all.length - start, StandardCharsets.UTF_8);
     }
 
     // jcmd's thread dump, only the threads whose stack passes through org.flowsocket.

@@ -15,7 +15,6 @@ import org.junit.Rule;
 import org.junit.Test;
 
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.net.http.HttpClient;
@@ -224,7 +223,7 @@ public class ThreeNodeClusterTest {
                          expected, listedIds(connect(n)));
         }
         for (int n = 1; n <= 3; n++) {
-            String log = readFrom(cluster.log(n), logStart[n]);
+            String log = ClusterDiagnostics.readFrom(cluster.log(n), logStart[n]);
             for (String error : List.of("Could not process", "ConcurrentModification")) {
                 assertFalse("node " + n + "'s log has " + error + ":\n" + log, log.contains(error));
             }
@@ -347,12 +346,6 @@ public class ThreeNodeClusterTest {
         Set<String> ids = new HashSet<>();
         c.ok("{'type':'ListFlows'}").path("flows").forEach(f -> ids.add(f.path("flowId").asText()));
         return ids;
-    }
-
-    private static String readFrom(Path file, long offset) throws Exception {
-        byte[] all = Files.readAllBytes(file);
-        return new String(all, (int) Math.min(offset, all.length), (int) Math.max(0, all.length - offset),
-                          StandardCharsets.UTF_8);
     }
 
     private static boolean listed(FlowSocketClient c, String flowId) throws Exception {
