@@ -20,13 +20,15 @@ import static org.slf4j.LoggerFactory.getLogger;
  * callers are promised: a typed error passes as it is; an executor that
  * stopped is {@code UNAVAILABLE}, and so is ONOS's distributed store not
  * answering (a Raft partition electing a leader while a cluster node leaves
- * or rejoins); anything else is logged here and reported
+ * or rejoins), whether ONOS or Atomix under it reports it; anything else is logged here and reported
  * as {@code INTERNAL_ERROR}, its cause kept for Java callers but never put
  * into a message, since it may name server classes.
  */
 public final class Failures {
 
     private static final Logger log = getLogger(Failures.class);
+
+    private static final String ATOMIX_PRIMITIVE_EXCEPTION = "io.atomix.primitive.PrimitiveException";
 
     private Failures() {
     }
@@ -57,7 +59,7 @@ public final class Failures {
         if (cause instanceof RejectedExecutionException) {
             return new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket is stopping");
         }
-        if (cause instanceof StorageException) {
+        if (cause instanceof StorageException || isAtomixPrimitiveException(cause)) {
             // ONOS 2.5.6 DefaultConsistentMap waits up to 15 s for the Raft
             // partition, then throws ConsistentMapException.Timeout.
             log.warn("{} failed: ONOS's distributed store did not answer ({})", what,
@@ -71,6 +73,28 @@ public final class Failures {
                                                                what + " failed; the server log has details");
         internal.initCause(cause);
         return internal;
+    }
+
+    /**
+     * Tells whether a failure is one of Atomix's own storage exceptions.
+     * ONOS turns these into {@link StorageException}s on every future
+     * (2.5.6 AtomixFutures.adaptFuture), but not while iterating
+     * {@code ConsistentMap.values()} or {@code entrySet()}: those are
+     * Atomix's blocking collections, whose iterator throws
+     * {@code io.atomix.primitive.PrimitiveException.Timeout} itself
+     * (Atomix 3.1.9 BlockingIterator). Matched by name: the bundle does not
+     * import Atomix, which ONOS keeps inside its core.
+     *
+     * @param error the failure
+     * @return true if it is, or extends, Atomix's PrimitiveException
+     */
+    private static boolean isAtomixPrimitiveException(Throwable error) {
+        for (Class<?> type = error.getClass(); type != null; type = type.getSuperclass()) {
+            if (ATOMIX_PRIMITIVE_EXCEPTION.equals(type.getName())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -6,6 +6,7 @@ package org.flowsocket.impl;
 
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
+import io.atomix.primitive.PrimitiveException;
 import org.junit.Test;
 import org.onosproject.store.service.ConsistentMapException;
 import org.onosproject.store.service.StorageException;
@@ -32,6 +33,17 @@ public class FailuresTest {
         assertTrue(typed.getMessage(), typed.getMessage().contains("GetFlow or ListFlows"));
         assertFalse("names no server class: " + typed.getMessage(), typed.getMessage().contains("Exception"));
         assertEquals(ErrorCode.UNAVAILABLE, Failures.typed(new StorageException.Unavailable(), "AddNode").code());
+    }
+
+    @Test
+    public void atomixsOwnExceptionFromIteratingTheStoreIsUnavailableToo() {
+        // Iterating ConsistentMap.values() on ONOS 2.5.6 throws Atomix's
+        // exception unadapted (BlockingIterator.complete after its timeout).
+        FlowSocketException typed = Failures.typed(new PrimitiveException.Timeout(), "ListFlows");
+        assertEquals(ErrorCode.UNAVAILABLE, typed.code());
+        assertTrue(typed.getMessage(), typed.getMessage().startsWith("ListFlows failed: ONOS's distributed store"));
+        assertEquals(ErrorCode.UNAVAILABLE, Failures.typed(
+                new CompletionException(new PrimitiveException.Unavailable()), "GetFlow").code());
     }
 
     @Test

@@ -66,9 +66,17 @@ final class ClusterDiagnostics extends TestWatcher {
     private static List<String> warnings(Path log, long from) {
         List<String> lines = new ArrayList<>();
         try {
+            // A warning's exception follows it on lines of its own (its
+            // name and message, then the stack): keep them up to the next
+            // line the logger wrote at another level.
+            boolean inWarning = false;
             for (String line : readFrom(log, from).split("\n")) {
-                if (line.contains(" WARN ") || line.contains(" ERROR ") || line.startsWith("\tat ")
-                        || line.startsWith("Caused by")) {
+                if (line.contains(" WARN ") || line.contains(" ERROR ")) {
+                    inWarning = true;
+                } else if (line.contains(" INFO ") || line.contains(" DEBUG ") || line.contains(" TRACE ")) {
+                    inWarning = false;
+                }
+                if (inWarning) {
                     lines.add(line);
                 }
             }
