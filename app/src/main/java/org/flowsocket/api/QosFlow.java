@@ -57,6 +57,7 @@ public final class QosFlow {
     private final List<FlowRule> rules;
     private final List<QosFlowMeter> meters;
     private final String actingNode;
+    private final String createdBy;
     private final List<Hop> path;
 
     private QosFlow(Builder b) {
@@ -73,6 +74,7 @@ public final class QosFlow {
         this.rules = ImmutableList.copyOf(b.rules);
         this.meters = ImmutableList.copyOf(b.meters);
         this.actingNode = b.actingNode;
+        this.createdBy = b.createdBy;
         this.path = ImmutableList.copyOf(b.path);
     }
 
@@ -137,6 +139,16 @@ public final class QosFlow {
     }
 
     /**
+     * Returns the cluster node the flow was created through, which reserved
+     * its rules: the store releases them in one call each by naming it.
+     *
+     * @return ONOS node id, or null for a flow an earlier release stored
+     */
+    public String createdBy() {
+        return createdBy;
+    }
+
+    /**
      * Returns the switches a network flow crosses from its source host to
      * its destination host; a bidirectional flow's way back is the same
      * path reversed.
@@ -189,7 +201,7 @@ public final class QosFlow {
      */
     public Builder toBuilder() {
         return builder().id(id).kind(kind).owner(owner).createdMillis(createdMillis).state(state)
-                .reason(reason).spec(spec).rules(rules).meters(meters).actingNode(actingNode).path(path);
+                .reason(reason).spec(spec).rules(rules).meters(meters).actingNode(actingNode).createdBy(createdBy).path(path);
     }
 
     /**
@@ -213,12 +225,14 @@ public final class QosFlow {
         return createdMillis == that.createdMillis && id.equals(that.id) && kind == that.kind
                 && owner.equals(that.owner) && state == that.state && Objects.equals(reason, that.reason)
                 && Objects.equals(spec, that.spec) && rules.equals(that.rules) && meters.equals(that.meters)
-                && Objects.equals(actingNode, that.actingNode) && path.equals(that.path);
+                && Objects.equals(actingNode, that.actingNode) && Objects.equals(createdBy, that.createdBy)
+                && path.equals(that.path);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters, actingNode, path);
+        return Objects.hash(id, kind, owner, createdMillis, state, reason, spec, rules, meters, actingNode, createdBy,
+                            path);
     }
 
     @Override
@@ -242,6 +256,7 @@ public final class QosFlow {
         private List<FlowRule> rules = ImmutableList.of();
         private List<QosFlowMeter> meters = ImmutableList.of();
         private String actingNode;
+        private String createdBy;
         private List<Hop> path = ImmutableList.of();
 
         private Builder() {
@@ -355,6 +370,17 @@ public final class QosFlow {
          */
         public Builder actingNode(String nodeId) {
             this.actingNode = nodeId;
+            return this;
+        }
+
+        /**
+         * Sets the node the flow was created through.
+         *
+         * @param nodeId ONOS node id, or null
+         * @return this builder
+         */
+        public Builder createdBy(String nodeId) {
+            this.createdBy = nodeId;
             return this;
         }
 

@@ -117,7 +117,7 @@ final class FlowCore {
         DeviceService devices = onos.get(DeviceService.class);
         FlowRuleService flowRules = onos.get(FlowRuleService.class);
         leadership = new FlowLeadership(onos.get(LeadershipService.class), onos.get(ClusterService.class));
-        store = new DistributedQosFlowStore(storage, codecs, leadership::isActive);
+        store = new DistributedQosFlowStore(storage, codecs, codecs.ruleForms(), leadership::isActive);
         routes = new RouteFinder(onos.get(HostService.class), onos.get(PathService.class));
         MeterAllocator meters = new MeterAllocator(onos.get(MeterService.class), appId, timer);
         FlowInstaller installer = new FlowInstaller(flowRules, timer);

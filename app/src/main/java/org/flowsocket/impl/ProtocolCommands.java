@@ -73,7 +73,7 @@ final class ProtocolCommands {
                 new ListNodesCommand(onos.get(HostService.class), devices, onos.get(NetworkConfigService.class),
                                      nodeJson, mapper),
                 new ListLinksCommand(onos.get(LinkService.class), devices, codecs, core),
-                new InstallFlowCommand(core, codecs, handleJson),
+                new InstallFlowCommand(core, codecs, codecs.ruleForms(), handleJson),
                 new RemoveFlowCommand(core, handleJson),
                 new GetFlowCommand(core, handleJson, traffic, mapper),
                 new ListFlowsCommand(core, handleJson, traffic, mapper),

@@ -6,6 +6,7 @@ package org.flowsocket.impl;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.impl.codec.RuleForms;
 import org.flowsocket.impl.flow.DepartedNodeFlows;
 import org.flowsocket.impl.flow.BandwidthAdmission;
 import org.flowsocket.impl.flow.BandwidthReservations;
@@ -112,7 +113,7 @@ final class FlowParts {
         this.meters = alone ? new FakeMeters() : network.meters;
         this.node = cluster.node(nodeId);
         this.leadership = new FlowLeadership(node.leadershipService, node.clusterService);
-        this.store = new DistributedQosFlowStore(storage, new OnosCodecs(), leadership::isActive);
+        this.store = new DistributedQosFlowStore(storage, new OnosCodecs(), new RuleForms(), leadership::isActive);
         this.meterAllocator = new MeterAllocator(meters, APP_ID, timer);
         this.routes = new RouteFinder(hosts, paths);
         this.installer = new FlowInstaller(switches, timer);

@@ -18,8 +18,8 @@ import static org.junit.Assert.assertEquals;
  * round trip each on a Raft cluster): per InstallFlow one reservation per
  * rule, the handle's creation and its change to INSTALLED (a conditional
  * replace of the handle as stored); per RemoveFlow the change to REMOVING (read, replace),
- * the deletion and per rule a read and a conditional release. Ids come in blocks, so they cost
- * nothing per request.
+ * the deletion and per rule a conditional release naming the node the flow was created
+ * through. Ids come in blocks, so they cost nothing per request.
  */
 public class StoreOperationsTest extends FlowPartsTestBase {
 
@@ -39,8 +39,19 @@ public class StoreOperationsTest extends FlowPartsTestBase {
 
         before = parts.store.operations();
         parts.lifecycle.remove(planned.id(), false, 1000).get(5, TimeUnit.SECONDS);
-        assertEquals("RemoveFlow: read and mark REMOVING, delete, read and release each rule", 2 * rules + 3,
+        assertEquals("RemoveFlow: read and mark REMOVING, delete, release each rule", rules + 3,
                      parts.store.operations() - before);
+
+        // A flow an earlier release stored names no node it was created through:
+        // each reservation is read, then released.
+        parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);
+        parts.store.update(planned.id(), f -> f.toBuilder().createdBy(null).build());
+        before = parts.store.operations();
+        parts.lifecycle.remove(planned.id(), false, 1000).get(5, TimeUnit.SECONDS);
+        assertEquals("RemoveFlow of an older handle: read and release each rule", 2 * rules + 3,
+                     parts.store.operations() - before);
+        parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);
+        parts.lifecycle.remove(planned.id(), false, 1000).get(5, TimeUnit.SECONDS);
 
         before = parts.store.operations();
         parts.departed.settle();

@@ -5,6 +5,7 @@
 package org.flowsocket.bench;
 
 import org.flowsocket.api.QosFlow;
+import org.flowsocket.impl.codec.RuleForms;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.codec.impl.CodecManager;
@@ -47,7 +48,7 @@ public final class StoreFormCost {
     public static void main(String[] args) {
         int handles = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Serializer serializer = DistributedQosFlowStore.serializer(onosCodecs());
+        Serializer serializer = DistributedQosFlowStore.serializer(onosCodecs(), new RuleForms());
         FlowRules rules = new FlowRules(List.of(DeviceId.deviceId("of:0000000000000001"),
                 DeviceId.deviceId("of:0000000000000002"), DeviceId.deviceId("of:0000000000000003")),
                 RULES_PER_HANDLE);

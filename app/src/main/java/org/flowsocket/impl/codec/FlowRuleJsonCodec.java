@@ -40,18 +40,20 @@ public final class FlowRuleJsonCodec {
      * @param request the request
      * @param field   {@code flows} (an array) or {@code flow} (one rule)
      * @param codecs  ONOS codec context
+     * @param forms   remembers the JSON each rule was read from, for its stored form
      * @return the rules, at least one
      * @throws FlowSocketException naming the offending field
      */
-    public static List<FlowRule> decode(RequestFields request, String field, CodecContext codecs) {
+    public static List<FlowRule> decode(RequestFields request, String field, CodecContext codecs,
+                                        RuleForms forms) {
         List<FlowRule> rules = new ArrayList<>();
         if (request.has("flows")) {
             JsonNode items = request.array(field, MAX_RULES);
             for (int i = 0; i < items.size(); i++) {
-                rules.add(rule(request.element(field, i, items.get(i)), request, codecs));
+                rules.add(rule(request.element(field, i, items.get(i)), request, codecs, forms));
             }
         } else {
-            rules.add(rule(request.object(field), request, codecs));
+            rules.add(rule(request.object(field), request, codecs, forms));
         }
         if (rules.isEmpty()) {
             throw FlowSocketException.invalid(field, "must hold at least one flow");
@@ -61,7 +63,8 @@ public final class FlowRuleJsonCodec {
 
     // ONOS's own FlowRule codec reads the flow, as POST /onos/v1/flows does;
     // the rule always belongs to FlowSocket so that its handle can track it.
-    private static FlowRule rule(RequestFields flow, RequestFields request, CodecContext codecs) {
+    private static FlowRule rule(RequestFields flow, RequestFields request, CodecContext codecs,
+                                 RuleForms forms) {
         // The request was parsed for this call alone: the flow's own node is
         // completed in place for ONOS's codec (a copy per rule cost more
         // than the rest of FlowSocket's checks).
@@ -92,7 +95,9 @@ public final class FlowRuleJsonCodec {
         }
         copy.put("appId", FlowSocketService.APP_NAME);
         try {
-            return codecs.codec(FlowRule.class).decode(copy, codecs);
+            FlowRule rule = codecs.codec(FlowRule.class).decode(copy, codecs);
+            forms.remember(rule, copy);
+            return rule;
         } catch (IllegalArgumentException e) {
             // ONOS's codecs say which member is wrong in their messages
             throw FlowSocketException.invalid(flow.location(),

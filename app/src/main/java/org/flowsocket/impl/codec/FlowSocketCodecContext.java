@@ -22,11 +22,22 @@ public final class FlowSocketCodecContext implements CodecContext {
     private final ObjectMapper mapper;
     private final CodecService codecService;
     private final Map<Class<?>, Object> services;
+    private final RuleForms ruleForms = new RuleForms();
 
     public FlowSocketCodecContext(ObjectMapper mapper, CodecService codecService, Map<Class<?>, Object> services) {
         this.mapper = mapper;
         this.codecService = codecService;
         this.services = ImmutableMap.copyOf(services);
+    }
+
+    /**
+     * Returns the JSON the rules of requests were read from, for the stored
+     * form of their flows.
+     *
+     * @return the forms read with this context
+     */
+    public RuleForms ruleForms() {
+        return ruleForms;
     }
 
     @Override

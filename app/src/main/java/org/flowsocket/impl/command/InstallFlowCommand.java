@@ -13,6 +13,7 @@ import org.flowsocket.impl.Failures;
 import org.flowsocket.impl.codec.FlowRuleJsonCodec;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
 import org.flowsocket.impl.codec.QosFlowCodec;
+import org.flowsocket.impl.codec.RuleForms;
 import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.codec.CodecContext;
@@ -30,6 +31,7 @@ public final class InstallFlowCommand implements Command {
 
     private final QosFlowService flowService;
     private final CodecContext codecs;
+    private final RuleForms ruleForms;
     private final QosFlowCodec json;
 
     /**
@@ -37,11 +39,13 @@ public final class InstallFlowCommand implements Command {
      *
      * @param flowService QoS flow service
      * @param codecs      ONOS codec context, for flow JSON
+     * @param forms       where the rules' JSON is left for their stored form
      * @param json        flow renderer
      */
-    public InstallFlowCommand(QosFlowService flowService, CodecContext codecs, QosFlowCodec json) {
+    public InstallFlowCommand(QosFlowService flowService, CodecContext codecs, RuleForms forms, QosFlowCodec json) {
         this.flowService = flowService;
         this.codecs = codecs;
+        this.ruleForms = forms;
         this.json = json;
     }
 
@@ -76,7 +80,7 @@ public final class InstallFlowCommand implements Command {
             return flowService.install(flow.build()).thenApply(h -> json.encode(h, false));
         }
         String field = request.has("flows") ? "flows" : "flow";
-        flow.rules(FlowRuleJsonCodec.decode(request, field, codecs));
+        flow.rules(FlowRuleJsonCodec.decode(request, field, codecs, ruleForms));
         // The service names the rules it was given "rules"; the client sent them as field.
         return flowService.install(flow.build()).handle((h, error) -> {
             if (error == null) {

@@ -10,6 +10,7 @@ import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.api.QosFlowStore;
 import org.flowsocket.api.QosFlowStoreDelegate;
+import org.flowsocket.impl.codec.RuleForms;
 import org.onlab.packet.IpAddress;
 import org.onlab.util.KryoNamespace;
 import org.onosproject.codec.CodecContext;
@@ -78,12 +79,13 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      * (a rolling upgrade) read each other's handles.
      *
      * @param codecs ONOS codec context, for the rules' match and actions
+     * @param forms  the JSON rules were read from, taken as their stored form
      * @return the serializer
      */
-    public static Serializer serializer(CodecContext codecs) {
+    public static Serializer serializer(CodecContext codecs, RuleForms forms) {
         return Serializer.using(KryoNamespace.newBuilder()
                 .nextId(KryoNamespace.INITIAL_ID)
-                .register(new QosFlowSerializer(codecs), QosFlow.class)
+                .register(new QosFlowSerializer(codecs, forms), QosFlow.class)
                 // ONOS's TestConsistentMap (under the sandbox and the tests)
                 // copies a Versioned value through the map's serializer.
                 .register(Versioned.class)
@@ -95,13 +97,14 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      *
      * @param storageService ONOS storage service
      * @param codecs         ONOS codec context, for the rules' match and actions
+     * @param forms          the JSON rules were read from, taken as their stored form
      * @param activeNodes    tells whether an ONOS node (id) is an active member of the cluster
      */
-    public DistributedQosFlowStore(StorageService storageService, CodecContext codecs,
+    public DistributedQosFlowStore(StorageService storageService, CodecContext codecs, RuleForms forms,
                                    Predicate<String> activeNodes) {
         this.activeNodes = activeNodes;
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
-                .withName(MAP_NAME).withSerializer(serializer(codecs)).build();
+                .withName(MAP_NAME).withSerializer(serializer(codecs, forms)).build();
         this.ids = new HandleIdBlocks(storageService.getAtomicCounter(COUNTER_NAME), operations);
         this.reservations = new RuleReservations(storageService, operations);
         handles.values().forEach(v -> indexRules(v.value()));
@@ -131,13 +134,13 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
 
     @Override
     public Optional<String> create(QosFlow handle) {
-        Optional<String> owner = reservations.reserve(handle.id(), String.valueOf(handle.actingNode()),
-                                                      handle.rules(), this::ownsItsRules);
+        String node = String.valueOf(handle.actingNode());
+        Optional<String> owner = reservations.reserve(handle.id(), node, handle.rules(), this::ownsItsRules);
         if (owner.isPresent()) {
             return owner;
         }
         if (operations.count(() -> handles.putIfAbsent(handle.id(), handle)) != null) {
-            reservations.release(handle.id(), handle.rules());
+            reservations.release(handle.id(), node, handle.rules());
             throw new IllegalStateException("flow id " + handle.id() + " is taken");
         }
         // ONOS's distributed map tells its listeners after the change has
@@ -155,7 +158,8 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
 
     @Override
     public void releaseRules(String flowId, List<FlowRule> rules) {
-        reservations.release(flowId, rules);
+        // Reserved by the node that created the flow or by a reroute's: read each entry.
+        reservations.release(flowId, null, rules);
     }
 
     // A FAILED flow's rules were withdrawn: it only stays to be seen. A flow
@@ -228,7 +232,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
             // As in create: the next request here must find the rules free.
             removedHere.add(id);
             unindexRules(id, removed);
-            reservations.release(id, removed.rules());
+            reservations.release(id, removed.createdBy(), removed.rules());
         }
         return Optional.ofNullable(removed);
     }

@@ -175,9 +175,10 @@ public final class FlowLifecycle {
      */
     public CompletableFuture<QosFlow> install(QosFlow handle, CompletableFuture<Void> metersInstalled,
                                                  boolean confirm, long timeoutMillis) {
-        QosFlow stored = handle.withState(QosFlow.State.PENDING,
-                                          handle.meters().isEmpty() ? handle.reason() : METERS_PENDING,
-                                          leadership.localNode());
+        String here = leadership.localNode();
+        QosFlow stored = handle.toBuilder().state(QosFlow.State.PENDING)
+                .reason(handle.meters().isEmpty() ? handle.reason() : METERS_PENDING)
+                .actingNode(here).createdBy(here).build();
         store.create(stored).ifPresent(owner -> {
             // Another node stored an identical rule since checkInstallable looked.
             meters.release(handle.meters());

@@ -9,6 +9,7 @@ import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
+import org.flowsocket.impl.codec.RuleForms;
 import com.esotericsoftware.kryo.Kryo;
 import com.esotericsoftware.kryo.KryoException;
 import com.esotericsoftware.kryo.Serializer;
@@ -60,6 +61,8 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
     // Added in format 1 without changing it: older readers skip it, and only
     // a flow being installed or removed has it.
     private static final String ACTING_NODE = "actingNode";
+    // Added in format 1 the same way: absent in a handle an older FlowSocket stored.
+    private static final String CREATED_BY = "createdBy";
     private static final String RULES = "rules";
     private static final String METERS = "meters";
     private static final String DEVICE_ID = "deviceId";
@@ -77,11 +80,12 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
      * Creates the serializer.
      *
      * @param context ONOS codec context, for the rules' match and actions
+     * @param forms   the JSON rules were read from, taken as their stored form
      */
-    QosFlowSerializer(CodecContext context) {
+    QosFlowSerializer(CodecContext context, RuleForms forms) {
         super(false, true);
         this.context = context;
-        this.rules = new StoredRuleLists(context.mapper(), new StoredFlowRules(context));
+        this.rules = new StoredRuleLists(context.mapper(), new StoredFlowRules(context, forms));
     }
 
     @Override
@@ -171,6 +175,9 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
         if (handle.actingNode() != null) {
             json.put(ACTING_NODE, handle.actingNode());
         }
+        if (handle.createdBy() != null) {
+            json.put(CREATED_BY, handle.createdBy());
+        }
         json.set(RULES, storedRules);
         ArrayNode meters = json.putArray(METERS);
         handle.meters().forEach(m -> meters.addObject()
@@ -224,6 +231,7 @@ final class QosFlowSerializer extends Serializer<QosFlow> {
                 .reason(optionalText(json, REASON))
                 .spec(spec(optionalText(json, SPEC)))
                 .actingNode(optionalText(json, ACTING_NODE))
+                .createdBy(optionalText(json, CREATED_BY))
                 .rules(handleRules)
                 .meters(meters.build())
                 .path(path.build())

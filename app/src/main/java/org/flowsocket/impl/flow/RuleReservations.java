@@ -85,12 +85,21 @@ final class RuleReservations {
     /**
      * Releases a flow's rules; an entry another flow took over stays.
      *
-     * @param flowId the flow
-     * @param rules  its rules
+     * @param flowId        the flow
+     * @param reservingNode the node that most likely reserved them (the one
+     *                      the flow was created through), or null
+     * @param rules         its rules
      */
-    void release(String flowId, List<FlowRule> rules) {
+    void release(String flowId, String reservingNode, List<FlowRule> rules) {
+        String likely = reservingNode == null ? null : flowId + SEPARATOR + reservingNode;
         for (FlowRule rule : rules) {
             String key = keyOf(rule);
+            // One call for an entry as that node made it. Else read it: a
+            // reroute reserves under another name, and an entry another flow
+            // took over stays.
+            if (likely != null && operations.count(() -> owners.remove(key, likely))) {
+                continue;
+            }
             String current = operations.count(() -> Versioned.valueOrNull(owners.get(key)));
             if (current != null && flowOf(current).equals(flowId)) {
                 operations.count(() -> owners.remove(key, current));

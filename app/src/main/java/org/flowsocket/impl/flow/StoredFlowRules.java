@@ -6,6 +6,7 @@ package org.flowsocket.impl.flow;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.flowsocket.impl.codec.RuleForms;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.DefaultFlowRule;
@@ -16,6 +17,7 @@ import org.onosproject.net.flow.TrafficTreatment;
 import org.onosproject.net.flow.instructions.Instructions;
 
 import java.util.Iterator;
+import java.util.Optional;
 
 /**
  * Flow rules in the stored form of flow handles: a rule's identity as plain
@@ -30,6 +32,10 @@ import java.util.Iterator;
  * list and text ({@link StoredRuleLists}), not here. Keeping single rules'
  * forms as well cost more than it saved: under load the rules of the flows
  * in flight outnumber any bound, and hashing a rule's form is not cheap.
+ * <p>
+ * A rule a client sent as ONOS flow JSON keeps the match and actions JSON
+ * it was read from ({@link RuleForms}): that reads back exactly by
+ * construction, so it is neither written again nor proven.
  */
 final class StoredFlowRules {
 
@@ -49,14 +55,17 @@ final class StoredFlowRules {
     private static final String METER_ID = "meterId";
 
     private final CodecContext context;
+    private final RuleForms forms;
 
     /**
      * Creates the converter.
      *
      * @param context ONOS codec context
+     * @param forms   the JSON rules were read from
      */
-    StoredFlowRules(CodecContext context) {
+    StoredFlowRules(CodecContext context, RuleForms forms) {
         this.context = context;
+        this.forms = forms;
     }
 
     /**
@@ -81,8 +90,14 @@ final class StoredFlowRules {
                 .put(TIMEOUT, rule.timeout())
                 .put(HARD_TIMEOUT, rule.hardTimeout())
                 .put(REASON, rule.reason().name());
-        json.set(SELECTOR, context.codec(TrafficSelector.class).encode(rule.selector(), context));
-        json.set(TREATMENT, treatment(rule.treatment()));
+        Optional<ObjectNode> readSelector = forms.takeSelector(rule.selector());
+        Optional<ObjectNode> readTreatment = forms.takeTreatment(rule.treatment());
+        json.set(SELECTOR, readSelector.orElseGet(
+                () -> context.codec(TrafficSelector.class).encode(rule.selector(), context)));
+        json.set(TREATMENT, readTreatment.orElseGet(() -> treatment(rule.treatment())));
+        if (readSelector.isPresent() && readTreatment.isPresent()) {
+            return json;
+        }
         // ONOS's codecs write some rare fields only as their type; refuse
         // rather than store a rule that would read back different.
         FlowRule copy;

@@ -14,6 +14,7 @@ import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
 import org.flowsocket.api.TrafficClass;
 import org.flowsocket.impl.codec.NetworkFlowSpecCodec;
+import org.flowsocket.impl.codec.RuleForms;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.junit.Test;
 import org.onlab.packet.Ethernet;
@@ -71,8 +72,8 @@ public class FlowHandleSerializationTest {
     // Written by one serializer and read by another, as by two nodes: a
     // serializer reads the rules it wrote itself from its cache.
     private static QosFlow roundTrip(QosFlow handle) {
-        byte[] bytes = DistributedQosFlowStore.serializer(CODECS).encode(handle);
-        QosFlow copy = DistributedQosFlowStore.serializer(CODECS).decode(bytes);
+        byte[] bytes = DistributedQosFlowStore.serializer(CODECS, new RuleForms()).encode(handle);
+        QosFlow copy = DistributedQosFlowStore.serializer(CODECS, new RuleForms()).decode(bytes);
         assertNotSame(handle, copy);
         return copy;
     }
@@ -178,6 +179,17 @@ public class FlowHandleSerializationTest {
     }
 
     @Test
+    public void nodeCreatedThroughSurvivesEveryState() {
+        QosFlow created = QosFlow.builder().id("fs-15").kind(QosFlow.Kind.DEVICE).owner("onos")
+                .actingNode("10.0.0.1").createdBy("10.0.0.1").build();
+        QosFlow installed = roundTrip(created.withState(QosFlow.State.INSTALLED, null));
+        assertEquals("10.0.0.1", installed.createdBy());
+        QosFlow removing = roundTrip(installed.withState(QosFlow.State.REMOVING, "removal requested", "10.0.0.3"));
+        assertEquals("10.0.0.1", removing.createdBy());
+        assertEquals("10.0.0.3", removing.actingNode());
+    }
+
+    @Test
     public void bareHandleSurvivesWithNullFields() {
         QosFlow handle = QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos").build();
         QosFlow copy = roundTrip(handle);
@@ -207,9 +219,9 @@ public class FlowHandleSerializationTest {
     public void storedFormNamesEveryFieldOfTheHandleAndItsMeters() {
         QosFlow handle = QosFlow.builder().id("fs-2").kind(QosFlow.Kind.NETWORK).owner("onos")
                 .spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}"))
-                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).actingNode("node1")
+                .meters(List.of(new QosFlowMeter(S1, MeterId.meterId(3), 512, null))).actingNode("node1").createdBy("node1")
                 .path(List.of(new Hop(S1, PortNumber.portNumber(1), PortNumber.portNumber(2)))).build();
-        ObjectNode stored = new QosFlowSerializer(CODECS).encode(handle);
+        ObjectNode stored = new QosFlowSerializer(CODECS, new RuleForms()).encode(handle);
         // A field added to QosFlow or QosFlowMeter must be added to the stored form too.
         assertEquals(fieldsOf(QosFlow.class, "format"), names(stored));
         assertEquals(fieldsOf(QosFlowMeter.class), names(stored.get("meters").get(0)));
@@ -219,7 +231,7 @@ public class FlowHandleSerializationTest {
     public void handleStoredInFormatOneReadsWithATypedSpecAndWritesBackTheSame() throws IOException {
         // Written by FlowSocket before the handle held its spec typed: the spec as the text of a network object.
         JsonNode stored = new ObjectMapper().readTree(getClass().getResource("qos-flow-format-1.json"));
-        QosFlowSerializer serializer = new QosFlowSerializer(CODECS);
+        QosFlowSerializer serializer = new QosFlowSerializer(CODECS, new RuleForms());
         QosFlow handle = serializer.decode(stored);
 
         NetworkFlowSpec voice = NetworkFlowSpec.builder(IpAddress.valueOf("10.0.0.1"), IpAddress.valueOf("10.0.0.3"))
@@ -239,7 +251,7 @@ public class FlowHandleSerializationTest {
 
     @Test
     public void storedSpecThatIsNoNetworkObjectIsRefused() {
-        QosFlowSerializer serializer = new QosFlowSerializer(CODECS);
+        QosFlowSerializer serializer = new QosFlowSerializer(CODECS, new RuleForms());
         ObjectNode stored = serializer.encode(QosFlow.builder().id("fs-6").kind(QosFlow.Kind.NETWORK).owner("onos")
                 .spec(spec("{\"src\":\"10.0.0.1\",\"dst\":\"10.0.0.3\"}")).build());
         stored.put("spec", "{\"src\":\"10.0.0.1\"}");
@@ -259,7 +271,7 @@ public class FlowHandleSerializationTest {
 
     @Test
     public void documentOfAnotherFormatIsRefused() {
-        QosFlowSerializer serializer = new QosFlowSerializer(CODECS);
+        QosFlowSerializer serializer = new QosFlowSerializer(CODECS, new RuleForms());
         ObjectNode stored = serializer.encode(QosFlow.builder().id("fs-3").kind(QosFlow.Kind.DEVICE)
                 .owner("onos").build());
         stored.put("format", QosFlowSerializer.FORMAT + 1);
@@ -278,7 +290,7 @@ public class FlowHandleSerializationTest {
         QosFlow handle = QosFlow.builder().id("fs-4").kind(QosFlow.Kind.DEVICE).owner("onos")
                 .rules(List.of(rule)).build();
         IllegalArgumentException e = thrown(IllegalArgumentException.class,
-                () -> new QosFlowSerializer(CODECS).encode(handle));
+                () -> new QosFlowSerializer(CODECS, new RuleForms()).encode(handle));
         assertTrue(e.getMessage(), e.getMessage().startsWith("ONOS's flow JSON cannot hold rule"));
     }
 

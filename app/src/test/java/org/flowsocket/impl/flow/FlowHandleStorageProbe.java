@@ -8,6 +8,7 @@ import org.flowsocket.api.Hop;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowMeter;
+import org.flowsocket.impl.codec.RuleForms;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.MacAddress;
 import org.onlab.packet.VlanId;
@@ -38,7 +39,7 @@ public final class FlowHandleStorageProbe implements Supplier<byte[][]>, Functio
     private static final DeviceId S1 = DeviceId.deviceId("of:0000000000000001");
     private static final DeviceId S2 = DeviceId.deviceId("of:0000000000000002");
 
-    private final Serializer serializer = DistributedQosFlowStore.serializer(new OnosCodecs());
+    private final Serializer serializer = DistributedQosFlowStore.serializer(new OnosCodecs(), new RuleForms());
 
     /** @return the sample handles, serialized */
     @Override

@@ -8,12 +8,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.QosFlow;
+import org.flowsocket.impl.codec.FlowRuleJsonCodec;
+import org.flowsocket.impl.codec.RuleForms;
+import org.flowsocket.impl.protocol.RequestFields;
 import org.junit.Test;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.Ip4Address;
 import org.onlab.packet.IpPrefix;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.codec.JsonCodec;
+import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
+import org.onosproject.core.CoreServiceAdapter;
+import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.DefaultFlowRule;
@@ -48,7 +55,7 @@ public class FlowHandleStoredFormTest {
     @Test
     public void stateChangesReuseTheRulesStoredFormWhateverWasWrittenInBetween() {
         CountingCodecs codecs = new CountingCodecs();
-        Serializer serializer = DistributedQosFlowStore.serializer(codecs);
+        Serializer serializer = DistributedQosFlowStore.serializer(codecs, new RuleForms());
         QosFlow pending = handle("fs-1", 0, 2);
         serializer.encode(pending);
         assertEquals("each rule's match is written once", 2, codecs.selectorsWritten.get());
@@ -64,8 +71,47 @@ public class FlowHandleStoredFormTest {
     }
 
     @Test
+    public void ruleReadFromFlowJsonIsStoredAsTheJsonItWasReadFromAndNotWrittenAgain() throws IOException {
+        CountingCodecs codecs = new CountingCodecs();
+        RuleForms forms = new RuleForms();
+        QosFlowSerializer serializer = new QosFlowSerializer(codecs, forms);
+        // ONOS's selector codec writes the EtherType as "0x800"; this client wrote 2048.
+        ObjectNode request = (ObjectNode) MAPPER.readTree("{\"flow\": {\"deviceId\": \"" + S1 + "\","
+                + " \"priority\": 40000, \"isPermanent\": true,"
+                + " \"selector\": {\"criteria\": [{\"type\": \"ETH_TYPE\", \"ethType\": 2048},"
+                + " {\"type\": \"IPV4_DST\", \"ip\": \"10.0.0.7/32\"}]},"
+                + " \"treatment\": {\"instructions\": [{\"type\": \"OUTPUT\", \"port\": \"2\"}]}}}");
+        JsonNode sent = request.get("flow").deepCopy();
+        List<FlowRule> read = FlowRuleJsonCodec.decode(RequestFields.of(request), "flow", codecs, forms);
+        QosFlow handle = QosFlow.builder().id("fs-5").kind(QosFlow.Kind.DEVICE).owner("onos")
+                .createdMillis(1_700_000_000_000L).rules(read).actingNode("node1").build();
+
+        ObjectNode stored = serializer.encode(handle);
+        JsonNode rule = stored.get("rules").get(0);
+        assertEquals(sent.get("selector"), rule.get("selector"));
+        assertEquals(sent.get("treatment"), rule.get("treatment"));
+        assertEquals("the match was neither written again nor read back", 0, codecs.selectorsWritten.get());
+        QosFlow back = new QosFlowSerializer(new OnosCodecs(), new RuleForms()).read(serializer.document(handle));
+        assertEquals(handle, back);
+        assertEquals(read.get(0).treatment(), back.rules().get(0).treatment());
+
+        // A form is taken once: the document, written again, comes from ONOS's codecs, and reads the same.
+        assertEquals(handle, new QosFlowSerializer(new OnosCodecs(), new RuleForms()).read(serializer.document(handle)));
+        codecs.selectorsWritten.set(0);
+        // The same rule built anew is written by ONOS's codecs, as before.
+        FlowRule rebuilt = DefaultFlowRule.builder().forDevice(S1).withCookie(read.get(0).id().value())
+                .withPriority(40000).makePermanent()
+                .withSelector(DefaultTrafficSelector.builder(read.get(0).selector()).build())
+                .withTreatment(DefaultTrafficTreatment.builder(read.get(0).treatment()).build()).build();
+        JsonNode written = serializer.encode(handle.toBuilder().rules(List.of(rebuilt)).build())
+                .get("rules").get(0);
+        assertEquals(1, codecs.selectorsWritten.get());
+        assertEquals("0x800", written.get("selector").get("criteria").get(0).get("ethType").asText());
+    }
+
+    @Test
     public void documentIsTheTreeFormWrittenCompactly() throws IOException {
-        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs());
+        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs(), new RuleForms());
         QosFlow installed = handle("fs-3", 0, 3).withState(QosFlow.State.INSTALLED, null);
         QosFlow removing = installed.withState(QosFlow.State.REMOVING, "removal requested", "node1");
         for (QosFlow handle : List.of(handle("fs-2", 0, 0), installed, removing)) {
@@ -80,17 +126,17 @@ public class FlowHandleStoredFormTest {
         JsonNode fixture = MAPPER.readTree(getClass().getResource("qos-flow-format-1.json"));
         String stored = MAPPER.writeValueAsString(fixture);
         // A serializer that has not seen these rules parses them; then one that has.
-        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs());
+        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs(), new RuleForms());
         QosFlow handle = serializer.read(stored);
         assertEquals(serializer.decode(fixture), handle);
         assertEquals(stored, serializer.document(handle));
         assertEquals(stored, serializer.document(serializer.read(stored)));
-        assertEquals(stored, new QosFlowSerializer(new OnosCodecs()).document(handle));
+        assertEquals(stored, new QosFlowSerializer(new OnosCodecs(), new RuleForms()).document(handle));
     }
 
     @Test
     public void documentWithoutRulesOrOfAnotherFormatIsRefusedByName() throws IOException {
-        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs());
+        QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs(), new RuleForms());
         ObjectNode stored = serializer.encode(handle("fs-4", 0, 1));
         ObjectNode otherFormat = stored.deepCopy().put("format", 2);
         stored.remove("rules");
@@ -162,9 +208,18 @@ public class FlowHandleStoredFormTest {
             };
         }
 
+        // ONOS's FlowRule codec registers the flow's application.
         @Override
         public <T> T getService(Class<T> serviceClass) {
-            return codecs.getService(serviceClass);
+            if (serviceClass != CoreService.class) {
+                return codecs.getService(serviceClass);
+            }
+            return serviceClass.cast(new CoreServiceAdapter() {
+                @Override
+                public ApplicationId registerApplication(String name) {
+                    return new DefaultApplicationId(7, name);
+                }
+            });
         }
     }
 }

@@ -5,6 +5,7 @@
 package org.flowsocket.impl.flow;
 
 import org.flowsocket.api.QosFlow;
+import org.flowsocket.impl.codec.RuleForms;
 import org.junit.Test;
 import org.onlab.packet.Ethernet;
 import org.onlab.packet.Ip4Prefix;
@@ -44,7 +45,7 @@ public class FlowIdCollisionTest {
         FlowRule a = rule("11.0.0.1/32");
         FlowRule b = rule("11.0.0.2/32");
         assertEquals(a.id(), b.id());
-        DistributedQosFlowStore store = new DistributedQosFlowStore(new TestStorageService(), new OnosCodecs(),
+        DistributedQosFlowStore store = new DistributedQosFlowStore(new TestStorageService(), new OnosCodecs(), new RuleForms(),
                                                                     node -> true);
         store.create(QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos")
                 .rules(List.of(a)).build());
