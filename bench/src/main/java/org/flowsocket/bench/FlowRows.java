@@ -73,7 +73,7 @@ final class FlowRows {
         this.echo = echo;
         this.inProcessApp = target.sandbox().isPresent()
                 ? target.service(CoreService.class).registerApplication(Target.IN_PROCESS_APP) : null;
-        this.cleanup = new RowCleanup(target, inProcessApp);
+        this.cleanup = new RowCleanup(target);
     }
 
     // CPU time of this process (all threads), or -1 where the JVM cannot tell.

@@ -6,8 +6,6 @@ package org.flowsocket.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.testkit.ClientConfig;
 
 import java.io.IOException;
@@ -96,23 +94,4 @@ public final class OnosRest {
         return MAPPER.readTree(r.body());
     }
 
-    /**
-     * Removes rules (DELETE /onos/v1/flows), a thousand at a time.
-     *
-     * @param ids rules as ONOS REST names them ({@code deviceId}, {@code flowId})
-     * @throws IOException          on failure
-     * @throws InterruptedException if interrupted
-     */
-    public void deleteFlows(ArrayNode ids) throws IOException, InterruptedException {
-        for (int i = 0; i < ids.size(); i += 1000) {
-            ObjectNode body = MAPPER.createObjectNode();
-            ArrayNode part = body.putArray("flows");
-            for (int j = i; j < Math.min(ids.size(), i + 1000); j++) {
-                part.add(ids.get(j));
-            }
-            HttpRequest req = request("/flows").header("Content-Type", "application/json")
-                    .method("DELETE", HttpRequest.BodyPublishers.ofString(body.toString())).build();
-            httpClient.send(req, HttpResponse.BodyHandlers.discarding());
-        }
-    }
 }

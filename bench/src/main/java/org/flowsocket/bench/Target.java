@@ -5,7 +5,6 @@
 package org.flowsocket.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import org.eclipse.jetty.websocket.client.WebSocketClient;
 import org.flowsocket.api.FlowSocketAdminService;
 import org.flowsocket.api.QosFlow;
@@ -330,15 +329,20 @@ public final class Target implements AutoCloseable {
      *            needed only when attached by URL
      * @throws Exception if REST fails
      */
-    public void removeRestRules(ArrayNode ids) throws Exception {
-        if (sandbox != null) {
-            ApplicationId id = service(CoreService.class).getAppId(REST_APP);
-            if (id != null) {
-                service(FlowRuleService.class).removeFlowRulesById(id);
-            }
-            return;
+    /**
+     * Removes every rule of an application through ONOS's FlowRuleService.
+     *
+     * @param app application name
+     * @throws IllegalStateException when attached by URL
+     */
+    public void removeRulesOf(String app) {
+        if (sandbox == null) {
+            throw new IllegalStateException("ONOS's services are in another process");
         }
-        rest.deleteFlows(ids);
+        ApplicationId id = service(CoreService.class).getAppId(app);
+        if (id != null) {
+            service(FlowRuleService.class).removeFlowRulesById(id);
+        }
     }
 
     @Override
