@@ -4,12 +4,14 @@
  */
 package org.flowsocket.bench;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.impl.codec.RuleForms;
 import org.flowsocket.impl.flow.DistributedQosFlowStore;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.codec.impl.CodecManager;
 import org.onosproject.core.ApplicationId;
+import org.onosproject.core.CoreService;
 import org.onosproject.core.DefaultApplicationId;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
@@ -17,6 +19,7 @@ import org.onosproject.store.service.Serializer;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -29,6 +32,10 @@ import java.util.Locale;
  * a handle's life as the benchmark's {@code flowsocket-ws} row lives it
  * (created PENDING with 64 rules, INSTALLED once 64 later handles were
  * created, REMOVING after all were installed), on the benchmark's rules.
+ * Measured for rules as FlowSocket builds them (a network flow's: written
+ * through ONOS's codecs and proven) and as a client sends them (ONOS flow
+ * JSON read by ONOS's FlowRule codec, untimed, whose JSON the stored form
+ * takes).
  * <p>
  * {@code java -cp flowsocket-bench.jar org.flowsocket.bench.StoreFormCost [handles] [rounds]}
  */
@@ -48,11 +55,21 @@ public final class StoreFormCost {
     public static void main(String[] args) {
         int handles = args.length > 0 ? Integer.parseInt(args[0]) : 256;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 8;
-        Serializer serializer = DistributedQosFlowStore.serializer(onosCodecs(), new RuleForms());
+        for (boolean sent : new boolean[]{false, true}) {
+            System.out.println(sent ? "rules as a client sends them (ONOS flow JSON):"
+                    : "rules as FlowSocket builds them:");
+            measure(handles, rounds, sent);
+        }
+    }
+
+    private static void measure(int handles, int rounds, boolean sent) {
+        RuleForms forms = new RuleForms();
+        ApplicationId app = new DefaultApplicationId(1, Target.FLOWSOCKET_APP);
+        CodecContext codecs = onosCodecs(app);
+        Serializer serializer = DistributedQosFlowStore.serializer(codecs, forms);
         FlowRules rules = new FlowRules(List.of(DeviceId.deviceId("of:0000000000000001"),
                 DeviceId.deviceId("of:0000000000000002"), DeviceId.deviceId("of:0000000000000003")),
                 RULES_PER_HANDLE);
-        ApplicationId app = new DefaultApplicationId(1, Target.FLOWSOCKET_APP);
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         double[][] micros = new double[3][rounds];
         for (int round = 0; round < rounds; round++) {
@@ -62,7 +79,8 @@ public final class StoreFormCost {
                 if (h < handles) {
                     List<FlowRule> handleRules = new ArrayList<>();
                     for (int i = 0; i < RULES_PER_HANDLE; i++) {
-                        handleRules.add(rules.rule(h * RULES_PER_HANDLE + i, app));
+                        int n = h * RULES_PER_HANDLE + i;
+                        handleRules.add(sent ? read(rules.json(n, true), codecs, forms) : rules.rule(n, app));
                     }
                     QosFlow created = QosFlow.builder().id("fs-" + h).kind(QosFlow.Kind.DEVICE)
                             .owner("onos").rules(handleRules).actingNode("node1").build();
@@ -89,6 +107,14 @@ public final class StoreFormCost {
                 rounds, median(micros[0]), median(micros[1]), median(micros[2])));
     }
 
+    // As FlowSocket reads a rule of InstallFlow (FlowRuleJsonCodec).
+    private static FlowRule read(ObjectNode json, CodecContext codecs, RuleForms forms) {
+        json.put("appId", Target.FLOWSOCKET_APP);
+        FlowRule rule = codecs.codec(FlowRule.class).decode(json, codecs);
+        forms.remember(rule, json);
+        return rule;
+    }
+
     // One write as the sandbox's map makes it: encoded, and read back.
     private static QosFlow write(Serializer serializer, QosFlow handle, ThreadMXBean threads,
                                  long[] nanos, int phase) {
@@ -104,10 +130,21 @@ public final class StoreFormCost {
         return measured[measured.length / 2];
     }
 
-    private static CodecContext onosCodecs() {
+    private static CodecContext onosCodecs(ApplicationId app) {
         CodecManager codecs = new CodecManager();
         codecs.activate();
+        // ONOS's FlowRule codec only registers the rule's application.
+        CoreService core = (CoreService) Proxy.newProxyInstance(CoreService.class.getClassLoader(),
+                new Class<?>[]{CoreService.class}, (proxy, method, args) -> {
+                    if (!"registerApplication".equals(method.getName())) {
+                        throw new UnsupportedOperationException(method.getName());
+                    }
+                    return app;
+                });
         return CodecContexts.over(codecs, type -> {
+            if (type == CoreService.class) {
+                return core;
+            }
             throw new IllegalStateException("no " + type.getSimpleName() + " here");
         });
     }
