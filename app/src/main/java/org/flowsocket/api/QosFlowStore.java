@@ -165,10 +165,19 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
     }
 
     /**
-     * Returns how many synchronous calls this node made to the cluster's
-     * store (each a round trip on a Raft cluster).
+     * Returns how many calls this node made to the cluster's store (each a
+     * round trip on a Raft cluster, some made together).
      *
      * @return calls since the store opened
      */
     long operations();
+
+    /**
+     * Returns how many times this node waited for the cluster's store: once
+     * per call, or once for calls made together. On a Raft cluster each wait
+     * is about one round trip of a request's latency.
+     *
+     * @return waits since the store opened
+     */
+    long operationWaits();
 }

@@ -310,6 +310,11 @@ public class FlowSocketManager
     }
 
     @Override
+    public long storeWaits() {
+        return flows.store.operationWaits();
+    }
+
+    @Override
     public ConnectionSettings connectionSettings() {
         return settings.connection();
     }

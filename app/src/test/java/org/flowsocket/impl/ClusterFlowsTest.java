@@ -4,6 +4,8 @@
  */
 package org.flowsocket.impl;
 
+import com.google.common.base.Throwables;
+import com.google.common.collect.Lists;
 import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.IpProto;
@@ -23,6 +25,7 @@ import org.onosproject.net.flow.DefaultTrafficSelector;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.link.LinkEvent;
+import org.onosproject.store.service.StorageException;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +39,6 @@ import java.util.stream.Collectors;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertTrue;
-import static org.junit.Assert.fail;
 
 /**
  * Two FlowSocket nodes of one ONOS cluster on one network: the flow store
@@ -98,31 +100,74 @@ public class ClusterFlowsTest {
     public void concurrentDuplicateInstallsOnTwoNodesGiveOneSuccess() throws Exception {
         for (int round = 0; round < 30; round++) {
             List<FlowRule> rules = List.of(rule("11.0." + round + ".1/32"), rule("11.0." + round + ".2/32"));
-            CyclicBarrier start = new CyclicBarrier(2);
-            CompletableFuture<QosFlow> on1 = CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return install(node1, rules);
-            }).thenCompose(f -> f);
-            CompletableFuture<QosFlow> on2 = CompletableFuture.supplyAsync(() -> {
-                await(start);
-                return install(node2, rules);
-            }).thenCompose(f -> f);
-            List<Throwable> errors = new ArrayList<>();
-            int installed = 0;
-            for (CompletableFuture<QosFlow> answer : List.of(on1, on2)) {
-                try {
-                    answer.get(10, TimeUnit.SECONDS);
-                    installed++;
-                } catch (ExecutionException e) {
-                    errors.add(e.getCause() instanceof CompletionException ? e.getCause().getCause() : e.getCause());
-                }
-            }
-            assertEquals("round " + round + ": installs that succeeded; errors " + errors, 1, installed);
-            FlowSocketException refused = (FlowSocketException) errors.get(0);
-            assertEquals(ErrorCode.DUPLICATE_FLOW, refused.code());
+            assertOneOfTwoInstallsSucceeds(round, rules, rules);
         }
         storage.drain();
         assertEquals("one flow per round in the store", 30, node1.store.list().size());
+    }
+
+    // Each node takes the rules' reservations in one order, whatever the
+    // order they were sent in: else each could take one first and both lose.
+    @Test
+    public void concurrentDuplicateInstallsListingTheRulesInAnotherOrderGiveOneSuccess() throws Exception {
+        for (int round = 0; round < 30; round++) {
+            List<FlowRule> rules = List.of(rule("12.0." + round + ".1/32"), rule("12.0." + round + ".2/32"),
+                                           rule("12.0." + round + ".3/32"), rule("12.0." + round + ".4/32"));
+            assertOneOfTwoInstallsSucceeds(round, rules, Lists.reverse(rules));
+        }
+        storage.drain();
+        assertEquals("one flow per round in the store", 30, node1.store.list().size());
+    }
+
+    private void assertOneOfTwoInstallsSucceeds(int round, List<FlowRule> on1Rules, List<FlowRule> on2Rules)
+            throws Exception {
+        CyclicBarrier start = new CyclicBarrier(2);
+        CompletableFuture<QosFlow> on1 = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return install(node1, on1Rules);
+        }).thenCompose(f -> f);
+        CompletableFuture<QosFlow> on2 = CompletableFuture.supplyAsync(() -> {
+            await(start);
+            return install(node2, on2Rules);
+        }).thenCompose(f -> f);
+        List<Throwable> errors = new ArrayList<>();
+        int installed = 0;
+        for (CompletableFuture<QosFlow> answer : List.of(on1, on2)) {
+            try {
+                answer.get(10, TimeUnit.SECONDS);
+                installed++;
+            } catch (ExecutionException e) {
+                errors.add(e.getCause() instanceof CompletionException ? e.getCause().getCause() : e.getCause());
+            }
+        }
+        assertEquals("round " + round + ": installs that succeeded; errors " + errors, 1, installed);
+        FlowSocketException refused = (FlowSocketException) errors.get(0);
+        assertEquals(ErrorCode.DUPLICATE_FLOW, refused.code());
+    }
+
+    // The rules are reserved the first alone, then the others at once: when
+    // the store fails one of those, the others it took are given back, or
+    // they would stay this node's for as long as it is active.
+    @Test
+    public void storeFailingWhileTheRulesAreReservedLeavesNoneReserved() throws Exception {
+        List<FlowRule> rules = List.of(rule("13.0.0.1/32"), rule("13.0.0.2/32"), rule("13.0.0.3/32"));
+        storage1.refuseWritesOf(key -> key.toString().contains("13.0.0.3/32"));
+        Throwable failure = null;
+        try {
+            install(node1, rules).get(10, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            failure = e.getCause();
+        } catch (StorageException e) {
+            failure = e;
+        }
+        assertTrue("the store's failure, not " + failure,
+                   failure != null && Throwables.getRootCause(failure) instanceof StorageException.Unavailable);
+        storage.drain();
+        assertTrue("nothing of the flow stored", node1.store.list().isEmpty());
+
+        storage1.refuseWritesOf(key -> false);
+        assertEquals("the same rules, through the other node", QosFlow.State.INSTALLED,
+                     install(node2, rules).get(10, TimeUnit.SECONDS).state());
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.onosproject.store.service.DistributedPrimitive;
 import org.onosproject.store.service.MapEvent;
 import org.onosproject.store.service.MapEventListener;
 import org.onosproject.store.service.Serializer;
+import org.onosproject.store.service.StorageException;
 import org.onosproject.store.service.StorageServiceAdapter;
 import org.onosproject.store.service.Versioned;
 
@@ -33,6 +34,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
@@ -48,7 +50,10 @@ import java.util.stream.Collectors;
  * version it read is still current, failing with
  * {@link ConsistentMapException.ConcurrentModification} otherwise;</li>
  * <li>each node's listeners hear of every change, after the write returned,
- * on that node's event thread, in the order of the log.</li>
+ * on that node's event thread, in the order of the log;</li>
+ * <li>a node's asynchronous map ({@code buildAsyncMap}) applies each call
+ * later, in the order the node made them, and completes its future on the
+ * node's session thread ({@link AsyncMapView}).</li>
  * </ul>
  */
 final class ClusterStorage {
@@ -76,6 +81,8 @@ final class ClusterStorage {
     /** One node's storage service; stopping it stops its event thread, as the node's death does. */
     final class NodeStorage extends StorageServiceAdapter {
         private final ExecutorService events = Executors.newSingleThreadExecutor();
+        private final ExecutorService session = Executors.newSingleThreadExecutor();
+        private volatile Predicate<Object> refused = key -> false;
 
         @Override
         public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
@@ -87,7 +94,7 @@ final class ClusterStorage {
 
                 @Override
                 public AsyncConsistentMap<K, V> buildAsyncMap() {
-                    throw new UnsupportedOperationException("not used by FlowSocket");
+                    return new AsyncMapView<>(build(), session);
                 }
             };
         }
@@ -100,11 +107,32 @@ final class ClusterStorage {
         /** Stops the node's event thread. */
         void stop() {
             events.shutdownNow();
+            session.shutdownNow();
             nodes.remove(this);
         }
 
-        /** Waits until the node's listeners heard of every change made so far. */
+        /**
+         * Makes the store refuse this node's writes of a key, as Atomix does
+         * when the key's partition has no leader: ONOS's map then fails
+         * with {@link StorageException.Unavailable} (ONOS 2.5.6 AtomixFutures).
+         *
+         * @param keys tells which keys
+         */
+        void refuseWritesOf(Predicate<Object> keys) {
+            refused = keys;
+        }
+
+        private void checkWritable(Object key) {
+            if (refused.test(key)) {
+                throw new StorageException.Unavailable();
+            }
+        }
+
+        /** Waits until the node's asynchronous calls ran and its listeners heard of every change made so far. */
         void drain() throws InterruptedException {
+            CountDownLatch called = new CountDownLatch(1);
+            session.execute(called::countDown);
+            called.await(10, TimeUnit.SECONDS);
             CountDownLatch done = new CountDownLatch(1);
             events.execute(done::countDown);
             done.await(10, TimeUnit.SECONDS);
@@ -211,6 +239,7 @@ final class ClusterStorage {
 
         @Override
         public Versioned<V> putIfAbsent(K key, V value) {
+            node.checkWritable(key);
             byte[] bytes = encode(value);
             synchronized (map) {
                 Versioned<byte[]> old = map.entries.get(key);

@@ -27,7 +27,11 @@ import java.util.function.Predicate;
  * two threads changing one key (a command and the event thread) could
  * otherwise deliver their events in the reverse order.
  */
-class OrderedStorage extends TestStorageService {
+public class OrderedStorage extends TestStorageService {
+
+    // Where the asynchronous maps' calls run, one after another.
+    // The thread ends when idle: a JVM may open many of these.
+    private final Executor session = AsyncMapView.session("ordered-storage-session");
 
     @Override
     public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
@@ -40,7 +44,7 @@ class OrderedStorage extends TestStorageService {
 
             @Override
             public AsyncConsistentMap<K, V> buildAsyncMap() {
-                throw new UnsupportedOperationException("not used by FlowSocket");
+                return new AsyncMapView<>(build(), session);
             }
         };
     }

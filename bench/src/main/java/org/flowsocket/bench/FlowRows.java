@@ -132,6 +132,7 @@ final class FlowRows {
             Sender sender = sender(row, run, clients, simulator);
             System.gc();
             long storeCalls0 = row.flowSocket() ? target.storeOperations() : -1;
+            long storeWaits0 = row.flowSocket() ? target.storeWaits() : -1;
             long cpu0 = processCpuNanos();
             long start = System.nanoTime();
             long end = start + length.toNanos();
@@ -183,6 +184,7 @@ final class FlowRows {
                 awaitReplies(clients);
                 if (storeCalls0 >= 0 && !run.handles.isEmpty()) {
                     run.storeCallsPerInstall = (double) (target.storeOperations() - storeCalls0) / run.handles.size();
+                    run.storeWaitsPerInstall = (double) (target.storeWaits() - storeWaits0) / run.handles.size();
                 }
             }
             RunResult result = new RunResult(row, run.confirmed.get(), (last - start) / 1e9,

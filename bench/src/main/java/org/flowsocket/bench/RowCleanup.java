@@ -60,6 +60,7 @@ final class RowCleanup {
                 long t0 = System.nanoTime();
                 long cpu0 = FlowRows.processCpuNanos();
                 long storeCalls0 = target.storeOperations();
+                long storeWaits0 = target.storeWaits();
                 int handles = run.handles.size();
                 removeFlowSocketFlows(row, clients.get(0), run.handles, Math.min(row.window, 64));
                 long rules = run.confirmed.get();
@@ -69,7 +70,7 @@ final class RowCleanup {
                             "RemoveFlow of %d flows (%d rules, %d in flight) until ONOS lists none: %.0f rules/s, "
                                     + "%.1f cpu us/rule%s", handles, rules, Math.min(row.window, 64), rules / s,
                             (FlowRows.processCpuNanos() - cpu0) / 1e3 / rules,
-                            storeCalls(row, run, storeCalls0, handles)));
+                            storeCalls(row, run, storeCalls0, storeWaits0, handles)));
                 }
                 break;
             case REST:
@@ -84,16 +85,19 @@ final class RowCleanup {
         }
     }
 
-    // FlowSocket's synchronous calls to ONOS's store per request of the run
-    // and of its removal (a Raft round trip each on a Raft store), for the
-    // row whose replies wait for the switches (a confirm:false install
-    // settles after its reply).
-    private String storeCalls(Row row, RunProgress run, long before, int handles) {
-        if (row.path != Row.Path.WS || before < 0 || handles == 0 || Double.isNaN(run.storeCallsPerInstall)) {
+    // FlowSocket's calls to ONOS's store per request of the run and of its
+    // removal (a Raft round trip each on a Raft store), and its waits for
+    // them (calls made together wait once), for the row whose replies wait
+    // for the switches (a confirm:false install settles after its reply).
+    private String storeCalls(Row row, RunProgress run, long calls0, long waits0, int handles) {
+        if (row.path != Row.Path.WS || calls0 < 0 || handles == 0 || Double.isNaN(run.storeCallsPerInstall)) {
             return "";
         }
-        return String.format(Locale.ROOT, "; store calls per request (%d rules): InstallFlow %.1f, RemoveFlow %.1f",
-                row.batch, run.storeCallsPerInstall, (double) (target.storeOperations() - before) / handles);
+        return String.format(Locale.ROOT, "; store calls per request (%d rules): InstallFlow %.1f (%.1f waits), "
+                                     + "RemoveFlow %.1f (%.1f waits)", row.batch,
+                             run.storeCallsPerInstall, run.storeWaitsPerInstall,
+                             (double) (target.storeOperations() - calls0) / handles,
+                             (double) (target.storeWaits() - waits0) / handles);
     }
 
     // Removes an application's rules through ONOS until it lists none.

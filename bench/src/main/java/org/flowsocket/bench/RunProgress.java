@@ -41,6 +41,7 @@ final class RunProgress {
     final boolean replyConfirms;
     // FlowSocket's calls to ONOS's store per InstallFlow of the run, or NaN.
     volatile double storeCallsPerInstall = Double.NaN;
+    volatile double storeWaitsPerInstall = Double.NaN;
 
     /**
      * @param row            the row

@@ -125,14 +125,25 @@ public final class Target implements AutoCloseable {
     }
 
     /**
-     * Counts FlowSocket's synchronous calls to ONOS's store so far (each a
-     * Raft round trip on a Raft store).
+     * Counts FlowSocket's calls to ONOS's store so far (each a Raft round
+     * trip on a Raft store).
      *
      * @return calls since FlowSocket started, or -1 when attached by URL
      */
     public long storeOperations() {
         return sandbox == null ? -1 : sandbox.flowSocketService()
                 .map(s -> ((FlowSocketAdminService) s).storeOperations()).orElse(-1L);
+    }
+
+    /**
+     * Counts the times FlowSocket waited for ONOS's store so far (calls made
+     * together count once: about a Raft round trip of latency each).
+     *
+     * @return waits since FlowSocket started, or -1 when attached by URL
+     */
+    public long storeWaits() {
+        return sandbox == null ? -1 : sandbox.flowSocketService()
+                .map(s -> ((FlowSocketAdminService) s).storeWaits()).orElse(-1L);
     }
 
     /** @return FlowSocket's WebSocket URI */

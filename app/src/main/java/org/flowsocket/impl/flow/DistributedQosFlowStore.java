@@ -139,7 +139,16 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         if (owner.isPresent()) {
             return owner;
         }
-        if (operations.count(() -> handles.putIfAbsent(handle.id(), handle)) != null) {
+        Versioned<QosFlow> taken;
+        try {
+            taken = operations.count(() -> handles.putIfAbsent(handle.id(), handle));
+        } catch (RuntimeException e) {
+            // Not stored (or not known to be): its reservations would hold
+            // the rules for as long as this node is active.
+            releaseAfterFailure(handle, node, e);
+            throw e;
+        }
+        if (taken != null) {
             reservations.release(handle.id(), node, handle.rules());
             throw new IllegalStateException("flow id " + handle.id() + " is taken");
         }
@@ -147,6 +156,14 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         // returned: index now, so this node's next request already sees it.
         indexRules(handle);
         return Optional.empty();
+    }
+
+    private void releaseAfterFailure(QosFlow handle, String node, RuntimeException failure) {
+        try {
+            reservations.release(handle.id(), node, handle.rules());
+        } catch (RuntimeException e) {
+            failure.addSuppressed(e);
+        }
     }
 
     @Override
@@ -172,6 +189,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     @Override
     public long operations() {
         return operations.total();
+    }
+
+    @Override
+    public long operationWaits() {
+        return operations.waits();
     }
 
     /**

@@ -7,15 +7,21 @@ package org.flowsocket.impl.flow;
 import org.onlab.util.KryoNamespace;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.IndexTableId;
+import org.onosproject.store.service.AsyncConsistentMap;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.Serializer;
 import org.onosproject.store.service.StorageService;
 import org.onosproject.store.service.Versioned;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiPredicate;
+import java.util.stream.Collectors;
 
 /**
  * Which flow owns each rule, cluster-wide: one entry per rule, keyed by the
@@ -24,13 +30,23 @@ import java.util.function.BiPredicate;
  * once exactly one gets it; the other learns the owner. An entry names the
  * flow and the node that reserved it ({@code fs-12@node1}): a flow not yet
  * stored is still owned while its node is active.
+ * <p>
+ * A flow's first rule (in the keys' order) is taken alone, the others all
+ * at once: a request waits for two round trips to the store whatever its
+ * rules. Two identical flows have the same first rule, so exactly one gets
+ * past it. (Two flows that share some rules but not their first may both
+ * lose, each to the other.)
  */
 final class RuleReservations {
 
+    private static final Logger log = LoggerFactory.getLogger(RuleReservations.class);
     private static final String MAP_NAME = "flowsocket-rule-owners";
     private static final String SEPARATOR = "@";
 
-    private final ConsistentMap<String, String> owners;
+    private final AsyncConsistentMap<String, String> owners;
+    // ONOS's synchronous view of that map, as its ConsistentMapBuilder.build()
+    // makes it (ONOS 2.5.6 AtomixConsistentMapBuilder: buildAsyncMap().asConsistentMap()).
+    private final ConsistentMap<String, String> ownersOneAtATime;
     private final StoreOperations operations;
 
     /**
@@ -43,7 +59,8 @@ final class RuleReservations {
         this.owners = storageService.<String, String>consistentMapBuilder().withName(MAP_NAME)
                 .withSerializer(Serializer.using(KryoNamespace.newBuilder().nextId(KryoNamespace.INITIAL_ID)
                         .register(String.class, Versioned.class).build(MAP_NAME)))
-                .build();
+                .buildAsyncMap();
+        this.ownersOneAtATime = owners.asConsistentMap();
         this.operations = operations;
     }
 
@@ -62,24 +79,76 @@ final class RuleReservations {
      */
     Optional<String> reserve(String flowId, String node, List<FlowRule> rules, BiPredicate<String, String> owns) {
         String entry = flowId + SEPARATOR + node;
-        List<FlowRule> taken = new ArrayList<>(rules.size());
-        for (FlowRule rule : rules) {
-            String key = keyOf(rule);
-            String current = operations.count(() -> Versioned.valueOrNull(owners.putIfAbsent(key, entry)));
-            // An entry of this flow (made by any node) is the flow's already.
-            while (current != null && !flowOf(current).equals(flowId)) {
-                String owner = flowOf(current);
-                if (owns.test(owner, current.substring(owner.length() + SEPARATOR.length()))) {
-                    taken.forEach(r -> operations.count(() -> owners.remove(keyOf(r), entry)));
-                    return Optional.of(owner);
-                }
-                String stale = current;
-                current = operations.count(() -> owners.replace(key, stale, entry)) ? null
-                        : operations.count(() -> Versioned.valueOrNull(owners.putIfAbsent(key, entry)));
+        List<String> keys = keysOf(rules);
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        String first = keys.get(0);
+        Optional<String> owner = settle(first, entry, flowId, owns,
+                operations.count(() -> Versioned.valueOrNull(ownersOneAtATime.putIfAbsent(first, entry))));
+        if (owner.isPresent()) {
+            return owner;
+        }
+        Map<String, String> found = operations.together(MAP_NAME, keys.subList(1, keys.size()),
+                key -> owners.putIfAbsent(key, entry).thenApply(Versioned::valueOrNull),
+                calls -> undo(first, entry, calls));
+        // An entry of this flow (made by any node) is the flow's already.
+        List<String> taken = new ArrayList<>(keys.size());
+        taken.add(first);
+        found.forEach((key, current) -> {
+            if (current == null || flowOf(current).equals(flowId)) {
+                taken.add(key);
             }
-            taken.add(rule);
+        });
+        for (Map.Entry<String, String> contested : found.entrySet()) {
+            String key = contested.getKey();
+            if (taken.contains(key)) {
+                continue;
+            }
+            owner = settle(key, entry, flowId, owns, contested.getValue());
+            if (owner.isPresent()) {
+                operations.together(MAP_NAME, taken, k -> owners.remove(k, entry), calls -> { });
+                return owner;
+            }
+            taken.add(key);
         }
         return Optional.empty();
+    }
+
+    // Takes a rule whose entry is another flow's if that flow no longer owns it.
+    private Optional<String> settle(String key, String entry, String flowId, BiPredicate<String, String> owns,
+                                    String found) {
+        String current = found;
+        while (current != null && !flowOf(current).equals(flowId)) {
+            String owner = flowOf(current);
+            if (owns.test(owner, current.substring(owner.length() + SEPARATOR.length()))) {
+                return Optional.of(owner);
+            }
+            String stale = current;
+            current = operations.count(() -> ownersOneAtATime.replace(key, stale, entry)) ? null
+                    : operations.count(() -> Versioned.valueOrNull(ownersOneAtATime.putIfAbsent(key, entry)));
+        }
+        return Optional.empty();
+    }
+
+    // The store failed while the rules were being taken: gives back the first
+    // and each one taken, also one whose call ends after the wait gave up.
+    private void undo(String first, String entry, Map<String, CompletableFuture<String>> calls) {
+        giveBack(first, entry);
+        calls.forEach((key, call) -> call.thenAccept(previous -> {
+            if (previous == null) {
+                giveBack(key, entry);
+            }
+        }));
+    }
+
+    private void giveBack(String key, String entry) {
+        owners.remove(key, entry).whenComplete((removed, error) -> {
+            if (error != null) {
+                log.warn("Could not give back the reservation of rule {} after a store failure: {}",
+                         key, error.toString());
+            }
+        });
     }
 
     /**
@@ -91,25 +160,37 @@ final class RuleReservations {
      * @param rules         its rules
      */
     void release(String flowId, String reservingNode, List<FlowRule> rules) {
-        String likely = reservingNode == null ? null : flowId + SEPARATOR + reservingNode;
-        for (FlowRule rule : rules) {
-            String key = keyOf(rule);
-            // One call for an entry as that node made it. Else read it: a
-            // reroute reserves under another name, and an entry another flow
-            // took over stays.
-            if (likely != null && operations.count(() -> owners.remove(key, likely))) {
-                continue;
-            }
-            String current = operations.count(() -> Versioned.valueOrNull(owners.get(key)));
-            if (current != null && flowOf(current).equals(flowId)) {
-                operations.count(() -> owners.remove(key, current));
-            }
+        List<String> unsure = keysOf(rules);
+        if (reservingNode != null && !unsure.isEmpty()) {
+            // One call for an entry as that node made it.
+            String likely = flowId + SEPARATOR + reservingNode;
+            Map<String, Boolean> removed = operations.together(MAP_NAME, unsure,
+                    key -> owners.remove(key, likely), calls -> { });
+            unsure = unsure.stream().filter(key -> !removed.get(key)).collect(Collectors.toList());
+        }
+        if (unsure.isEmpty()) {
+            return;
+        }
+        // Else read it: a reroute reserves under another name, and an entry
+        // another flow took over stays.
+        Map<String, String> current = operations.together(MAP_NAME, unsure,
+                key -> owners.get(key).thenApply(Versioned::valueOrNull), calls -> { });
+        List<String> ours = unsure.stream()
+                .filter(key -> current.get(key) != null && flowOf(current.get(key)).equals(flowId))
+                .collect(Collectors.toList());
+        if (!ours.isEmpty()) {
+            operations.together(MAP_NAME, ours, key -> owners.remove(key, current.get(key)), calls -> { });
         }
     }
 
     private static String flowOf(String entry) {
         int at = entry.indexOf(SEPARATOR);
         return at < 0 ? entry : entry.substring(0, at);
+    }
+
+    // Each rule's key once, in one order for every node.
+    private static List<String> keysOf(List<FlowRule> rules) {
+        return rules.stream().map(RuleReservations::keyOf).distinct().sorted().collect(Collectors.toList());
     }
 
     // ONOS keeps a selector's criteria sorted by type (DefaultTrafficSelector),

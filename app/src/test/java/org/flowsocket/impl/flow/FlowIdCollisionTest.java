@@ -15,7 +15,7 @@ import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.DefaultTrafficSelector;
 import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.FlowRule;
-import org.onosproject.store.service.TestStorageService;
+import org.flowsocket.impl.OrderedStorage;
 
 import java.util.List;
 import java.util.Optional;
@@ -45,7 +45,7 @@ public class FlowIdCollisionTest {
         FlowRule a = rule("11.0.0.1/32");
         FlowRule b = rule("11.0.0.2/32");
         assertEquals(a.id(), b.id());
-        DistributedQosFlowStore store = new DistributedQosFlowStore(new TestStorageService(), new OnosCodecs(), new RuleForms(),
+        DistributedQosFlowStore store = new DistributedQosFlowStore(new OrderedStorage(), new OnosCodecs(), new RuleForms(),
                                                                     node -> true);
         store.create(QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos")
                 .rules(List.of(a)).build());

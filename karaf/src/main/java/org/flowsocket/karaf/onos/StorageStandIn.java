@@ -4,13 +4,38 @@
  */
 package org.flowsocket.karaf.onos;
 
+import org.onosproject.store.service.AsyncConsistentMap;
+import org.onosproject.store.service.ConsistentMap;
+import org.onosproject.store.service.ConsistentMapBuilder;
 import org.onosproject.store.service.StorageService;
 import org.onosproject.store.service.TestStorageService;
 import org.osgi.service.component.annotations.Component;
 
+import java.util.concurrent.Executor;
+
 /**
- * {@link StorageService}: in-memory maps and counters, onos-api's test storage.
+ * {@link StorageService}: in-memory maps and counters, onos-api's test
+ * storage, whose maps also have the asynchronous face ONOS's have (the test
+ * builder's {@code buildAsyncMap()} returns null).
  */
 @Component(immediate = true, service = StorageService.class)
 public class StorageStandIn extends TestStorageService {
+
+    private final Executor session = AsyncMapView.session("storage-stand-in-session");
+
+    @Override
+    public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
+        ConsistentMapBuilder<K, V> plain = super.consistentMapBuilder();
+        return new ConsistentMapBuilder<K, V>() {
+            @Override
+            public ConsistentMap<K, V> build() {
+                return plain.withName(name()).withSerializer(serializer()).build();
+            }
+
+            @Override
+            public AsyncConsistentMap<K, V> buildAsyncMap() {
+                return new AsyncMapView<>(build(), session);
+            }
+        };
+    }
 }
