@@ -32,8 +32,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 
 # Where the descriptors assume this repository sits in an ONOS tree.
 TREE_PACKAGE = 'apps/flowsocket'
-MODULES = ('app', 'web', 'testkit')
-# The modules whose bundles make the app; testkit is the test suites' library.
+MODULES = ('app', 'web', 'testkit', 'standins')
+# The modules whose bundles make the app; testkit and standins are the test suites' libraries.
 APP_MODULES = ('app', 'web')
 
 # ONOS's own bundles that both lib lists refer to; each label's name is the

@@ -4,9 +4,9 @@
  */
 package org.flowsocket.impl;
 
-import org.onosproject.store.service.AsyncConsistentMap;
+import org.flowsocket.standins.AsyncMapView;
+import org.flowsocket.standins.StandInMapBuilder;
 import org.onosproject.store.service.AtomicCounter;
-import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.ConsistentMapAdapter;
 import org.onosproject.store.service.ConsistentMapBuilder;
 import org.onosproject.store.service.ConsistentMapException;
@@ -86,17 +86,8 @@ final class ClusterStorage {
 
         @Override
         public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
-            return new ConsistentMapBuilder<K, V>() {
-                @Override
-                public ConsistentMap<K, V> build() {
-                    return new NodeMap<>(ClusterStorage.this.<K>map(name()), serializer(), NodeStorage.this);
-                }
-
-                @Override
-                public AsyncConsistentMap<K, V> buildAsyncMap() {
-                    return new AsyncMapView<>(build(), session);
-                }
-            };
+            return new StandInMapBuilder<>(
+                    b -> new NodeMap<>(ClusterStorage.this.<K>map(b.name()), b.serializer(), NodeStorage.this), session);
         }
 
         @Override

@@ -4,7 +4,8 @@
  */
 package org.flowsocket.impl;
 
-import org.onosproject.store.service.AsyncConsistentMap;
+import org.flowsocket.standins.AsyncMapView;
+import org.flowsocket.standins.StandInMapBuilder;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.ConsistentMapAdapter;
 import org.onosproject.store.service.ConsistentMapBuilder;
@@ -36,17 +37,8 @@ public class OrderedStorage extends TestStorageService {
     @Override
     public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
         ConsistentMapBuilder<K, V> plain = super.consistentMapBuilder();
-        return new ConsistentMapBuilder<K, V>() {
-            @Override
-            public ConsistentMap<K, V> build() {
-                return new OrderedMap<>(plain.withName(name()).withSerializer(serializer()).build());
-            }
-
-            @Override
-            public AsyncConsistentMap<K, V> buildAsyncMap() {
-                return new AsyncMapView<>(build(), session);
-            }
-        };
+        return new StandInMapBuilder<>(
+                b -> new OrderedMap<>(plain.withName(b.name()).withSerializer(b.serializer()).build()), session);
     }
 
     /** Applies each change and tells the listeners of it under one lock. */

@@ -36,6 +36,7 @@ public class BuildDescriptorsIT {
             "app/BUCK", "app/BUILD", "app/pom.xml",
             "web/BUCK", "web/BUILD", "web/pom.xml", "web/src/main/webapp/WEB-INF/web.xml",
             "testkit/BUCK", "testkit/BUILD", "testkit/pom.xml",
+            "standins/BUCK", "standins/BUILD", "standins/pom.xml",
             "features/app.xml", "features/pom.xml");
 
     @Rule

@@ -4,8 +4,8 @@
  */
 package org.flowsocket.karaf.onos;
 
-import org.onosproject.store.service.AsyncConsistentMap;
-import org.onosproject.store.service.ConsistentMap;
+import org.flowsocket.standins.AsyncMapView;
+import org.flowsocket.standins.StandInMapBuilder;
 import org.onosproject.store.service.ConsistentMapBuilder;
 import org.onosproject.store.service.StorageService;
 import org.onosproject.store.service.TestStorageService;
@@ -26,16 +26,7 @@ public class StorageStandIn extends TestStorageService {
     @Override
     public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
         ConsistentMapBuilder<K, V> plain = super.consistentMapBuilder();
-        return new ConsistentMapBuilder<K, V>() {
-            @Override
-            public ConsistentMap<K, V> build() {
-                return plain.withName(name()).withSerializer(serializer()).build();
-            }
-
-            @Override
-            public AsyncConsistentMap<K, V> buildAsyncMap() {
-                return new AsyncMapView<>(build(), session);
-            }
-        };
+        return new StandInMapBuilder<>(b -> plain.withName(b.name()).withSerializer(b.serializer()).build(),
+                                       session);
     }
 }

@@ -4,8 +4,9 @@
  */
 package org.flowsocket.sandbox.core;
 
+import org.flowsocket.standins.AsyncMapView;
+import org.flowsocket.standins.StandInMapBuilder;
 import org.onosproject.store.primitives.ConsistentMapBackedJavaMap;
-import org.onosproject.store.service.AsyncConsistentMap;
 import org.onosproject.store.service.AtomicCounter;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.ConsistentMapBuilder;
@@ -51,20 +52,10 @@ public class SandboxStorageService extends TestStorageService {
     @SuppressWarnings("unchecked")
     public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
         ConsistentMapBuilder<K, V> plain = super.consistentMapBuilder();
-        return new ConsistentMapBuilder<K, V>() {
-            @Override
-            public ConsistentMap<K, V> build() {
-                return (ConsistentMap<K, V>) maps.computeIfAbsent(name(), n -> {
-                    plain.withName(n).withSerializer(serializer());
-                    return new OrderedMap<>(plain.build(), serializer());
-                });
-            }
-
-            @Override
-            public AsyncConsistentMap<K, V> buildAsyncMap() {
-                return new AsyncMapView<>(build(), session);
-            }
-        };
+        return new StandInMapBuilder<>(b -> (ConsistentMap<K, V>) maps.computeIfAbsent(b.name(), n -> {
+            plain.withName(n).withSerializer(b.serializer());
+            return new OrderedMap<>(plain.build(), b.serializer());
+        }), session);
     }
 
     @Override

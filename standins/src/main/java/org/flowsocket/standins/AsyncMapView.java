@@ -2,7 +2,7 @@
  * Copyright 2026 FlowSocket contributors
  * SPDX-License-Identifier: Apache-2.0
  */
-package org.flowsocket.sandbox.core;
+package org.flowsocket.standins;
 
 import org.onosproject.store.service.AsyncConsistentMapAdapter;
 import org.onosproject.store.service.ConsistentMap;
@@ -22,7 +22,7 @@ import java.util.function.Supplier;
  * the node made it, and its future completes on the map's own thread, not
  * the caller's. Only the calls FlowSocket makes asynchronously.
  */
-final class AsyncMapView<K, V> extends AsyncConsistentMapAdapter<K, V> {
+public final class AsyncMapView<K, V> extends AsyncConsistentMapAdapter<K, V> {
 
     private final ConsistentMap<K, V> map;
     private final Executor session;
@@ -33,7 +33,7 @@ final class AsyncMapView<K, V> extends AsyncConsistentMapAdapter<K, V> {
      * @param map     the map
      * @param session runs the calls one at a time, in order
      */
-    AsyncMapView(ConsistentMap<K, V> map, Executor session) {
+    public AsyncMapView(ConsistentMap<K, V> map, Executor session) {
         this.map = map;
         this.session = session;
     }
@@ -44,7 +44,7 @@ final class AsyncMapView<K, V> extends AsyncConsistentMapAdapter<K, V> {
      * @param name the thread's name
      * @return the executor
      */
-    static Executor session(String name) {
+    public static Executor session(String name) {
         ThreadPoolExecutor executor = new ThreadPoolExecutor(1, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                 run -> {
                     Thread thread = new Thread(run, name);
