@@ -7,8 +7,16 @@ package org.flowsocket.impl;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.junit.Test;
+import org.onlab.packet.Ethernet;
+import org.onlab.packet.Ip4Prefix;
 import org.onlab.packet.IpAddress;
+import org.onosproject.net.PortNumber;
+import org.onosproject.net.flow.DefaultFlowRule;
+import org.onosproject.net.flow.DefaultTrafficSelector;
+import org.onosproject.net.flow.DefaultTrafficTreatment;
+import org.onosproject.net.flow.FlowRule;
 
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.Assert.assertEquals;
@@ -75,5 +83,29 @@ public class StoreOperationsTest extends FlowPartsTestBase {
             parts.store.nextId();
         }
         assertEquals("ids within a block", 0, parts.store.operations() - before);
+    }
+
+    @Test
+    public void aFlowOfOneRuleWaitsOnlyForTheCallsItMakes() throws Exception {
+        parts.node.cluster().drain();
+        parts.store.nextId();
+        FlowRule rule = DefaultFlowRule.builder().forDevice(FakeDevices.id(2)).withPriority(40000)
+                .withSelector(DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_IPV4)
+                        .matchIPDst(Ip4Prefix.valueOf("10.9.0.1/32")).build())
+                .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(2)).build())
+                .fromApp(FlowParts.APP_ID).makePermanent().build();
+        QosFlow planned = parts.planner.rules(List.of(rule), "alice").flow();
+        long before = parts.store.operations();
+        long waitsBefore = parts.store.operationWaits();
+        parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);
+        assertEquals("InstallFlow: reserve the rule, create, mark INSTALLED", 3, parts.store.operations() - before);
+        assertEquals("InstallFlow waits: one per call", 3, parts.store.operationWaits() - waitsBefore);
+
+        before = parts.store.operations();
+        waitsBefore = parts.store.operationWaits();
+        parts.lifecycle.remove(planned.id(), false, 1000).get(5, TimeUnit.SECONDS);
+        assertEquals("RemoveFlow: read and mark REMOVING, delete, release the rule", 4,
+                     parts.store.operations() - before);
+        assertEquals("RemoveFlow waits: one per call", 4, parts.store.operationWaits() - waitsBefore);
     }
 }

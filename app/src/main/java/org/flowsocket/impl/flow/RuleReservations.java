@@ -100,17 +100,22 @@ final class RuleReservations {
                 taken.add(key);
             }
         });
-        for (Map.Entry<String, String> contested : found.entrySet()) {
-            String key = contested.getKey();
-            if (taken.contains(key)) {
-                continue;
+        try {
+            for (Map.Entry<String, String> contested : found.entrySet()) {
+                String key = contested.getKey();
+                if (taken.contains(key)) {
+                    continue;
+                }
+                owner = settle(key, entry, flowId, owns, contested.getValue());
+                if (owner.isPresent()) {
+                    operations.together(MAP_NAME, taken, k -> owners.remove(k, entry), calls -> { });
+                    return owner;
+                }
+                taken.add(key);
             }
-            owner = settle(key, entry, flowId, owns, contested.getValue());
-            if (owner.isPresent()) {
-                operations.together(MAP_NAME, taken, k -> owners.remove(k, entry), calls -> { });
-                return owner;
-            }
-            taken.add(key);
+        } catch (RuntimeException e) {
+            taken.forEach(key -> giveBack(key, entry));
+            throw e;
         }
         return Optional.empty();
     }
@@ -131,8 +136,9 @@ final class RuleReservations {
         return Optional.empty();
     }
 
-    // The store failed while the rules were being taken: gives back the first
-    // and each one taken, also one whose call ends after the wait gave up.
+    // The store failed while the rules were being taken all at once: gives
+    // back the first and each one taken, also one whose call ends after the
+    // wait gave up.
     private void undo(String first, String entry, Map<String, CompletableFuture<String>> calls) {
         giveBack(first, entry);
         calls.forEach((key, call) -> call.thenAccept(previous -> {

@@ -59,10 +59,13 @@ final class StoreOperations {
      *                  that succeeded did, or will do once they finish
      * @param <K>       key type
      * @param <T>       what a call returns
-     * @return each key's answer, in the keys' order
+     * @return each key's answer, in the keys' order; no key, no call and no wait
      */
     <K, T> Map<K, T> together(String map, Collection<K> keys, Function<K, CompletableFuture<T>> call,
                               Consumer<Map<K, CompletableFuture<T>>> onFailure) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
         Map<K, CompletableFuture<T>> futures = new LinkedHashMap<>();
         keys.forEach(key -> futures.put(key, call.apply(key)));
         calls.addAndGet(futures.size());
