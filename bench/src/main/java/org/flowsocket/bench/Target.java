@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -271,10 +272,14 @@ public final class Target implements AutoCloseable {
                 .collect(Collectors.toList());
         Map<FlowEntry.FlowEntryState, Long> states = entries.stream()
                 .collect(Collectors.groupingBy(FlowEntry::state, TreeMap::new, Collectors.counting()));
+        // The onos-ceiling row's null devices are not the simulated network's.
+        Set<DeviceId> simulated = Set.copyOf(sandbox.network().deviceIds());
         String examples = entries.stream().limit(3)
                 .map(e -> e.deviceId() + " " + e.selector().criteria() + " " + e.state() + ", " + e.life()
                         + " s old, last seen " + (System.currentTimeMillis() - e.lastSeen()) + " ms ago, "
-                        + (sandbox.network().flowTable(e.deviceId()).contains(e) ? "on" : "not on") + " the switch")
+                        + (!simulated.contains(e.deviceId()) ? "not a simulated switch's"
+                        : sandbox.network().flowTable(e.deviceId()).contains(e) ? "on the switch"
+                        : "not on the switch"))
                 .collect(Collectors.joining("; "));
         String flows = sandbox.flowSocketService().map(s -> ((QosFlowService) s).getFlows(QosFlowFilter.ALL)
                 .stream().collect(Collectors.groupingBy(QosFlow::state, TreeMap::new, Collectors.counting()))
