@@ -361,7 +361,9 @@ public class ClusterFlowsTest {
                 .withState(QosFlow.State.PENDING, null, null);
         assertTrue(node2.store.create(pending).isEmpty());
         storage.drain();
-        assertEquals(QosFlow.State.PENDING, node1.store.get(pending.id()).get().state());
+        // Stored; the leader may have settled it already, on an election
+        // event of the nodes' start still on its event thread.
+        assertTrue(node1.store.get(pending.id()).isPresent());
 
         // Both nodes are up: the leader's look at the acting nodes finds them.
         node1.departed.settle();
