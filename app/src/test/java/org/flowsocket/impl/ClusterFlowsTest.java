@@ -12,6 +12,7 @@ import org.flowsocket.api.IpProto;
 import org.flowsocket.api.NetworkFlowSpec;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
+import org.flowsocket.impl.flow.FlowLeadership;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
@@ -19,6 +20,7 @@ import org.onlab.packet.Ethernet;
 import org.onlab.packet.Ip4Prefix;
 import org.onlab.packet.IpAddress;
 import org.onlab.packet.TpPort;
+import org.onosproject.cluster.NodeId;
 import org.onosproject.net.PortNumber;
 import org.onosproject.net.flow.DefaultFlowRule;
 import org.onosproject.net.flow.DefaultTrafficSelector;
@@ -340,6 +342,31 @@ public class ClusterFlowsTest {
         storage.drain();
         assertTrue(node2.store.knownActingNodes().containsKey(pending.id()));
 
+        node1.kill();
+        storage1.stop();
+        cluster.leave("node1");
+        cluster.drain();
+        node2.drainEvents();
+
+        assertTrue("node2 leads", node2.leadership.isLeader());
+        assertEquals(QosFlow.State.FAILED, node2.store.get(pending.id()).get().state());
+        node1.switches.mode(FakeSwitches.Mode.CONFIRM);
+    }
+
+    @Test
+    public void nodeWhoseCandidacyEndedRunsAgainAndSettlesWhenTheLeaderLeaves() throws Exception {
+        cluster.endSession("node2");
+        cluster.drain();
+        node2.drainEvents();
+        cluster.drain();
+        assertTrue("node2 is a candidate again",
+                   node2.node.leadershipService.getLeadership(FlowLeadership.TOPIC).candidates()
+                           .contains(NodeId.nodeId("node2")));
+
+        node1.switches.mode(FakeSwitches.Mode.SILENT);
+        QosFlow pending = node1.planner.rules(List.of(rule("19.0.0.1/32")), "bob").flow();
+        node1.lifecycle.install(pending, true, 60_000);
+        storage.drain();
         node1.kill();
         storage1.stop();
         cluster.leave("node1");

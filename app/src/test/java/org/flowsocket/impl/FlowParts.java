@@ -140,7 +140,7 @@ final class FlowParts {
         devices.addListener(e -> onEventThread(() -> lifecycle.deviceEvent(e)));
         // As FlowSocketManager starts DepartedNodeFlows.
         onEventThread(departed::settlePreviousRun);
-        leadership.start(() -> onEventThread(departed::settle));
+        leadership.start(() -> onEventThread(departed::settle), this::onEventThread);
         hostProvider = !alone ? network.hostProvider : hosts.register(new HostProvider() {
             @Override
             public void triggerProbe(org.onosproject.net.Host host) {

@@ -73,6 +73,18 @@ final class TestCluster {
         post(new ClusterEvent(ClusterEvent.Type.INSTANCE_DEACTIVATED, node));
     }
 
+    /**
+     * Ends a live node's candidacies, as when Atomix expires its session:
+     * ONOS's DistributedLeadershipStore runs again only for the topics the
+     * node led, so a mere candidate is left out.
+     *
+     * @param id node id
+     */
+    synchronized void endSession(String id) {
+        NodeId node = NodeId.nodeId(id);
+        candidates.keySet().forEach(topic -> withdraw(topic, node));
+    }
+
     /** Shuts the event thread down. */
     void stop() {
         events.shutdownNow();

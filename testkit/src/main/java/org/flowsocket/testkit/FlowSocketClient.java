@@ -229,6 +229,14 @@ public final class FlowSocketClient implements AutoCloseable {
         return awaitEventAfter(0, topic, event, data);
     }
 
+    /** Like awaitEvent, waiting up to {@code timeout} instead of {@link #WAIT}. */
+    public JsonNode awaitEvent(String topic, String event, Predicate<JsonNode> data, Duration timeout)
+            throws InterruptedException {
+        return in.received.awaitEvent(e -> topic.equals(e.path("topic").asText())
+                && event.equals(e.path("event").asText()) && data.test(e.path("data")),
+                                   timeout, () -> topic + "/" + event);
+    }
+
     /** Like awaitEvent, but only among events with a sequence number above {@code seq}. */
     public JsonNode awaitEventAfter(long seq, String topic, String event, Predicate<JsonNode> data)
             throws InterruptedException {

@@ -5,6 +5,7 @@
 package org.flowsocket.web;
 
 import org.eclipse.jetty.websocket.api.CloseException;
+import org.eclipse.jetty.websocket.api.WebSocketException;
 
 import java.nio.charset.StandardCharsets;
 
@@ -44,7 +45,9 @@ public final class CloseCodes {
      * Jetty 9.4's frame parser keeps a 64-bit payload length in an int: a
      * length whose low 32 bits are 2^31 or more fails with an
      * IllegalArgumentException inside the parser instead of its own
-     * too-large check; such a failure is a frame too large.
+     * too-large check (wrapped in a WebSocketException); such a failure is a
+     * frame too large. A failure of the message handler, which the parser
+     * calls, is an internal error.
      *
      * @param cause         the failure Jetty reported
      * @param maxFrameBytes the frame limit, for the reason
@@ -67,12 +70,27 @@ public final class CloseCodes {
                     return new Close(isSendable(code) ? code : INTERNAL_ERROR, "connection error");
             }
         }
-        for (StackTraceElement e : cause.getStackTrace()) {
-            if (e.getClassName().equals(JETTY_PARSER)) {
-                return new Close(MESSAGE_TOO_BIG, tooBig);
-            }
+        // Jetty's parser wraps what failed within it, its own failure or the
+        // message handler's it called, in a WebSocketException.
+        Throwable failure = cause instanceof WebSocketException && cause.getCause() != null
+                ? cause.getCause() : cause;
+        if (failure instanceof IllegalArgumentException && thrownByParser(failure)) {
+            return new Close(MESSAGE_TOO_BIG, tooBig);
         }
         return new Close(INTERNAL_ERROR, "internal error");
+    }
+
+    // Whether the parser itself failed (its first frame past the JDK's and
+    // Jetty's buffer pools and utilities), not the message handler it called.
+    private static boolean thrownByParser(Throwable cause) {
+        for (StackTraceElement e : cause.getStackTrace()) {
+            String c = e.getClassName();
+            if (!c.startsWith("java.") && !c.startsWith("org.eclipse.jetty.util.")
+                    && !c.startsWith("org.eclipse.jetty.io.")) {
+                return c.equals(JETTY_PARSER);
+            }
+        }
+        return false;
     }
 
     /** A close code with its reason. */

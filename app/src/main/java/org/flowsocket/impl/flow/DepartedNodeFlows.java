@@ -70,16 +70,19 @@ public final class DepartedNodeFlows {
     /**
      * Runs for leadership and settles, on the leader: when a node leaves,
      * when this node becomes the leader, and every {@value #SWEEP_MILLIS} ms
-     * (a node may leave while no node leads).
+     * (a node may leave while no node leads), when this node also makes sure
+     * it is still a candidate.
      *
      * @param timer       scheduler of the periodic look
      * @param eventThread where to settle, in order with ONOS's other events
      */
     public void start(ScheduledExecutorService timer, Executor eventThread) {
         eventThread.execute(this::settlePreviousRun);
-        Runnable settleThere = () -> eventThread.execute(this::settle);
-        leadership.start(settleThere);
-        timer.scheduleWithFixedDelay(settleThere, SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
+        leadership.start(() -> eventThread.execute(this::settle), eventThread);
+        timer.scheduleWithFixedDelay(() -> eventThread.execute(() -> {
+            leadership.stayCandidate();
+            settle();
+        }), SWEEP_MILLIS, SWEEP_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /**

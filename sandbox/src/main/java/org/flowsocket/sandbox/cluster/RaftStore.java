@@ -30,8 +30,6 @@ import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -122,13 +120,6 @@ public final class RaftStore implements AutoCloseable {
         return new RaftStore(metadataUri, true);
     }
 
-    /** @return a free TCP port on the loopback address */
-    public static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        }
-    }
-
     /**
      * Starts ONOS's cluster and storage components in the runtime. They stop
      * with the runtime; call {@link #close()} after that.
@@ -183,7 +174,7 @@ public final class RaftStore implements AutoCloseable {
         try {
             scratch = Files.createTempDirectory("flowsocket-onos-");
             ClusterMetadataFile metadata = new ClusterMetadataFile("flowsocket-sandbox", List.of(
-                    new ClusterMetadataFile.Member("127.0.0.1", "127.0.0.1", freePort())), List.of());
+                    new ClusterMetadataFile.Member("127.0.0.1", "127.0.0.1", ListeningPorts.freePort())), List.of());
             return metadata.write("127.0.0.1", scratch.resolve("cluster.json"));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot write the cluster metadata", e);

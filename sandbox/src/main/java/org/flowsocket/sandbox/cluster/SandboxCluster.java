@@ -192,10 +192,10 @@ public final class SandboxCluster implements AutoCloseable {
         List<ClusterMetadataFile.Member> controllers = new ArrayList<>();
         List<ClusterMetadataFile.Member> storage = new ArrayList<>();
         for (int i = 1; i <= b.nodes; i++) {
-            int http = b.basePort == 0 ? RaftStore.freePort() : b.basePort + i - 1;
+            int http = b.basePort == 0 ? ListeningPorts.freePort() : b.basePort + i - 1;
             nodes.add(new SandboxClusterNode(i, host, http));
-            controllers.add(new ClusterMetadataFile.Member("onos-" + i, host, RaftStore.freePort()));
-            storage.add(new ClusterMetadataFile.Member("atomix-" + i, host, RaftStore.freePort()));
+            controllers.add(new ClusterMetadataFile.Member("onos-" + i, host, ListeningPorts.freePort()));
+            storage.add(new ClusterMetadataFile.Member("atomix-" + i, host, ListeningPorts.freePort()));
         }
         ClusterMetadataFile metadata = new ClusterMetadataFile(NAME, controllers, storage);
         for (int i = 1; i <= b.nodes; i++) {

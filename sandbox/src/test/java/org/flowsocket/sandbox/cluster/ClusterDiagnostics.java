@@ -53,8 +53,8 @@ final class ClusterDiagnostics extends TestWatcher {
         System.out.println("=== " + description.getMethodName() + " failed: " + e);
         for (SandboxClusterNode n : c.nodes()) {
             System.out.println("--- node " + n.index() + (n.isAlive() ? "" : " (not running)")
-                                       + ": warnings and errors during the test ---");
-            warnings(c.log(n.index()), logStart[n.index()]).forEach(System.out::println);
+                                       + ": warnings, errors and FlowSocket's messages during the test ---");
+            worthShowing(c.log(n.index()), logStart[n.index()]).forEach(System.out::println);
             OptionalLong pid = n.pid();
             if (pid.isPresent()) {
                 System.out.println("--- node " + n.index() + ": threads in FlowSocket's code ---");
@@ -63,7 +63,7 @@ final class ClusterDiagnostics extends TestWatcher {
         }
     }
 
-    private static List<String> warnings(Path log, long from) {
+    private static List<String> worthShowing(Path log, long from) {
         List<String> lines = new ArrayList<>();
         try {
             // A warning's exception follows it on lines of its own (its
@@ -73,6 +73,11 @@ final class ClusterDiagnostics extends TestWatcher {
             for (String line : readFrom(log, from).split("\n")) {
                 if (line.contains(" WARN ") || line.contains(" ERROR ")) {
                     inWarning = true;
+                } else if (line.contains(" INFO org.flowsocket.")) {
+                    // FlowSocket's own account: who leads, what it settled.
+                    lines.add(line);
+                    inWarning = false;
+                    continue;
                 } else if (line.contains(" INFO ") || line.contains(" DEBUG ") || line.contains(" TRACE ")) {
                     inWarning = false;
                 }
