@@ -277,14 +277,33 @@ public final class Target implements AutoCloseable {
         String examples = entries.stream().limit(3)
                 .map(e -> e.deviceId() + " " + e.selector().criteria() + " " + e.state() + ", " + e.life()
                         + " s old, last seen " + (System.currentTimeMillis() - e.lastSeen()) + " ms ago, "
-                        + (!simulated.contains(e.deviceId()) ? "not a simulated switch's"
-                        : sandbox.network().flowTable(e.deviceId()).contains(e) ? "on the switch"
-                        : "not on the switch"))
+                        + (simulated.contains(e.deviceId()) ? onTheSwitch(e) : "not a simulated switch's")
+                        + sameMatchInOnos(e))
                 .collect(Collectors.joining("; "));
         String flows = sandbox.flowSocketService().map(s -> ((QosFlowService) s).getFlows(QosFlowFilter.ALL)
                 .stream().collect(Collectors.groupingBy(QosFlow::state, TreeMap::new, Collectors.counting()))
                 .toString()).orElse("?");
         return entries.size() + " rules in ONOS " + states + " (" + examples + "); FlowSocket's flows " + flows;
+    }
+
+    // The switch's table is keyed by match and priority, as OpenFlow's: the
+    // rule it holds for an entry's match may be another one (another id).
+    private String onTheSwitch(FlowEntry e) {
+        return sandbox.network().flowTable(e.deviceId()).stream().filter(r -> r.equals(e)).findFirst()
+                .map(r -> r.id().equals(e.id()) ? "on the switch"
+                        : "the switch holds rule " + r.id() + " of app " + r.appId() + " for its match")
+                .orElse("not on the switch");
+    }
+
+    // ONOS keeps entries by id: others with the same match and priority
+    // hide one another in its reconciliation of the switch's statistics.
+    private String sameMatchInOnos(FlowEntry e) {
+        List<String> others = StreamSupport.stream(
+                service(FlowRuleService.class).getFlowEntries(e.deviceId()).spliterator(), false)
+                .filter(o -> o.equals(e) && !o.id().equals(e.id()))
+                .map(o -> o.id() + " of app " + o.appId() + " " + o.state())
+                .collect(Collectors.toList());
+        return others.isEmpty() ? "" : ", and ONOS holds with the same match " + others;
     }
 
     /**
