@@ -232,17 +232,20 @@ public final class FlowSocketClient implements AutoCloseable {
     /** Like awaitEvent, waiting up to {@code timeout} instead of {@link #WAIT}. */
     public JsonNode awaitEvent(String topic, String event, Predicate<JsonNode> data, Duration timeout)
             throws InterruptedException {
-        return in.received.awaitEvent(e -> topic.equals(e.path("topic").asText())
-                && event.equals(e.path("event").asText()) && data.test(e.path("data")),
-                                   timeout, () -> topic + "/" + event);
+        return awaitEvent(0, topic, event, data, timeout);
     }
 
     /** Like awaitEvent, but only among events with a sequence number above {@code seq}. */
     public JsonNode awaitEventAfter(long seq, String topic, String event, Predicate<JsonNode> data)
             throws InterruptedException {
+        return awaitEvent(seq, topic, event, data, WAIT);
+    }
+
+    private JsonNode awaitEvent(long seq, String topic, String event, Predicate<JsonNode> data, Duration timeout)
+            throws InterruptedException {
         return in.received.awaitEvent(e -> e.path("seq").asLong() > seq && topic.equals(e.path("topic").asText())
                 && event.equals(e.path("event").asText()) && data.test(e.path("data")),
-                                   WAIT, () -> topic + "/" + event);
+                                   timeout, () -> topic + "/" + event);
     }
 
     /** Consumes events until one matches (dropping the others); null if none within the timeout. */
