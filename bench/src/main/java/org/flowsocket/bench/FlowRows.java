@@ -112,6 +112,7 @@ final class FlowRows {
         AutoCloseable watch = null;
         SimulatorAlone simulator = null;
         try {
+            cleanup.startEmpty(row);
             if (row.path == Row.Path.SIMULATOR) {
                 // A network of its own for each run: it starts with empty tables.
                 simulator = new SimulatorAlone(topology, ackLatency, id -> {

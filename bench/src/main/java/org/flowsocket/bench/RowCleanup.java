@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -35,12 +36,16 @@ final class RowCleanup {
     private static final int FORCE_AFTER = 3;
 
     private final Target target;
+    private final RuleCensus census;
+    private String lastRow = "none";
+    private long lastCleanupEnd = System.nanoTime();
 
     /**
      * @param target the server
      */
     RowCleanup(Target target) {
         this.target = target;
+        this.census = new RuleCensus(target);
     }
 
     /**
@@ -74,14 +79,48 @@ final class RowCleanup {
                 }
                 break;
             case REST:
-                removeThroughOnos(row, Target.REST_APP);
+                removeThroughOnos("after " + row.name, Target.REST_APP);
                 break;
             case ONOS_SIMULATED:
             case ONOS_NULL:
-                removeThroughOnos(row, Target.IN_PROCESS_APP);
+                removeThroughOnos("after " + row.name, Target.IN_PROCESS_APP);
                 break;
             default:
                 break;
+        }
+        lastRow = row.name;
+        lastCleanupEnd = System.nanoTime();
+        reportRulesLeft("after the cleanup of " + row.name, false);
+    }
+
+    /**
+     * Makes sure a run starts from empty tables: no rule of the benchmark's
+     * applications or FlowSocket's in ONOS or on a simulated switch. What is
+     * found is reported with the run before, then removed through ONOS.
+     *
+     * @param row the row about to run
+     * @throws Exception if the rules found cannot be removed
+     */
+    void startEmpty(Row row) throws Exception {
+        reportRulesLeft("before " + row.name, true);
+    }
+
+    private void reportRulesLeft(String when, boolean remove) throws Exception {
+        Map<String, Long> left = census.benchRulesLeft();
+        if (left.isEmpty()) {
+            return;
+        }
+        System.out.println(String.format(Locale.ROOT, "LEFT BEHIND %s: %s (the last run on this server was %s,"
+                        + " its cleanup ended %.1f s ago); %s", when, left, lastRow,
+                (System.nanoTime() - lastCleanupEnd) / 1e9,
+                List.of(Target.REST_APP, Target.IN_PROCESS_APP, Target.FLOWSOCKET_APP).stream()
+                        .map(census::describe).collect(Collectors.joining("; "))));
+        if (remove) {
+            for (String app : List.of(Target.REST_APP, Target.IN_PROCESS_APP, Target.FLOWSOCKET_APP)) {
+                if (target.ruleCount(app) > 0) {
+                    removeThroughOnos(when, app);
+                }
+            }
         }
     }
 
@@ -107,7 +146,7 @@ final class RowCleanup {
     // is stored after that look, or after the deletion of the same rule
     // (ECFlowRuleStore drops a deletion of a rule it does not hold), stays.
     // So the removal is made again while rules remain.
-    private void removeThroughOnos(Row row, String app) throws Exception {
+    private void removeThroughOnos(String what, String app) throws Exception {
         long deadline = System.nanoTime() + CLEANUP_WAIT.toNanos();
         for (int attempt = 1; ; attempt++) {
             target.removeRulesOf(app);
@@ -115,12 +154,12 @@ final class RowCleanup {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException(row.name + ": " + app + "'s rules are still in ONOS after "
-                        + attempt + " removals: " + target.describeRules(app));
+                throw new IllegalStateException("cleanup " + what + ": " + app + "'s rules are still in ONOS after "
+                        + attempt + " removals: " + census.describe(app));
             }
-            System.out.println("cleanup after " + row.name + ": ONOS still lists rules "
+            System.out.println("cleanup " + what + ": ONOS still lists rules "
                     + REMOVE_AGAIN_AFTER.toSeconds() + " s after removal " + attempt + " ("
-                    + target.describeRules(app) + "); removing them again");
+                    + census.describe(app) + "); removing them again");
         }
     }
 
@@ -128,7 +167,7 @@ final class RowCleanup {
     // ONOS and FlowSocket still hold, and what the cleanup does about it.
     private void reportLeftBehind(Row row, String what, String remedy) {
         System.out.println("LEFT BEHIND after " + row.name + ": " + what + "; "
-                + target.describeRules(Target.FLOWSOCKET_APP) + "; " + remedy);
+                + census.describe(Target.FLOWSOCKET_APP) + "; " + remedy);
         System.out.println("  the simulated network's threads: " + networkThreads());
     }
 
@@ -202,7 +241,7 @@ final class RowCleanup {
             // A finding, not a reason to lose the whole run: said loudly,
             // then cleared through ONOS so that the next run starts empty.
             reportLeftBehind(row, "every RemoveFlow succeeded, yet rules remain", "removing them through ONOS");
-            removeThroughOnos(row, Target.FLOWSOCKET_APP);
+            removeThroughOnos("after " + row.name, Target.FLOWSOCKET_APP);
         }
     }
 }

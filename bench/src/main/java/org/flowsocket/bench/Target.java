@@ -256,57 +256,6 @@ public final class Target implements AutoCloseable {
     }
 
     /**
-     * Tells what ONOS still holds of an application and, for FlowSocket's,
-     * what FlowSocket's store holds: counts by state and a few rules.
-     *
-     * @param app application name
-     * @return one line, or an empty one when attached by URL
-     */
-    public String describeRules(String app) {
-        if (sandbox == null) {
-            return "";
-        }
-        ApplicationId id = service(CoreService.class).getAppId(app);
-        List<FlowEntry> entries = id == null ? List.of() : StreamSupport.stream(
-                service(FlowRuleService.class).getFlowEntriesById(id).spliterator(), false)
-                .collect(Collectors.toList());
-        Map<FlowEntry.FlowEntryState, Long> states = entries.stream()
-                .collect(Collectors.groupingBy(FlowEntry::state, TreeMap::new, Collectors.counting()));
-        // The onos-ceiling row's null devices are not the simulated network's.
-        Set<DeviceId> simulated = Set.copyOf(sandbox.network().deviceIds());
-        String examples = entries.stream().limit(3)
-                .map(e -> e.deviceId() + " " + e.selector().criteria() + " " + e.state() + ", " + e.life()
-                        + " s old, last seen " + (System.currentTimeMillis() - e.lastSeen()) + " ms ago, "
-                        + (simulated.contains(e.deviceId()) ? onTheSwitch(e) : "not a simulated switch's")
-                        + sameMatchInOnos(e))
-                .collect(Collectors.joining("; "));
-        String flows = sandbox.flowSocketService().map(s -> ((QosFlowService) s).getFlows(QosFlowFilter.ALL)
-                .stream().collect(Collectors.groupingBy(QosFlow::state, TreeMap::new, Collectors.counting()))
-                .toString()).orElse("?");
-        return entries.size() + " rules in ONOS " + states + " (" + examples + "); FlowSocket's flows " + flows;
-    }
-
-    // The switch's table is keyed by match and priority, as OpenFlow's: the
-    // rule it holds for an entry's match may be another one (another id).
-    private String onTheSwitch(FlowEntry e) {
-        return sandbox.network().flowTable(e.deviceId()).stream().filter(r -> r.equals(e)).findFirst()
-                .map(r -> r.id().equals(e.id()) ? "on the switch"
-                        : "the switch holds rule " + r.id() + " of app " + r.appId() + " for its match")
-                .orElse("not on the switch");
-    }
-
-    // ONOS keeps entries by id: others with the same match and priority
-    // hide one another in its reconciliation of the switch's statistics.
-    private String sameMatchInOnos(FlowEntry e) {
-        List<String> others = StreamSupport.stream(
-                service(FlowRuleService.class).getFlowEntries(e.deviceId()).spliterator(), false)
-                .filter(o -> o.equals(e) && !o.id().equals(e.id()))
-                .map(o -> o.id() + " of app " + o.appId() + " " + o.state())
-                .collect(Collectors.toList());
-        return others.isEmpty() ? "" : ", and ONOS holds with the same match " + others;
-    }
-
-    /**
      * Waits until ONOS holds no rule of an application.
      *
      * @param app     application name
@@ -357,13 +306,6 @@ public final class Target implements AutoCloseable {
         return () -> store.removeBatchSuccessListener(listener);
     }
 
-    /**
-     * Removes every rule of the REST rows.
-     *
-     * @param ids rules as ONOS REST names them ({@code deviceId}, {@code flowId}),
-     *            needed only when attached by URL
-     * @throws Exception if REST fails
-     */
     /**
      * Removes every rule of an application through ONOS's FlowRuleService.
      *

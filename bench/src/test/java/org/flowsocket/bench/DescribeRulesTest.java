@@ -46,7 +46,7 @@ public class DescribeRulesTest {
             while (target.ruleCount(Target.IN_PROCESS_APP) == 0 && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            String described = target.describeRules(Target.IN_PROCESS_APP);
+            String described = new RuleCensus(target).describe(Target.IN_PROCESS_APP);
             assertTrue(described, described.startsWith("1 rules in ONOS"));
             assertTrue(described, described.contains("null:0000000000000001")
                     && described.contains("not a simulated switch's"));
@@ -70,7 +70,7 @@ public class DescribeRulesTest {
                 Thread.sleep(20);
             }
             Thread.sleep(200);
-            String described = target.describeRules(Target.IN_PROCESS_APP);
+            String described = new RuleCensus(target).describe(Target.IN_PROCESS_APP);
             assertTrue(described, described.contains("ONOS holds with the same match")
                     && described.contains("of app " + other.id()));
             // The switch holds one rule for the match; ONOS's statistics may swap it meanwhile.

@@ -9,13 +9,15 @@ import com.google.common.collect.ImmutableMap;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.codec.CodecService;
 import org.onosproject.codec.JsonCodec;
+import org.onosproject.net.flow.criteria.Criterion;
 
 import java.util.Map;
 
 /**
  * Lets ONOS's codecs encode and decode on FlowSocket's behalf: they find
  * their codecs through {@link CodecService} and the services they consult
- * (devices, drivers, core) among the ones FlowSocket holds.
+ * (devices, drivers, core) among the ones FlowSocket holds. The Criterion
+ * codec is ONOS's behind a cache ({@link CachedCriterionCodec}).
  */
 public final class FlowSocketCodecContext implements CodecContext {
 
@@ -23,6 +25,7 @@ public final class FlowSocketCodecContext implements CodecContext {
     private final CodecService codecService;
     private final Map<Class<?>, Object> services;
     private final RuleForms ruleForms = new RuleForms();
+    private volatile CachedCriterionCodec criteria;
 
     public FlowSocketCodecContext(ObjectMapper mapper, CodecService codecService, Map<Class<?>, Object> services) {
         this.mapper = mapper;
@@ -46,7 +49,26 @@ public final class FlowSocketCodecContext implements CodecContext {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <T> JsonCodec<T> codec(Class<T> entityClass) {
+        if (entityClass == Criterion.class) {
+            return (JsonCodec<T>) criterionCodec();
+        }
+        return onosCodec(entityClass);
+    }
+
+    // Made at first use: ONOS registers its codecs when CodecManager
+    // activates. Two threads may both make one; the one kept wins.
+    private CachedCriterionCodec criterionCodec() {
+        CachedCriterionCodec codec = criteria;
+        if (codec == null) {
+            codec = new CachedCriterionCodec(onosCodec(Criterion.class));
+            criteria = codec;
+        }
+        return codec;
+    }
+
+    private <T> JsonCodec<T> onosCodec(Class<T> entityClass) {
         JsonCodec<T> codec = codecService.getCodec(entityClass);
         if (codec == null) {
             throw new IllegalStateException("ONOS has no JSON codec for " + entityClass.getSimpleName());

@@ -5,7 +5,6 @@
 package org.flowsocket.impl.flow;
 
 import com.google.common.collect.ImmutableList;
-import com.google.common.collect.ImmutableMap;
 import org.flowsocket.api.QosFlow;
 import org.flowsocket.api.QosFlowEvent;
 import org.flowsocket.api.QosFlowStore;
@@ -31,11 +30,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 
 /**
  * Flow handles in ONOS's distributed store: any node of the cluster can
@@ -61,15 +57,8 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private final HandleIdBlocks ids;
     private final RuleReservations reservations;
     private final Predicate<String> activeNodes;
-    private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
-    private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
-    // Handles this node removed whose REMOVE event has not arrived yet: their
-    // earlier events, still on their way, must not index them again.
-    private final Set<String> removedHere = ConcurrentHashMap.newKeySet();
-    private final Map<String, String> actingNodes = new ConcurrentHashMap<>();
-    // Network flows by source and destination address, for host events.
-    private final Map<IpAddress, Set<String>> endpoints = new ConcurrentHashMap<>();
-    private final MapEventListener<String, QosFlow> indexer = this::index;
+    private final LocalFlowIndex index = new LocalFlowIndex();
+    private final MapEventListener<String, QosFlow> indexer = index::index;
     private final MapEventListener<String, QosFlow> forwarder = this::forward;
 
     /**
@@ -107,7 +96,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
                 .withName(MAP_NAME).withSerializer(serializer(codecs, forms)).build();
         this.ids = new HandleIdBlocks(storageService.getAtomicCounter(COUNTER_NAME), operations);
         this.reservations = new RuleReservations(storageService, operations);
-        handles.values().forEach(v -> indexRules(v.value()));
+        handles.values().forEach(v -> index.add(v.value()));
         handles.addListener(indexer);
         handles.addListener(forwarder);
     }
@@ -116,10 +105,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     public void close() {
         handles.removeListener(forwarder);
         handles.removeListener(indexer);
-        ruleIndex.clear();
-        states.clear();
-        removedHere.clear();
-        actingNodes.clear();
+        index.clear();
     }
 
     /**
@@ -154,7 +140,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         }
         // ONOS's distributed map tells its listeners after the change has
         // returned: index now, so this node's next request already sees it.
-        indexRules(handle);
+        index.add(handle);
         return Optional.empty();
     }
 
@@ -252,8 +238,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         QosFlow removed = Versioned.valueOrNull(operations.count(() -> handles.remove(id)));
         if (removed != null) {
             // As in create: the next request here must find the rules free.
-            removedHere.add(id);
-            unindexRules(id, removed);
+            index.removedHere(id, removed);
             reservations.release(id, removed.createdBy(), removed.rules());
         }
         return Optional.ofNullable(removed);
@@ -285,7 +270,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Optional<String> ownerOf(FlowRule rule) {
-        return Optional.ofNullable(ruleIndex.get(new RuleKey(rule)));
+        return Optional.ofNullable(index.ownerOf(rule));
     }
 
     /**
@@ -296,36 +281,12 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public Collection<String> flowsWithEndpoint(IpAddress ip) {
-        return Set.copyOf(endpoints.getOrDefault(ip, Set.of()));
+        return index.flowsWithEndpoint(ip);
     }
 
     @Override
     public Collection<String> flowsOn(DeviceId deviceId) {
-        return ruleIndex.entrySet().stream().filter(e -> e.getKey().deviceId.equals(deviceId))
-                .map(Map.Entry::getValue).collect(Collectors.toSet());
-    }
-
-    private void index(MapEvent<String, QosFlow> event) {
-        if (event.oldValue() != null) {
-            unindexRules(event.key(), event.oldValue().value());
-        }
-        if (event.type() == MapEvent.Type.REMOVE) {
-            // The key's last event: nothing older can follow it.
-            removedHere.remove(event.key());
-        } else if (event.newValue() != null && !removedHere.contains(event.key())) {
-            indexRules(event.newValue().value());
-        }
-    }
-
-    private void unindexRules(String id, QosFlow handle) {
-        handle.rules().forEach(r -> ruleIndex.remove(new RuleKey(r), id));
-        states.remove(id);
-        actingNodes.remove(id);
-        handle.spec().ifPresent(spec -> List.of(spec.src(), spec.dst()).forEach(ip -> endpoints.computeIfPresent(
-                ip, (k, ids) -> {
-                    ids.remove(id);
-                    return ids.isEmpty() ? null : ids;
-                })));
+        return index.flowsOn(deviceId);
     }
 
     // Map events arrive on every node, whichever node made the change.
@@ -342,22 +303,6 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         }
     }
 
-    private void indexRules(QosFlow handle) {
-        handle.rules().forEach(r -> ruleIndex.put(new RuleKey(r), handle.id()));
-        states.put(handle.id(), handle.state());
-        if (handle.actingNode() != null) {
-            actingNodes.put(handle.id(), handle.actingNode());
-        } else if (handle.state() == QosFlow.State.PENDING || handle.state() == QosFlow.State.REMOVING) {
-            actingNodes.put(handle.id(), UNRECORDED_NODE);
-        }
-        handle.spec().ifPresent(spec -> List.of(spec.src(), spec.dst()).forEach(ip -> endpoints.compute(
-                ip, (k, ids) -> {
-                    Set<String> all = ids != null ? ids : ConcurrentHashMap.newKeySet();
-                    all.add(handle.id());
-                    return all;
-                })));
-    }
-
     /**
      * Tells, without asking the cluster, a handle's last known state.
      *
@@ -366,46 +311,18 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public QosFlow.State knownState(String id) {
-        return states.get(id);
+        return index.state(id);
     }
 
     @Override
     public Map<String, String> knownActingNodes() {
-        return ImmutableMap.copyOf(actingNodes);
+        return index.actingNodes();
     }
 
     @Override
     public String knownActingNode(String id) {
-        return actingNodes.get(id);
+        return index.actingNode(id);
     }
 
-    // A rule as the switch tells it apart: device, table, priority and match.
-    // Its flow id (application and a 32-bit hash of those) is only the
-    // quick part of the comparison, as two different rules may share one.
-    private static final class RuleKey {
-        private final FlowRule rule;
-        private final DeviceId deviceId;
-        private final long flowId;
 
-        RuleKey(FlowRule rule) {
-            this.rule = rule;
-            this.deviceId = rule.deviceId();
-            this.flowId = rule.id().value();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof RuleKey)) {
-                return false;
-            }
-            RuleKey k = (RuleKey) o;
-            return k.flowId == flowId && k.deviceId.equals(deviceId) && k.rule.priority() == rule.priority()
-                    && k.rule.table().equals(rule.table()) && k.rule.selector().equals(rule.selector());
-        }
-
-        @Override
-        public int hashCode() {
-            return deviceId.hashCode() * 31 + Long.hashCode(flowId);
-        }
-    }
 }
