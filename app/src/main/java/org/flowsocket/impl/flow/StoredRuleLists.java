@@ -25,7 +25,8 @@ import java.util.concurrent.ExecutionException;
  * state, and read back by every node; its rules never change (a state change
  * keeps the very same list), so the text is written once per list and read
  * once per text, for as long as the flows being installed or removed at once
- * need. Keyed by the list's identity, a list equal to another (FlowRule.equals
+ * need; a text read is kept as its list's text, so a flow read after its text
+ * left the cache is not written through ONOS's codecs again. Keyed by the list's identity, a list equal to another (FlowRule.equals
  * leaves out the actions) never gets the other's text; keyed by the whole
  * text, a read gets exactly the rules that text holds. Each rule is still
  * proven to read back exactly the first time it is written
@@ -108,9 +109,13 @@ final class StoredRuleLists {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("stored flow handle's rules are not JSON: " + text, e);
         }
-        // Not kept as the list's text to write: this node writes the rules it read in its own codecs' form.
+        // Kept as the list's text too: a state change of the handle writes
+        // its rules as they were read, and that text reads back as exactly
+        // these rules, whichever release wrote it. Else every state change of
+        // a flow whose text left the cache went through ONOS's codecs again.
         List<FlowRule> read = read(array);
         lists.put(text, read);
+        texts.put(read, text);
         return read;
     }
 
