@@ -4,6 +4,7 @@
  */
 package org.flowsocket.bench;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.flowsocket.testkit.FlowSocketClient;
 
 import java.lang.management.ManagementFactory;
@@ -209,6 +210,7 @@ final class RowCleanup {
             // Three tries, then force (the handle is forgotten whatever the
             // switches say), and the rules left are reported below.
             boolean force = attempt >= FORCE_AFTER;
+            boolean retry = attempt > 0;
             if (attempt == FORCE_AFTER) {
                 reportLeftBehind(row, "RemoveFlow of " + left.size() + " flow(s) failed " + FORCE_AFTER
                         + " times (" + failure + ")", "removing them with force");
@@ -219,7 +221,7 @@ final class RowCleanup {
                 client.request(id, "{\"type\":\"RemoveFlow\",\"id\":" + id + ",\"flowId\":\"" + h + "\""
                         + (force ? ",\"force\":true" : "") + "}")
                         .whenComplete((reply, e) -> {
-                            if (e != null || !"ok".equals(reply.path("status").asText())) {
+                            if (e != null || !removed(reply, retry)) {
                                 failed.add(h);
                                 why.compareAndSet(null, e != null ? e.toString() : reply.toString());
                             }
@@ -243,5 +245,20 @@ final class RowCleanup {
             reportLeftBehind(row, "every RemoveFlow succeeded, yet rules remain", "removing them through ONOS");
             removeThroughOnos("after " + row.name, Target.FLOWSOCKET_APP);
         }
+    }
+
+    /**
+     * Tells whether a RemoveFlow reply means the flow is gone. A removal the
+     * store did not answer in time ({@code UNAVAILABLE}) may still have been
+     * made, as protocol.md says: when it is tried again, {@code UNKNOWN_FLOW}
+     * means it was.
+     *
+     * @param reply the reply
+     * @param retry whether this was a second or later removal of the flow
+     * @return true if the flow is removed
+     */
+    static boolean removed(JsonNode reply, boolean retry) {
+        return "ok".equals(reply.path("status").asText())
+                || retry && "UNKNOWN_FLOW".equals(reply.path("error").path("code").asText());
     }
 }
