@@ -114,10 +114,9 @@ final class RowCleanup {
         System.out.println(String.format(Locale.ROOT, "LEFT BEHIND %s: %s (the last run on this server was %s,"
                         + " its cleanup ended %.1f s ago); %s", when, left, lastRow,
                 (System.nanoTime() - lastCleanupEnd) / 1e9,
-                List.of(Target.REST_APP, Target.IN_PROCESS_APP, Target.FLOWSOCKET_APP).stream()
-                        .map(census::describe).collect(Collectors.joining("; "))));
+                Target.BENCH_APPS.stream().map(census::describe).collect(Collectors.joining("; "))));
         if (remove) {
-            for (String app : List.of(Target.REST_APP, Target.IN_PROCESS_APP, Target.FLOWSOCKET_APP)) {
+            for (String app : Target.BENCH_APPS) {
                 if (target.ruleCount(app) > 0) {
                     removeThroughOnos(when, app);
                 }

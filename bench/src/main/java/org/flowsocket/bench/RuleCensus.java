@@ -93,21 +93,21 @@ final class RuleCensus {
      *
      * @return a count per "ONOS"/"switches" and application name, empty when none
      *         (or when attached by URL)
+     * @throws Exception if ONOS cannot be asked
      */
-    Map<String, Long> benchRulesLeft() {
+    Map<String, Long> benchRulesLeft() throws Exception {
         Map<String, Long> left = new TreeMap<>();
         if (sandbox() == null) {
             return left;
         }
         Set<Short> apps = new HashSet<>();
-        for (String app : List.of(Target.REST_APP, Target.IN_PROCESS_APP, Target.FLOWSOCKET_APP)) {
+        for (String app : Target.BENCH_APPS) {
             ApplicationId id = target.service(CoreService.class).getAppId(app);
             if (id == null) {
                 continue;
             }
             apps.add(id.id());
-            long n = StreamSupport.stream(target.service(FlowRuleService.class).getFlowEntriesById(id).spliterator(), false)
-                    .count();
+            long n = target.ruleCount(app);
             if (n > 0) {
                 left.put("ONOS " + app, n);
             }

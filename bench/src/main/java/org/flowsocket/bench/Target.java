@@ -54,6 +54,9 @@ public final class Target implements AutoCloseable {
     /** FlowSocket's application id. */
     public static final String FLOWSOCKET_APP = "org.flowsocket.app";
 
+    /** Every application whose rules a benchmark run leaves in ONOS until its cleanup. */
+    public static final List<String> BENCH_APPS = List.of(REST_APP, IN_PROCESS_APP, FLOWSOCKET_APP);
+
     private final Sandbox sandbox;
     private final URI http;
     private final URI ws;

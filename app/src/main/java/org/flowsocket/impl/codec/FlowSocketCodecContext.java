@@ -5,6 +5,8 @@
 package org.flowsocket.impl.codec;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.common.base.Supplier;
+import com.google.common.base.Suppliers;
 import com.google.common.collect.ImmutableMap;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.codec.CodecService;
@@ -25,7 +27,9 @@ public final class FlowSocketCodecContext implements CodecContext {
     private final CodecService codecService;
     private final Map<Class<?>, Object> services;
     private final RuleForms ruleForms = new RuleForms();
-    private volatile CachedCriterionCodec criteria;
+    // Made at first use: ONOS registers its codecs when CodecManager activates.
+    private final Supplier<CachedCriterionCodec> criteria =
+            Suppliers.memoize(() -> new CachedCriterionCodec(onosCodec(Criterion.class)));
 
     public FlowSocketCodecContext(ObjectMapper mapper, CodecService codecService, Map<Class<?>, Object> services) {
         this.mapper = mapper;
@@ -52,20 +56,9 @@ public final class FlowSocketCodecContext implements CodecContext {
     @SuppressWarnings("unchecked")
     public <T> JsonCodec<T> codec(Class<T> entityClass) {
         if (entityClass == Criterion.class) {
-            return (JsonCodec<T>) criterionCodec();
+            return (JsonCodec<T>) criteria.get();
         }
         return onosCodec(entityClass);
-    }
-
-    // Made at first use: ONOS registers its codecs when CodecManager
-    // activates. Two threads may both make one; the one kept wins.
-    private CachedCriterionCodec criterionCodec() {
-        CachedCriterionCodec codec = criteria;
-        if (codec == null) {
-            codec = new CachedCriterionCodec(onosCodec(Criterion.class));
-            criteria = codec;
-        }
-        return codec;
     }
 
     private <T> JsonCodec<T> onosCodec(Class<T> entityClass) {

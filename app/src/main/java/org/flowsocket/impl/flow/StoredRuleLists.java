@@ -26,8 +26,9 @@ import java.util.concurrent.ExecutionException;
  * keeps the very same list), so the text is written once per list and read
  * once per text, for as long as the flows being installed or removed at once
  * need; a text read is kept as its list's text, so a flow read after its text
- * left the cache is not written through ONOS's codecs again. Keyed by the list's identity, a list equal to another (FlowRule.equals
- * leaves out the actions) never gets the other's text; keyed by the whole
+ * left the cache is not written through ONOS's codecs again. Keyed by the
+ * list's identity, a list equal to another (FlowRule.equals leaves out the
+ * actions) never gets the other's text; keyed by the whole
  * text, a read gets exactly the rules that text holds. Each rule is still
  * proven to read back exactly the first time it is written
  * ({@link StoredFlowRules#encode}).
