@@ -98,6 +98,16 @@ public class DeviceFlowTest extends CoreTestBase {
     }
 
     @Test
+    public void malformedTopLevelDeviceIdIsRefusedEvenWhenEveryRuleNamesItsOwn() {
+        // the contract (docs/schema) refuses it whatever the rules say; accepting it would hide a client's typo
+        JsonNode error = client.error("{\"type\":\"InstallFlow\",\"deviceId\":\"of0000000000000002\","
+                                              + "\"flows\":[" + REST_FLOW + "]}", "INVALID_FIELD");
+        assertEquals("deviceId", error.path("field").asText());
+        assertEquals(0, core.switches.ruleCount());
+        assertEquals(0, client.ok("{\"type\":\"ListFlows\"}").path("flows").size());
+    }
+
+    @Test
     public void flowsOnThreeDevicesAreOneHandleAndOneBatch() {
         int batchesBefore = core.switches.batches();
         JsonNode handle = client.ok(install(on(S1), on(S2), on(S3)));

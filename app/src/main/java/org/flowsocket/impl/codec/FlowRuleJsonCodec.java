@@ -47,13 +47,16 @@ public final class FlowRuleJsonCodec {
     public static List<FlowRule> decode(RequestFields request, String field, CodecContext codecs,
                                         RuleForms forms) {
         List<FlowRule> rules = new ArrayList<>();
+        // Checked once and whether or not a rule needs it: a malformed
+        // deviceId is the client's mistake even when every rule names its own.
+        String defaultDevice = request.has("deviceId") ? request.deviceId("deviceId").toString() : null;
         if (request.has("flows")) {
             JsonNode items = request.array(field, MAX_RULES);
             for (int i = 0; i < items.size(); i++) {
-                rules.add(rule(request.element(field, i, items.get(i)), request, codecs, forms));
+                rules.add(rule(request.element(field, i, items.get(i)), defaultDevice, codecs, forms));
             }
         } else {
-            rules.add(rule(request.object(field), request, codecs, forms));
+            rules.add(rule(request.object(field), defaultDevice, codecs, forms));
         }
         if (rules.isEmpty()) {
             throw FlowSocketException.invalid(field, "must hold at least one flow");
@@ -63,14 +66,14 @@ public final class FlowRuleJsonCodec {
 
     // ONOS's own FlowRule codec reads the flow, as POST /onos/v1/flows does;
     // the rule always belongs to FlowSocket so that its handle can track it.
-    private static FlowRule rule(RequestFields flow, RequestFields request, CodecContext codecs,
+    private static FlowRule rule(RequestFields flow, String defaultDevice, CodecContext codecs,
                                  RuleForms forms) {
         // The request was parsed for this call alone: the flow's own node is
         // completed in place for ONOS's codec (a copy per rule cost more
         // than the rest of FlowSocket's checks).
         ObjectNode copy = flow.node();
-        if (!copy.has("deviceId") && request.has("deviceId")) {
-            copy.put("deviceId", request.deviceId("deviceId").toString());
+        if (!copy.has("deviceId") && defaultDevice != null) {
+            copy.put("deviceId", defaultDevice);
         }
         RequestFields checked = RequestFields.of(copy);
         if (!checked.has("deviceId")) {
