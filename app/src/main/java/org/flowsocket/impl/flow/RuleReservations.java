@@ -4,9 +4,12 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.onlab.packet.IpPrefix;
 import org.onlab.util.KryoNamespace;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.net.flow.IndexTableId;
+import org.onosproject.net.flow.criteria.Criterion;
+import org.onosproject.net.flow.criteria.IPCriterion;
 import org.onosproject.store.service.AsyncConsistentMap;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.Serializer;
@@ -42,6 +45,11 @@ final class RuleReservations {
     private static final Logger log = LoggerFactory.getLogger(RuleReservations.class);
     private static final String MAP_NAME = "flowsocket-rule-owners";
     private static final String SEPARATOR = "@";
+    // ONOS's IPv4 text (IpAddress and IpPrefix.toString, 2.5.0 to 2.7.0)
+    // formats each number with String.format: a third of an install's
+    // reservation work. Written here digit for digit the same, as long as
+    // String.format writes plain digits (it follows the default locale).
+    private static final boolean PLAIN_DIGITS = String.format("%d", 1234567890).equals("1234567890");
 
     private final AsyncConsistentMap<String, String> owners;
     // ONOS's synchronous view of that map, as its ConsistentMapBuilder.build()
@@ -199,10 +207,41 @@ final class RuleReservations {
         return rules.stream().map(RuleReservations::keyOf).distinct().sorted().collect(Collectors.toList());
     }
 
-    // ONOS keeps a selector's criteria sorted by type (DefaultTrafficSelector),
-    // so its text is the same on every node.
+    /**
+     * Returns a rule's key: device, table, priority and ONOS's text of its
+     * criteria ({@code of:0000000000000001/0/40000/[ETH_TYPE:ipv4, IPV4_DST:10.0.0.2/32]}).
+     * ONOS keeps a selector's criteria sorted by type (DefaultTrafficSelector),
+     * so the text is the same on every node. Keys are stored: this text must
+     * never change, or the reservations of flows stored before would no
+     * longer be found.
+     *
+     * @param rule the rule
+     * @return its key
+     */
     static String keyOf(FlowRule rule) {
         Object table = rule.table() instanceof IndexTableId ? ((IndexTableId) rule.table()).id() : rule.table();
-        return rule.deviceId() + "/" + table + "/" + rule.priority() + "/" + rule.selector().criteria();
+        StringBuilder key = new StringBuilder(128).append(rule.deviceId()).append('/').append(table)
+                .append('/').append(rule.priority()).append("/[");
+        String separator = "";
+        for (Criterion criterion : rule.selector().criteria()) {
+            key.append(separator);
+            appendCriterion(key, criterion);
+            separator = ", ";
+        }
+        return key.append(']').toString();
+    }
+
+    private static void appendCriterion(StringBuilder key, Criterion criterion) {
+        IpPrefix ip = criterion instanceof IPCriterion ? ((IPCriterion) criterion).ip() : null;
+        if (ip == null || !ip.isIp4() || !PLAIN_DIGITS) {
+            key.append(criterion);
+            return;
+        }
+        // IPCriterion.toString: type, Criterion.SEPARATOR, prefix
+        key.append(criterion.type()).append(Criterion.SEPARATOR);
+        byte[] octets = ip.address().toOctets();
+        key.append(octets[0] & 0xff).append('.').append(octets[1] & 0xff).append('.')
+                .append(octets[2] & 0xff).append('.').append(octets[3] & 0xff)
+                .append('/').append(ip.prefixLength());
     }
 }
