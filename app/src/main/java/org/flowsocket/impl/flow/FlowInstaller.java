@@ -49,10 +49,10 @@ public final class FlowInstaller {
     private final ScheduledExecutorService timer;
     // ONOS's answer to the latest addition of each rule it has not answered
     // yet; a rule's entry goes with that answer.
-    private final Map<FlowRule, CompletableFuture<Void>> unansweredAdds = new ConcurrentHashMap<>();
+    private final Map<RuleKey, CompletableFuture<Void>> unansweredAdds = new ConcurrentHashMap<>();
     // Withdrawals waiting for those answers, by rule: an addition of the rule
     // meanwhile (a new flow now owns it) takes it out of the withdrawal.
-    private final Map<FlowRule, Object> waitingWithdrawals = new ConcurrentHashMap<>();
+    private final Map<RuleKey, Object> waitingWithdrawals = new ConcurrentHashMap<>();
 
     /**
      * Creates an installer.
@@ -76,7 +76,7 @@ public final class FlowInstaller {
         FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
         rules.forEach(ops::add);
         if (!waitingWithdrawals.isEmpty()) {
-            rules.forEach(waitingWithdrawals::remove);
+            rules.forEach(rule -> waitingWithdrawals.remove(new RuleKey(rule)));
         }
         return submit(ops, rules, timeoutMillis);
     }
@@ -110,12 +110,12 @@ public final class FlowInstaller {
             return;
         }
         Object withdrawal = new Object();
-        rules.forEach(r -> waitingWithdrawals.put(r, withdrawal));
+        rules.forEach(r -> waitingWithdrawals.put(new RuleKey(r), withdrawal));
         additionsAnswered(rules, WITHDRAW_WAIT_MILLIS).thenRun(() -> {
             FlowRuleOperations.Builder ops = FlowRuleOperations.builder();
             int count = 0;
             for (FlowRule rule : rules) {
-                if (waitingWithdrawals.remove(rule, withdrawal)) {
+                if (waitingWithdrawals.remove(new RuleKey(rule), withdrawal)) {
                     ops.remove(rule);
                     count++;
                 }
@@ -131,7 +131,7 @@ public final class FlowInstaller {
     private CompletableFuture<Void> additionsAnswered(Collection<FlowRule> rules, long waitMillis) {
         List<CompletableFuture<Void>> answers = new ArrayList<>();
         for (FlowRule rule : rules) {
-            CompletableFuture<Void> answer = unansweredAdds.get(rule);
+            CompletableFuture<Void> answer = unansweredAdds.get(new RuleKey(rule));
             if (answer != null && !answers.contains(answer)) {
                 answers.add(answer);
             }
@@ -182,8 +182,10 @@ public final class FlowInstaller {
             return done;
         }
         done.whenComplete((v, e) -> deadline.cancel(false));
-        added.forEach(rule -> unansweredAdds.put(rule, answered));
-        answered.whenComplete((v, e) -> added.forEach(rule -> unansweredAdds.remove(rule, answered)));
+        List<RuleKey> addedKeys = new ArrayList<>(added.size());
+        added.forEach(rule -> addedKeys.add(new RuleKey(rule)));
+        addedKeys.forEach(key -> unansweredAdds.put(key, answered));
+        answered.whenComplete((v, e) -> addedKeys.forEach(key -> unansweredAdds.remove(key, answered)));
         try {
             flowRuleService.apply(operations);
         } catch (RuntimeException e) {

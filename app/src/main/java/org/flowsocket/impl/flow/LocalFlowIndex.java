@@ -78,7 +78,7 @@ final class LocalFlowIndex {
      * @return the handles with a rule on it
      */
     Collection<String> flowsOn(DeviceId deviceId) {
-        return ruleIndex.entrySet().stream().filter(e -> e.getKey().deviceId.equals(deviceId))
+        return ruleIndex.entrySet().stream().filter(e -> e.getKey().rule().deviceId().equals(deviceId))
                 .map(Map.Entry::getValue).collect(Collectors.toSet());
     }
 
@@ -164,36 +164,6 @@ final class LocalFlowIndex {
             actingNodes.put(handle.id(), QosFlowStore.UNRECORDED_NODE);
         } else {
             actingNodes.remove(handle.id());
-        }
-    }
-
-    // A rule as the switch tells it apart: device, table, priority and match.
-    // Its flow id (application and a 32-bit hash of those) is only the
-    // quick part of the comparison, as two different rules may share one.
-    private static final class RuleKey {
-        private final FlowRule rule;
-        private final DeviceId deviceId;
-        private final long flowId;
-
-        RuleKey(FlowRule rule) {
-            this.rule = rule;
-            this.deviceId = rule.deviceId();
-            this.flowId = rule.id().value();
-        }
-
-        @Override
-        public boolean equals(Object o) {
-            if (!(o instanceof RuleKey)) {
-                return false;
-            }
-            RuleKey k = (RuleKey) o;
-            return k.flowId == flowId && k.deviceId.equals(deviceId) && k.rule.priority() == rule.priority()
-                    && k.rule.table().equals(rule.table()) && k.rule.selector().equals(rule.selector());
-        }
-
-        @Override
-        public int hashCode() {
-            return deviceId.hashCode() * 31 + Long.hashCode(flowId);
         }
     }
 }

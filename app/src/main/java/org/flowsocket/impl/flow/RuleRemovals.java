@@ -11,8 +11,10 @@ import org.onosproject.net.flow.FlowRuleEvent;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -65,7 +67,7 @@ final class RuleRemovals {
         // Registered before looking, so that no RULE_REMOVED falls in between.
         watches.add(watch);
         watch.future.whenComplete((v, e) -> watches.remove(watch));
-        watch.remaining.retainAll(listedByOnos.apply(watch.remaining));
+        watch.keepListed(listedByOnos);
         watch.completeIfEmpty();
         if (!watch.future.isDone()) {
             pollLater(watch, System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis));
@@ -79,7 +81,7 @@ final class RuleRemovals {
             timer.schedule(() -> poll(watch, deadlineNanos),
                            Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining)));
+            watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining.values())));
         }
     }
 
@@ -90,10 +92,11 @@ final class RuleRemovals {
      */
     void ruleEvent(FlowRuleEvent event) {
         if (event.type() == FlowRuleEvent.Type.RULE_REMOVED) {
-            FlowRule gone = event.subject();
+            RuleKey gone = new RuleKey(event.subject());
             for (Watch watch : watches) {
-                watch.remaining.removeIf(r -> r.id().equals(gone.id()) && r.equals(gone));
-                watch.completeIfEmpty();
+                if (watch.remaining.remove(gone) != null) {
+                    watch.completeIfEmpty();
+                }
             }
         }
     }
@@ -103,23 +106,30 @@ final class RuleRemovals {
         if (watch.future.isDone()) {
             return;
         }
-        watch.remaining.retainAll(listedByOnos.apply(watch.remaining));
+        watch.keepListed(listedByOnos);
         if (watch.completeIfEmpty()) {
             return;
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
-            watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining)));
+            watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining.values())));
         } else {
             pollLater(watch, deadlineNanos);
         }
     }
 
+    // The rules of one wait not yet seen gone, by key: a RULE_REMOVED finds
+    // its rule without comparing it to every other.
     private static final class Watch {
-        private final Set<FlowRule> remaining;
+        private final Map<RuleKey, FlowRule> remaining = new ConcurrentHashMap<>();
         private final CompletableFuture<Void> future = new CompletableFuture<>();
 
         Watch(Collection<FlowRule> rules) {
-            this.remaining = new CopyOnWriteArraySet<>(rules);
+            rules.forEach(rule -> remaining.put(new RuleKey(rule), rule));
+        }
+
+        void keepListed(Function<Collection<FlowRule>, Set<FlowRule>> listedByOnos) {
+            Set<FlowRule> listed = listedByOnos.apply(remaining.values());
+            remaining.values().removeIf(rule -> !listed.contains(rule));
         }
 
         boolean completeIfEmpty() {
