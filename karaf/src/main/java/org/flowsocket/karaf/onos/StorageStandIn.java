@@ -5,6 +5,7 @@
 package org.flowsocket.karaf.onos;
 
 import org.flowsocket.standins.AsyncMapView;
+import org.flowsocket.standins.SerializedMap;
 import org.flowsocket.standins.StandInMapBuilder;
 import org.onosproject.store.service.ConsistentMapBuilder;
 import org.onosproject.store.service.StorageService;
@@ -15,8 +16,10 @@ import java.util.concurrent.Executor;
 
 /**
  * {@link StorageService}: in-memory maps and counters, onos-api's test
- * storage, whose maps also have the asynchronous face ONOS's have (the test
- * builder's {@code buildAsyncMap()} returns null).
+ * storage, whose maps keep values as their serializer writes them and
+ * decode them at each read, as ONOS's distributed map does
+ * ({@link SerializedMap}), and also have the asynchronous face ONOS's have
+ * (the test builder's {@code buildAsyncMap()} returns null).
  */
 @Component(immediate = true, service = StorageService.class)
 public class StorageStandIn extends TestStorageService {
@@ -25,8 +28,6 @@ public class StorageStandIn extends TestStorageService {
 
     @Override
     public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
-        ConsistentMapBuilder<K, V> plain = super.consistentMapBuilder();
-        return new StandInMapBuilder<>(b -> plain.withName(b.name()).withSerializer(b.serializer()).build(),
-                                       session);
+        return new StandInMapBuilder<>(b -> new SerializedMap<>(b.name(), b.serializer()), session);
     }
 }
