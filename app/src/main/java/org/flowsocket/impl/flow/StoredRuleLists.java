@@ -45,8 +45,8 @@ final class StoredRuleLists {
     private final StoredFlowRules rules;
     private final Cache<List<FlowRule>, String> texts = CacheBuilder.newBuilder()
             .weakKeys().maximumWeight(CACHED_CHARS).<List<FlowRule>, String>weigher((k, v) -> v.length()).build();
-    private final Cache<String, List<FlowRule>> lists = CacheBuilder.newBuilder()
-            .maximumWeight(CACHED_CHARS).<String, List<FlowRule>>weigher((k, v) -> k.length()).build();
+    private final Cache<RulesText, List<FlowRule>> lists = CacheBuilder.newBuilder()
+            .maximumWeight(CACHED_CHARS).<RulesText, List<FlowRule>>weigher((k, v) -> k.text.length()).build();
 
     /**
      * Creates the converter.
@@ -70,7 +70,7 @@ final class StoredRuleLists {
         try {
             return texts.get(handleRules, () -> {
                 String text = mapper.writeValueAsString(array(handleRules));
-                lists.put(text, handleRules);
+                lists.put(new RulesText(text), handleRules);
                 return text;
             });
         } catch (ExecutionException e) {
@@ -100,7 +100,7 @@ final class StoredRuleLists {
      * @throws IllegalStateException if the text is not JSON
      */
     List<FlowRule> read(String text) {
-        List<FlowRule> known = lists.getIfPresent(text);
+        List<FlowRule> known = lists.getIfPresent(new RulesText(text));
         if (known != null) {
             return known;
         }
@@ -115,7 +115,7 @@ final class StoredRuleLists {
         // these rules, whichever release wrote it. Else every state change of
         // a flow whose text left the cache went through ONOS's codecs again.
         List<FlowRule> read = read(array);
-        lists.put(text, read);
+        lists.put(new RulesText(text), read);
         texts.put(read, text);
         return read;
     }
@@ -130,5 +130,37 @@ final class StoredRuleLists {
         ImmutableList.Builder<FlowRule> read = ImmutableList.builder();
         array.forEach(r -> read.add(rules.decode(r)));
         return read.build();
+    }
+
+    // A rules text as a cache key. Every read of a stored handle looks its
+    // rules' text up (ONOS's map decodes each read, and each event for each
+    // listener), and String.hashCode reads every character of some 20 KB
+    // where equals compares them many at a time: hash a sample of the
+    // characters, compare them all.
+    private static final class RulesText {
+        private static final int SAMPLES = 256;
+        private final String text;
+        private final int hash;
+
+        RulesText(String text) {
+            this.text = text;
+            int length = text.length();
+            int step = Math.max(1, length / SAMPLES);
+            int h = length;
+            for (int i = length - 1; i >= 0; i -= step) {
+                h = 31 * h + text.charAt(i);
+            }
+            this.hash = h;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof RulesText && ((RulesText) o).hash == hash && ((RulesText) o).text.equals(text);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
     }
 }
