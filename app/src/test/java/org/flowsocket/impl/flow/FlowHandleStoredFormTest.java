@@ -125,6 +125,34 @@ public class FlowHandleStoredFormTest {
     }
 
     @Test
+    public void rulesWhoseJsonHoldsWhatFollowsTheRulesReadBackExactly() throws IOException {
+        // The reader finds the rules' end from the document's end: a client's treatment JSON
+        // (kept as sent, ONOS's codec ignores the field) holding `],"meters":[` must not fool it.
+        RuleForms forms = new RuleForms();
+        CountingCodecs codecs = new CountingCodecs();
+        QosFlowSerializer serializer = new QosFlowSerializer(codecs, forms);
+        ObjectNode request = (ObjectNode) MAPPER.readTree("{\"flow\": {\"deviceId\": \"" + S1 + "\","
+                + " \"priority\": 40000, \"isPermanent\": true,"
+                + " \"selector\": {\"criteria\": [{\"type\": \"IPV4_DST\", \"ip\": \"10.0.0.7/32\"},"
+                + " {\"type\": \"ETH_TYPE\", \"ethType\": 2048}]},"
+                + " \"treatment\": {\"instructions\": [{\"type\": \"OUTPUT\", \"port\": \"2\"}],"
+                + " \"meters\": [{\"deviceId\": \"of:00000000000000ff\", \"meterId\": 9}], \"x\": \"],\\\"meters\\\":[\"}}}");
+        List<FlowRule> read = FlowRuleJsonCodec.decode(RequestFields.of(request), "flow", codecs, forms);
+        QosFlow handle = QosFlow.builder().id("fs-6").kind(QosFlow.Kind.DEVICE).owner("onos")
+                .createdMillis(1_700_000_000_000L).rules(read).build();
+        String document = serializer.document(handle);
+        assertTrue(document, document.indexOf("],\"meters\":[") < document.lastIndexOf("],\"meters\":["));
+
+        QosFlowSerializer reader = new QosFlowSerializer(new OnosCodecs(), new RuleForms());
+        QosFlow back = reader.read(document);
+        assertEquals(handle, back);
+        assertEquals(List.of(), back.meters());
+        assertEquals(read.get(0).treatment(), back.rules().get(0).treatment());
+        // The rules' text read is the whole array: written back, the document is the same.
+        assertEquals(document, reader.document(back));
+    }
+
+    @Test
     public void documentIsTheTreeFormWrittenCompactly() throws IOException {
         QosFlowSerializer serializer = new QosFlowSerializer(new OnosCodecs(), new RuleForms());
         QosFlow installed = handle("fs-3", 0, 3).withState(QosFlow.State.INSTALLED, null);
