@@ -28,7 +28,9 @@ import java.util.Locale;
 /**
  * What FlowSocket's flow handles cost in their stored form, per rule, alone
  * and on one thread: each write of a handle goes through the handle map's
- * serializer and back, as the sandbox's maps copy every written value, over
+ * serializer and back once (the least a write costs: ONOS's map, and the
+ * sandbox's memory store with it, also decode at every read and, for each
+ * listener, at every event), over
  * a handle's life as the benchmark's {@code flowsocket-ws} row lives it
  * (created PENDING with 64 rules, INSTALLED once 64 later handles were
  * created, REMOVING after all were installed), on the benchmark's rules.
@@ -115,7 +117,7 @@ public final class StoreFormCost {
         return rule;
     }
 
-    // One write as the sandbox's map makes it: encoded, and read back.
+    // One write, encoded, and read back once.
     private static QosFlow write(Serializer serializer, QosFlow handle, ThreadMXBean threads,
                                  long[] nanos, int phase) {
         long cpu = threads.getCurrentThreadCpuTime();
