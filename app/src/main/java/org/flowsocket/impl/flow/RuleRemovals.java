@@ -81,7 +81,7 @@ final class RuleRemovals {
             timer.schedule(() -> poll(watch, deadlineNanos),
                            Math.min(left, TimeUnit.MILLISECONDS.toNanos(POLL_MILLIS)), TimeUnit.NANOSECONDS);
         } catch (RejectedExecutionException e) {
-            watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining.values())));
+            watch.failStillListed();
         }
     }
 
@@ -111,7 +111,7 @@ final class RuleRemovals {
             return;
         }
         if (System.nanoTime() - deadlineNanos >= 0) {
-            watch.future.completeExceptionally(new StillListed(ImmutableList.copyOf(watch.remaining.values())));
+            watch.failStillListed();
         } else {
             pollLater(watch, deadlineNanos);
         }
@@ -134,6 +134,10 @@ final class RuleRemovals {
 
         boolean completeIfEmpty() {
             return remaining.isEmpty() && future.complete(null);
+        }
+
+        void failStillListed() {
+            future.completeExceptionally(new StillListed(ImmutableList.copyOf(remaining.values())));
         }
     }
 
