@@ -136,6 +136,16 @@ public interface QosFlowStore extends Store<QosFlowEvent, QosFlowStoreDelegate> 
     QosFlow.State knownState(String id);
 
     /**
+     * Tells, without asking the cluster, whether this node knows of any flow
+     * in a state: a question asked at every rule event (ONOS refreshes every
+     * rule's statistics every few seconds) before looking up the rule's flow.
+     *
+     * @param state a state
+     * @return true if some flow is in it as this node last heard
+     */
+    boolean anyKnownIn(QosFlow.State state);
+
+    /**
      * The node {@link #knownActingNodes()} gives for a flow being installed
      * or removed that names none: one stored by an earlier FlowSocket
      * release, which did not record the node. No node of this release waits

@@ -315,6 +315,11 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     }
 
     @Override
+    public boolean anyKnownIn(QosFlow.State state) {
+        return index.anyIn(state);
+    }
+
+    @Override
     public Map<String, String> knownActingNodes() {
         return index.actingNodes();
     }

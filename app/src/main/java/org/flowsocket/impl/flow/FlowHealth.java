@@ -57,19 +57,25 @@ final class FlowHealth {
      * @param event ONOS flow rule event
      */
     void ruleEvent(FlowRuleEvent event) {
+        boolean removed = event.type() == FlowRuleEvent.Type.RULE_REMOVED;
+        boolean back = event.type() == FlowRuleEvent.Type.RULE_ADDED
+                || event.type() == FlowRuleEvent.Type.RULE_UPDATED;
+        // ONOS raises RULE_UPDATED for every rule at each statistics refresh
+        // (FlowRuleManager.pushFlowMetrics, 2.5.0 to 2.7.0): only a DEGRADED
+        // flow, rarely any, needs it; the rule's owner is looked up then.
+        if (!removed && !(back && store.anyKnownIn(QosFlow.State.DEGRADED))) {
+            return;
+        }
         FlowRule rule = event.subject();
         store.ownerOf(rule).ifPresent(id -> {
             // Only an INSTALLED handle degrades, and a handle being removed
             // never becomes INSTALLED again: the local view spares the store
             // an update per rule of a flow being removed.
-            if (event.type() == FlowRuleEvent.Type.RULE_REMOVED
-                    && store.knownState(id) != QosFlow.State.REMOVING) {
+            if (removed && store.knownState(id) != QosFlow.State.REMOVING) {
                 store.update(id, h -> h.state() == QosFlow.State.INSTALLED
                         ? h.withState(QosFlow.State.DEGRADED, "rule " + OnosFlowEntries.flowIdOf(rule)
                         + " was removed from " + rule.deviceId()) : h);
-            } else if ((event.type() == FlowRuleEvent.Type.RULE_ADDED
-                    || event.type() == FlowRuleEvent.Type.RULE_UPDATED)
-                    && store.knownState(id) == QosFlow.State.DEGRADED) {
+            } else if (back && store.knownState(id) == QosFlow.State.DEGRADED) {
                 store.update(id, h -> h.state() == QosFlow.State.DEGRADED && isWhole(h) && pathUsable(h)
                         ? h.withState(QosFlow.State.INSTALLED, null) : h);
             }

@@ -13,6 +13,7 @@ import org.onosproject.net.flow.FlowRule;
 import org.onosproject.store.service.MapEvent;
 
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,6 +30,8 @@ final class LocalFlowIndex {
 
     private final Map<RuleKey, String> ruleIndex = new ConcurrentHashMap<>();
     private final Map<String, QosFlow.State> states = new ConcurrentHashMap<>();
+    // The same states by state, so that "is any flow DEGRADED" costs no scan.
+    private final Map<QosFlow.State, Set<String>> byState = new EnumMap<>(QosFlow.State.class);
     // Handles this node removed whose REMOVE event has not arrived yet: their
     // earlier events, still on their way, must not index them again.
     private final Set<String> removedHere = ConcurrentHashMap.newKeySet();
@@ -36,10 +39,17 @@ final class LocalFlowIndex {
     // Network flows by source and destination address, for host events.
     private final Map<IpAddress, Set<String>> endpoints = new ConcurrentHashMap<>();
 
+    LocalFlowIndex() {
+        for (QosFlow.State state : QosFlow.State.values()) {
+            byState.put(state, ConcurrentHashMap.newKeySet());
+        }
+    }
+
     /** Forgets everything. */
     void clear() {
         ruleIndex.clear();
         states.clear();
+        byState.values().forEach(Set::clear);
         removedHere.clear();
         actingNodes.clear();
         endpoints.clear();
@@ -90,6 +100,14 @@ final class LocalFlowIndex {
         return states.get(id);
     }
 
+    /**
+     * @param state a state
+     * @return true if some handle is in it, as this node last heard
+     */
+    boolean anyIn(QosFlow.State state) {
+        return !byState.get(state).isEmpty();
+    }
+
     /** @return the acting node of each handle being installed or removed */
     Map<String, String> actingNodes() {
         return ImmutableMap.copyOf(actingNodes);
@@ -131,7 +149,7 @@ final class LocalFlowIndex {
 
     private void unindexRules(String id, QosFlow handle) {
         handle.rules().forEach(r -> ruleIndex.remove(new RuleKey(r), id));
-        states.remove(id);
+        forgetState(id);
         actingNodes.remove(id);
         handle.spec().ifPresent(spec -> List.of(spec.src(), spec.dst()).forEach(ip -> endpoints.computeIfPresent(
                 ip, (k, ids) -> {
@@ -156,8 +174,25 @@ final class LocalFlowIndex {
                 })));
     }
 
+    // Per handle under the states map's lock, so that the sets by state
+    // follow the states map even when two threads index one handle.
+    private void forgetState(String id) {
+        states.computeIfPresent(id, (k, known) -> {
+            byState.get(known).remove(id);
+            return null;
+        });
+    }
+
     private void indexState(QosFlow handle) {
-        states.put(handle.id(), handle.state());
+        states.compute(handle.id(), (k, known) -> {
+            if (known != handle.state()) {
+                byState.get(handle.state()).add(k);
+                if (known != null) {
+                    byState.get(known).remove(k);
+                }
+            }
+            return handle.state();
+        });
         if (handle.actingNode() != null) {
             actingNodes.put(handle.id(), handle.actingNode());
         } else if (handle.state() == QosFlow.State.PENDING || handle.state() == QosFlow.State.REMOVING) {

@@ -24,7 +24,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertFalse;
 import static org.junit.Assert.assertNull;
+import static org.junit.Assert.assertTrue;
 
 /**
  * What a node knows of the stored handles without asking the cluster, as
@@ -86,5 +88,32 @@ public class LocalFlowIndexTest {
         store.update("fs-1", h -> h.toBuilder().rules(List.of(second)).build());
         assertEquals(Optional.empty(), store.ownerOf(first));
         assertEquals(Optional.of("fs-1"), store.ownerOf(second));
+    }
+
+    // Every rule event asks this before looking up its rule's flow.
+    @Test
+    public void tellsWhetherAnyFlowIsKnownInAState() {
+        store.create(QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos")
+                .state(QosFlow.State.INSTALLED).rules(List.of(rule("11.0.0.1/32"))).build());
+        store.create(QosFlow.builder().id("fs-2").kind(QosFlow.Kind.DEVICE).owner("onos")
+                .state(QosFlow.State.INSTALLED).rules(List.of(rule("11.0.0.2/32"))).build());
+        assertFalse(store.anyKnownIn(QosFlow.State.DEGRADED));
+        assertTrue(store.anyKnownIn(QosFlow.State.INSTALLED));
+
+        store.update("fs-1", h -> h.withState(QosFlow.State.DEGRADED, "rule lost"));
+        store.update("fs-2", h -> h.withState(QosFlow.State.DEGRADED, "rule lost"));
+        store.update("fs-2", h -> h.withState(QosFlow.State.DEGRADED, "another rule lost"));
+        assertTrue(store.anyKnownIn(QosFlow.State.DEGRADED));
+        assertFalse(store.anyKnownIn(QosFlow.State.INSTALLED));
+
+        store.update("fs-1", h -> h.withState(QosFlow.State.INSTALLED, null));
+        assertTrue("fs-2 is still degraded", store.anyKnownIn(QosFlow.State.DEGRADED));
+        store.remove("fs-2");
+        assertFalse(store.anyKnownIn(QosFlow.State.DEGRADED));
+        assertTrue(store.anyKnownIn(QosFlow.State.INSTALLED));
+        store.remove("fs-1");
+        for (QosFlow.State state : QosFlow.State.values()) {
+            assertFalse(state + " after every flow went", store.anyKnownIn(state));
+        }
     }
 }
