@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 import java.util.function.Predicate;
@@ -42,6 +43,11 @@ public final class PathHealth {
     private final LongSupplier holdDownMillis;
     private final LongSupplier clock;
     private final Map<LinkKey, Long> upSince = new ConcurrentHashMap<>();
+    // Links last heard going down (both directions of the cable): ONOS's
+    // link store lists a link again before its listeners hear LINK_ADDED
+    // (LinkManager posts the event after the store changed), and a link is
+    // trusted only from the return this node heard.
+    private final Set<LinkKey> down = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the view.
@@ -69,11 +75,19 @@ public final class PathHealth {
         Link link = event.subject();
         LinkKey key = LinkKey.linkKey(link);
         // Both directions of the cable count from the change: a heal may look at the other direction,
-        // which ONOS lists already, before its own event arrives. A link that went down is held too,
-        // in case it is back before its LINK_ADDED arrives.
+        // which ONOS lists already, before its own event arrives. A link that went down stays held
+        // until its return is heard, however long it was away.
+        LinkKey reverse = LinkKey.linkKey(link.dst(), link.src());
+        if (event.type() == LinkEvent.Type.LINK_REMOVED || link.state() != Link.State.ACTIVE) {
+            down.add(key);
+            down.add(reverse);
+        } else {
+            down.remove(key);
+            down.remove(reverse);
+        }
         long now = clock.getAsLong();
         upSince.put(key, now);
-        upSince.put(LinkKey.linkKey(link.dst(), link.src()), now);
+        upSince.put(reverse, now);
     }
 
     /**
@@ -257,6 +271,9 @@ public final class PathHealth {
     }
 
     private boolean heldDown(LinkKey key) {
+        if (down.contains(key)) {
+            return true;
+        }
         Long since = upSince.get(key);
         return since != null && since + holdDownMillis.getAsLong() > clock.getAsLong();
     }
