@@ -18,6 +18,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToLongFunction;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -55,9 +56,13 @@ final class EventFanout {
         final Histogram latency;
         final long seqGaps;
         final int errors;
+        final long strayEvents;
+        final long serverGcMillis;
+        final long clientGcMillis;
 
         Run(int subscribers, int offeredRate, double achievedRate, long sourceEvents, long minEach, long maxEach,
-            Histogram latency, long seqGaps, int errors) {
+            Histogram latency, long seqGaps, int errors, long strayEvents, long serverGcMillis,
+            long clientGcMillis) {
             this.subscribers = subscribers;
             this.offeredRate = offeredRate;
             this.achievedRate = achievedRate;
@@ -67,6 +72,9 @@ final class EventFanout {
             this.latency = latency;
             this.seqGaps = seqGaps;
             this.errors = errors;
+            this.strayEvents = strayEvents;
+            this.serverGcMillis = serverGcMillis;
+            this.clientGcMillis = clientGcMillis;
         }
     }
 
@@ -119,24 +127,35 @@ final class EventFanout {
         volatile long sendingUntilMillis = Long.MAX_VALUE;
     }
 
-    // One subscriber connection and what it recorded.
+    // One subscriber connection and what it recorded. It counts only the
+    // events of its run's hosts: an event of another run's (one the server
+    // raised late) is a stray, reported, never timed.
     private static final class Subscriber {
         final FlowSocketClient client;
         final Histogram latency = FlowRows.histogram();
         final AtomicLong inWindow = new AtomicLong();
         final AtomicLong duringWindow = new AtomicLong();
+        final AtomicLong ofRun = new AtomicLong();
+        final AtomicLong strays = new AtomicLong();
 
-        Subscriber(FlowSocketClient client, Window window, long readNanosPerEvent) {
+        Subscriber(FlowSocketClient client, Window window, int tag, long readNanosPerEvent) {
             this.client = client;
+            String ours = Hosts.macPrefix(tag);
             client.onEvent(e -> {
                 Instant now = Instant.now();
-                long time = e.path("time").asLong();
-                if (window.recording) {
-                    long micros = (now.getEpochSecond() * 1_000_000 + now.getNano() / 1000) - time * 1000;
-                    latency.recordValue(Math.max(0, Math.min(micros, latency.getHighestTrackableValue())));
-                    inWindow.incrementAndGet();
-                    if (now.toEpochMilli() <= window.sendingUntilMillis) {
-                        duringWindow.incrementAndGet();
+                String mac = e.path("data").path("host").path("mac").asText();
+                if (!mac.regionMatches(true, 0, ours, 0, ours.length())) {
+                    strays.incrementAndGet();
+                } else {
+                    ofRun.incrementAndGet();
+                    if (window.recording) {
+                        long time = e.path("time").asLong();
+                        long micros = (now.getEpochSecond() * 1_000_000 + now.getNano() / 1000) - time * 1000;
+                        latency.recordValue(Math.max(0, Math.min(micros, latency.getHighestTrackableValue())));
+                        inWindow.incrementAndGet();
+                        if (now.toEpochMilli() <= window.sendingUntilMillis) {
+                            duringWindow.incrementAndGet();
+                        }
                     }
                 }
                 if (readNanosPerEvent > 0) {
@@ -165,9 +184,11 @@ final class EventFanout {
         List<Subscriber> subs = new ArrayList<>();
         FlowSocketClient producer = null;
         try {
-            subscribe(jetty, probe, subscribers, 0, window, 0, subs);
+            subscribe(jetty, probe, subscribers, 0, window, tag, 0, subs);
             producer = FlowSocketClients.connect(jetty, probe.uri(), IdleSessions.ADMIN);
             Hosts hosts = new Hosts(producer, probe.device(), tag);
+            long serverGc = probe.gcMillis();
+            long clientGc = SessionProbe.gcMillis();
             long events = rate * duration.toSeconds();
             long period = TimeUnit.SECONDS.toNanos(1) / rate;
             List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
@@ -183,14 +204,20 @@ final class EventFanout {
             int errors = hosts.await(replies);
             window.sendingUntilMillis = System.currentTimeMillis();
             long ok = replies.size() - errors;
-            awaitDelivery(subs, ok);
+            awaitDelivery(subs, s -> s.inWindow.get(), ok);
             window.recording = false;
-            hosts.removeRest(events);
+            serverGc = probe.gcMillis() - serverGc;
+            clientGc = SessionProbe.gcMillis() - clientGc;
+            // The next run starts only once the server has sent every event
+            // of this one, the removals that clean up included.
+            long removed = hosts.removeRest(events);
+            awaitDelivery(subs, s -> s.ofRun.get(), ok + removed);
             return new Run(subscribers, rate, events / sendSeconds, ok,
                     subs.stream().mapToLong(s -> s.inWindow.get()).min().orElse(0),
                     subs.stream().mapToLong(s -> s.inWindow.get()).max().orElse(0),
                     Bootstrap.pooled(subs, s -> s.latency),
-                    subs.stream().mapToLong(s -> s.client.seqGaps()).sum(), errors);
+                    subs.stream().mapToLong(s -> s.client.seqGaps()).sum(), errors,
+                    subs.stream().mapToLong(s -> s.strays.get()).sum(), serverGc, clientGc);
         } finally {
             subs.forEach(s -> s.client.drop());
             if (producer != null) {
@@ -216,7 +243,7 @@ final class EventFanout {
         List<Subscriber> subs = new ArrayList<>();
         FlowSocketClient producer = null;
         try {
-            subscribe(jetty, probe, subscribers, slow, window, slowRead.toNanos(), subs);
+            subscribe(jetty, probe, subscribers, slow, window, tag, slowRead.toNanos(), subs);
             producer = FlowSocketClients.connect(jetty, probe.uri(), IdleSessions.ADMIN);
             Hosts hosts = new Hosts(producer, probe.device(), tag);
             Semaphore inFlight = new Semaphore(OVERLOAD_WINDOW);
@@ -233,7 +260,7 @@ final class EventFanout {
             int errors = hosts.await(replies);
             window.sendingUntilMillis = System.currentTimeMillis();
             double seconds = (System.nanoTime() - t0) / 1e9;
-            awaitDelivery(subs, replies.size() - errors);
+            awaitDelivery(subs, s -> s.inWindow.get(), replies.size() - errors);
             window.recording = false;
             hosts.removeRest(k);
             return new Overload(subscribers, slow, seconds, replies.size() - errors,
@@ -248,10 +275,10 @@ final class EventFanout {
 
     // Connects and subscribes; the first `slow` of them read slowly.
     private static void subscribe(WebSocketClient jetty, ProbeJvm probe, int count, int slow, Window window,
-                                  long slowNanos, List<Subscriber> into) throws Exception {
+                                  int tag, long slowNanos, List<Subscriber> into) throws Exception {
         for (int i = 0; i < count; i++) {
             FlowSocketClient c = FlowSocketClients.connect(jetty, probe.uri(), IdleSessions.ADMIN);
-            into.add(new Subscriber(c, window, i < slow ? slowNanos : 0));
+            into.add(new Subscriber(c, window, tag, i < slow ? slowNanos : 0));
             JsonNode r = c.request("1", "{\"type\":\"Subscribe\",\"id\":1,\"topics\":[\"hosts\"]}")
                     .get(10, TimeUnit.SECONDS);
             if (!"ok".equals(r.path("status").asText())) {
@@ -260,15 +287,16 @@ final class EventFanout {
         }
     }
 
-    // Waits until every open subscriber has received an event per source
-    // event, or none has received anything for two seconds, or DRAIN passed.
-    private static void awaitDelivery(List<Subscriber> subs, long sourceEvents) throws InterruptedException {
+    // Waits until every open subscriber has counted an event per source
+    // event, or none has counted anything for two seconds, or DRAIN passed.
+    private static void awaitDelivery(List<Subscriber> subs, ToLongFunction<Subscriber> counted, long sourceEvents)
+            throws InterruptedException {
         long deadline = System.nanoTime() + DRAIN.toNanos();
         long last = -1;
         long quietSince = System.nanoTime();
         while (System.nanoTime() < deadline && subs.stream()
-                .anyMatch(s -> s.client.isOpen() && s.inWindow.get() < sourceEvents)) {
-            long now = subs.stream().mapToLong(s -> s.inWindow.get()).sum();
+                .anyMatch(s -> s.client.isOpen() && counted.applyAsLong(s) < sourceEvents)) {
+            long now = subs.stream().mapToLong(counted).sum();
             if (now != last) {
                 last = now;
                 quietSince = System.nanoTime();
@@ -305,8 +333,9 @@ final class EventFanout {
             return j >= LAG ? remove(j - LAG) : add(SECOND_RANGE + j);
         }
 
-        // Removes what the first `events` source events left.
-        void removeRest(long events) throws Exception {
+        // Removes what the first `events` source events left; returns how
+        // many hosts that was.
+        long removeRest(long events) throws Exception {
             List<CompletableFuture<JsonNode>> replies = new ArrayList<>();
             Semaphore inFlight = new Semaphore(OVERLOAD_WINDOW);
             long added = (events + 1) / 2;
@@ -326,6 +355,7 @@ final class EventFanout {
             if (errors > 0) {
                 throw new IllegalStateException(errors + " hosts of the fan-out could not be removed");
             }
+            return replies.size();
         }
 
         // Counts the replies that are not ok (or never came).
@@ -357,8 +387,13 @@ final class EventFanout {
         }
 
         private String mac(long host) {
-            return String.format("02:%02X:%02X:%02X:%02X:%02X", tag & 0xff, (host >> 24) & 0xff,
+            return macPrefix(tag) + String.format("%02X:%02X:%02X:%02X", (host >> 24) & 0xff,
                     (host >> 16) & 0xff, (host >> 8) & 0xff, host & 0xff);
+        }
+
+        // The start of the MAC of each host a run with this tag adds.
+        static String macPrefix(int tag) {
+            return String.format("02:%02X:", tag & 0xff);
         }
     }
 }

@@ -123,6 +123,11 @@ final class ProbeJvm implements AutoCloseable {
         }
     }
 
+    /** @return the time the probe's collectors have spent so far, in milliseconds */
+    long gcMillis() throws IOException {
+        return Long.parseLong(command("gc", "GC"));
+    }
+
     /** @return the probe's memory after full collections */
     SessionProbe.Memory memory() throws IOException {
         return SessionProbe.Memory.parse(command("memory", "MEMORY"));

@@ -14,6 +14,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.BufferPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.net.InetSocketAddress;
@@ -63,6 +64,9 @@ public final class SessionProbe {
                     case "memory":
                         System.out.println("MEMORY " + Memory.measure());
                         break;
+                    case "gc":
+                        System.out.println("GC " + gcMillis());
+                        break;
                     case "sessions":
                         System.out.println("SESSIONS " + service.sessions().size());
                         break;
@@ -81,6 +85,17 @@ public final class SessionProbe {
                 System.out.flush();
             }
         }
+    }
+
+    /**
+     * Returns the time this JVM's collectors have spent so far, as they
+     * count it (G1: its pauses).
+     *
+     * @return milliseconds
+     */
+    static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(GarbageCollectorMXBean::getCollectionTime).filter(t -> t > 0).sum();
     }
 
     /**

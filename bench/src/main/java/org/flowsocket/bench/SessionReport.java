@@ -87,16 +87,18 @@ final class SessionReport {
         out.printf(Locale.ROOT, "event fan-out: FlowSocket in a second JVM, %d subscribers to hosts and the producer "
                 + "in this JVM; open loop at %d source events/s (host added or removed); latency = arrival "
                 + "minus the event's time%n", first.subscribers, first.offeredRate);
-        out.printf(Locale.ROOT, "%-11s %4s %11s %10s %10s %10s %10s %8s %8s %9s %8s %8s %7s%n", "run", "n", "subscribers",
-                "achieved/s", "source_ev", "min_each", "max_each", "p50_ms", "p99_ms", "p99.9_ms", "max_ms",
-                "seq_gaps", "errors");
+        out.printf(Locale.ROOT, "%-11s %4s %11s %10s %10s %10s %10s %8s %8s %9s %8s %8s %7s %7s %9s %9s%n", "run",
+                "n", "subscribers", "achieved/s", "source_ev", "min_each", "max_each", "p50_ms", "p99_ms",
+                "p99.9_ms", "max_ms", "seq_gaps", "errors", "strays", "gc_srv_ms", "gc_cli_ms");
         for (int i = 0; i < runs.size(); i++) {
             EventFanout.Run r = runs.get(i);
-            out.printf(Locale.ROOT, "%-11s %4d %11d %10.0f %10d %10d %10d %8.1f %8.1f %9.1f %8.1f %8d %7d%n",
+            out.printf(Locale.ROOT, "%-11s %4d %11d %10.0f %10d %10d %10d %8.1f %8.1f %9.1f %8.1f %8d %7d %7d %9d %9d%n",
                     "fanout-run", i + 1, r.subscribers, r.achievedRate, r.sourceEvents, r.minEach, r.maxEach,
                     ms(r.latency, 50), ms(r.latency, 99), ms(r.latency, 99.9), r.latency.getMaxValue() / 1e3,
-                    r.seqGaps, r.errors);
+                    r.seqGaps, r.errors, r.strayEvents, r.serverGcMillis, r.clientGcMillis);
         }
+        out.println("  (strays: events of another run's hosts, not counted; gc_srv_ms, gc_cli_ms: collector "
+                + "pauses in FlowSocket's JVM and in this one while the run was timed)");
         for (int i = 0; i < runs.size(); i++) {
             EventFanout.Run r = runs.get(i);
             if (r.achievedRate < 0.95 * r.offeredRate) {

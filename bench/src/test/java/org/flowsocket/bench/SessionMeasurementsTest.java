@@ -28,7 +28,7 @@ public class SessionMeasurementsTest {
     private static final String N = "(-?[0-9]+(?:\\.[0-9]+)?|NaN)";
     private static final Pattern MEMORY_POINT = Pattern.compile(
             "^(baseline|idle-sessions|requested-sessions) +([0-9]+) +([0-9]+)((?: +-?[0-9]+){5})$");
-    private static final Pattern FANOUT_RUN = Pattern.compile("^fanout-run((?: +" + N + "){12})$");
+    private static final Pattern FANOUT_RUN = Pattern.compile("^fanout-run((?: +" + N + "){15})$");
     private static final Pattern OVERLOAD = Pattern.compile("^(overload-normal|overload-slow)((?: +" + N + "){7})$");
     private static final Pattern IDLE_GOAL = Pattern.compile("^  ([0-9,]+) idle sessions < 16 KiB each \\(all "
             + "included\\): +(met|NOT met|undecided \\(no slope\\)) +" + N + " KiB \\(.*\\)$");
@@ -146,7 +146,8 @@ public class SessionMeasurementsTest {
         assertEquals(output, 2, runs.size());
         for (Matcher run : runs) {
             double[] f = doubles(run.group(1));
-            // n, subscribers, achieved/s, source events, min and max each, p50, p99, p99.9, max, gaps, errors
+            // n, subscribers, achieved/s, source events, min and max each, p50, p99, p99.9, max, gaps, errors,
+            // strays, collector pauses in the server's JVM and in this one
             assertEquals(output, 4, f[1], 0);
             assertEquals(output, 200.0, f[3], 0);
             assertEquals("every subscriber got every event of a run\n" + output, f[3], f[4], 0);
@@ -154,6 +155,9 @@ public class SessionMeasurementsTest {
             assertTrue(output, f[6] <= f[7] && f[7] <= f[8] && f[8] <= f[9] + 0.1);
             assertEquals(output, 0, f[10], 0);
             assertEquals(output, 0, f[11], 0);
+            assertEquals("each run starts after the events of the one before were all delivered\n" + output,
+                    0, f[12], 0);
+            assertTrue(output, f[13] >= 0 && f[14] >= 0);
         }
         assertTrue(output, fanoutGoal != null);
         assertEquals(output, "4", fanoutGoal.group(1));
