@@ -58,11 +58,14 @@ public class BatchTest extends CoreTestBase {
 
     @Test
     public void itemsKeepTheirOwnIds() {
-        JsonNode results = client.ok(batch(withId(HELLO, "first"), HELLO, "{\"id\":9,\"type\":\"Hello\"}"))
-                .path("results");
+        JsonNode results = client.ok(batch(withId(HELLO, "first"), HELLO, "{\"id\":9,\"type\":\"Hello\"}",
+                "{\"id\":null,\"type\":\"Hello\"}")).path("results");
         assertEquals("first", results.get(0).path("id").asText());
         assertEquals(1, results.get(1).path("id").asInt());
         assertEquals(9, results.get(2).path("id").asInt());
+        // A null id is an absent one: the item gets its index.
+        assertEquals(3, results.get(3).path("id").asInt());
+        assertEquals("ok", results.get(3).path("status").asText());
     }
 
     @Test

@@ -212,4 +212,14 @@ public class NetworkFlowTest extends CoreTestBase {
         client.error(VOICE.replace("10.0.0.3", "10.0.0.9"), "UNKNOWN_HOST");
         assertEquals(0, core.switches.ruleCount());
     }
+
+    @Test
+    public void aRequestWithTwoFormsIsInvalidAndOneWithNoneMissing() {
+        String both = VOICE.replace("{\"type\":\"InstallFlow\",", "{\"type\":\"InstallFlow\",\"flows\":[],");
+        JsonNode error = client.error(both, "INVALID_FIELD");
+        assertEquals("network", error.path("field").asText());
+        assertTrue(error.path("message").asText().contains("cannot be given with flows"));
+        assertEquals("network", client.error("{\"type\":\"InstallFlow\"}", "MISSING_FIELD").path("field").asText());
+        assertEquals(0, core.switches.ruleCount());
+    }
 }

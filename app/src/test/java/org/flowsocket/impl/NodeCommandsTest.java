@@ -104,6 +104,32 @@ public class NodeCommandsTest extends CoreTestBase {
     }
 
     @Test
+    public void aHostHasAtMostEightLocationsAllFieldsTogether() {
+        StringBuilder eight = new StringBuilder();
+        // Ports 1 to 4 of switches 2 and 3: eight locations that exist.
+        for (int i = 0; i < 8; i++) {
+            eight.append(i == 0 ? "" : ",").append("{\"deviceId\":\"").append(FakeDevices.id(2 + i / 4))
+                    .append("\",\"port\":").append(1 + i % 4).append('}');
+        }
+        String nine = "{\"type\":\"AddNode\",\"kind\":\"host\",\"mac\":\"00:00:00:00:00:01\","
+                + "\"location\":{\"deviceId\":\"" + FakeDevices.id(1) + "\",\"port\":3},"
+                + "\"locations\":[" + eight + "]}";
+        assertEquals("locations", client.error(nine, "TOO_LARGE").path("field").asText());
+        assertEquals(0, core.hosts.getHostCount());
+    }
+
+    @Test
+    public void hostIdAndDeviceIdTogetherAreInvalid() {
+        String both = "\"hostId\":\"00:00:00:00:00:01/None\",\"deviceId\":\"" + FakeDevices.id(1) + "\"}";
+        for (String type : new String[]{"GetNode", "RemoveNode"}) {
+            JsonNode error = client.error("{\"type\":\"" + type + "\"," + both, "INVALID_FIELD");
+            assertEquals("deviceId", error.path("field").asText());
+            assertEquals("hostId", client.error("{\"type\":\"" + type + "\"}", "MISSING_FIELD")
+                    .path("field").asText());
+        }
+    }
+
+    @Test
     public void hostLocationMustBeAKnownDeviceAndPort() {
         JsonNode device = client.error(host("00:00:00:00:00:01", "10.0.0.1", 9, 3), "UNKNOWN_DEVICE");
         assertEquals("location.deviceId", device.path("field").asText());

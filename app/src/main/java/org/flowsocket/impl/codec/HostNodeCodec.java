@@ -76,6 +76,10 @@ public final class HostNodeCodec {
         if (locations == 0) {
             throw FlowSocketException.missing(f.path("location"));
         }
+        if (locations > MAX_LOCATIONS) {
+            throw new FlowSocketException(ErrorCode.TOO_LARGE, "a host has at most " + MAX_LOCATIONS
+                    + " locations, location and locations together", f.path("locations"), null);
+        }
         f.optText("name").ifPresent(name -> host.annotation("name", name));
         f.optObject("annotations").ifPresent(a -> annotations(a, host));
         return host.build();

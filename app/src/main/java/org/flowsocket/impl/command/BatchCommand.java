@@ -82,7 +82,8 @@ public final class BatchCommand implements Command {
             throw FlowSocketException.invalid(item.path(Messages.TYPE), "cannot be Batch inside a Batch");
         }
         ObjectNode copy = item.node().deepCopy();
-        if (!copy.has(Messages.ID)) {
+        // A null id is an absent one, as in every request.
+        if (!copy.hasNonNull(Messages.ID)) {
             copy.put(Messages.ID, index);
         }
         JsonNode id = copy.get(Messages.ID);

@@ -18,8 +18,11 @@ import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.codec.CodecContext;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * {@code InstallFlow}: installs either ONOS flow JSON ({@code flows} or
@@ -62,10 +65,15 @@ public final class InstallFlowCommand implements Command {
     @Override
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         request.allowOnly("type", "id", "flows", "flow", "deviceId", "network", "confirm", "timeoutMs");
-        int forms = (request.has("flows") ? 1 : 0) + (request.has("flow") ? 1 : 0) + (request.has("network") ? 1 : 0);
-        if (forms != 1) {
+        List<String> forms = Stream.of("flows", "flow", "network").filter(request::has)
+                .collect(Collectors.toList());
+        if (forms.isEmpty()) {
             throw new FlowSocketException(ErrorCode.MISSING_FIELD,
                                           "give exactly one of flows, flow and network", "network", null);
+        }
+        if (forms.size() > 1) {
+            throw FlowSocketException.invalid(forms.get(1), "cannot be given with " + forms.get(0)
+                    + "; give exactly one of flows, flow and network");
         }
         if (request.has("network") && request.has("deviceId")) {
             // deviceId completes the rules of flows and flow; a network flow would silently ignore it

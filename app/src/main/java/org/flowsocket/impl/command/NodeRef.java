@@ -31,7 +31,11 @@ final class NodeRef {
      * @return the reference
      */
     static NodeRef of(RequestFields request) {
-        if (request.has("hostId") == request.has("deviceId")) {
+        if (request.has("hostId") && request.has("deviceId")) {
+            throw FlowSocketException.invalid("deviceId", "cannot be given with hostId; give exactly one of"
+                    + " hostId and deviceId");
+        }
+        if (!request.has("hostId") && !request.has("deviceId")) {
             throw new FlowSocketException(ErrorCode.MISSING_FIELD,
                                           "give exactly one of hostId and deviceId", "hostId", null);
         }

@@ -126,7 +126,7 @@ public final class MeterAllocator {
      *
      * @param meter the meter
      * @return ONOS's meter state ({@code PENDING_ADD}, {@code ADDED},
-     *         {@code PENDING_REMOVE}), or {@code NOT_IN_ONOS}
+     *         {@code PENDING_REMOVE}, {@code REMOVED}), or {@code NOT_IN_ONOS}
      */
     public String stateOf(QosFlowMeter meter) {
         Meter live = meterService.getMeter(meter.deviceId(), meter.meterId());
