@@ -138,9 +138,21 @@ class Commands:
         requests = list(requests)
         wait = reply_timeout
         if wait is None:
-            flows = sum(1 for r in requests if r.get("type") in ("InstallFlow", "RemoveFlow"))
-            wait = self.timeout + flows * self._flow_wait(None, metered=False, given=None)
+            # The server runs the items one after another: their waits add up.
+            wait = self.timeout + sum(self._item_wait(r) for r in requests)
         return await self.request("Batch", {"requests": requests}, wait)
+
+    def _item_wait(self, request):
+        kind = request.get("type") if isinstance(request, dict) else None
+        if kind not in ("InstallFlow", "RemoveFlow"):
+            return 0.0
+        network = request.get("network")
+        qos = network.get("qos") if isinstance(network, dict) else None
+        metered = kind == "InstallFlow" and isinstance(qos, dict) \
+            and (qos.get("meterKbps") is not None or bool(qos.get("police")))
+        timeout_ms = request.get("timeoutMs")
+        return self._flow_wait(timeout_ms if isinstance(timeout_ms, (int, float)) else None,
+                               metered=metered, given=None)
 
     def _flow_wait(self, timeout_ms, metered, given):
         if given is not None:

@@ -194,3 +194,25 @@ def test_closing_while_reconnecting_ends_subscriptions_quietly():
         assert time.monotonic() - started < 5  # does not sit out the reconnection delay
         with pytest.raises(StopIteration):
             events.get(timeout=1)
+
+
+def test_a_batch_waits_for_each_of_its_flows_as_the_server_may():
+    """The server runs a batch's items one after another, each InstallFlow or
+    RemoveFlow as long as its own timeoutMs (and a metered flow's meter wait)."""
+    from flowsocket.commands import Commands
+
+    class Recorder(Commands):
+        async def request(self, command, fields=None, timeout=None):
+            self.waited = timeout
+            return {}
+
+    recorder = Recorder()
+    asyncio.run(recorder.batch([
+        {"type": "Hello"},
+        {"type": "InstallFlow", "timeoutMs": 120000,
+         "network": {"src": "10.0.0.1", "dst": "10.0.0.2", "qos": {"meterKbps": 512}}},
+        {"type": "RemoveFlow", "flowId": "fs-1"}]))
+    # 30 s for the batch, 120 + 120 + 10 s for the metered install, 30 s for the removal.
+    assert recorder.waited == 30.0 + 250.0 + 30.0
+    asyncio.run(recorder.batch([{"type": "InstallFlow", "flows": []}], reply_timeout=5))
+    assert recorder.waited == 5

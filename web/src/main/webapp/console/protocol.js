@@ -26,7 +26,7 @@ const CLOSE_REASONS = {
 const HANDSHAKE_STATUS = {
     400: 'the server supports none of the offered subprotocols',
     401: 'not logged in: the server wants HTTP BASIC credentials',
-    403: 'refused: this user has neither the admin nor the viewer role, or this page\'s origin is not allowed',
+    403: 'refused: this user has neither the admin nor the viewer role',
     429: 'this user or this address has as many sessions as allowed, or this address made too many failed logins',
     503: 'the server is full (maxSessions) or FlowSocket is not active',
 };

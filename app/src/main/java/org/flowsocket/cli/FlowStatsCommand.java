@@ -57,10 +57,10 @@ public class FlowStatsCommand extends FlowSocketCommand {
             for (FlowTraffic.Hop hop : t.hops()) {
                 if (hop.sample() == null) {
                     print("    %s rule=%s not counted yet", hop.rule().deviceId(),
-                          Long.toString(hop.rule().id().value()));
+                          Long.toHexString(hop.rule().id().value()));
                 } else {
                     print("    %s rule=%s packets=%d, bytes=%d, %s, %.1f packets/s%s", hop.rule().deviceId(),
-                          Long.toString(hop.rule().id().value()), hop.sample().packets(), hop.sample().bytes(),
+                          Long.toHexString(hop.rule().id().value()), hop.sample().packets(), hop.sample().bytes(),
                           bitRate(hop.rate().bitRate()), hop.rate().packetRate(),
                           hop.rate().restarted() ? " (counters restarted)" : "");
                 }

@@ -305,7 +305,9 @@ public class FlowShellCommandsTest {
         assertEquals(text.out, 4, lines.length);
         assertTrue(text.out, lines[0].startsWith("flowId=" + id + ", ingress=") && lines[0].contains("(75000 bytes)"));
         for (int hop = 1; hop <= 3; hop++) {
-            assertTrue(text.out, lines[hop].startsWith("    of:000000000000000" + hop + " rule=")
+            // The rule's id in hexadecimal, as flowsocket-get-flow and ONOS's flows command print it.
+            String rule = Long.toHexString(Long.parseLong(one.path("hops").get(hop - 1).path("ruleId").asText()));
+            assertTrue(text.out, lines[hop].startsWith("    of:000000000000000" + hop + " rule=" + rule + " ")
                     && lines[hop].contains(" packets=600, bytes=75000, ") && lines[hop].endsWith(" packets/s"));
         }
         assertTrue(text.out, ShellHarness.run("onos", new FlowStatsCommand()).out.endsWith("\n2 flow(s)\n"));
