@@ -66,13 +66,7 @@ public final class GetNodeCommand implements Command {
     @Override
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         request.allowOnly("type", "id", "hostId", "deviceId", "ip");
-        if (request.has("ip")) {
-            for (String other : new String[]{"hostId", "deviceId"}) {
-                if (request.has(other)) {
-                    throw FlowSocketException.invalid(other, "cannot be given with ip; give exactly one of"
-                            + " hostId, deviceId and ip");
-                }
-            }
+        if ("ip".equals(request.exactlyOne("hostId", "ip", "hostId", "deviceId"))) {
             return CompletableFuture.completedFuture(hostWithIp(request.ip("ip"), "ip"));
         }
         NodeRef ref = NodeRef.of(request);

@@ -5,7 +5,6 @@
 package org.flowsocket.impl.command;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.flowsocket.api.ErrorCode;
 import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlowRequest;
 import org.flowsocket.api.QosFlowService;
@@ -18,11 +17,8 @@ import org.flowsocket.impl.flow.QosFlowPlanner;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.codec.CodecContext;
 
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * {@code InstallFlow}: installs either ONOS flow JSON ({@code flows} or
@@ -65,16 +61,7 @@ public final class InstallFlowCommand implements Command {
     @Override
     public CompletableFuture<JsonNode> execute(RequestFields request, CommandSession session) {
         request.allowOnly("type", "id", "flows", "flow", "deviceId", "network", "confirm", "timeoutMs");
-        List<String> forms = Stream.of("flows", "flow", "network").filter(request::has)
-                .collect(Collectors.toList());
-        if (forms.isEmpty()) {
-            throw new FlowSocketException(ErrorCode.MISSING_FIELD,
-                                          "give exactly one of flows, flow and network", "network", null);
-        }
-        if (forms.size() > 1) {
-            throw FlowSocketException.invalid(forms.get(1), "cannot be given with " + forms.get(0)
-                    + "; give exactly one of flows, flow and network");
-        }
+        request.exactlyOne("network", "flows", "flow", "network");
         if (request.has("network") && request.has("deviceId")) {
             // deviceId completes the rules of flows and flow; a network flow would silently ignore it
             throw FlowSocketException.invalid("deviceId", "applies to flows and flow only; a network flow's"

@@ -4,8 +4,6 @@
  */
 package org.flowsocket.impl.command;
 
-import org.flowsocket.api.ErrorCode;
-import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.impl.protocol.RequestFields;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.HostId;
@@ -31,15 +29,7 @@ final class NodeRef {
      * @return the reference
      */
     static NodeRef of(RequestFields request) {
-        if (request.has("hostId") && request.has("deviceId")) {
-            throw FlowSocketException.invalid("deviceId", "cannot be given with hostId; give exactly one of"
-                    + " hostId and deviceId");
-        }
-        if (!request.has("hostId") && !request.has("deviceId")) {
-            throw new FlowSocketException(ErrorCode.MISSING_FIELD,
-                                          "give exactly one of hostId and deviceId", "hostId", null);
-        }
-        return request.has("hostId")
+        return "hostId".equals(request.exactlyOne("hostId", "hostId", "deviceId"))
                 ? new NodeRef(request.hostId("hostId"), null)
                 : new NodeRef(null, request.deviceId("deviceId"));
     }

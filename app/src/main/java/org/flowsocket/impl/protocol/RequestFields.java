@@ -17,6 +17,7 @@ import org.onosproject.net.DeviceId;
 import org.onosproject.net.HostId;
 import org.onosproject.net.PortNumber;
 
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Locale;
 import java.util.Optional;
@@ -90,6 +91,35 @@ public final class RequestFields {
     public boolean has(String name) {
         JsonNode value = node.get(name);
         return value != null && !value.isNull();
+    }
+
+    /**
+     * Returns which one of alternative fields the request gives: none is
+     * {@code MISSING_FIELD}, two or more are {@code INVALID_FIELD} naming the
+     * second given, in the order named.
+     *
+     * @param whenNone     the field an error names when none is given
+     * @param alternatives the fields of which exactly one must be given
+     * @return the field given
+     */
+    public String exactlyOne(String whenNone, String... alternatives) {
+        String choices = String.join(", ", Arrays.asList(alternatives).subList(0, alternatives.length - 1))
+                + " and " + alternatives[alternatives.length - 1];
+        String given = null;
+        for (String name : alternatives) {
+            if (!has(name)) {
+                continue;
+            }
+            if (given != null) {
+                throw invalid(path(name), "cannot be given with " + given + "; give exactly one of " + choices);
+            }
+            given = name;
+        }
+        if (given == null) {
+            throw new FlowSocketException(ErrorCode.MISSING_FIELD, "give exactly one of " + choices,
+                                          path(whenNone), null);
+        }
+        return given;
     }
 
     /**
