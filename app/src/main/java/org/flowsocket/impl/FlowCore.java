@@ -44,6 +44,7 @@ import org.onosproject.net.host.HostService;
 import org.onosproject.net.link.LinkService;
 import org.onosproject.net.meter.MeterService;
 import org.onosproject.net.topology.PathService;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
 import org.onosproject.store.service.StorageService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -117,7 +118,9 @@ final class FlowCore {
         DeviceService devices = onos.get(DeviceService.class);
         FlowRuleService flowRules = onos.get(FlowRuleService.class);
         leadership = new FlowLeadership(onos.get(LeadershipService.class), onos.get(ClusterService.class));
-        store = new DistributedQosFlowStore(storage, codecs, codecs.ruleForms(), leadership::isActive);
+        store = new DistributedQosFlowStore(storage, codecs, codecs.ruleForms(), onos.get(LeadershipService.class),
+                                            onos.get(ClusterService.class),
+                                            onos.get(ClusterCommunicationService.class));
         routes = new RouteFinder(onos.get(HostService.class), onos.get(PathService.class));
         MeterAllocator meters = new MeterAllocator(onos.get(MeterService.class), appId, timer);
         FlowInstaller installer = new FlowInstaller(flowRules, timer);

@@ -391,6 +391,7 @@ public class FlowSocketManager
                 .put(FlowRuleService.class, flowRuleService).put(MeterService.class, meterService)
                 .put(HostService.class, hostService).put(PathService.class, pathService)
                 .put(LinkService.class, linkService).put(NetworkConfigService.class, networkConfigService)
+                .put(ClusterCommunicationService.class, clusterCommunicator)
                 .build();
         return new ServiceDirectory() {
             @Override

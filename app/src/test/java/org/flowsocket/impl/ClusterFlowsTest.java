@@ -147,16 +147,16 @@ public class ClusterFlowsTest {
         assertEquals(ErrorCode.DUPLICATE_FLOW, refused.code());
     }
 
-    // The rules are reserved the first alone, then the others at once: when
-    // the store fails one of those, the others it took are given back, or
-    // they would stay this node's for as long as it is active.
+    // The rules are reserved by the leader, then the flow is stored: when the
+    // store fails, the rules are given back, or they would stay this node's
+    // for as long as it is active.
     @Test
-    public void storeFailingWhileTheRulesAreReservedLeavesNoneReserved() throws Exception {
+    public void storeFailingToStoreTheFlowLeavesItsRulesFree() throws Exception {
         List<FlowRule> rules = List.of(rule("13.0.0.1/32"), rule("13.0.0.2/32"), rule("13.0.0.3/32"));
-        storage1.refuseWritesOf(key -> key.toString().contains("13.0.0.3/32"));
+        storage2.refuseWritesOf(key -> key.toString().startsWith("fs-"));
         Throwable failure = null;
         try {
-            install(node1, rules).get(10, TimeUnit.SECONDS);
+            install(node2, rules).get(10, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
             failure = e.getCause();
         } catch (StorageException e) {
@@ -167,9 +167,32 @@ public class ClusterFlowsTest {
         storage.drain();
         assertTrue("nothing of the flow stored", node1.store.list().isEmpty());
 
-        storage1.refuseWritesOf(key -> false);
-        assertEquals("the same rules, through the other node", QosFlow.State.INSTALLED,
-                     install(node2, rules).get(10, TimeUnit.SECONDS).state());
+        storage2.refuseWritesOf(key -> false);
+        assertEquals("the same rules, through the leader", QosFlow.State.INSTALLED,
+                     install(node1, rules).get(10, TimeUnit.SECONDS).state());
+    }
+
+    // The leader keeps the rule index: a request through another node costs
+    // one call to it, whatever its rules.
+    @Test
+    public void aNodeThatDoesNotLeadCallsTheLeaderOncePerRequest() throws Exception {
+        node2.store.nextId();
+        List<FlowRule> rules = List.of(rule("14.0.0.1/32"), rule("14.0.0.2/32"), rule("14.0.0.3/32"));
+        long before = node2.store.operations();
+        QosFlow flow = install(node2, rules).get(10, TimeUnit.SECONDS);
+        assertEquals("InstallFlow: reserve at the leader, create, mark INSTALLED", 3,
+                     node2.store.operations() - before);
+        Throwable refused = install(node1, rules.subList(1, 2)).handle((f, e) -> e).get(10, TimeUnit.SECONDS);
+        refused = refused instanceof CompletionException ? refused.getCause() : refused;
+        assertTrue("a rule of node2's flow, through the leader: " + refused, refused instanceof FlowSocketException
+                && ((FlowSocketException) refused).code() == ErrorCode.DUPLICATE_FLOW);
+
+        before = node2.store.operations();
+        node2.lifecycle.remove(flow.id(), false, 2000).get(10, TimeUnit.SECONDS);
+        assertEquals("RemoveFlow: read and mark REMOVING, delete, release at the leader", 4,
+                     node2.store.operations() - before);
+        assertEquals("the rules are free again", QosFlow.State.INSTALLED,
+                     install(node1, rules).get(10, TimeUnit.SECONDS).state());
     }
 
     @Test

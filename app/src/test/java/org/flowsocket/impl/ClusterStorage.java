@@ -83,6 +83,9 @@ final class ClusterStorage {
         private final ExecutorService events = Executors.newSingleThreadExecutor();
         private final ExecutorService session = Executors.newSingleThreadExecutor();
         private volatile Predicate<Object> refused = key -> false;
+        private volatile Predicate<Object> held = key -> false;
+        private volatile CountDownLatch heldUntil = new CountDownLatch(0);
+        private volatile CountDownLatch heldWrites = new CountDownLatch(0);
 
         @Override
         public <K, V> ConsistentMapBuilder<K, V> consistentMapBuilder() {
@@ -113,7 +116,32 @@ final class ClusterStorage {
             refused = keys;
         }
 
+        /**
+         * Makes this node's writes of a key wait, as a write to a partition
+         * whose leader is slow to answer does, until released.
+         *
+         * @param keys  tells which keys
+         * @param until released when the writes go on
+         * @return counted down once a write is held
+         */
+        CountDownLatch holdWritesOf(Predicate<Object> keys, CountDownLatch until) {
+            CountDownLatch holding = new CountDownLatch(1);
+            heldUntil = until;
+            heldWrites = holding;
+            held = keys;
+            return holding;
+        }
+
         private void checkWritable(Object key) {
+            if (held.test(key)) {
+                heldWrites.countDown();
+                try {
+                    heldUntil.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new StorageException.Interrupted();
+                }
+            }
             if (refused.test(key)) {
                 throw new StorageException.Unavailable();
             }

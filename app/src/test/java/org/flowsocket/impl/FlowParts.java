@@ -113,7 +113,8 @@ final class FlowParts {
         this.meters = alone ? new FakeMeters() : network.meters;
         this.node = cluster.node(nodeId);
         this.leadership = new FlowLeadership(node.leadershipService, node.clusterService);
-        this.store = new DistributedQosFlowStore(storage, new OnosCodecs(), new RuleForms(), leadership::isActive);
+        this.store = new DistributedQosFlowStore(storage, new OnosCodecs(), new RuleForms(), node.leadershipService,
+                                                 node.clusterService, node.messaging);
         this.meterAllocator = new MeterAllocator(meters, APP_ID, timer);
         this.routes = new RouteFinder(hosts, paths);
         this.installer = new FlowInstaller(switches, timer);

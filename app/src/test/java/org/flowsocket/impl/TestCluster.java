@@ -18,6 +18,7 @@ import org.onosproject.cluster.LeadershipEventListener;
 import org.onosproject.cluster.LeadershipServiceAdapter;
 import org.onosproject.cluster.NodeId;
 import org.onosproject.event.ListenerRegistry;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationServiceAdapter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -45,6 +46,8 @@ final class TestCluster {
     private final Map<String, Long> terms = new ConcurrentHashMap<>();
     private final List<Node> nodes = new ArrayList<>();
     private final ExecutorService events = Executors.newSingleThreadExecutor();
+    private final TestMessaging messaging =
+            new TestMessaging(n -> states.getOrDefault(n, ControllerNode.State.INACTIVE).isActive());
 
     /**
      * Adds an active node.
@@ -88,6 +91,7 @@ final class TestCluster {
     /** Shuts the event thread down. */
     void stop() {
         events.shutdownNow();
+        messaging.stop();
     }
 
     /** Waits until the listeners heard of every change made so far. */
@@ -214,8 +218,12 @@ final class TestCluster {
             }
         };
 
+        /** ONOS's cluster messaging of this node: nothing reaches a node that left. */
+        final ClusterCommunicationServiceAdapter messaging;
+
         private Node(NodeId id) {
             this.id = id;
+            this.messaging = TestCluster.this.messaging.node(id);
         }
 
         /** @return the cluster this node is in */

@@ -12,10 +12,15 @@ import org.flowsocket.api.QosFlowStoreDelegate;
 import org.flowsocket.impl.codec.RuleForms;
 import org.onlab.packet.IpAddress;
 import org.onlab.util.KryoNamespace;
+import org.onosproject.cluster.ClusterService;
+import org.onosproject.cluster.ControllerNode;
+import org.onosproject.cluster.LeadershipService;
+import org.onosproject.cluster.NodeId;
 import org.onosproject.codec.CodecContext;
 import org.onosproject.net.DeviceId;
 import org.onosproject.net.flow.FlowRule;
 import org.onosproject.store.AbstractStore;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
 import org.onosproject.store.service.ConsistentMap;
 import org.onosproject.store.service.ConsistentMapException;
 import org.onosproject.store.service.MapEvent;
@@ -36,7 +41,7 @@ import java.util.function.UnaryOperator;
 /**
  * Flow handles in ONOS's distributed store: any node of the cluster can
  * get, list and remove the flows made through another. Rules are reserved
- * cluster-wide ({@link RuleReservations}) and ids come in blocks
+ * cluster-wide by FlowSocket's leader ({@link RuleReservations}) and ids come in blocks
  * ({@link HandleIdBlocks}). Keeps a local index from rule to handle, fed by
  * the map's events, so rule and device events find their handle without
  * asking the cluster.
@@ -49,8 +54,6 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
 
     // Attempts of a change that other nodes' changes keep overtaking.
     private static final int UPDATE_ATTEMPTS = 10;
-    // The node named by reservations made for a stored flow: none.
-    private static final String STORED_FLOW = "stored-flow";
 
     private final StoreOperations operations = new StoreOperations();
     private final ConsistentMap<String, QosFlow> handles;
@@ -87,22 +90,31 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      * @param storageService ONOS storage service
      * @param codecs         ONOS codec context, for the rules' match and actions
      * @param forms          the JSON rules were read from, taken as their stored form
-     * @param activeNodes    tells whether an ONOS node (id) is an active member of the cluster
+     * @param leadershipService ONOS leadership service, to find FlowSocket's leader
+     * @param clusterService ONOS cluster membership
+     * @param messaging      ONOS cluster messaging, to reach FlowSocket's leader
      */
     public DistributedQosFlowStore(StorageService storageService, CodecContext codecs, RuleForms forms,
-                                   Predicate<String> activeNodes) {
-        this.activeNodes = activeNodes;
+                                   LeadershipService leadershipService, ClusterService clusterService,
+                                   ClusterCommunicationService messaging) {
+        this.activeNodes = node -> {
+            ControllerNode.State state = clusterService.getState(NodeId.nodeId(node));
+            return state != null && state.isActive();
+        };
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
                 .withName(MAP_NAME).withSerializer(serializer(codecs, forms)).build();
         this.ids = new HandleIdBlocks(storageService.getAtomicCounter(COUNTER_NAME), operations);
-        this.reservations = new RuleReservations(storageService, operations);
+        this.reservations = new RuleReservations(leadershipService, clusterService, messaging, this::storedFlows,
+                                                 this::ownsItsRules, operations);
         handles.values().forEach(v -> index.add(v.value()));
         handles.addListener(indexer);
         handles.addListener(forwarder);
+        reservations.start();
     }
 
     /** Stops listening to the store. */
     public void close() {
+        reservations.stop();
         handles.removeListener(forwarder);
         handles.removeListener(indexer);
         index.clear();
@@ -121,7 +133,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     @Override
     public Optional<String> create(QosFlow handle) {
         String node = String.valueOf(handle.actingNode());
-        Optional<String> owner = reservations.reserve(handle.id(), node, handle.rules(), this::ownsItsRules);
+        Optional<String> owner = reservations.reserve(handle.id(), node, handle.rules());
         if (owner.isPresent()) {
             return owner;
         }
@@ -131,22 +143,23 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         } catch (RuntimeException e) {
             // Not stored (or not known to be): its reservations would hold
             // the rules for as long as this node is active.
-            releaseAfterFailure(handle, node, e);
+            releaseAfterFailure(handle, e);
             throw e;
         }
         if (taken != null) {
-            reservations.release(handle.id(), node, handle.rules());
+            reservations.release(handle.id(), handle.rules());
             throw new IllegalStateException("flow id " + handle.id() + " is taken");
         }
+        reservations.stored(handle.id());
         // ONOS's distributed map tells its listeners after the change has
         // returned: index now, so this node's next request already sees it.
         index.add(handle);
         return Optional.empty();
     }
 
-    private void releaseAfterFailure(QosFlow handle, String node, RuntimeException failure) {
+    private void releaseAfterFailure(QosFlow handle, RuntimeException failure) {
         try {
-            reservations.release(handle.id(), node, handle.rules());
+            reservations.release(handle.id(), handle.rules());
         } catch (RuntimeException e) {
             failure.addSuppressed(e);
         }
@@ -156,13 +169,12 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     public Optional<String> reserveRules(String flowId, List<FlowRule> rules) {
         // The flow is stored, so it owns the rules whichever node reserves them;
         // once it is deleted, an entry left behind is free to take over.
-        return reservations.reserve(flowId, STORED_FLOW, rules, this::ownsItsRules);
+        return reservations.reserve(flowId, RuleIndex.STORED_FLOW, rules);
     }
 
     @Override
     public void releaseRules(String flowId, List<FlowRule> rules) {
-        // Reserved by the node that created the flow or by a reroute's: read each entry.
-        reservations.release(flowId, null, rules);
+        reservations.release(flowId, rules);
     }
 
     // A FAILED flow's rules were withdrawn: it only stays to be seen. A flow
@@ -170,6 +182,17 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
     private boolean ownsItsRules(String id, String reservingNode) {
         QosFlow owner = Versioned.valueOrNull(operations.count(() -> handles.get(id)));
         return owner != null ? owner.state() != QosFlow.State.FAILED : activeNodes.test(reservingNode);
+    }
+
+    // ONOS's distributed map answers size() and the iteration with
+    // separate reads: a stream sized from the one overflows while the
+    // map grows (ArrayIndexOutOfBoundsException in sorted()). Iterate.
+    private Collection<QosFlow> storedFlows() {
+        List<QosFlow> all = new ArrayList<>();
+        for (Versioned<QosFlow> v : operations.count(handles::values)) {
+            all.add(v.value());
+        }
+        return all;
     }
 
     @Override
@@ -239,7 +262,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         if (removed != null) {
             // As in create: the next request here must find the rules free.
             index.removedHere(id, removed);
-            reservations.release(id, removed.createdBy(), removed.rules());
+            reservations.releaseFlow(id);
         }
         return Optional.ofNullable(removed);
     }
@@ -251,13 +274,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
      */
     @Override
     public List<QosFlow> list() {
-        List<QosFlow> all = new ArrayList<>();
-        // ONOS's distributed map answers size() and the iteration with
-        // separate reads: a stream sized from the one overflows while the
-        // map grows (ArrayIndexOutOfBoundsException in sorted()). Iterate.
-        for (Versioned<QosFlow> v : operations.count(handles::values)) {
-            all.add(v.value());
-        }
+        List<QosFlow> all = new ArrayList<>(storedFlows());
         all.sort(Comparator.comparingLong(QosFlow::createdMillis).thenComparing(QosFlow::id));
         return ImmutableList.copyOf(all);
     }
@@ -298,6 +315,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
                 notifyDelegate(new QosFlowEvent(QosFlowEvent.Type.FLOW_REMOVED, before, null));
             }
         } else if (after != null) {
+            reservations.seen(after);
             notifyDelegate(before == null ? new QosFlowEvent(QosFlowEvent.Type.FLOW_ADDED, after, null)
                     : new QosFlowEvent(QosFlowEvent.Type.FLOW_UPDATED, after, before));
         }

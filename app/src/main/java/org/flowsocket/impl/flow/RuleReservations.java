@@ -4,244 +4,272 @@
  */
 package org.flowsocket.impl.flow;
 
-import org.onlab.packet.IpPrefix;
-import org.onlab.util.KryoNamespace;
+import org.flowsocket.api.QosFlow;
+import org.onosproject.cluster.ClusterService;
+import org.onosproject.cluster.Leader;
+import org.onosproject.cluster.Leadership;
+import org.onosproject.cluster.LeadershipEvent;
+import org.onosproject.cluster.LeadershipEventListener;
+import org.onosproject.cluster.LeadershipService;
+import org.onosproject.cluster.NodeId;
 import org.onosproject.net.flow.FlowRule;
-import org.onosproject.net.flow.IndexTableId;
-import org.onosproject.net.flow.criteria.Criterion;
-import org.onosproject.net.flow.criteria.IPCriterion;
-import org.onosproject.store.service.AsyncConsistentMap;
-import org.onosproject.store.service.ConsistentMap;
-import org.onosproject.store.service.Serializer;
-import org.onosproject.store.service.StorageService;
-import org.onosproject.store.service.Versioned;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
+import org.onosproject.store.service.StorageException;
 import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
-import java.util.stream.Collectors;
+import java.util.function.Supplier;
+
+import static org.slf4j.LoggerFactory.getLogger;
 
 /**
- * Which flow owns each rule, cluster-wide: one entry per rule, keyed by the
- * rule as a switch tells it apart (device, table, priority and match), taken
- * with one {@code putIfAbsent}. Of two nodes installing an identical rule at
- * once exactly one gets it; the other learns the owner. An entry names the
- * flow and the node that reserved it ({@code fs-12@node1}): a flow not yet
- * stored is still owned while its node is active.
+ * Which flow owns each rule, cluster-wide, as one node sees it: every
+ * reservation is one request to FlowSocket's leader ({@link FlowLeadership#TOPIC}),
+ * which keeps the index ({@link RuleIndexLeader}), so of two nodes
+ * installing an identical rule at once exactly one gets it, and a request
+ * costs one message whatever its rules (none when this node leads).
  * <p>
- * A flow's first rule (in the keys' order) is taken alone, the others all
- * at once: a request waits for two round trips to the store whatever its
- * rules. Two identical flows have the same first rule, so exactly one gets
- * past it. (Two flows that share some rules but not their first may both
- * lose, each to the other.)
+ * Until a flow is stored, this node keeps the reservation the leader granted
+ * it, to tell a new leader. Each request names the leader's term it was sent
+ * to; once this node has told a newer leader its reservations, an older
+ * leader's answer is not taken and the request goes to the newer one. So a
+ * new leader learns every reservation a node acts on: those the nodes told
+ * it, and those in the store.
  */
 final class RuleReservations {
 
-    private static final Logger log = LoggerFactory.getLogger(RuleReservations.class);
-    private static final String MAP_NAME = "flowsocket-rule-owners";
-    private static final String SEPARATOR = "@";
-    // ONOS's IPv4 text (IpAddress and IpPrefix.toString, 2.5.0 to 2.7.0)
-    // formats each number with String.format: a third of an install's
-    // reservation work. Written here digit for digit the same, as long as
-    // String.format writes plain digits (it follows the default locale).
-    private static final boolean PLAIN_DIGITS = String.format("%d", 1234567890).equals("1234567890");
+    // As long as ONOS 2.5.6 DefaultConsistentMap waits for its Raft partition.
+    private static final long WAIT_MILLIS = 15_000;
+    private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
+    private static final long PAUSE_MILLIS = 20;
 
-    private final AsyncConsistentMap<String, String> owners;
-    // ONOS's synchronous view of that map, as its ConsistentMapBuilder.build()
-    // makes it (ONOS 2.5.6 AtomixConsistentMapBuilder: buildAsyncMap().asConsistentMap()).
-    private final ConsistentMap<String, String> ownersOneAtATime;
+    private final Logger log = getLogger(getClass());
+    private final LeadershipService leadershipService;
+    private final ClusterCommunicationService messaging;
+    private final NodeId localNode;
+    private final RuleIndexLeader leaderSide;
     private final StoreOperations operations;
+    private final LeadershipEventListener leadershipListener = this::leadershipEvent;
+    private volatile Leader leader;
+    // Reservations granted for flows not stored yet, by flow; guarded by this.
+    private final Map<String, Reservation> pending = new HashMap<>();
+    // The newest term this node told its reservations to; guarded by this.
+    private long toldTerm = Long.MIN_VALUE;
 
     /**
-     * Opens the reservations.
+     * Creates this node's side.
      *
-     * @param storageService ONOS storage service
-     * @param operations     counts the calls made to the store
+     * @param leadershipService ONOS leadership service
+     * @param clusterService    ONOS cluster membership
+     * @param messaging         ONOS cluster messaging
+     * @param storedFlows       reads every stored flow, for a new leader's index
+     * @param owns              tells whether a flow (first argument) still owns
+     *                          its rules, given the node that reserved them
+     * @param operations        counts the calls to the leader on another node
      */
-    RuleReservations(StorageService storageService, StoreOperations operations) {
-        this.owners = storageService.<String, String>consistentMapBuilder().withName(MAP_NAME)
-                .withSerializer(Serializer.using(KryoNamespace.newBuilder().nextId(KryoNamespace.INITIAL_ID)
-                        .register(String.class, Versioned.class).build(MAP_NAME)))
-                .buildAsyncMap();
-        this.ownersOneAtATime = owners.asConsistentMap();
+    RuleReservations(LeadershipService leadershipService, ClusterService clusterService,
+                     ClusterCommunicationService messaging, Supplier<Collection<QosFlow>> storedFlows,
+                     BiPredicate<String, String> owns, StoreOperations operations) {
         this.operations = operations;
+        this.leadershipService = leadershipService;
+        this.messaging = messaging;
+        this.localNode = clusterService.getLocalNode().id();
+        this.leaderSide = new RuleIndexLeader(clusterService, messaging, () -> leader, storedFlows, owns,
+                                              this::tell);
+    }
+
+    /** Starts following the leader, and answering a new leader. */
+    void start() {
+        messaging.addSubscriber(RuleIndexMessages.PENDING, RuleIndexMessages::decodeTerm, this::tell,
+                                RuleIndexMessages::encodeReservations, Runnable::run);
+        leadershipService.addListener(leadershipListener);
+        leaderSide.start();
+        refreshLeader();
+    }
+
+    /** Stops. */
+    void stop() {
+        leadershipService.removeListener(leadershipListener);
+        leaderSide.stop();
+        messaging.removeSubscriber(RuleIndexMessages.PENDING);
     }
 
     /**
-     * Reserves every rule of a flow, or none. An entry whose owner is gone
-     * is taken over with a conditional replace: a FAILED or deleted flow, or
-     * one never stored by a node that left before storing it.
+     * Reserves every rule of a flow, or none; the reservation stays with
+     * this node until {@link #stored} or a release.
      *
      * @param flowId the flow
-     * @param node   the node reserving them
+     * @param node   the node reserving them, or {@link RuleIndex#STORED_FLOW}
      * @param rules  its rules
-     * @param owns   tells whether an entry's flow (first argument) still owns
-     *               its rules, given the node that reserved them
      * @return the id of a flow that already owns one of the rules, if any;
      *         then nothing is reserved
      */
-    Optional<String> reserve(String flowId, String node, List<FlowRule> rules, BiPredicate<String, String> owns) {
-        String entry = flowId + SEPARATOR + node;
-        List<String> keys = keysOf(rules);
+    Optional<String> reserve(String flowId, String node, List<FlowRule> rules) {
+        List<String> keys = RuleKeys.keysOf(rules);
         if (keys.isEmpty()) {
             return Optional.empty();
         }
-        String first = keys.get(0);
-        Optional<String> owner = settle(first, entry, flowId, owns,
-                operations.count(() -> Versioned.valueOrNull(ownersOneAtATime.putIfAbsent(first, entry))));
-        if (owner.isPresent()) {
-            return owner;
+        // On a failure whether the leader took them is not known: the caller releases them.
+        String reply = ask(RuleIndexMessages.Kind.RESERVE, new Reservation(flowId, node, keys));
+        return reply.startsWith(RuleIndexMessages.TAKEN)
+                ? Optional.of(reply.substring(RuleIndexMessages.TAKEN.length())) : Optional.empty();
+    }
+
+    /**
+     * Notes that a flow is stored with the rules reserved for it (or will
+     * never be): a new leader finds them in the store.
+     *
+     * @param flowId the flow
+     */
+    synchronized void stored(String flowId) {
+        pending.remove(flowId);
+    }
+
+    /**
+     * Releases some of a flow's rules; a rule another flow took over stays.
+     *
+     * @param flowId the flow
+     * @param rules  the rules
+     */
+    void release(String flowId, List<FlowRule> rules) {
+        List<String> keys = RuleKeys.keysOf(rules);
+        if (keys.isEmpty()) {
+            stored(flowId);
+        } else {
+            ask(RuleIndexMessages.Kind.RELEASE, new Reservation(flowId, localNode.id(), keys));
         }
-        Map<String, String> found = operations.together(MAP_NAME, keys.subList(1, keys.size()),
-                key -> owners.putIfAbsent(key, entry).thenApply(Versioned::valueOrNull),
-                calls -> undo(first, entry, calls));
-        // An entry of this flow (made by any node) is the flow's already.
-        List<String> taken = new ArrayList<>(keys.size());
-        taken.add(first);
-        found.forEach((key, current) -> {
-            if (current == null || flowOf(current).equals(flowId)) {
-                taken.add(key);
+    }
+
+    /**
+     * Releases every rule a flow holds.
+     *
+     * @param flowId the flow
+     */
+    void releaseFlow(String flowId) {
+        ask(RuleIndexMessages.Kind.RELEASE_FLOW, new Reservation(flowId, localNode.id(), List.of()));
+    }
+
+    /**
+     * Hands the leader's side a flow stored by any node.
+     *
+     * @param flow the stored flow
+     */
+    void seen(QosFlow flow) {
+        leaderSide.seen(flow);
+    }
+
+    // This node's reservations not stored yet, told to the leader of a term.
+    private synchronized List<Reservation> tell(long term) {
+        toldTerm = Math.max(toldTerm, term);
+        return new ArrayList<>(pending.values());
+    }
+
+    private synchronized long toldTerm() {
+        return toldTerm;
+    }
+
+    // Takes a leader's answer unless a newer leader asked for this node's
+    // reservations meanwhile; with it, what this node keeps to tell.
+    private synchronized boolean accepted(RuleIndexMessages.Request request, String reply) {
+        if (toldTerm > request.term) {
+            return false;
+        }
+        String flowId = request.reservation.flowId();
+        if (request.kind != RuleIndexMessages.Kind.RESERVE) {
+            pending.remove(flowId);
+        } else if (RuleIndexMessages.OK.equals(reply)) {
+            pending.merge(flowId, request.reservation, RuleReservations::union);
+        }
+        return true;
+    }
+
+    // Asks the leader until one of the current term answers.
+    private String ask(RuleIndexMessages.Kind kind, Reservation reservation) {
+        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        while (true) {
+            Leader now = leader;
+            if (now != null && now.term() >= toldTerm()) {
+                RuleIndexMessages.Request request = new RuleIndexMessages.Request(kind, now.term(), reservation);
+                String reply = send(request, now.nodeId());
+                if (reply != null && !RuleIndexMessages.RETRY.equals(reply) && accepted(request, reply)) {
+                    return reply;
+                }
+            }
+            if (System.currentTimeMillis() > deadline) {
+                log.warn("FlowSocket's leader ({}) did not answer a {} of flow {} in {} s", now, kind,
+                         reservation.flowId(), WAIT_MILLIS / 1000);
+                throw new StorageException.Timeout();
+            }
+            try {
+                Thread.sleep(PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException.Interrupted();
+            }
+            refreshLeader();
+        }
+    }
+
+    // The leader's answer, or null if it could not be reached.
+    private String send(RuleIndexMessages.Request request, NodeId to) {
+        if (localNode.equals(to)) {
+            return leaderSide.handle(request);
+        }
+        return operations.count(() -> {
+            try {
+                return messaging.<RuleIndexMessages.Request, String>sendAndReceive(
+                        request, RuleIndexMessages.REQUEST, RuleIndexMessages::encode,
+                        RuleIndexMessages::decodeReply, to, SEND_TIMEOUT)
+                        .get(SEND_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StorageException.Interrupted();
+            } catch (Exception e) {
+                log.debug("FlowSocket's leader {} did not answer: {}", to, e.toString());
+                return null;
             }
         });
+    }
+
+    private void refreshLeader() {
         try {
-            for (Map.Entry<String, String> contested : found.entrySet()) {
-                String key = contested.getKey();
-                if (taken.contains(key)) {
-                    continue;
-                }
-                owner = settle(key, entry, flowId, owns, contested.getValue());
-                if (owner.isPresent()) {
-                    operations.together(MAP_NAME, taken, k -> owners.remove(k, entry), calls -> { });
-                    return owner;
-                }
-                taken.add(key);
-            }
+            Leadership now = leadershipService.getLeadership(FlowLeadership.TOPIC);
+            noteLeader(now != null ? now.leader() : null);
         } catch (RuntimeException e) {
-            taken.forEach(key -> giveBack(key, entry));
-            throw e;
+            log.debug("Could not read FlowSocket's leader: {}", e.toString());
         }
-        return Optional.empty();
     }
 
-    // Takes a rule whose entry is another flow's if that flow no longer owns it.
-    private Optional<String> settle(String key, String entry, String flowId, BiPredicate<String, String> owns,
-                                    String found) {
-        String current = found;
-        while (current != null && !flowOf(current).equals(flowId)) {
-            String owner = flowOf(current);
-            if (owns.test(owner, current.substring(owner.length() + SEPARATOR.length()))) {
-                return Optional.of(owner);
-            }
-            String stale = current;
-            current = operations.count(() -> ownersOneAtATime.replace(key, stale, entry)) ? null
-                    : operations.count(() -> Versioned.valueOrNull(ownersOneAtATime.putIfAbsent(key, entry)));
+    private void leadershipEvent(LeadershipEvent event) {
+        if (FlowLeadership.TOPIC.equals(event.subject().topic())) {
+            noteLeader(event.subject().leader());
         }
-        return Optional.empty();
     }
 
-    // The store failed while the rules were being taken all at once: gives
-    // back the first and each one taken, also one whose call ends after the
-    // wait gave up.
-    private void undo(String first, String entry, Map<String, CompletableFuture<String>> calls) {
-        giveBack(first, entry);
-        calls.forEach((key, call) -> call.thenAccept(previous -> {
-            if (previous == null) {
-                giveBack(key, entry);
-            }
-        }));
-    }
-
-    private void giveBack(String key, String entry) {
-        owners.remove(key, entry).whenComplete((removed, error) -> {
-            if (error != null) {
-                log.warn("Could not give back the reservation of rule {} after a store failure: {}",
-                         key, error.toString());
-            }
-        });
-    }
-
-    /**
-     * Releases a flow's rules; an entry another flow took over stays.
-     *
-     * @param flowId        the flow
-     * @param reservingNode the node that most likely reserved them (the one
-     *                      the flow was created through), or null
-     * @param rules         its rules
-     */
-    void release(String flowId, String reservingNode, List<FlowRule> rules) {
-        List<String> unsure = keysOf(rules);
-        if (reservingNode != null && !unsure.isEmpty()) {
-            // One call for an entry as that node made it.
-            String likely = flowId + SEPARATOR + reservingNode;
-            Map<String, Boolean> removed = operations.together(MAP_NAME, unsure,
-                    key -> owners.remove(key, likely), calls -> { });
-            unsure = unsure.stream().filter(key -> !removed.get(key)).collect(Collectors.toList());
-        }
-        if (unsure.isEmpty()) {
+    private synchronized void noteLeader(Leader now) {
+        Leader before = leader;
+        if (now != null && before != null && now.term() < before.term()) {
             return;
         }
-        // Else read it: a reroute reserves under another name, and an entry
-        // another flow took over stays.
-        Map<String, String> current = operations.together(MAP_NAME, unsure,
-                key -> owners.get(key).thenApply(Versioned::valueOrNull), calls -> { });
-        List<String> ours = unsure.stream()
-                .filter(key -> current.get(key) != null && flowOf(current.get(key)).equals(flowId))
-                .collect(Collectors.toList());
-        if (!ours.isEmpty()) {
-            operations.together(MAP_NAME, ours, key -> owners.remove(key, current.get(key)), calls -> { });
+        leader = now;
+        if (before == null || now == null || !before.nodeId().equals(now.nodeId()) || before.term() != now.term()) {
+            leaderSide.leaderChanged(now);
         }
     }
 
-    private static String flowOf(String entry) {
-        int at = entry.indexOf(SEPARATOR);
-        return at < 0 ? entry : entry.substring(0, at);
-    }
-
-    // Each rule's key once, in one order for every node.
-    private static List<String> keysOf(List<FlowRule> rules) {
-        return rules.stream().map(RuleReservations::keyOf).distinct().sorted().collect(Collectors.toList());
-    }
-
-    /**
-     * Returns a rule's key: device, table, priority and ONOS's text of its
-     * criteria ({@code of:0000000000000001/0/40000/[ETH_TYPE:ipv4, IPV4_DST:10.0.0.2/32]}).
-     * ONOS keeps a selector's criteria sorted by type (DefaultTrafficSelector),
-     * so the text is the same on every node. Keys are stored: this text must
-     * never change, or the reservations of flows stored before would no
-     * longer be found.
-     *
-     * @param rule the rule
-     * @return its key
-     */
-    static String keyOf(FlowRule rule) {
-        Object table = rule.table() instanceof IndexTableId ? ((IndexTableId) rule.table()).id() : rule.table();
-        StringBuilder key = new StringBuilder(128).append(rule.deviceId()).append('/').append(table)
-                .append('/').append(rule.priority()).append("/[");
-        String separator = "";
-        for (Criterion criterion : rule.selector().criteria()) {
-            key.append(separator);
-            appendCriterion(key, criterion);
-            separator = ", ";
-        }
-        return key.append(']').toString();
-    }
-
-    private static void appendCriterion(StringBuilder key, Criterion criterion) {
-        IpPrefix ip = criterion instanceof IPCriterion ? ((IPCriterion) criterion).ip() : null;
-        if (ip == null || !ip.isIp4() || !PLAIN_DIGITS) {
-            key.append(criterion);
-            return;
-        }
-        // IPCriterion.toString: type, Criterion.SEPARATOR, prefix
-        key.append(criterion.type()).append(Criterion.SEPARATOR);
-        byte[] octets = ip.address().toOctets();
-        key.append(octets[0] & 0xff).append('.').append(octets[1] & 0xff).append('.')
-                .append(octets[2] & 0xff).append('.').append(octets[3] & 0xff)
-                .append('/').append(ip.prefixLength());
+    private static Reservation union(Reservation a, Reservation b) {
+        Set<String> keys = new LinkedHashSet<>(a.keys());
+        keys.addAll(b.keys());
+        return new Reservation(b.flowId(), b.node(), keys);
     }
 }

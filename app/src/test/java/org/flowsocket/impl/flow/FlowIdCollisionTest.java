@@ -45,8 +45,7 @@ public class FlowIdCollisionTest {
         FlowRule a = rule("11.0.0.1/32");
         FlowRule b = rule("11.0.0.2/32");
         assertEquals(a.id(), b.id());
-        DistributedQosFlowStore store = new DistributedQosFlowStore(new OrderedStorage(), new OnosCodecs(), new RuleForms(),
-                                                                    node -> true);
+        DistributedQosFlowStore store = LoneNode.store(new OrderedStorage());
         store.create(QosFlow.builder().id("fs-1").kind(QosFlow.Kind.DEVICE).owner("onos")
                 .rules(List.of(a)).build());
         assertEquals(Optional.of("fs-1"), store.ownerOf(a));

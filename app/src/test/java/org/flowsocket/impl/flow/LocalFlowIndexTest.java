@@ -37,8 +37,7 @@ public class LocalFlowIndexTest {
 
     private static final DeviceId DEVICE = DeviceId.deviceId("of:0000000000000001");
 
-    private final DistributedQosFlowStore store = new DistributedQosFlowStore(new OrderedStorage(),
-            new OnosCodecs(), new RuleForms(), node -> true);
+    private final DistributedQosFlowStore store = LoneNode.store(new OrderedStorage());
 
     private static FlowRule rule(String dst) {
         return DefaultFlowRule.builder().forDevice(DEVICE).fromApp(new DefaultApplicationId(7, "org.flowsocket.app"))

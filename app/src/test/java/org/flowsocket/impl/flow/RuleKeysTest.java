@@ -31,7 +31,7 @@ import static org.junit.Assert.assertEquals;
  * runs this on each), or the reservations of flows stored before an upgrade
  * would no longer be found.
  */
-public class RuleReservationKeyTest {
+public class RuleKeysTest {
 
     private static final DeviceId DEVICE = DeviceId.deviceId("of:0000000000000001");
 
@@ -60,7 +60,7 @@ public class RuleReservationKeyTest {
                     .matchIPDst(Ip4Prefix.valueOf(dst, i % 33))
                     .matchIPProtocol((byte) 17).matchUdpDst(TpPort.tpPort(5060)).build();
             FlowRule rule = rule(selector, random.nextInt(65536), random.nextInt(255));
-            assertEquals(onosText(rule), RuleReservations.keyOf(rule));
+            assertEquals(onosText(rule), RuleKeys.keyOf(rule));
         }
     }
 
@@ -75,7 +75,7 @@ public class RuleReservationKeyTest {
         TrafficSelector all = DefaultTrafficSelector.emptySelector();
         for (TrafficSelector selector : new TrafficSelector[]{ipv6, ports, arp, all}) {
             FlowRule rule = rule(selector, 40000, 0);
-            assertEquals(onosText(rule), RuleReservations.keyOf(rule));
+            assertEquals(onosText(rule), RuleKeys.keyOf(rule));
         }
     }
 
@@ -85,6 +85,6 @@ public class RuleReservationKeyTest {
         FlowRule rule = rule(DefaultTrafficSelector.builder().matchEthType((short) 0x0800)
                 .matchIPDst(IpPrefix.valueOf("10.1.200.3/32")).build(), 40000, 0);
         assertEquals("of:0000000000000001/0/40000/[ETH_TYPE:ipv4, IPV4_DST:10.1.200.3/32]",
-                     RuleReservations.keyOf(rule));
+                     RuleKeys.keyOf(rule));
     }
 }

@@ -1,0 +1,271 @@
+/*
+ * Copyright 2026 FlowSocket contributors
+ * SPDX-License-Identifier: Apache-2.0
+ */
+package org.flowsocket.impl.flow;
+
+import org.flowsocket.api.QosFlow;
+import org.onosproject.cluster.ClusterService;
+import org.onosproject.cluster.ControllerNode;
+import org.onosproject.cluster.Leader;
+import org.onosproject.cluster.NodeId;
+import org.onosproject.store.cluster.messaging.ClusterCommunicationService;
+import org.slf4j.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
+import java.util.function.LongFunction;
+import java.util.function.Supplier;
+
+import static org.onlab.util.Tools.groupedThreads;
+import static org.slf4j.LoggerFactory.getLogger;
+
+/**
+ * The rule index on FlowSocket's leader: answers the nodes' reservations
+ * from {@link RuleIndex}, and builds that index when this node becomes the
+ * leader. Until it is built the leader answers {@link RuleIndexMessages#RETRY}.
+ * <p>
+ * A new leader first asks every active node for the reservations it made
+ * for flows it has not stored yet, then reads the stored flows. A node that
+ * answered a leader's question no longer takes the answers of an earlier
+ * leader ({@link RuleReservations}): a reservation an old leader still
+ * grants is either among those a node reported or sent again to the new
+ * leader. A flow another node stores while the index is being built is
+ * indexed when its map event arrives ({@link #seen}).
+ */
+final class RuleIndexLeader {
+
+    private static final long NOT_SERVING = Long.MIN_VALUE;
+    private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
+    private static final long ASK_PAUSE_MILLIS = 200;
+
+    private final Logger log = getLogger(getClass());
+    private final RuleIndex index = new RuleIndex();
+    private final ClusterService clusterService;
+    private final ClusterCommunicationService messaging;
+    private final NodeId localNode;
+    private final Supplier<Leader> leader;
+    private final Supplier<Collection<QosFlow>> storedFlows;
+    private final BiPredicate<String, String> owns;
+    private final LongFunction<List<Reservation>> localPending;
+    private final ExecutorService builder = Executors.newSingleThreadExecutor(
+            groupedThreads("onos/flowsocket", "rule-index-build", log));
+    private final ExecutorService answering = Executors.newSingleThreadExecutor(
+            groupedThreads("onos/flowsocket", "rule-index", log));
+    // The term whose index is complete; guarded by index.
+    private long servingTerm = NOT_SERVING;
+    // The term an index is being built for; guarded by index.
+    private long buildingTerm = NOT_SERVING;
+
+    /**
+     * Creates the leader's side.
+     *
+     * @param clusterService ONOS cluster membership
+     * @param messaging      ONOS cluster messaging
+     * @param leader         the current leader as this node last heard it, or null
+     * @param storedFlows    reads every stored flow
+     * @param owns           tells whether a flow (first argument) still owns
+     *                       its rules, given the node that reserved them
+     * @param localPending   this node's answer to a new leader of that term
+     */
+    RuleIndexLeader(ClusterService clusterService, ClusterCommunicationService messaging, Supplier<Leader> leader,
+                    Supplier<Collection<QosFlow>> storedFlows, BiPredicate<String, String> owns,
+                    LongFunction<List<Reservation>> localPending) {
+        this.clusterService = clusterService;
+        this.messaging = messaging;
+        this.localNode = clusterService.getLocalNode().id();
+        this.leader = leader;
+        this.storedFlows = storedFlows;
+        this.owns = owns;
+        this.localPending = localPending;
+    }
+
+    /** Starts answering the nodes' requests. */
+    void start() {
+        messaging.addSubscriber(RuleIndexMessages.REQUEST, RuleIndexMessages::decodeRequest,
+                                this::handle, RuleIndexMessages::encodeReply, answering);
+    }
+
+    /** Stops answering, and forgets the index. */
+    void stop() {
+        messaging.removeSubscriber(RuleIndexMessages.REQUEST);
+        answering.shutdownNow();
+        builder.shutdownNow();
+        synchronized (index) {
+            servingTerm = NOT_SERVING;
+            index.clear();
+        }
+    }
+
+    /**
+     * Answers a node's request (this node's own, or one sent).
+     *
+     * @param request the request
+     * @return {@link RuleIndexMessages#OK}, {@link RuleIndexMessages#RETRY}
+     *         or {@link RuleIndexMessages#TAKEN} and the owner
+     */
+    String handle(RuleIndexMessages.Request request) {
+        Leader now = leader.get();
+        if (now == null || !localNode.equals(now.nodeId()) || now.term() != request.term) {
+            return RuleIndexMessages.RETRY;
+        }
+        Reservation r = request.reservation;
+        synchronized (index) {
+            if (servingTerm != request.term) {
+                build(request.term);
+                return RuleIndexMessages.RETRY;
+            }
+            switch (request.kind) {
+                case RESERVE:
+                    Optional<String> owner = index.reserve(r.flowId(), r.node(), r.keys(), owns);
+                    return owner.map(o -> RuleIndexMessages.TAKEN + o).orElse(RuleIndexMessages.OK);
+                case RELEASE:
+                    index.release(r.flowId(), r.keys());
+                    return RuleIndexMessages.OK;
+                case RELEASE_FLOW:
+                default:
+                    index.releaseFlow(r.flowId());
+                    return RuleIndexMessages.OK;
+            }
+        }
+    }
+
+    /**
+     * Notes the leader's change: a new leader builds its index, a former
+     * one forgets it.
+     *
+     * @param now the leader now, or null
+     */
+    void leaderChanged(Leader now) {
+        synchronized (index) {
+            if (now != null && localNode.equals(now.nodeId())) {
+                build(now.term());
+            } else if (servingTerm != NOT_SERVING || buildingTerm != NOT_SERVING) {
+                servingTerm = NOT_SERVING;
+                buildingTerm = NOT_SERVING;
+                index.clear();
+            }
+        }
+    }
+
+    /**
+     * Indexes a flow the leader saw stored, if its rules are not indexed:
+     * one stored by a node while this leader's index was being built.
+     *
+     * @param flow the stored flow
+     */
+    void seen(QosFlow flow) {
+        if (flow.rules().isEmpty() || flow.state() == QosFlow.State.FAILED) {
+            return;
+        }
+        synchronized (index) {
+            if (servingTerm == NOT_SERVING
+                    || index.ownerOf(RuleKeys.keyOf(flow.rules().get(0))).map(flow.id()::equals).orElse(false)) {
+                return;
+            }
+            // Rare: only a flow whose store call crossed the index's building.
+            List<String> clashes = index.load(List.of(new Reservation(flow.id(), RuleIndex.STORED_FLOW,
+                                                                      RuleKeys.keysOf(flow.rules()))));
+            if (!clashes.isEmpty()) {
+                log.warn("Flow {} is stored with {} rule(s) another flow holds, such as {}", flow.id(),
+                         clashes.size(), clashes.get(0));
+            }
+        }
+    }
+
+    // Guarded by index.
+    private void build(long term) {
+        if (buildingTerm == term || servingTerm == term) {
+            return;
+        }
+        buildingTerm = term;
+        servingTerm = NOT_SERVING;
+        index.clear();
+        builder.execute(() -> buildIndex(term));
+    }
+
+    private void buildIndex(long term) {
+        try {
+            List<Reservation> pending = new ArrayList<>();
+            for (ControllerNode node : clusterService.getNodes()) {
+                if (!askPending(node.id(), term, pending)) {
+                    return;
+                }
+            }
+            List<Reservation> stored = new ArrayList<>();
+            for (QosFlow flow : storedFlows.get()) {
+                if (flow.state() != QosFlow.State.FAILED) {
+                    stored.add(new Reservation(flow.id(), RuleIndex.STORED_FLOW, RuleKeys.keysOf(flow.rules())));
+                }
+            }
+            synchronized (index) {
+                if (buildingTerm != term) {
+                    return;
+                }
+                List<String> clashes = new ArrayList<>(index.load(stored));
+                clashes.addAll(index.load(pending));
+                servingTerm = term;
+                buildingTerm = NOT_SERVING;
+                log.info("This node ({}) now keeps FlowSocket's rule index: {} rules of {} stored flows and "
+                                 + "{} reservations of flows being stored", localNode, index.size(), stored.size(),
+                         pending.size());
+                if (!clashes.isEmpty()) {
+                    log.warn("{} rule(s) are held by two flows, such as {}; the first stored keeps them",
+                             clashes.size(), clashes.get(0));
+                }
+            }
+        } catch (RuntimeException e) {
+            // The next request builds it again.
+            log.warn("Could not build FlowSocket's rule index: {}", e.toString());
+            synchronized (index) {
+                if (buildingTerm == term) {
+                    buildingTerm = NOT_SERVING;
+                }
+            }
+        }
+    }
+
+    // Asks a node until it answers, leaves the cluster, or this node stops leading that term.
+    private boolean askPending(NodeId node, long term, List<Reservation> into) {
+        while (true) {
+            synchronized (index) {
+                if (buildingTerm != term) {
+                    return false;
+                }
+            }
+            if (localNode.equals(node)) {
+                into.addAll(localPending.apply(term));
+                return true;
+            }
+            ControllerNode.State state = clusterService.getState(node);
+            if (state == null || !state.isActive()) {
+                return true;
+            }
+            try {
+                into.addAll(messaging.<Long, List<Reservation>>sendAndReceive(
+                        term, RuleIndexMessages.PENDING, RuleIndexMessages::encodeTerm,
+                        RuleIndexMessages::decodeReservations, node, ASK_TIMEOUT)
+                                    .get(ASK_TIMEOUT.toMillis() + 1000, TimeUnit.MILLISECONDS));
+                return true;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            } catch (Exception e) {
+                log.debug("Node {} did not tell its pending reservations yet: {}", node, e.toString());
+            }
+            try {
+                Thread.sleep(ASK_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+}
