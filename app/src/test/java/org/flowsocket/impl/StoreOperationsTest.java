@@ -43,6 +43,9 @@ public class StoreOperationsTest extends FlowPartsTestBase {
         QosFlow planned = parts.planner.network(spec, "alice", 1000).flow();
         int rules = planned.rules().size();
         assertTrue("a flow of several rules", rules > 1);
+        // The leader (this node) has built its rule index, reading the store once.
+        parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);
+        parts.lifecycle.remove(planned.id(), false, 1000).get(5, TimeUnit.SECONDS);
         long before = parts.store.operations();
         long waitsBefore = parts.store.operationWaits();
         parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);
@@ -82,6 +85,8 @@ public class StoreOperationsTest extends FlowPartsTestBase {
                 .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(2)).build())
                 .fromApp(FlowParts.APP_ID).makePermanent().build();
         QosFlow planned = parts.planner.rules(List.of(rule), "alice").flow();
+        parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);
+        parts.lifecycle.remove(planned.id(), false, 1000).get(5, TimeUnit.SECONDS);
         long before = parts.store.operations();
         long waitsBefore = parts.store.operationWaits();
         parts.lifecycle.install(planned, true, 1000).get(5, TimeUnit.SECONDS);

@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.BiPredicate;
 
 /**
  * The leader's index of which flow owns each rule, in memory: rule key to
@@ -40,31 +40,68 @@ final class RuleIndex {
             this.flowId = flowId;
             this.node = node;
         }
+
+        /** @return the flow and node, as {@code fs-12@node1} */
+        String entry() {
+            return flowId + '@' + node;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Owner && ((Owner) o).flowId.equals(flowId) && ((Owner) o).node.equals(node);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(flowId, node);
+        }
+    }
+
+    /** What a reservation came to: reserved, taken by an owner, or undecided. */
+    static final class Outcome {
+        final String owner;
+        final Set<Owner> undecided;
+
+        private Outcome(String owner, Set<Owner> undecided) {
+            this.owner = owner;
+            this.undecided = undecided;
+        }
+
+        /** @return true if the rules are the flow's now */
+        boolean reserved() {
+            return owner == null && undecided.isEmpty();
+        }
     }
 
     /**
      * Reserves every rule of a flow, or none. A rule another flow holds is
      * taken over if that flow no longer owns it (a FAILED or deleted flow,
-     * or one never stored by a node that left).
+     * or one never stored by a node that left), as the verdicts tell; an
+     * owner with no verdict yet leaves the reservation undecided, to be
+     * asked again with its verdict (found without holding the index, as it
+     * may take a call to the store).
      *
-     * @param flowId the flow
-     * @param node   the node reserving them, or {@link #STORED_FLOW}
-     * @param keys   its rules' keys
-     * @param owns   tells whether a flow (first argument) still owns its
-     *               rules, given the node that reserved them
-     * @return the id of a flow that owns one of the rules, if any; then
-     *         nothing is reserved
+     * @param flowId   the flow
+     * @param node     the node reserving them, or {@link #STORED_FLOW}
+     * @param keys     its rules' keys
+     * @param verdicts whether an owner ({@link Owner#entry}) still owns its rules
+     * @return the outcome; nothing is reserved unless it says so
      */
-    synchronized Optional<String> reserve(String flowId, String node, Collection<String> keys,
-                                          BiPredicate<String, String> owns) {
-        Map<String, Boolean> verdicts = new HashMap<>();
+    synchronized Outcome reserve(String flowId, String node, Collection<String> keys, Map<String, Boolean> verdicts) {
+        Set<Owner> undecided = new HashSet<>();
         for (String key : keys) {
             Owner current = owners.get(key);
-            if (current != null && !current.flowId.equals(flowId)
-                    && verdicts.computeIfAbsent(current.flowId + '@' + current.node,
-                                                k -> owns.test(current.flowId, current.node))) {
-                return Optional.of(current.flowId);
+            if (current != null && !current.flowId.equals(flowId)) {
+                Boolean owns = verdicts.get(current.entry());
+                if (owns == null) {
+                    undecided.add(current);
+                } else if (owns) {
+                    return new Outcome(current.flowId, Set.of());
+                }
             }
+        }
+        if (!undecided.isEmpty()) {
+            return new Outcome(null, undecided);
         }
         Owner owner = new Owner(flowId, node);
         for (String key : keys) {
@@ -74,7 +111,7 @@ final class RuleIndex {
             }
             keysOfFlow.computeIfAbsent(flowId, f -> new HashSet<>()).add(key);
         }
-        return Optional.empty();
+        return new Outcome(null, Set.of());
     }
 
     /**

@@ -15,8 +15,10 @@ import org.slf4j.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -117,23 +119,36 @@ final class RuleIndexLeader {
             return RuleIndexMessages.RETRY;
         }
         Reservation r = request.reservation;
-        synchronized (index) {
-            if (servingTerm != request.term) {
-                build(request.term);
-                return RuleIndexMessages.RETRY;
+        Map<String, Boolean> verdicts = new HashMap<>();
+        while (true) {
+            Set<RuleIndex.Owner> undecided;
+            synchronized (index) {
+                if (servingTerm != request.term) {
+                    build(request.term);
+                    return RuleIndexMessages.RETRY;
+                }
+                switch (request.kind) {
+                    case RESERVE:
+                        RuleIndex.Outcome outcome = index.reserve(r.flowId(), r.node(), r.keys(), verdicts);
+                        if (outcome.owner != null) {
+                            return RuleIndexMessages.TAKEN + outcome.owner;
+                        }
+                        if (outcome.reserved()) {
+                            return RuleIndexMessages.OK;
+                        }
+                        undecided = outcome.undecided;
+                        break;
+                    case RELEASE:
+                        index.release(r.flowId(), r.keys());
+                        return RuleIndexMessages.OK;
+                    case RELEASE_FLOW:
+                    default:
+                        index.releaseFlow(r.flowId());
+                        return RuleIndexMessages.OK;
+                }
             }
-            switch (request.kind) {
-                case RESERVE:
-                    Optional<String> owner = index.reserve(r.flowId(), r.node(), r.keys(), owns);
-                    return owner.map(o -> RuleIndexMessages.TAKEN + o).orElse(RuleIndexMessages.OK);
-                case RELEASE:
-                    index.release(r.flowId(), r.keys());
-                    return RuleIndexMessages.OK;
-                case RELEASE_FLOW:
-                default:
-                    index.releaseFlow(r.flowId());
-                    return RuleIndexMessages.OK;
-            }
+            // Rare (a rule of a flow that may be gone): asked of the store without holding the index.
+            undecided.forEach(o -> verdicts.put(o.entry(), owns.test(o.flowId, o.node)));
         }
     }
 

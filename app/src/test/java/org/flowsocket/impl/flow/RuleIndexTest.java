@@ -7,10 +7,12 @@ package org.flowsocket.impl.flow;
 import org.junit.Test;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
 
 /**
  * The leader's rule index: a flow's rules are taken all or none; a rule of
@@ -24,20 +26,22 @@ public class RuleIndexTest {
 
     @Test
     public void aFlowGetsAllItsRulesOrNone() {
-        assertEquals(Optional.empty(), index.reserve("fs-1", "n1", List.of("a", "b"), (flow, node) -> true));
-        assertEquals(Optional.of("fs-1"), index.reserve("fs-2", "n2", List.of("c", "b"), (flow, node) -> true));
+        assertTrue(index.reserve("fs-1", "n1", List.of("a", "b"), Map.of()).reserved());
+        RuleIndex.Outcome undecided = index.reserve("fs-2", "n2", List.of("c", "b"), Map.of());
+        assertEquals("whether fs-1 still owns its rules is asked", Set.of(new RuleIndex.Owner("fs-1", "n1")),
+                     undecided.undecided);
+        assertEquals("nothing of fs-2 taken yet", Optional.empty(), index.ownerOf("c"));
+        assertEquals("fs-1 owns them", "fs-1",
+                     index.reserve("fs-2", "n2", List.of("c", "b"), Map.of("fs-1@n1", true)).owner);
         assertEquals("nothing of fs-2 taken", Optional.empty(), index.ownerOf("c"));
-        assertEquals("its own rules again", Optional.empty(),
-                     index.reserve("fs-1", "n1", List.of("a", "b"), (flow, node) -> true));
+        assertTrue("its own rules again", index.reserve("fs-1", "n1", List.of("a", "b"), Map.of()).reserved());
         assertEquals(2, index.size());
     }
 
     @Test
     public void aRuleOfAFlowThatNoLongerOwnsItIsTakenOver() {
-        index.reserve("fs-1", "n1", List.of("a", "b"), (flow, node) -> true);
-        Set<String> gone = Set.of("fs-1");
-        assertEquals(Optional.empty(),
-                     index.reserve("fs-2", "n2", List.of("b", "c"), (flow, node) -> !gone.contains(flow)));
+        index.reserve("fs-1", "n1", List.of("a", "b"), Map.of());
+        assertTrue(index.reserve("fs-2", "n2", List.of("b", "c"), Map.of("fs-1@n1", false)).reserved());
         assertEquals(Optional.of("fs-2"), index.ownerOf("b"));
         index.releaseFlow("fs-1");
         assertEquals("fs-1 let go of what it still held", Optional.empty(), index.ownerOf("a"));
@@ -46,7 +50,7 @@ public class RuleIndexTest {
 
     @Test
     public void aReleaseLetsGoOnlyOfTheReleasingFlowsRules() {
-        index.reserve("fs-1", "n1", List.of("a", "b"), (flow, node) -> true);
+        index.reserve("fs-1", "n1", List.of("a", "b"), Map.of());
         index.release("fs-2", List.of("a"));
         assertEquals(Optional.of("fs-1"), index.ownerOf("a"));
         index.release("fs-1", List.of("a"));
