@@ -105,7 +105,7 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
                 .withName(MAP_NAME).withSerializer(serializer(codecs, forms)).build();
         this.ids = new HandleIdBlocks(storageService.getAtomicCounter(COUNTER_NAME), operations);
         this.reservations = new RuleReservations(leadershipService, clusterService, messaging, this::storedFlows,
-                                                 this::ownsItsRules, operations);
+                                                 this::ownsItsRules, operations, RuleReservations.WAIT_MILLIS);
         handles.values().forEach(v -> index.add(v.value()));
         handles.addListener(indexer);
         handles.addListener(forwarder);

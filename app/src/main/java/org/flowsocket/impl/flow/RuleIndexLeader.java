@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
 import java.util.function.LongFunction;
@@ -34,8 +35,9 @@ import static org.slf4j.LoggerFactory.getLogger;
  * from {@link RuleIndex}, and builds that index when this node becomes the
  * leader. Until it is built the leader answers {@link RuleIndexMessages#RETRY}.
  * <p>
- * A new leader first asks every active node for the reservations it made
- * for flows it has not stored yet, then reads the stored flows. A node that
+ * A new leader first asks every node running FlowSocket (the candidates of
+ * its election) for the reservations it was granted for flows it has not
+ * stored yet, then reads the stored flows. A node that
  * answered a leader's question no longer takes the answers of an earlier
  * leader ({@link RuleReservations}): a reservation an old leader still
  * grants is either among those a node reported or sent again to the new
@@ -47,6 +49,8 @@ final class RuleIndexLeader {
     private static final long NOT_SERVING = Long.MIN_VALUE;
     private static final Duration ASK_TIMEOUT = Duration.ofSeconds(5);
     private static final long ASK_PAUSE_MILLIS = 200;
+    // Longer than a store call that crossed the building can take to be heard of.
+    private static final long SEEN_WINDOW_NANOS = TimeUnit.SECONDS.toNanos(30);
 
     private final Logger log = getLogger(getClass());
     private final RuleIndex index = new RuleIndex();
@@ -54,6 +58,7 @@ final class RuleIndexLeader {
     private final ClusterCommunicationService messaging;
     private final NodeId localNode;
     private final Supplier<Leader> leader;
+    private final Supplier<Collection<NodeId>> candidates;
     private final Supplier<Collection<QosFlow>> storedFlows;
     private final BiPredicate<String, String> owns;
     private final LongFunction<List<Reservation>> localPending;
@@ -65,6 +70,8 @@ final class RuleIndexLeader {
     private long servingTerm = NOT_SERVING;
     // The term an index is being built for; guarded by index.
     private long buildingTerm = NOT_SERVING;
+    // When the index was built (System.nanoTime); guarded by index.
+    private long servingSince;
 
     /**
      * Creates the leader's side.
@@ -72,18 +79,20 @@ final class RuleIndexLeader {
      * @param clusterService ONOS cluster membership
      * @param messaging      ONOS cluster messaging
      * @param leader         the current leader as this node last heard it, or null
+     * @param candidates     reads the nodes running FlowSocket: the candidates of its election
      * @param storedFlows    reads every stored flow
      * @param owns           tells whether a flow (first argument) still owns
      *                       its rules, given the node that reserved them
      * @param localPending   this node's answer to a new leader of that term
      */
     RuleIndexLeader(ClusterService clusterService, ClusterCommunicationService messaging, Supplier<Leader> leader,
-                    Supplier<Collection<QosFlow>> storedFlows, BiPredicate<String, String> owns,
+                    Supplier<Collection<NodeId>> candidates, Supplier<Collection<QosFlow>> storedFlows, BiPredicate<String, String> owns,
                     LongFunction<List<Reservation>> localPending) {
         this.clusterService = clusterService;
         this.messaging = messaging;
         this.localNode = clusterService.getLocalNode().id();
         this.leader = leader;
+        this.candidates = candidates;
         this.storedFlows = storedFlows;
         this.owns = owns;
         this.localPending = localPending;
@@ -172,7 +181,10 @@ final class RuleIndexLeader {
 
     /**
      * Indexes a flow the leader saw stored, if its rules are not indexed:
-     * one stored by a node while this leader's index was being built.
+     * one stored by a node while this leader's index was being built, which
+     * the store's read may not have shown yet. Only for a while after the
+     * index was built: later, a late event of a flow removed since would
+     * index the rules of a flow that is gone.
      *
      * @param flow the stored flow
      */
@@ -181,7 +193,7 @@ final class RuleIndexLeader {
             return;
         }
         synchronized (index) {
-            if (servingTerm == NOT_SERVING
+            if (servingTerm == NOT_SERVING || System.nanoTime() - servingSince > SEEN_WINDOW_NANOS
                     || index.ownerOf(RuleKeys.keyOf(flow.rules().get(0))).map(flow.id()::equals).orElse(false)) {
                 return;
             }
@@ -203,14 +215,21 @@ final class RuleIndexLeader {
         buildingTerm = term;
         servingTerm = NOT_SERVING;
         index.clear();
-        builder.execute(() -> buildIndex(term));
+        try {
+            builder.execute(() -> buildIndex(term));
+        } catch (RejectedExecutionException e) {
+            // Stopped: no index to build.
+            buildingTerm = NOT_SERVING;
+        }
     }
 
     private void buildIndex(long term) {
         try {
             List<Reservation> pending = new ArrayList<>();
-            for (ControllerNode node : clusterService.getNodes()) {
-                if (!askPending(node.id(), term, pending)) {
+            // A node where FlowSocket is not running (not yet activated, or
+            // stopped) has no reservations and no one to answer.
+            for (NodeId node : candidates.get()) {
+                if (!askPending(node, term, pending)) {
                     return;
                 }
             }
@@ -227,6 +246,7 @@ final class RuleIndexLeader {
                 List<String> clashes = new ArrayList<>(index.load(stored));
                 clashes.addAll(index.load(pending));
                 servingTerm = term;
+                servingSince = System.nanoTime();
                 buildingTerm = NOT_SERVING;
                 log.info("This node ({}) now keeps FlowSocket's rule index: {} rules of {} stored flows and "
                                  + "{} reservations of flows being stored", localNode, index.size(), stored.size(),
@@ -247,7 +267,7 @@ final class RuleIndexLeader {
         }
     }
 
-    // Asks a node until it answers, leaves the cluster, or this node stops leading that term.
+    // Asks a node until it answers, leaves the cluster or the election, or this node stops leading that term.
     private boolean askPending(NodeId node, long term, List<Reservation> into) {
         while (true) {
             synchronized (index) {
@@ -274,6 +294,9 @@ final class RuleIndexLeader {
                 return false;
             } catch (Exception e) {
                 log.debug("Node {} did not tell its pending reservations yet: {}", node, e.toString());
+                if (!candidates.get().contains(node)) {
+                    return true;
+                }
             }
             try {
                 Thread.sleep(ASK_PAUSE_MILLIS);

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import org.flowsocket.api.QosFlow;
 import org.onosproject.cluster.ClusterService;
 import org.onosproject.cluster.Leader;
@@ -48,8 +50,8 @@ import static org.slf4j.LoggerFactory.getLogger;
  */
 final class RuleReservations {
 
-    // As long as ONOS 2.5.6 DefaultConsistentMap waits for its Raft partition.
-    private static final long WAIT_MILLIS = 15_000;
+    /** How long a request waits for the leader: as long as ONOS 2.5.6 DefaultConsistentMap waits for its Raft partition. */
+    static final long WAIT_MILLIS = 15_000;
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(5);
     private static final long PAUSE_MILLIS = 20;
 
@@ -59,6 +61,7 @@ final class RuleReservations {
     private final NodeId localNode;
     private final RuleIndexLeader leaderSide;
     private final StoreOperations operations;
+    private final long waitMillis;
     private final LeadershipEventListener leadershipListener = this::leadershipEvent;
     private volatile Leader leader;
     // Reservations granted for flows not stored yet, by flow; guarded by this.
@@ -76,16 +79,18 @@ final class RuleReservations {
      * @param owns              tells whether a flow (first argument) still owns
      *                          its rules, given the node that reserved them
      * @param operations        counts the calls to the leader on another node
+     * @param waitMillis        how long a request waits for a leader's answer
      */
     RuleReservations(LeadershipService leadershipService, ClusterService clusterService,
                      ClusterCommunicationService messaging, Supplier<Collection<QosFlow>> storedFlows,
-                     BiPredicate<String, String> owns, StoreOperations operations) {
+                     BiPredicate<String, String> owns, StoreOperations operations, long waitMillis) {
         this.operations = operations;
+        this.waitMillis = waitMillis;
         this.leadershipService = leadershipService;
         this.messaging = messaging;
         this.localNode = clusterService.getLocalNode().id();
-        this.leaderSide = new RuleIndexLeader(clusterService, messaging, () -> leader, storedFlows, owns,
-                                              this::tell);
+        this.leaderSide = new RuleIndexLeader(clusterService, messaging, () -> leader, this::candidates,
+                                              storedFlows, owns, this::tell);
     }
 
     /** Starts following the leader, and answering a new leader. */
@@ -195,7 +200,7 @@ final class RuleReservations {
 
     // Asks the leader until one of the current term answers.
     private String ask(RuleIndexMessages.Kind kind, Reservation reservation) {
-        long deadline = System.currentTimeMillis() + WAIT_MILLIS;
+        long deadline = System.currentTimeMillis() + waitMillis;
         while (true) {
             Leader now = leader;
             if (now != null && now.term() >= toldTerm()) {
@@ -206,9 +211,12 @@ final class RuleReservations {
                 }
             }
             if (System.currentTimeMillis() > deadline) {
-                log.warn("FlowSocket's leader ({}) did not answer a {} of flow {} in {} s", now, kind,
-                         reservation.flowId(), WAIT_MILLIS / 1000);
-                throw new StorageException.Timeout();
+                String leaderNode = now == null ? "none elected" : now.nodeId().id();
+                log.warn("FlowSocket's leader ({}) did not answer a {} of flow {} in {} s", leaderNode, kind,
+                         reservation.flowId(), waitMillis / 1000.0);
+                throw new FlowSocketException(ErrorCode.UNAVAILABLE, "FlowSocket's leader (" + leaderNode
+                        + ") did not answer in " + waitMillis / 1000 + " s (a cluster node may be leaving or "
+                        + "rejoining); whether a change was made is unknown until GetFlow or ListFlows tells it");
             }
             try {
                 Thread.sleep(PAUSE_MILLIS);
@@ -239,6 +247,12 @@ final class RuleReservations {
                 return null;
             }
         });
+    }
+
+    // The nodes running FlowSocket, read from the store.
+    private Collection<NodeId> candidates() {
+        Leadership now = leadershipService.getLeadership(FlowLeadership.TOPIC);
+        return now != null ? now.candidates() : List.of();
     }
 
     private void refreshLeader() {

@@ -31,6 +31,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 import static org.junit.Assert.assertEquals;
 import static org.junit.Assert.assertFalse;
@@ -59,9 +60,10 @@ public class ThreeNodeClusterTest {
     @BeforeClass
     public static void startCluster() throws Exception {
         cluster = SandboxCluster.builder().nodes(3).startTimeout(Duration.ofSeconds(150))
-                // Which node leads FlowSocket's flows, and what it settled.
+                // Which node leads FlowSocket's flows, what it settled, and when it has its rule index.
                 .jvmOptions(List.of("-Dorg.slf4j.simpleLogger.log.org.flowsocket.impl.flow.FlowLeadership=info",
-                                    "-Dorg.slf4j.simpleLogger.log.org.flowsocket.impl.flow.DepartedNodeFlows=info"))
+                                    "-Dorg.slf4j.simpleLogger.log.org.flowsocket.impl.flow.DepartedNodeFlows=info",
+                                    "-Dorg.slf4j.simpleLogger.log.org.flowsocket.impl.flow.RuleIndexLeader=info"))
                 .start();
     }
 
@@ -92,6 +94,9 @@ public class ThreeNodeClusterTest {
         clients.add(c);
         return c;
     }
+
+    // Where each node's log of its current run starts.
+    private static final long[] RUN_START = new long[4];
 
     // FlowLeadership's log lines.
     private static final String LEADS = "now leads FlowSocket's flows";
@@ -136,7 +141,7 @@ public class ThreeNodeClusterTest {
         FlowSocketClient one = connect(1);
         String made = one.ok(flow("10.0.0.1", "10.0.0.2", "video")).path("flowId").asText();
 
-        cluster.restart(2);
+        restart(2, List.of());
         awaitEveryNodeServes();
         FlowSocketClient two = connect(2);
         assertTrue("the restarted node lists the flow made while it was down", listed(two, made));
@@ -156,33 +161,85 @@ public class ThreeNodeClusterTest {
         ExecutorService senders = Executors.newFixedThreadPool(2);
         try {
             for (int round = 0; round < 10; round++) {
-                String request = NETWORK_FLOWS.get(round);
-                CountDownLatch go = new CountDownLatch(1);
-                Future<CompletableFuture<JsonNode>> viaOne = senders.submit(() -> {
-                    go.await();
-                    return one.request(request);
-                });
-                Future<CompletableFuture<JsonNode>> viaTwo = senders.submit(() -> {
-                    go.await();
-                    return two.request(request);
-                });
-                go.countDown();
-                JsonNode r1 = Requests.await(viaOne.get(10, TimeUnit.SECONDS), "node 1's reply");
-                JsonNode r2 = Requests.await(viaTwo.get(10, TimeUnit.SECONDS), "node 2's reply");
-                boolean oneWon = "ok".equals(r1.path("status").asText());
-                JsonNode won = oneWon ? r1 : r2;
-                JsonNode lost = oneWon ? r2 : r1;
-                String what = "round " + round + ": " + r1 + " / " + r2;
-                assertEquals(what, "ok", won.path("status").asText());
-                assertEquals(what, "DUPLICATE_FLOW", lost.path("error").path("code").asText());
-                String flowId = won.path("result").path("flowId").asText();
-                assertEquals(what, flowId, lost.path("error").path("flowId").asText());
-                (oneWon ? one : two).ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
-                assertEquals(what, Set.of(), listedIds(one));
+                assertOneOfTwoIdenticalInstallsWins(senders, one, two, NETWORK_FLOWS.get(round), "round " + round);
             }
         } finally {
             senders.shutdownNow();
         }
+    }
+
+    // The rule index lives on FlowSocket's leader: killed, the next leader
+    // builds it again and answers the two survivors' identical installs.
+    @Test
+    public void identicalInstallsThroughTheSurvivorsOfAKilledLeaderGiveOneFlowAndOneDuplicate() throws Exception {
+        int leader = leader();
+        List<Integer> survivors = new ArrayList<>(List.of(1, 2, 3));
+        survivors.remove(Integer.valueOf(leader));
+        FlowSocketClient one = connect(survivors.get(0));
+        FlowSocketClient two = connect(survivors.get(1));
+        ExecutorService senders = Executors.newFixedThreadPool(2);
+        try {
+            long[] atKill = new long[4];
+            for (int n : survivors) {
+                atKill[n] = Files.size(cluster.log(n));
+            }
+            cluster.kill(leader);
+            long killed = System.nanoTime();
+            awaitTakeover(survivors, atKill, Duration.ofSeconds(60));
+            long tookOver = System.nanoTime();
+            // Ports no other test uses: rules of their own.
+            for (int round = 0; round < 3; round++) {
+                String request = "{'type':'InstallFlow','network':{'src':'10.0.0.1','dst':'10.0.0.3',"
+                        + "'protocol':'udp','dstPort':" + (7100 + round) + ",'class':'video'}}";
+                assertOneOfTwoIdenticalInstallsWins(senders, one, two, request, "after the leader died, round "
+                        + round);
+            }
+            System.out.printf("Leader (node %d) killed: a survivor took over after %d ms; identical installs "
+                                      + "through the survivors answered within %d ms after that%n", leader,
+                              (tookOver - killed) / 1_000_000, (System.nanoTime() - tookOver) / 1_000_000);
+        } finally {
+            senders.shutdownNow();
+            restart(leader, List.of());
+            awaitEveryNodeServes();
+        }
+    }
+
+    private static JsonNode reply(Future<CompletableFuture<JsonNode>> sent, String what) throws Exception {
+        try {
+            return sent.get(30, TimeUnit.SECONDS).get(30, TimeUnit.SECONDS);
+        } catch (TimeoutException e) {
+            throw new AssertionError("no " + what + " within 30 s");
+        }
+    }
+
+    // The same InstallFlow through two nodes at once: one gets the flow, the
+    // other DUPLICATE_FLOW naming it; then it is removed.
+    private static void assertOneOfTwoIdenticalInstallsWins(ExecutorService senders, FlowSocketClient one,
+                                                            FlowSocketClient two, String request, String what)
+            throws Exception {
+        CountDownLatch go = new CountDownLatch(1);
+        Future<CompletableFuture<JsonNode>> viaOne = senders.submit(() -> {
+            go.await();
+            return one.request(request);
+        });
+        Future<CompletableFuture<JsonNode>> viaTwo = senders.submit(() -> {
+            go.await();
+            return two.request(request);
+        });
+        go.countDown();
+        // A new leader answers once it has its index; the store may wait 15 s after a death.
+        JsonNode r1 = reply(viaOne, what + ": the first node's reply");
+        JsonNode r2 = reply(viaTwo, what + ": the second node's reply");
+        boolean oneWon = "ok".equals(r1.path("status").asText());
+        JsonNode won = oneWon ? r1 : r2;
+        JsonNode lost = oneWon ? r2 : r1;
+        String context = what + ": " + r1 + " / " + r2;
+        assertEquals(context, "ok", won.path("status").asText());
+        assertEquals(context, "DUPLICATE_FLOW", lost.path("error").path("code").asText());
+        String flowId = won.path("result").path("flowId").asText();
+        assertEquals(context, flowId, lost.path("error").path("flowId").asText());
+        (oneWon ? one : two).ok("{'type':'RemoveFlow','flowId':'" + flowId + "'}");
+        assertFalse(context, listedIds(one).contains(flowId));
     }
 
     @Test
@@ -255,7 +312,7 @@ public class ThreeNodeClusterTest {
         // Node 3's switches take a minute to confirm: its flows stay PENDING until it dies.
         cluster.kill(3);
         long thisRunOfThree = Files.size(cluster.log(3));
-        cluster.restart(3, List.of("--ack-latency", "60000"));
+        restart(3, List.of("--ack-latency", "60000"));
         try {
             FlowSocketClient one = connect(1);
             FlowSocketClient two = connect(2);
@@ -282,7 +339,7 @@ public class ThreeNodeClusterTest {
             // A survivor settles once it leads and sees node 3 inactive. If node 3
             // led, the next leader is elected when Atomix ends node 3's session
             // (as in ONOS, nothing evicts a departed node's candidacy sooner).
-            long elected = threeLed ? awaitTakeover(atKill, Duration.ofSeconds(60)) : inactive;
+            long elected = threeLed ? awaitTakeover(List.of(1, 2), atKill, Duration.ofSeconds(60)) : inactive;
             for (FlowSocketClient c : List.of(one, two)) {
                 for (String flowId : pending) {
                     c.awaitEvent("flows", "FLOW_FAILED", d -> flowId.equals(d.path("flowId").asText()),
@@ -310,9 +367,24 @@ public class ThreeNodeClusterTest {
             }
         } finally {
             cluster.kill(3);
-            cluster.restart(3);
+            restart(3, List.of());
             awaitEveryNodeServes();
         }
+    }
+
+    private static void restart(int node, List<String> args) throws Exception {
+        RUN_START[node] = Files.size(cluster.log(node));
+        cluster.restart(node, args);
+    }
+
+    // The node whose current run says last that it leads FlowSocket's flows.
+    private static int leader() throws Exception {
+        for (int n = 1; n <= 3; n++) {
+            if (cluster.node(n).isAlive() && leadsFlows(n, RUN_START[n])) {
+                return n;
+            }
+        }
+        throw new AssertionError("no node says it leads FlowSocket's flows");
     }
 
     // Whether a node's log since an offset (the start of its current run)
@@ -329,12 +401,12 @@ public class ThreeNodeClusterTest {
         return leads;
     }
 
-    // Polls nodes 1 and 2's logs, from the given offsets, until one says it
+    // Polls the survivors' logs, from the given offsets, until one says it
     // now leads FlowSocket's flows; returns System.nanoTime() then.
-    private static long awaitTakeover(long[] from, Duration timeout) throws Exception {
+    private static long awaitTakeover(List<Integer> survivors, long[] from, Duration timeout) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
-            for (int n = 1; n <= 2; n++) {
+            for (int n : survivors) {
                 if (ClusterDiagnostics.readFrom(cluster.log(n), from[n]).contains(LEADS)) {
                     return System.nanoTime();
                 }

@@ -4,6 +4,8 @@
  */
 package org.flowsocket.impl.flow;
 
+import org.flowsocket.api.ErrorCode;
+import org.flowsocket.api.FlowSocketException;
 import org.junit.After;
 import org.junit.Test;
 import org.onlab.packet.Ethernet;
@@ -35,17 +37,21 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import static org.junit.Assert.assertEquals;
+import static org.junit.Assert.assertTrue;
+import static org.junit.Assert.fail;
 
 /**
  * A node's reservations across a change of FlowSocket's leader: once the
  * node has told a new leader its reservations, the answer of the old leader
  * to a request still in flight is not taken; the request goes to the new
- * leader, whose answer counts.
+ * leader, whose answer counts. A leader that does not answer makes the
+ * request UNAVAILABLE when the wait is over.
  */
-public class RuleReservationsFencingTest {
+public class RuleReservationsTest {
 
     private static final NodeId OLD = NodeId.nodeId("node1");
     private static final NodeId LOCAL = NodeId.nodeId("node2");
@@ -120,12 +126,47 @@ public class RuleReservationsFencingTest {
                 return CompletableFuture.completedFuture(
                         decoder.apply(RuleIndexMessages.encodeReply(RuleIndexMessages.TAKEN + "fs-7")));
             }
-        }, Set::of, (flow, node) -> true, new StoreOperations());
+        }, Set::of, (flow, node) -> true, new StoreOperations(), RuleReservations.WAIT_MILLIS);
         reservations.start();
 
         assertEquals("the new leader's answer", Optional.of("fs-7"),
                      reservations.reserve("fs-1", LOCAL.id(), List.of(rule("10.1.0.1/32"))));
         assertEquals("asked again, of the new leader's term", List.of(2L), termsTheNewLeaderGot);
         assertEquals("no reservation granted when the node told the new leader", List.of(), toldNewLeader);
+    }
+
+    @Test
+    public void aLeaderThatDoesNotAnswerMakesTheRequestUnavailableInTime() {
+        reservations = new RuleReservations(new LeadershipServiceAdapter() {
+            @Override
+            public Leadership getLeadership(String topic) {
+                return leadership;
+            }
+        }, new ClusterServiceAdapter() {
+            @Override
+            public ControllerNode getLocalNode() {
+                return new DefaultControllerNode(LOCAL, IpAddress.valueOf("127.0.0.1"));
+            }
+        }, new ClusterCommunicationServiceAdapter() {
+            @Override
+            public <M, R> CompletableFuture<R> sendAndReceive(M message, MessageSubject subject,
+                                                              Function<M, byte[]> encoder,
+                                                              Function<byte[], R> decoder, NodeId to,
+                                                              Duration timeout) {
+                return CompletableFuture.failedFuture(new IllegalStateException("no route to " + to));
+            }
+        }, Set::of, (flow, node) -> true, new StoreOperations(), 300);
+        reservations.start();
+        long started = System.nanoTime();
+        try {
+            reservations.reserve("fs-1", LOCAL.id(), List.of(rule("10.1.0.1/32")));
+            fail("reserved with no leader answering");
+        } catch (FlowSocketException e) {
+            assertEquals(ErrorCode.UNAVAILABLE, e.code());
+            assertTrue(e.getMessage(), e.getMessage().contains("FlowSocket's leader (node1) did not answer"));
+        }
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertTrue("gave up after the wait, not before nor long after: " + waited + " ms",
+                   waited >= 300 && waited < 5000);
     }
 }
