@@ -82,7 +82,8 @@ public class ClusterFlowsTest {
         cluster.stop();
     }
 
-    private static FlowRule rule(String dst) {
+    // A rule on switch 2 to a destination; also RuleIndexFailoverTest's.
+    static FlowRule rule(String dst) {
         return DefaultFlowRule.builder().forDevice(FakeDevices.id(2)).withPriority(40000)
                 .withSelector(DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_IPV4)
                         .matchIPDst(Ip4Prefix.valueOf(dst)).build())

@@ -8,12 +8,6 @@ import org.flowsocket.api.QosFlow;
 import org.junit.After;
 import org.junit.Before;
 import org.junit.Test;
-import org.onlab.packet.Ethernet;
-import org.onlab.packet.Ip4Prefix;
-import org.onosproject.net.PortNumber;
-import org.onosproject.net.flow.DefaultFlowRule;
-import org.onosproject.net.flow.DefaultTrafficSelector;
-import org.onosproject.net.flow.DefaultTrafficTreatment;
 import org.onosproject.net.flow.FlowRule;
 
 import java.util.List;
@@ -69,11 +63,7 @@ public class RuleIndexFailoverTest {
     }
 
     private static FlowRule rule(String dst) {
-        return DefaultFlowRule.builder().forDevice(FakeDevices.id(2)).withPriority(40000)
-                .withSelector(DefaultTrafficSelector.builder().matchEthType(Ethernet.TYPE_IPV4)
-                        .matchIPDst(Ip4Prefix.valueOf(dst)).build())
-                .withTreatment(DefaultTrafficTreatment.builder().setOutput(PortNumber.portNumber(2)).build())
-                .fromApp(FlowParts.APP_ID).makePermanent().build();
+        return ClusterFlowsTest.rule(dst);
     }
 
     private static QosFlow flow(String id, String node, List<FlowRule> rules) {

@@ -79,9 +79,9 @@ public class RuleReservationsTest {
                 .withPriority(40000).makePermanent().build();
     }
 
-    @Test
-    public void anOldLeadersAnswerAfterTheNodeToldANewLeaderIsNotTaken() {
-        reservations = new RuleReservations(new LeadershipServiceAdapter() {
+    // This node (node2) over the test's leadership and messaging.
+    private RuleReservations open(ClusterCommunicationServiceAdapter messaging, long waitMillis) {
+        RuleReservations opened = new RuleReservations(new LeadershipServiceAdapter() {
             @Override
             public Leadership getLeadership(String topic) {
                 return leadership;
@@ -96,7 +96,14 @@ public class RuleReservationsTest {
             public ControllerNode getLocalNode() {
                 return new DefaultControllerNode(LOCAL, IpAddress.valueOf("127.0.0.1"));
             }
-        }, new ClusterCommunicationServiceAdapter() {
+        }, messaging, Set::of, (flow, node) -> true, new StoreOperations(), waitMillis);
+        opened.start();
+        return opened;
+    }
+
+    @Test
+    public void anOldLeadersAnswerAfterTheNodeToldANewLeaderIsNotTaken() {
+        reservations = open(new ClusterCommunicationServiceAdapter() {
             @Override
             public <M, R> void addSubscriber(MessageSubject subject, Function<byte[], M> decoder,
                                              Function<M, R> handler, Function<R, byte[]> encoder,
@@ -126,8 +133,7 @@ public class RuleReservationsTest {
                 return CompletableFuture.completedFuture(
                         decoder.apply(RuleIndexMessages.encodeReply(RuleIndexMessages.TAKEN + "fs-7")));
             }
-        }, Set::of, (flow, node) -> true, new StoreOperations(), RuleReservations.WAIT_MILLIS);
-        reservations.start();
+        }, RuleReservations.WAIT_MILLIS);
 
         assertEquals("the new leader's answer", Optional.of("fs-7"),
                      reservations.reserve("fs-1", LOCAL.id(), List.of(rule("10.1.0.1/32"))));
@@ -137,17 +143,7 @@ public class RuleReservationsTest {
 
     @Test
     public void aLeaderThatDoesNotAnswerMakesTheRequestUnavailableInTime() {
-        reservations = new RuleReservations(new LeadershipServiceAdapter() {
-            @Override
-            public Leadership getLeadership(String topic) {
-                return leadership;
-            }
-        }, new ClusterServiceAdapter() {
-            @Override
-            public ControllerNode getLocalNode() {
-                return new DefaultControllerNode(LOCAL, IpAddress.valueOf("127.0.0.1"));
-            }
-        }, new ClusterCommunicationServiceAdapter() {
+        reservations = open(new ClusterCommunicationServiceAdapter() {
             @Override
             public <M, R> CompletableFuture<R> sendAndReceive(M message, MessageSubject subject,
                                                               Function<M, byte[]> encoder,
@@ -155,8 +151,7 @@ public class RuleReservationsTest {
                                                               Duration timeout) {
                 return CompletableFuture.failedFuture(new IllegalStateException("no route to " + to));
             }
-        }, Set::of, (flow, node) -> true, new StoreOperations(), 300);
-        reservations.start();
+        }, 300);
         long started = System.nanoTime();
         try {
             reservations.reserve("fs-1", LOCAL.id(), List.of(rule("10.1.0.1/32")));
