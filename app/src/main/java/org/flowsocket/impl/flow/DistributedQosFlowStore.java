@@ -104,9 +104,12 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         this.handles = storageService.<String, QosFlow>consistentMapBuilder()
                 .withName(MAP_NAME).withSerializer(serializer(codecs, forms)).build();
         this.ids = new HandleIdBlocks(storageService.getAtomicCounter(COUNTER_NAME), operations);
-        this.reservations = new RuleReservations(leadershipService, clusterService, messaging, this::storedFlows,
+        this.reservations = new RuleReservations(leadershipService, clusterService, messaging,
                                                  this::ownsItsRules, operations, RuleReservations.WAIT_MILLIS);
-        handles.values().forEach(v -> index.add(v.value()));
+        handles.values().forEach(v -> {
+            index.add(v.value());
+            reservations.flowStored(null, v.value());
+        });
         handles.addListener(indexer);
         handles.addListener(forwarder);
         reservations.start();
@@ -311,11 +314,12 @@ public final class DistributedQosFlowStore extends AbstractStore<QosFlowEvent, Q
         QosFlow before = event.oldValue() == null ? null : event.oldValue().value();
         QosFlow after = event.newValue() == null ? null : event.newValue().value();
         if (event.type() == MapEvent.Type.REMOVE) {
+            reservations.flowRemoved(event.key());
             if (before != null) {
                 notifyDelegate(new QosFlowEvent(QosFlowEvent.Type.FLOW_REMOVED, before, null));
             }
         } else if (after != null) {
-            reservations.seen(after);
+            reservations.flowStored(before, after);
             notifyDelegate(before == null ? new QosFlowEvent(QosFlowEvent.Type.FLOW_ADDED, after, null)
                     : new QosFlowEvent(QosFlowEvent.Type.FLOW_UPDATED, after, before));
         }

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -37,7 +38,10 @@ import static org.slf4j.LoggerFactory.getLogger;
  * <p>
  * A new leader first asks every node running FlowSocket (the candidates of
  * its election) for the reservations it was granted for flows it has not
- * stored yet, then reads the stored flows. A node that
+ * stored yet, then takes the rules of the stored flows as this node heard
+ * of them: every node keeps them from the store's map events, so a new
+ * leader does not read the store, whose partitions may still be electing
+ * their own leaders after the node that failed. A node that
  * answered a leader's question no longer takes the answers of an earlier
  * leader ({@link RuleReservations}): a reservation an old leader still
  * grants is either among those a node reported or sent again to the new
@@ -59,7 +63,8 @@ final class RuleIndexLeader {
     private final NodeId localNode;
     private final Supplier<Leader> leader;
     private final Supplier<Collection<NodeId>> candidates;
-    private final Supplier<Collection<QosFlow>> storedFlows;
+    // The rules' keys of each stored flow that owns its rules, from the map's events.
+    private final Map<String, List<String>> storedKeys = new ConcurrentHashMap<>();
     private final BiPredicate<String, String> owns;
     private final LongFunction<List<Reservation>> localPending;
     private final ExecutorService builder = Executors.newSingleThreadExecutor(
@@ -80,20 +85,18 @@ final class RuleIndexLeader {
      * @param messaging      ONOS cluster messaging
      * @param leader         the current leader as this node last heard it, or null
      * @param candidates     reads the nodes running FlowSocket: the candidates of its election
-     * @param storedFlows    reads every stored flow
      * @param owns           tells whether a flow (first argument) still owns
      *                       its rules, given the node that reserved them
      * @param localPending   this node's answer to a new leader of that term
      */
     RuleIndexLeader(ClusterService clusterService, ClusterCommunicationService messaging, Supplier<Leader> leader,
-                    Supplier<Collection<NodeId>> candidates, Supplier<Collection<QosFlow>> storedFlows, BiPredicate<String, String> owns,
+                    Supplier<Collection<NodeId>> candidates, BiPredicate<String, String> owns,
                     LongFunction<List<Reservation>> localPending) {
         this.clusterService = clusterService;
         this.messaging = messaging;
         this.localNode = clusterService.getLocalNode().id();
         this.leader = leader;
         this.candidates = candidates;
-        this.storedFlows = storedFlows;
         this.owns = owns;
         this.localPending = localPending;
     }
@@ -180,15 +183,40 @@ final class RuleIndexLeader {
     }
 
     /**
+     * Notes a flow stored, or changed, as the store's map event tells it on
+     * this node.
+     *
+     * @param before the flow before the change, or null if new
+     * @param after  the flow now
+     */
+    void flowStored(QosFlow before, QosFlow after) {
+        if (after.state() == QosFlow.State.FAILED || after.rules().isEmpty()) {
+            storedKeys.remove(after.id());
+        } else if (before == null || !before.rules().equals(after.rules()) || !storedKeys.containsKey(after.id())) {
+            storedKeys.put(after.id(), RuleKeys.keysOf(after.rules()));
+        }
+        seen(after);
+    }
+
+    /**
+     * Notes a flow deleted from the store.
+     *
+     * @param flowId the flow
+     */
+    void flowRemoved(String flowId) {
+        storedKeys.remove(flowId);
+    }
+
+    /**
      * Indexes a flow the leader saw stored, if its rules are not indexed:
-     * one stored by a node while this leader's index was being built, which
-     * the store's read may not have shown yet. Only for a while after the
+     * one stored by a node while this leader's index was being built, whose
+     * event reached this node only after that. Only for a while after the
      * index was built: later, a late event of a flow removed since would
      * index the rules of a flow that is gone.
      *
      * @param flow the stored flow
      */
-    void seen(QosFlow flow) {
+    private void seen(QosFlow flow) {
         if (flow.rules().isEmpty() || flow.state() == QosFlow.State.FAILED) {
             return;
         }
@@ -234,11 +262,7 @@ final class RuleIndexLeader {
                 }
             }
             List<Reservation> stored = new ArrayList<>();
-            for (QosFlow flow : storedFlows.get()) {
-                if (flow.state() != QosFlow.State.FAILED) {
-                    stored.add(new Reservation(flow.id(), RuleIndex.STORED_FLOW, RuleKeys.keysOf(flow.rules())));
-                }
-            }
+            storedKeys.forEach((flowId, keys) -> stored.add(new Reservation(flowId, RuleIndex.STORED_FLOW, keys)));
             synchronized (index) {
                 if (buildingTerm != term) {
                     return;

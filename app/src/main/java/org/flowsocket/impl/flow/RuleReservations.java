@@ -30,7 +30,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiPredicate;
-import java.util.function.Supplier;
 
 import static org.slf4j.LoggerFactory.getLogger;
 
@@ -75,22 +74,20 @@ final class RuleReservations {
      * @param leadershipService ONOS leadership service
      * @param clusterService    ONOS cluster membership
      * @param messaging         ONOS cluster messaging
-     * @param storedFlows       reads every stored flow, for a new leader's index
      * @param owns              tells whether a flow (first argument) still owns
      *                          its rules, given the node that reserved them
      * @param operations        counts the calls to the leader on another node
      * @param waitMillis        how long a request waits for a leader's answer
      */
     RuleReservations(LeadershipService leadershipService, ClusterService clusterService,
-                     ClusterCommunicationService messaging, Supplier<Collection<QosFlow>> storedFlows,
-                     BiPredicate<String, String> owns, StoreOperations operations, long waitMillis) {
+                     ClusterCommunicationService messaging, BiPredicate<String, String> owns, StoreOperations operations, long waitMillis) {
         this.operations = operations;
         this.waitMillis = waitMillis;
         this.leadershipService = leadershipService;
         this.messaging = messaging;
         this.localNode = clusterService.getLocalNode().id();
         this.leaderSide = new RuleIndexLeader(clusterService, messaging, () -> leader, this::candidates,
-                                              storedFlows, owns, this::tell);
+                                              owns, this::tell);
     }
 
     /** Starts following the leader, and answering a new leader. */
@@ -165,12 +162,23 @@ final class RuleReservations {
     }
 
     /**
-     * Hands the leader's side a flow stored by any node.
+     * Notes a flow stored or changed by any node, as the store's map event
+     * tells it: what a new leader takes as the stored flows' rules.
      *
-     * @param flow the stored flow
+     * @param before the flow before the change, or null if new
+     * @param after  the flow now
      */
-    void seen(QosFlow flow) {
-        leaderSide.seen(flow);
+    void flowStored(QosFlow before, QosFlow after) {
+        leaderSide.flowStored(before, after);
+    }
+
+    /**
+     * Notes a flow deleted by any node, as the store's map event tells it.
+     *
+     * @param flowId the flow
+     */
+    void flowRemoved(String flowId) {
+        leaderSide.flowRemoved(flowId);
     }
 
     // This node's reservations not stored yet, told to the leader of a term.

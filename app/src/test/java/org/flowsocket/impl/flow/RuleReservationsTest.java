@@ -34,7 +34,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -96,7 +95,7 @@ public class RuleReservationsTest {
             public ControllerNode getLocalNode() {
                 return new DefaultControllerNode(LOCAL, IpAddress.valueOf("127.0.0.1"));
             }
-        }, messaging, Set::of, (flow, node) -> true, new StoreOperations(), waitMillis);
+        }, messaging, (flow, node) -> true, new StoreOperations(), waitMillis);
         opened.start();
         return opened;
     }
