@@ -44,7 +44,7 @@ final class Method {
         if (runners.onRaft()) {
             out.println("  raft:      rows named -raft run on a second sandbox in this JVM, the same but for its "
                     + "store: ONOS's StorageManager over Atomix, an embedded Raft group of one node, as a single "
-                    + "ONOS runs it (FlowSocket's flow handles and rule reservations are Raft-replicated maps; "
+                    + "ONOS runs it (FlowSocket's flow handles are a Raft-replicated map, its rule index is on its leader; "
                     + "ONOS's flow rule store is the same in both)");
         }
         out.println("  confirmed: a request's rules are confirmed when ONOS's flow rule store receives the "
